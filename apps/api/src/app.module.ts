@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@loket/auth';
+import { ConfigModule, type AppConfig } from '@loket/common';
+import { DbModule } from '@loket/db';
+import { TicketsModule } from '@loket/tickets';
+import type { Catalogue } from '@loket/workflow';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './http/health.controller';
+import { CatalogueController } from './tickets/catalogue.controller';
+import { TicketsController } from './tickets/tickets.controller';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  catalogue?: Catalogue;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, catalogue }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule.forRoot(databaseUrl, config.dbPoolSize),
+        AuthModule,
+        TicketsModule.forRoot(catalogue),
+        ...(config.runWorker ? [WorkerModule] : []),
+      ],
+      controllers: [HealthController, AuthController, CatalogueController, TicketsController],
+    };
+  }
+}

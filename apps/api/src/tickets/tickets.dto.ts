@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CLIENT_EVENT_TYPES, TICKET_STATUSES } from '@loket/workflow';
+
+export class FileTicketDto {
+  @ApiProperty({ example: 'MYINTRESS_DAFTAR_KPPN' })
+  @IsString()
+  @Matches(/^[A-Z0-9_]{2,60}$/)
+  service: string;
+
+  @ApiProperty({
+    description: 'Isian formulir layanan: objek JSON, atau teks JSON bila dikirim sebagai multipart. ' +
+      'Lampiran dikirim sebagai berkas multipart dengan nama kolom = jenis lampiran (mis. SK_PENUNJUKAN).',
+    example: { pengguna: [{ nik: '3175011708450001', nama: 'Ali Akbar', telepon: '081234567890', email: 'ali@kemenkeu.go.id', peran: 'Operator' }] },
+  })
+  @IsDefined()
+  form: unknown;
+}
+
+export class EventDto {
+  @ApiProperty({ enum: CLIENT_EVENT_TYPES })
+  @IsIn(CLIENT_EVENT_TYPES)
+  type: string;
+
+  @ApiPropertyOptional({ description: 'Pesan untuk satker (wajib pada REQUEST_CORRECTION dan SUBMIT_CORRECTION)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  message?: string;
+
+  @ApiPropertyOptional({ description: 'Alasan (wajib pada REJECT)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Catatan internal (wajib pada ESCALATE dan RETURN_TO_KPPN)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class MessageDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  body: string;
+
+  @ApiPropertyOptional({ enum: ['PUBLIC', 'INTERNAL'], default: 'PUBLIC' })
+  @IsOptional()
+  @IsIn(['PUBLIC', 'INTERNAL'])
+  visibility?: 'PUBLIC' | 'INTERNAL';
+}
+
+export class ListTicketsQuery {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,60}$/)
+  service?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Transform(({ value }) => (/^\d+$/.test(String(value)) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,0 +1,24 @@
+import '../../register-aliases';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigModule, loadConfig } from '@loket/common';
+import { DbModule } from '@loket/db';
+import { prepareDatabase } from '../../api/src/bootstrap';
+import { WorkerModule } from './worker.module';
+
+// A worker on its own: needs DATABASE_URL, since the embedded database belongs to one process.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new Error('Worker terpisah memerlukan DATABASE_URL; tanpa itu jalankan `npm start` saja.');
+  const { url } = await prepareDatabase(config);
+  @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), WorkerModule] })
+  class StandaloneWorker {}
+  const app = await NestFactory.createApplicationContext(StandaloneWorker);
+  app.enableShutdownHooks();
+  new Logger('Worker').log('worker berjalan');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+/** The authenticated person and everything that decides what they may see. Built per request. */
+export interface SatkerMembership {
+  satkerId: string;
+  satkerCode: string;
+  satkerName: string;
+  kppnId: string;
+}
+
+export interface StaffRole {
+  officeId: string;
+  officeKind: 'KPPN' | 'KANWIL' | 'PUSAT' | 'PUSINTEK';
+  role: 'CSO' | 'SUPERVISOR' | 'ADMIN';
+}
+
+export interface Actor {
+  personId: string;
+  name: string;
+  /** Satkers this person acts for: only memberships in status 2 (Aktif) count. */
+  satkers: SatkerMembership[];
+  staff: StaffRole[];
+}
+
+export const satkerIdsOf = (actor: Actor): string[] => actor.satkers.map((s) => s.satkerId);
+export const officeIdsWhere = (actor: Actor, role: StaffRole['role'], kinds: StaffRole['officeKind'][]): string[] =>
+  actor.staff.filter((s) => s.role === role && kinds.includes(s.officeKind)).map((s) => s.officeId);

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { one } from '@loket/db';
+import type { Actor } from './actor';
+import { hashPassword, newSecret, sha256Hex, verifyPassword } from './secrets';
+
+// Verified when the NIK is unknown, so a wrong NIK costs the same time as a wrong password.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'NIK atau kata sandi salah.');
+
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  actor: Actor;
+}
+
+export const PASSWORD_POLICY = 'Kata sandi minimal 10 karakter dan memuat huruf serta angka.';
+const meetsPolicy = (p: string) => p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(nik: string, password: string): Promise<LoginResult> {
+    const person = await one<{ id: string; password_hash: string | null }>(
+      this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
+    );
+    const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_HASH);
+    if (!person?.password_hash || !ok) throw invalidCredentials();
+    const token = newSecret();
+    const session = await one<{ expires_at: Date }>(
+      this.db,
+      `INSERT INTO sessions (person_id, token_hash, expires_at)
+       VALUES ($1, $2, now() + make_interval(mins => $3)) RETURNING expires_at`,
+      [person.id, sha256Hex(token), this.config.sessionTtlMinutes],
+    );
+    const actor = await this.authenticate(token);
+    return { token, expiresAt: session!.expires_at, actor: actor! };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256Hex(token)]);
+  }
+
+  /**
+   * Reads the person behind a bearer token with the satkers they act for (active memberships only)
+   * and their staff roles, fresh on every request: a membership removed now stops access now.
+   */
+  async authenticate(token: string): Promise<Actor | null> {
+    const row = await one<Actor>(
+      this.db,
+      `SELECT p.id AS "personId", p.name,
+         COALESCE((SELECT json_agg(json_build_object('satkerId', s.id, 'satkerCode', s.code, 'satkerName', s.name,
+                     'kppnId', s.kppn_id) ORDER BY s.code)
+                     FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
+                    WHERE m.person_id = p.id AND m.status = 2 AND m.deleted_at IS NULL), '[]') AS satkers,
+         COALESCE((SELECT json_agg(json_build_object('officeId', o.id, 'officeKind', o.kind, 'role', r.role))
+                     FROM staff_roles r JOIN offices o ON o.id = r.office_id
+                    WHERE r.person_id = p.id), '[]') AS staff
+         FROM sessions se JOIN persons p ON p.id = se.person_id
+        WHERE se.token_hash = $1 AND se.revoked_at IS NULL AND se.expires_at > now()`,
+      [sha256Hex(token)],
+    );
+    return row;
+  }
+
+  /** Sets the first password through a single-use activation token. */
+  async activate(token: string, password: string): Promise<void> {
+    if (!meetsPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    const hash = await hashPassword(password);
+    await this.db.transaction(async (em) => {
+      const row = await one<{ id: string; person_id: string; used_at: Date | null; expired: boolean }>(
+        em,
+        `SELECT id, person_id, used_at, expires_at <= now() AS expired FROM activation_tokens WHERE token_hash = $1 FOR UPDATE`,
+        [sha256Hex(token)],
+      );
+      if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
+      if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
+      if (row.expired) throw new DomainError('ACTIVATION_TOKEN_EXPIRED', 410, 'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.');
+      await em.query(`UPDATE activation_tokens SET used_at = now() WHERE id = $1`, [row.id]);
+      await em.query(`UPDATE persons SET password_hash = $2, activated_at = COALESCE(activated_at, now()) WHERE id = $1`, [
+        row.person_id, hash,
+      ]);
+    });
+  }
+}
+

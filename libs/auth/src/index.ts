@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './secrets';
+export * from './auth.service';
+export * from './auth.guard';
+export * from './auth.module';

@@ -1,0 +1,61 @@
+import path from 'node:path';
+
+// Read and validated once at boot; a bad value stops start-up with a message naming the variable.
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  filesDir: string;
+  uploadTmpDir: string;
+  dbPoolSize: number;
+  sessionTtlMinutes: number;
+  activationTtlHours: number;
+  publicUrl: string;
+  seedDemo: boolean;
+  runWorker: boolean;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`Konfigurasi ${name}="${raw}" tidak valid: harus bilangan bulat ${min}..${max}.`);
+  }
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`Konfigurasi ${name}="${raw}" tidak valid: gunakan true atau false.`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('Konfigurasi DATABASE_URL tidak valid: harus diawali postgres:// atau postgresql://.');
+  }
+  const dataDir = path.resolve(env.LOKET_DATA_DIR || 'var');
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    filesDir: path.resolve(env.FILES_DIR || path.join(dataDir, 'files')),
+    uploadTmpDir: path.resolve(env.UPLOAD_TMP_DIR || path.join(dataDir, 'uploads-tmp')),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 12 * 60, 5, 7 * 24 * 60),
+    activationTtlHours: int(env, 'ACTIVATION_TTL_HOURS', 48, 1, 24 * 30),
+    publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    runWorker: bool(env, 'RUN_WORKER', true),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

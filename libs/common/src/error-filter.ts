@@ -1,0 +1,63 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from './errors';
+import { requestIdOf } from './request-context';
+
+interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const HTTP_FALLBACK: Record<number, ErrorBody> = {
+  400: { code: 'BAD_REQUEST', message: 'Permintaan tidak valid.' },
+  401: { code: 'UNAUTHENTICATED', message: 'Silakan masuk terlebih dahulu.' },
+  403: { code: 'FORBIDDEN', message: 'Anda tidak berwenang melakukan tindakan ini.' },
+  404: { code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Metode tidak diizinkan.' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Data yang dikirim terlalu besar.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Jenis konten tidak didukung.' },
+  429: { code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
+};
+
+// Errors thrown by body-parser before Nest sees the request carry a `type` and a `status`.
+function fromBodyParser(err: { type?: string; status?: number }): [number, ErrorBody] | null {
+  if (err.type === 'entity.parse.failed') {
+    return [400, { code: 'MALFORMED_JSON', message: 'Badan permintaan bukan JSON yang valid.' }];
+  }
+  if (err.type === 'entity.too.large') return [413, HTTP_FALLBACK[413]];
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return [415, HTTP_FALLBACK[415]];
+  return null;
+}
+
+function classify(exception: unknown): [number, ErrorBody] {
+  if (exception instanceof DomainError) {
+    return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return [status, HTTP_FALLBACK[status] ?? { code: 'HTTP_' + status, message: 'Permintaan tidak dapat diproses.' }];
+  }
+  const parsed = fromBodyParser(exception as { type?: string; status?: number });
+  if (parsed) return parsed;
+  return [500, { code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' }];
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest();
+    const [status, body] = classify(exception);
+    const requestId = requestIdOf(req);
+    if (status >= 500) {
+      // Only the error itself: request bodies may hold NIKs and passwords.
+      this.logger.error(`${requestId} ${req.method} ${req.path}: ${(exception as Error)?.stack ?? exception}`);
+    }
+    if (res.headersSent) return;
+    res.status(status).json({ error: { ...body, details: body.details ?? null, requestId } });
+  }
+}

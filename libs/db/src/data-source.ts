@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations';
+
+export function createDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    migrations: MIGRATIONS,
+    entities: [],
+    logging: ['error'],
+    applicationName: 'loket',
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+/** Applies pending migrations; safe to call from several processes (PostgreSQL serialises them on a lock). */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  await dataSource.query(`SELECT pg_advisory_lock(hashtext('loket.migrations'))`);
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.query(`SELECT pg_advisory_unlock(hashtext('loket.migrations'))`);
+  }
+}

@@ -1,0 +1,48 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, rm } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream';
+import type { Request } from 'express';
+import type { StorageEngine } from 'multer';
+import { DomainError } from '@loket/common';
+
+export interface StoredUpload extends Express.Multer.File {
+  sha256: string;
+}
+
+/**
+ * Streams each part to a server-named temp file while hashing it, so no upload is held in memory.
+ * A field may carry one file only: a second part with the same name aborts the request.
+ */
+export class HashingDiskStorage implements StorageEngine {
+  constructor(private readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  _handleFile(req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<StoredUpload>) => void): void {
+    const seen = ((req as Request & { uploadFields?: Set<string> }).uploadFields ??= new Set<string>());
+    if (seen.has(file.fieldname)) {
+      cb(new DomainError('DUPLICATE_FILE_FIELD', 422, `Kolom lampiran '${file.fieldname}' hanya boleh berisi satu berkas.`));
+      return;
+    }
+    seen.add(file.fieldname);
+    const filePath = path.join(this.dir, randomUUID());
+    const hash = createHash('sha256');
+    let size = 0;
+    file.stream.on('data', (chunk: Buffer) => {
+      hash.update(chunk);
+      size += chunk.length;
+    });
+    pipeline(file.stream, createWriteStream(filePath, { flags: 'wx', mode: 0o600 }), (err) => {
+      if (err) {
+        rm(filePath, { force: true }, () => cb(err));
+        return;
+      }
+      cb(null, { path: filePath, size, sha256: hash.digest('hex') });
+    });
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, cb: (error: Error | null) => void): void {
+    rm(file.path, { force: true }, (err) => cb(err ?? null));
+  }
+}

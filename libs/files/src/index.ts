@@ -1,0 +1,4 @@
+export * from './hashing-storage';
+export * from './file-store';
+export * from './upload.interceptor';
+export * from './pdf-inspector';

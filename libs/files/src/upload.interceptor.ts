@@ -1,0 +1,62 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, RequestHandler, Response } from 'express';
+import multer, { MulterError } from 'multer';
+import { rm } from 'node:fs/promises';
+import { finalize, from, switchMap, type Observable } from 'rxjs';
+import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { HashingDiskStorage, type StoredUpload } from './hashing-storage';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function toDomainError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  if (err instanceof MulterError) {
+    switch (err.code) {
+      case 'LIMIT_FILE_SIZE':
+        return new DomainError('FILE_TOO_LARGE', 413, 'Ukuran berkas melebihi batas 5 MB (5.242.880 byte).', {
+          field: err.field, maxBytes: MAX_FILE_BYTES,
+        });
+      case 'LIMIT_FILE_COUNT':
+        return new DomainError('TOO_MANY_FILES', 413, 'Jumlah berkas melebihi batas 10 berkas per permintaan.');
+      default:
+        return new DomainError('MALFORMED_MULTIPART', 400, 'Isian multipart tidak valid atau melebihi batas.', {
+          reason: err.code, field: err.field,
+        });
+    }
+  }
+  return new DomainError('MALFORMED_MULTIPART', 400, 'Isian multipart rusak atau tidak lengkap.');
+}
+
+/**
+ * Runs multer for multipart requests (JSON requests pass through untouched), maps its failures to
+ * domain errors, and removes any temp file the handler did not adopt, whatever the outcome.
+ */
+@Injectable()
+export class UploadInterceptor implements NestInterceptor {
+  private readonly parse: RequestHandler;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.parse = multer({
+      storage: new HashingDiskStorage(config.uploadTmpDir),
+      limits: { fileSize: MAX_FILE_BYTES, files: 10, fields: 40, fieldSize: 512 * 1024, parts: 50, headerPairs: 100 },
+    }).any();
+  }
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    if (!req.is('multipart/form-data')) return next.handle();
+    const parsed = new Promise<void>((resolve, reject) =>
+      this.parse(req, res, (err?: unknown) => (err ? reject(toDomainError(err)) : resolve())),
+    );
+    return from(parsed).pipe(
+      switchMap(() => next.handle()),
+      finalize(() => {
+        const files = (req.files as StoredUpload[] | undefined) ?? [];
+        void Promise.all(files.map((f) => rm(f.path, { force: true })));
+      }),
+    );
+  }
+}
+
+export const uploadsOf = (req: Request): StoredUpload[] => (req.files as StoredUpload[] | undefined) ?? [];

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { one, type Queryable } from '@loket/db';
+import { enqueueNotice } from '@loket/notify';
+
+export interface PersonRow {
+  id: string;
+  nik: string;
+  name: string;
+  email: string;
+  nip: string | null;
+  activated_at: Date | null;
+}
+
+export interface NewPerson {
+  nik: string;
+  name: string;
+  email: string;
+  nip: string | null;
+  phone: string | null;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** DIGIT, the ministry's single sign-on: one identity per NIK, activated by a single-use link. */
+@Injectable()
+export class DigitIdentities {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  findByNik(db: Queryable, nik: string): Promise<PersonRow | null> {
+    return one<PersonRow>(db, `SELECT id, nik, name, email, nip, activated_at FROM persons WHERE nik = $1`, [nik]);
+  }
+
+  /**
+   * Creates the identity and queues its activation e-mail in the caller's transaction. Returns null
+   * when another transaction created the same NIK first; the caller then reads that one.
+   */
+  async create(db: Queryable, person: NewPerson, sourceTicketId: string | null): Promise<PersonRow | null> {
+    const created = await one<PersonRow>(
+      db,
+      `INSERT INTO persons (nik, name, email, nip, phone) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (nik) DO NOTHING RETURNING id, nik, name, email, nip, activated_at`,
+      [person.nik, person.name, person.email, person.nip, person.phone],
+    );
+    if (!created) return null;
+    const token = randomBytes(32).toString('base64url');
+    await db.query(
+      `INSERT INTO activation_tokens (person_id, token_hash, source_ticket_id, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+      [created.id, tokenHash(token), sourceTicketId, this.config.activationTtlHours],
+    );
+    await enqueueNotice(db, {
+      topic: 'digit.activation',
+      recipient: person.email,
+      ticketId: sourceTicketId,
+      payload: {
+        name: person.name,
+        activationUrl: `${this.config.publicUrl}/aktivasi?token=${token}`,
+        token,
+        expiresInHours: this.config.activationTtlHours,
+      },
+    });
+    return created;
+  }
+}
+
+export { tokenHash as activationTokenHash };

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@loket/common';
+import { one, sqlState, type Queryable } from '@loket/db';
+import { DigitIdentities } from './digit-identities';
+import { maskNik, normaliseName } from './names';
+
+export const MEMBERSHIP_STATUS = { TIDAK_AKTIF: 0, TERDAFTAR: 1, AKTIF: 2, DORMANT: 3, DITOLAK: 5 } as const;
+
+export interface ListedUser {
+  nik: string;
+  nama: string;
+  nip?: string;
+  telepon: string;
+  email: string;
+  peran: string;
+}
+
+export interface RegisteredUser {
+  personId: string;
+  membershipId: string;
+  newIdentity: boolean;
+}
+
+const outcomeFailed = (index: number, user: ListedUser, code: string, why: string) =>
+  new DomainError('OUTCOME_FAILED', 422, `Pengguna ke-${index + 1} (${user.nama}): ${why} Tidak ada perubahan yang disimpan.`, {
+    index, nama: user.nama, nik: maskNik(user.nik), reason: code,
+  });
+
+/** MyIntress memberships: who may act for which satker, with the status the seeds describe. */
+@Injectable()
+export class MyIntressRegistry {
+  constructor(private readonly digit: DigitIdentities) {}
+
+  /**
+   * The outcome of a completed registration ticket: every listed person becomes an active member of
+   * the satker, or (on the first problem) nothing at all, because this runs in the ticket's transaction.
+   */
+  async registerListedUsers(db: Queryable, ticket: { id: string; satkerId: string }, users: ListedUser[]): Promise<RegisteredUser[]> {
+    const results: RegisteredUser[] = [];
+    for (const [index, user] of users.entries()) {
+      results.push(await this.registerOne(db, ticket, user, index));
+    }
+    return results;
+  }
+
+  private async registerOne(db: Queryable, ticket: { id: string; satkerId: string }, user: ListedUser, index: number) {
+    const nip = user.nip?.trim() || null;
+    let person = await this.digit.findByNik(db, user.nik);
+    const newIdentity = !person;
+    person ??= await this.digit.create(db, { nik: user.nik, name: user.nama, email: user.email, nip, phone: user.telepon }, ticket.id);
+    person ??= await this.digit.findByNik(db, user.nik);
+    if (!person) throw outcomeFailed(index, user, 'IDENTITY_UNAVAILABLE', 'identitas DIGIT tidak dapat dibuat.');
+    if (!newIdentity && normaliseName(person.name) !== normaliseName(user.nama)) {
+      throw outcomeFailed(index, user, 'NAME_MISMATCH', 'NIK ini terdaftar di DIGIT atas nama lain.');
+    }
+    const live = await one<{ status: number }>(
+      db,
+      `SELECT status FROM myintress_memberships
+        WHERE person_id = $1 AND satker_id = $2 AND deleted_at IS NULL AND status IN (1, 2, 3) FOR UPDATE`,
+      [person.id, ticket.satkerId],
+    );
+    if (live) {
+      throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', `sudah memiliki keanggotaan satker ini dengan status ${live.status}.`);
+    }
+    let membership: { id: string } | null;
+    try {
+      membership = await one<{ id: string }>(
+        db,
+        `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, nip, source_ticket_id)
+         VALUES ($1, $2, 2, $3, $4, $5, $6, $7) RETURNING id`,
+        [person.id, ticket.satkerId, user.peran, user.telepon, user.email, nip, ticket.id],
+      );
+    } catch (err) {
+      if (sqlState(err) === '23505') throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', 'sudah memiliki keanggotaan satker ini.');
+      throw err;
+    }
+    // An approved registration supersedes earlier refusals of the same person for this satker.
+    await db.query(
+      `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = 'Digantikan pendaftaran yang disetujui', updated_at = now()
+        WHERE person_id = $1 AND satker_id = $2 AND status = 5 AND deleted_at IS NULL`,
+      [person.id, ticket.satkerId],
+    );
+    return { personId: person.id, membershipId: membership!.id, newIdentity };
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { FileStore, inspectPdf, type StoredUpload } from '@loket/files';
+import type { AttachmentSpec } from '@loket/workflow';
+import type { StoredFile } from './ticket.repository';
+
+/** A free attachment on a message, beside the typed kinds a service asks for. */
+export const GENERIC_KIND: AttachmentSpec = { kind: 'LAMPIRAN', label: 'Lampiran', required: false, accept: ['pdf'], maxBytes: 5 * 1024 * 1024 };
+
+const PDF_ERROR_STATUS: Record<string, number> = { NOT_PDF: 415, EMPTY_FILE: 422, PDF_TRUNCATED: 422, PDF_ACTIVE_CONTENT: 422 };
+
+const cleanName = (name: string) =>
+  (name.split(/[\\/]/).pop() ?? 'berkas.pdf').replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200) || 'berkas.pdf';
+
+/**
+ * Turns uploaded parts into accepted attachments: each part must be a kind the caller allows, the
+ * required kinds must all be there, and every file must pass the content checks. Only then are the
+ * files moved into the store; `discard` takes them out again if the transaction does not commit.
+ */
+@Injectable()
+export class AttachmentIntake {
+  readonly store: FileStore;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.store = new FileStore(config.filesDir);
+  }
+
+  async check(uploads: StoredUpload[], allowed: AttachmentSpec[], requireAll: boolean): Promise<void> {
+    const byKind = new Map(allowed.map((s) => [s.kind, s]));
+    const unknown = uploads.filter((u) => !byKind.has(u.fieldname)).map((u) => u.fieldname);
+    if (unknown.length) {
+      throw new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
+        unknown, allowed: allowed.map((s) => s.kind),
+      });
+    }
+    const missing = requireAll ? allowed.filter((s) => s.required && !uploads.some((u) => u.fieldname === s.kind)) : [];
+    if (missing.length) {
+      throw new DomainError('MISSING_ATTACHMENT', 422, `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`, {
+        missing: missing.map((m) => m.kind),
+      });
+    }
+    for (const upload of uploads) {
+      const verdict = inspectPdf(await readFile(upload.path));
+      if (!verdict.ok) {
+        const label = byKind.get(upload.fieldname)!.label;
+        throw new DomainError(verdict.code, PDF_ERROR_STATUS[verdict.code] ?? 422, `${label}: ${verdict.message}`, {
+          field: upload.fieldname, detected: verdict.detected ?? null,
+        });
+      }
+    }
+  }
+
+  async adopt(uploads: StoredUpload[]): Promise<StoredFile[]> {
+    const stored: StoredFile[] = [];
+    try {
+      for (const u of uploads) {
+        stored.push({
+          kind: u.fieldname, originalName: cleanName(u.originalname), contentType: 'application/pdf',
+          size: u.size, sha256: u.sha256, storageKey: await this.store.adopt(u.path),
+        });
+      }
+    } catch (err) {
+      await this.discard(stored);
+      throw err;
+    }
+    return stored;
+  }
+
+  discard(files: StoredFile[]): Promise<void> {
+    return this.store.remove(files.map((f) => f.storageKey));
+  }
+}

@@ -1,0 +1,30 @@
+import type { Actor } from '@loket/auth';
+import type { ActorFacts, ActorRole } from '@loket/workflow';
+
+/**
+ * The only definition of "which tickets may this person see": their satkers' tickets, the queue of
+ * the offices where they hold a staff role, and the tickets of the KPPNs under a Kanwil where they do.
+ * Every ticket query appends it, so a ticket outside it does not exist for that person (404).
+ */
+export function visibleClause(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
+  const satkers = actor.satkers.map((s) => s.satkerId);
+  const offices = [...new Set(actor.staff.map((s) => s.officeId))];
+  const [a, b] = [firstParam, firstParam + 1];
+  return {
+    sql: `(${alias}.satker_id = ANY($${a}::uuid[]) OR ${alias}.office_id = ANY($${b}::uuid[])
+           OR ${alias}.office_id IN (SELECT id FROM offices WHERE parent_id = ANY($${b}::uuid[])))`,
+    params: [satkers, offices],
+  };
+}
+
+/** What the machine may know about the actor for one ticket. */
+export function factsFor(actor: Actor, ticket: { satkerId: string; officeId: string; officeParentId: string | null }): ActorFacts {
+  const roles: ActorRole[] = [];
+  if (actor.satkers.some((s) => s.satkerId === ticket.satkerId)) roles.push('SATKER');
+  const cso = (officeId: string | null) => actor.staff.some((s) => s.role === 'CSO' && s.officeId === officeId);
+  if (cso(ticket.officeId)) roles.push('AGENT');
+  if (ticket.officeParentId && cso(ticket.officeParentId)) roles.push('ESCALATION_AGENT');
+  return { actorId: actor.personId, roles };
+}
+
+export const SYSTEM_FACTS: ActorFacts = { actorId: null, roles: ['SYSTEM'] };

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Actor, SatkerMembership } from '@loket/auth';
+import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
+import { one, type Queryable } from '@loket/db';
+import type { StoredUpload } from '@loket/files';
+import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinition } from '@loket/workflow';
+import { AttachmentIntake } from './attachment-intake';
+import { TicketRepository } from './ticket.repository';
+import type { TicketRow } from './ticket.types';
+
+export interface FileCommand {
+  serviceCode: string;
+  form: unknown;
+  /** Kode satker chosen by a person who acts for several (header X-Satker); never trusted blindly. */
+  satkerCode: string | null;
+  idempotencyKey: string | null;
+}
+
+export interface FileResult {
+  ticket: TicketRow;
+  replayed: boolean;
+}
+
+const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
+const keyReused = () =>
+  unprocessable('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key ini sudah dipakai untuk permintaan dengan isi yang berbeda.');
+
+class DuplicateKey extends Error {}
+
+function chooseSatker(actor: Actor, code: string | null, service: ServiceDefinition): SatkerMembership {
+  if (!service.filedBy.includes('SATKER') || actor.satkers.length === 0) {
+    throw forbidden('NOT_A_SATKER_USER', 'Hanya pengguna satker yang aktif yang dapat mengajukan layanan ini.');
+  }
+  if (code === null) {
+    if (actor.satkers.length > 1) {
+      throw badRequest('SATKER_REQUIRED', 'Anda terdaftar di beberapa satker: pilih satker melalui header X-Satker.', {
+        satkers: actor.satkers.map((s) => s.satkerCode),
+      });
+    }
+    return actor.satkers[0];
+  }
+  const chosen = actor.satkers.find((s) => s.satkerCode === code);
+  if (!chosen) throw forbidden('SATKER_NOT_ALLOWED', `Anda tidak dapat bertindak atas nama satker ${code}.`);
+  return chosen;
+}
+
+/** Filing: validates form and files, then writes ticket, first event and files in one transaction. */
+@Injectable()
+export class TicketFilingService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: Catalogue,
+    private readonly tickets: TicketRepository,
+    private readonly intake: AttachmentIntake,
+  ) {}
+
+  async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
+    const service = this.catalogue.service(cmd.serviceCode);
+    if (!service) throw unprocessable('UNKNOWN_SERVICE', `Layanan '${cmd.serviceCode}' tidak dikenal.`);
+    if (cmd.idempotencyKey !== null && !KEY_FORMAT.test(cmd.idempotencyKey)) {
+      throw badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 8-100 karakter huruf, angka, _ . : atau -.');
+    }
+    const satker = chooseSatker(actor, cmd.satkerCode, service);
+    const problems = validateForm(service.form, cmd.form);
+    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian formulir tidak valid.', problems);
+    await this.intake.check(uploads, service.attachments, true);
+
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([service.code, satker.satkerId, cmd.form,
+        uploads.map((u) => [u.fieldname, u.sha256, u.size]).sort()]))
+      .digest('hex');
+    if (cmd.idempotencyKey) {
+      const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
+      if (earlier) return earlier;
+    }
+    const files = await this.intake.adopt(uploads);
+    try {
+      const ticket = await this.db.transaction(async (em) => {
+        if (cmd.idempotencyKey) {
+          const claimed = await one(em,
+            `INSERT INTO idempotency_keys (person_id, key, request_hash) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING RETURNING key`, [actor.personId, cmd.idempotencyKey, requestHash]);
+          if (!claimed) throw new DuplicateKey();
+        }
+        const machine = this.catalogue.machine(service.machine.id, service.machine.version);
+        const { snapshot } = startSnapshot(machine);
+        const number = await this.tickets.nextNumber(em, satker.kppnId);
+        const id = await this.tickets.insert(em, {
+          officeId: satker.kppnId, satkerId: satker.satkerId, serviceCode: service.code,
+          machineId: service.machine.id, machineVersion: service.machine.version, snapshot,
+          subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }),
+          form: cmd.form as Record<string, unknown>, filedBy: actor.personId,
+        }, number);
+        await this.tickets.insertAttachments(em, id, null, actor.personId, files);
+        await this.tickets.insertEvent(em, {
+          ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: actor.personId,
+          payload: { attachments: files.map((f) => f.kind) },
+        });
+        if (cmd.idempotencyKey) {
+          await em.query(`UPDATE idempotency_keys SET ticket_id = $3 WHERE person_id = $1 AND key = $2`,
+            [actor.personId, cmd.idempotencyKey, id]);
+        }
+        return (await this.tickets.findVisible(em, id, actor))!;
+      });
+      return { ticket, replayed: false };
+    } catch (err) {
+      await this.intake.discard(files);
+      if (err instanceof DuplicateKey) {
+        const earlier = await this.replay(this.db, actor, cmd.idempotencyKey!, requestHash);
+        if (earlier) return earlier;
+        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
+      }
+      throw err;
+    }
+  }
+
+  /** The ticket an earlier request with this key created, or a 422 if the key came with another body. */
+  private async replay(db: Queryable, actor: Actor, key: string, requestHash: string): Promise<FileResult | null> {
+    const row = await one<{ request_hash: string; ticket_id: string | null }>(db,
+      `SELECT request_hash, ticket_id FROM idempotency_keys WHERE person_id = $1 AND key = $2`, [actor.personId, key]);
+    if (!row) return null;
+    if (row.request_hash !== requestHash) throw keyReused();
+    if (!row.ticket_id) return null;
+    const ticket = await this.tickets.findVisible(db, row.ticket_id, actor);
+    return ticket ? { ticket, replayed: true } : null;
+  }
+}

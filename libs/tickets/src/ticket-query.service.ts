@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@loket/auth';
+import { badRequest, notFound, ticketNotFound } from '@loket/common';
+import { many, one, type Queryable } from '@loket/db';
+import { Catalogue, OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
+import { factsFor } from './scope';
+import { AttachmentIntake } from './attachment-intake';
+import { TicketRepository } from './ticket.repository';
+import { TICKET_COLUMNS, type TicketRow } from './ticket.types';
+import { allowedEventViews, summaryView, type TicketNames } from './ticket-view';
+
+export interface ListFilter {
+  status?: string;
+  service?: string;
+  cursor?: string;
+  limit: number;
+}
+
+const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "officeCode", o.name AS "officeName",
+  a.name AS "assigneeName"`;
+const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof ts === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [ts, id];
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest('INVALID_CURSOR', 'Penanda halaman (cursor) tidak valid.');
+}
+
+/** Reads of tickets, always through the actor's scope. */
+@Injectable()
+export class TicketQueryService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: Catalogue,
+    private readonly tickets: TicketRepository,
+    private readonly intake: AttachmentIntake,
+  ) {}
+
+  async detail(actor: Actor, id: string, db: Queryable = this.db) {
+    const ticket = await this.tickets.findVisible(db, id, actor);
+    if (!ticket) throw ticketNotFound();
+    return this.view(actor, ticket, db);
+  }
+
+  async view(actor: Actor, ticket: TicketRow, db: Queryable = this.db) {
+    const facts = factsFor(actor, ticket);
+    const staff = facts.roles.length === 0 || facts.roles.some((r) => r !== 'SATKER');
+    const [names, messages, events, attachments] = await Promise.all([
+      one<TicketNames>(db, `SELECT ${NAMES_SQL} FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN} WHERE t.id = $1`, [ticket.id]),
+      this.tickets.messages(db, ticket.id, staff),
+      this.tickets.events(db, ticket.id),
+      this.tickets.attachments(db, ticket.id),
+    ]);
+    const labels = new Map((this.catalogue.service(ticket.serviceCode)?.attachments ?? []).map((a) => [a.kind, a.label]));
+    return {
+      ...summaryView(this.catalogue, ticket, names!),
+      form: ticket.form,
+      attachments: attachments.map((a) => ({
+        id: a.id, kind: a.kind, label: labels.get(a.kind) ?? 'Lampiran', originalName: a.originalName,
+        contentType: a.contentType, sizeBytes: Number(a.sizeBytes), sha256: a.sha256, messageId: a.messageId,
+        createdAt: a.createdAt, current: a.supersededAt === null,
+        downloadUrl: `/api/v1/tickets/${ticket.id}/attachments/${a.id}`,
+      })),
+      messages,
+      history: events.map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
+      allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
+    };
+  }
+
+  /**
+   * Satker users see their satkers' tickets, newest first; staff see their offices' queue (open
+   * tickets unless a status is asked for), oldest first. Keyset pagination on (created_at, id).
+   */
+  async list(actor: Actor, filter: ListFilter) {
+    if (filter.status && !(TICKET_STATUSES as readonly string[]).includes(filter.status)) {
+      throw badRequest('VALIDATION_FAILED', `Status '${filter.status}' tidak dikenal.`, { allowed: TICKET_STATUSES });
+    }
+    const isStaff = actor.staff.length > 0;
+    const statuses = filter.status ? [filter.status] : isStaff ? OPEN_STATUSES : TICKET_STATUSES;
+    const params: unknown[] = [statuses, filter.service ?? null, filter.limit + 1];
+    const where = [`t.status = ANY($1::text[])`, `($2::text IS NULL OR t.service_code = $2)`];
+    if (isStaff) {
+      params.push(actor.staff.map((s) => s.officeId));
+      where.push(`(t.office_id = ANY($4::uuid[]) OR o.parent_id = ANY($4::uuid[]))`);
+    } else {
+      params.push(actor.satkers.map((s) => s.satkerId));
+      where.push(`t.satker_id = ANY($4::uuid[])`);
+    }
+    const order = isStaff ? 'ASC' : 'DESC';
+    if (filter.cursor) {
+      params.push(...decodeCursor(filter.cursor));
+      where.push(`(t.created_at, t.id) ${isStaff ? '>' : '<'} ($5::timestamptz, $6::uuid)`);
+    }
+    const rows = await many<TicketRow & TicketNames & { cursorTs: string }>(this.db,
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.created_at::text AS "cursorTs"
+         FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
+        WHERE ${where.join(' AND ')}
+        ORDER BY t.created_at ${order}, t.id ${order} LIMIT $3`, params);
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((t) => ({ ...summaryView(this.catalogue, t, t), allowedEvents: allowedEventViews(this.catalogue, actor, t) })),
+      nextCursor: rows.length > filter.limit && last
+        ? Buffer.from(JSON.stringify([last.cursorTs, last.id])).toString('base64url') : null,
+    };
+  }
+
+  async attachment(actor: Actor, ticketId: string, attachmentId: string) {
+    const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
+    if (!ticket) throw ticketNotFound();
+    const meta = await this.tickets.attachment(this.db, ticketId, attachmentId);
+    if (!meta) throw notFound('ATTACHMENT_NOT_FOUND', 'Lampiran tidak ditemukan.');
+    return meta;
+  }
+
+  openAttachment(storageKey: string) {
+    return this.intake.store.open(storageKey);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Actor } from '@loket/auth';
+import { allowedEvents, Catalogue, EVENT_SPECS, STATUS_LABELS } from '@loket/workflow';
+import { factsFor } from './scope';
+import type { TicketRow } from './ticket.types';
+
+export interface TicketNames {
+  satkerCode: string;
+  satkerName: string;
+  officeCode: string;
+  officeName: string;
+  assigneeName: string | null;
+}
+
+export interface AllowedEventView {
+  type: string;
+  label: string;
+  requires: string[];
+  attachments: boolean;
+}
+
+/** What this actor may send next, with what each event needs, so a client can draw its buttons. */
+export function allowedEventViews(catalogue: Catalogue, actor: Actor, ticket: TicketRow): AllowedEventView[] {
+  const machine = catalogue.machine(ticket.machineId, ticket.machineVersion);
+  return allowedEvents(machine, ticket.snapshot, factsFor(actor, ticket)).map((type) => ({
+    type, label: EVENT_SPECS[type].label, requires: EVENT_SPECS[type].requires, attachments: EVENT_SPECS[type].attachments,
+  }));
+}
+
+export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: TicketNames) {
+  const service = catalogue.service(ticket.serviceCode);
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    service: { code: ticket.serviceCode, title: service?.title ?? ticket.serviceCode },
+    subject: ticket.subject,
+    status: ticket.status,
+    statusLabel: STATUS_LABELS[ticket.status],
+    satker: { code: names.satkerCode, name: names.satkerName },
+    office: { code: names.officeCode, name: names.officeName },
+    assignee: ticket.assigneeId ? { id: ticket.assigneeId, name: names.assigneeName } : null,
+    correctionRounds: ticket.correctionRounds,
+    version: ticket.version,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    resolvedAt: ticket.resolvedAt,
+  };
+}

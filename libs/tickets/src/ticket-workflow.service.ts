@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '@loket/auth';
+import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
+import type { StoredUpload } from '@loket/files';
+import { applyEvent, Catalogue, EVENT_SPECS, type EventText } from '@loket/workflow';
+import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
+import { factsFor, SYSTEM_FACTS } from './scope';
+import { TicketEffects } from './ticket-effects';
+import { TicketRepository, type StoredFile } from './ticket.repository';
+import type { TicketRow } from './ticket.types';
+
+export interface EventCommand {
+  type: string;
+  message?: string;
+  reason?: string;
+  note?: string;
+}
+
+export interface MessageCommand {
+  body: string;
+  visibility: 'PUBLIC' | 'INTERNAL';
+}
+
+const CLOSED_STATUSES = ['DIBATALKAN', 'DITUTUP'];
+const TEXT_LABELS: Record<EventText, string> = { message: 'Pesan', reason: 'Alasan', note: 'Catatan' };
+
+function checkPayload(cmd: EventCommand): void {
+  const spec = EVENT_SPECS[cmd.type];
+  if (!spec) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
+  const accepted = new Set<EventText>([...spec.requires, ...(spec.optional ?? [])]);
+  const problems = (['message', 'reason', 'note'] as EventText[]).flatMap((field) => {
+    const value = cmd[field]?.trim();
+    if (spec.requires.includes(field) && !value) return [{ field, problems: [`${TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
+    if (cmd[field] !== undefined && !accepted.has(field)) return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
+    return [];
+  });
+  if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', problems);
+}
+
+/**
+ * The one path by which a ticket changes: lock the row, check version and scope, run the machine,
+ * apply its effects, append the event and write the new snapshot, all in one transaction.
+ */
+@Injectable()
+export class TicketWorkflowService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly catalogue: Catalogue,
+    private readonly tickets: TicketRepository,
+    private readonly effects: TicketEffects,
+    private readonly intake: AttachmentIntake,
+  ) {}
+
+  /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
+  async dispatch(ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, uploads: StoredUpload[] = []): Promise<TicketRow> {
+    checkPayload(cmd);
+    const preview = await this.tickets.findVisible(this.db, ticketId, actor);
+    if (!preview) throw ticketNotFound();
+    const service = this.catalogue.service(preview.serviceCode);
+    if (uploads.length && !EVENT_SPECS[cmd.type].attachments) {
+      throw badRequest('ATTACHMENTS_NOT_ALLOWED', 'Aksi ini tidak menerima lampiran.');
+    }
+    await this.intake.check(uploads, service?.attachments ?? [], false);
+    return this.withStoredFiles(uploads, async (em, files) => {
+      const ticket = await this.tickets.lockVisible(em, ticketId, actor);
+      if (!ticket) throw ticketNotFound();
+      if (expectedVersion !== null && ticket.version !== expectedVersion) {
+        throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
+          expectedVersion, currentVersion: ticket.version,
+        });
+      }
+      const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
+      const facts = actor ? factsFor(actor, ticket) : SYSTEM_FACTS;
+      const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
+      if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
+        throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
+          status: ticket.status, allowedEvents: outcome.allowed,
+        });
+      }
+      if (!outcome.ok) {
+        throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
+          status: ticket.status, allowedEvents: outcome.allowed,
+        });
+      }
+      const results = await this.effects.apply({ db: em, ticket }, outcome.effects);
+      const text = cmd.message ?? cmd.reason ?? cmd.note;
+      const messageId = text?.trim()
+        ? await this.tickets.insertMessage(em, {
+            ticketId, authorId: actor?.personId ?? null, visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
+            body: text.trim(), eventType: cmd.type,
+          })
+        : null;
+      await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
+      await this.tickets.insertEvent(em, {
+        ticketId, type: cmd.type, from: ticket.status, to: outcome.snapshot.value, actorId: actor?.personId ?? null,
+        payload: { messageId, attachments: files.map((f) => f.kind), effects: results },
+      });
+      await this.tickets.applyTransition(em, ticketId, outcome.snapshot);
+      return (await this.tickets.findVisible(em, ticketId, actor))!;
+    });
+  }
+
+  /** A reply or internal note. It does not change the status, so it does not move the version. */
+  async postMessage(ticketId: string, actor: Actor, cmd: MessageCommand, uploads: StoredUpload[]): Promise<TicketRow> {
+    const preview = await this.tickets.findVisible(this.db, ticketId, actor);
+    if (!preview) throw ticketNotFound();
+    const facts = factsFor(actor, preview);
+    const isStaff = facts.roles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
+    if (!isStaff && !facts.roles.includes('SATKER')) {
+      throw forbidden('MESSAGE_NOT_PERMITTED', 'Anda hanya dapat membaca tiket ini.');
+    }
+    if (cmd.visibility === 'INTERNAL' && !isStaff) {
+      throw forbidden('INTERNAL_NOTE_NOT_PERMITTED', 'Catatan internal hanya dapat dibuat oleh petugas.');
+    }
+    await this.intake.check(uploads, [GENERIC_KIND], false);
+    return this.withStoredFiles(uploads, async (em, files) => {
+      const ticket = await this.tickets.lockVisible(em, ticketId, actor);
+      if (!ticket) throw ticketNotFound();
+      if (CLOSED_STATUSES.includes(ticket.status)) {
+        throw conflict('TICKET_CLOSED', 'Tiket sudah ditutup atau dibatalkan; pesan tidak dapat ditambahkan.');
+      }
+      const messageId = await this.tickets.insertMessage(em, {
+        ticketId, authorId: actor.personId, visibility: cmd.visibility, body: cmd.body.trim(), eventType: null,
+      });
+      await this.tickets.insertAttachments(em, ticketId, messageId, actor.personId, files);
+      const type = cmd.visibility === 'INTERNAL' ? 'INTERNAL_NOTE' : 'MESSAGE';
+      await this.tickets.insertEvent(em, {
+        ticketId, type, from: ticket.status, to: ticket.status, actorId: actor.personId,
+        payload: { messageId, attachments: files.map((f) => f.kind) },
+      });
+      await em.query(`UPDATE tickets SET updated_at = now() WHERE id = $1`, [ticketId]);
+      return ticket;
+    });
+  }
+
+  /** Moves uploads into the store, runs the transaction, and takes the files out again if it fails. */
+  private async withStoredFiles<T>(uploads: StoredUpload[], work: (em: EntityManager, files: StoredFile[]) => Promise<T>): Promise<T> {
+    const files = await this.intake.adopt(uploads);
+    try {
+      return await this.db.transaction((em) => work(em, files));
+    } catch (err) {
+      await this.intake.discard(files);
+      throw err;
+    }
+  }
+}

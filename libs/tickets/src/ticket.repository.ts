@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@loket/auth';
+import { many, one, type Queryable } from '@loket/db';
+import type { PersistedSnapshot, TicketStatus } from '@loket/workflow';
+import { visibleClause } from './scope';
+import { TICKET_COLUMNS, type TicketRow } from './ticket.types';
+
+export interface NewTicket {
+  officeId: string;
+  satkerId: string;
+  serviceCode: string;
+  machineId: string;
+  machineVersion: number;
+  snapshot: PersistedSnapshot;
+  subject: string;
+  form: Record<string, unknown>;
+  filedBy: string;
+}
+
+export interface StoredFile {
+  kind: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+/** SQL of the ticket aggregate. Reads take the actor so scope cannot be forgotten. */
+@Injectable()
+export class TicketRepository {
+  /** The row, locked for this transaction, if the actor (or the system, when null) may see it. */
+  lockVisible(db: Queryable, id: string, actor: Actor | null): Promise<TicketRow | null> {
+    return this.findVisible(db, id, actor, 'FOR UPDATE OF t');
+  }
+
+  findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
+    const scope = actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] };
+    return one<TicketRow>(
+      db,
+      `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN offices o ON o.id = t.office_id
+        WHERE t.id = $1 AND ${scope.sql} ${lock}`,
+      [id, ...scope.params],
+    );
+  }
+
+  /** Next number of the office's yearly sequence; gapless because it rolls back with the filing. */
+  async nextNumber(db: Queryable, officeId: string): Promise<string> {
+    const row = await one<{ code: string; year: number; seq: number }>(
+      db,
+      `WITH y AS (SELECT code, EXTRACT(YEAR FROM now() AT TIME ZONE time_zone)::int AS year FROM offices WHERE id = $1)
+       INSERT INTO ticket_counters (office_id, year, last_value) SELECT $1, y.year, 1 FROM y
+       ON CONFLICT (office_id, year) DO UPDATE SET last_value = ticket_counters.last_value + 1
+       RETURNING (SELECT code FROM y) AS code, year, last_value AS seq`,
+      [officeId],
+    );
+    return `LKT-${row!.code}-${row!.year}-${String(row!.seq).padStart(6, '0')}`;
+  }
+
+  async insert(db: Queryable, t: NewTicket, number: string): Promise<string> {
+    const row = await one<{ id: string }>(
+      db,
+      `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot,
+                            subject, form, filed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [number, t.officeId, t.satkerId, t.serviceCode, t.machineId, t.machineVersion, t.snapshot.value,
+        JSON.stringify(t.snapshot), t.subject, JSON.stringify(t.form), t.filedBy],
+    );
+    return row!.id;
+  }
+
+  async applyTransition(db: Queryable, id: string, snapshot: PersistedSnapshot): Promise<number> {
+    const resolved: TicketStatus[] = ['SELESAI', 'DITOLAK'];
+    const row = await one<{ version: number }>(
+      db,
+      `UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
+              version = version + 1, updated_at = now(),
+              resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
+        WHERE id = $1 RETURNING version`,
+      [id, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
+        resolved.includes(snapshot.value)],
+    );
+    return row!.version;
+  }
+
+  async insertEvent(db: Queryable, e: { ticketId: string; type: string; from: string | null; to: string; actorId: string | null; payload: object }) {
+    await db.query(
+      `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [e.ticketId, e.type, e.from, e.to, e.actorId, JSON.stringify(e.payload)],
+    );
+  }
+
+  async insertMessage(db: Queryable, m: { ticketId: string; authorId: string | null; visibility: 'PUBLIC' | 'INTERNAL'; body: string; eventType: string | null }) {
+    const row = await one<{ id: string }>(
+      db,
+      `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [m.ticketId, m.authorId, m.visibility, m.body, m.eventType],
+    );
+    return row!.id;
+  }
+
+  /** Adds files; a new file of a kind the ticket already has replaces (supersedes) the old one. */
+  async insertAttachments(db: Queryable, ticketId: string, messageId: string | null, uploadedBy: string | null, files: StoredFile[]) {
+    if (files.length === 0) return;
+    await db.query(
+      `UPDATE ticket_attachments SET superseded_at = now()
+        WHERE ticket_id = $1 AND superseded_at IS NULL AND kind = ANY($2::text[]) AND kind <> 'LAMPIRAN'`,
+      [ticketId, files.map((f) => f.kind)],
+    );
+    await db.query(
+      `INSERT INTO ticket_attachments (ticket_id, message_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
+       SELECT $1, $2, f.kind, f.name, f.type, f.size, f.sha, f.key, $3
+         FROM unnest($4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) AS f(kind, name, type, size, sha, key)`,
+      [ticketId, messageId, uploadedBy, files.map((f) => f.kind), files.map((f) => f.originalName),
+        files.map((f) => f.contentType), files.map((f) => f.size), files.map((f) => f.sha256), files.map((f) => f.storageKey)],
+    );
+  }
+
+  messages(db: Queryable, ticketId: string, includeInternal: boolean) {
+    return many<{ id: string; visibility: string; body: string; eventType: string | null; createdAt: Date; authorId: string | null; authorName: string | null }>(
+      db,
+      `SELECT m.id, m.visibility, m.body, m.event_type AS "eventType", m.created_at AS "createdAt",
+              m.author_id AS "authorId", p.name AS "authorName"
+         FROM ticket_messages m LEFT JOIN persons p ON p.id = m.author_id
+        WHERE m.ticket_id = $1 AND ($2 OR m.visibility = 'PUBLIC') ORDER BY m.created_at, m.id`,
+      [ticketId, includeInternal],
+    );
+  }
+
+  events(db: Queryable, ticketId: string) {
+    return many<{ id: string; type: string; fromStatus: string | null; toStatus: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date }>(
+      db,
+      `SELECT e.id::text, e.type, e.from_status AS "fromStatus", e.to_status AS "toStatus", p.name AS "actorName",
+              e.payload, e.created_at AS "createdAt"
+         FROM ticket_events e LEFT JOIN persons p ON p.id = e.actor_id WHERE e.ticket_id = $1 ORDER BY e.id`,
+      [ticketId],
+    );
+  }
+
+  attachments(db: Queryable, ticketId: string) {
+    return many<{ id: string; kind: string; originalName: string; contentType: string; sizeBytes: string; sha256: string; createdAt: Date; supersededAt: Date | null; messageId: string | null }>(
+      db,
+      `SELECT id, kind, original_name AS "originalName", content_type AS "contentType", size_bytes AS "sizeBytes",
+              sha256, created_at AS "createdAt", superseded_at AS "supersededAt", message_id AS "messageId"
+         FROM ticket_attachments WHERE ticket_id = $1 ORDER BY created_at, id`,
+      [ticketId],
+    );
+  }
+
+  attachment(db: Queryable, ticketId: string, attachmentId: string) {
+    return one<{ originalName: string; contentType: string; sizeBytes: string; sha256: string; storageKey: string }>(
+      db,
+      `SELECT original_name AS "originalName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256,
+              storage_key AS "storageKey"
+         FROM ticket_attachments WHERE ticket_id = $1 AND id = $2`,
+      [ticketId, attachmentId],
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RegistryModule } from '@loket/registry';
+import { Catalogue } from '@loket/workflow';
+import { AttachmentIntake } from './attachment-intake';
+import { TicketEffects } from './ticket-effects';
+import { TicketFilingService } from './ticket-filing.service';
+import { TicketQueryService } from './ticket-query.service';
+import { TicketWorkflowService } from './ticket-workflow.service';
+import { TicketRepository } from './ticket.repository';
+
+const SERVICES = [TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService];
+
+@Module({})
+export class TicketsModule {
+  /** `catalogue` replaces the built-in one (tests define services purely from configuration). */
+  static forRoot(catalogue: Catalogue = new Catalogue()): DynamicModule {
+    return {
+      module: TicketsModule,
+      global: true,
+      imports: [RegistryModule],
+      providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
+      exports: [Catalogue, ...SERVICES],
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { Catalogue } from './catalogue';
+import { allowedEvents, applyEvent, startSnapshot } from './engine';
+import type { ActorFacts, PersistedSnapshot } from './types';
+
+const catalogue = new Catalogue();
+const machine = catalogue.machine('myintress-daftar-kppn', 1);
+const agent: ActorFacts = { actorId: 'cso-1', roles: ['AGENT'] };
+const otherAgent: ActorFacts = { actorId: 'cso-2', roles: ['AGENT'] };
+const satker: ActorFacts = { actorId: 'user-1', roles: ['SATKER'] };
+const system: ActorFacts = { actorId: null, roles: ['SYSTEM'] };
+
+function run(snapshot: PersistedSnapshot, type: string, facts: ActorFacts): PersistedSnapshot {
+  const out = applyEvent(machine, snapshot, { type, facts });
+  if (!out.ok) throw new Error(`${type} refused: ${out.reason}`);
+  return out.snapshot;
+}
+
+describe('ticket lifecycle', () => {
+  const start = startSnapshot(machine).snapshot;
+
+  it('starts in BARU with no assignee and no correction rounds', () => {
+    expect(start).toEqual({ value: 'BARU', context: { assigneeId: null, correctionRounds: 0 } });
+  });
+
+  it('walks claim, correction round trip and completion, emitting the outcome effect once', () => {
+    const claimed = run(start, 'CLAIM', agent);
+    expect(claimed).toEqual({ value: 'DIPROSES', context: { assigneeId: 'cso-1', correctionRounds: 0 } });
+    const waiting = run(claimed, 'REQUEST_CORRECTION', agent);
+    expect(waiting.value).toBe('MENUNGGU_PERBAIKAN');
+    expect(waiting.context.correctionRounds).toBe(1);
+    const back = run(waiting, 'SUBMIT_CORRECTION', satker);
+    const again = run(run(back, 'REQUEST_CORRECTION', agent), 'SUBMIT_CORRECTION', satker);
+    expect(again.context.correctionRounds).toBe(2);
+    const done = applyEvent(machine, again, { type: 'COMPLETE', facts: agent });
+    expect(done).toEqual({
+      ok: true,
+      snapshot: { value: 'SELESAI', context: { assigneeId: 'cso-1', correctionRounds: 2 } },
+      effects: [{ type: 'myintress.registerListedUsers' }],
+    });
+  });
+
+  it('separates an event the state does not accept from one this actor may not send', () => {
+    const claimed = run(start, 'CLAIM', agent);
+    expect(applyEvent(machine, start, { type: 'COMPLETE', facts: agent })).toEqual({
+      ok: false, reason: 'NOT_IN_STATE', allowed: ['CLAIM'],
+    });
+    expect(applyEvent(machine, claimed, { type: 'COMPLETE', facts: satker })).toEqual({
+      ok: false, reason: 'NOT_PERMITTED', allowed: ['CANCEL'],
+    });
+    expect(applyEvent(machine, claimed, { type: 'COMPLETE', facts: { actorId: 'x', roles: [] } })).toMatchObject({
+      ok: false, reason: 'NOT_PERMITTED', allowed: [],
+    });
+  });
+
+  it('lists what each actor may send next', () => {
+    const claimed = run(start, 'CLAIM', agent);
+    expect(allowedEvents(machine, start, satker)).toEqual(['CANCEL']);
+    expect(allowedEvents(machine, claimed, agent)).toEqual(['REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'ESCALATE']);
+  });
+
+  it('lets a colleague of the same office take over: whoever acts becomes the assignee', () => {
+    const claimed = run(start, 'CLAIM', agent);
+    expect(allowedEvents(machine, claimed, otherAgent)).toEqual(['REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'ESCALATE']);
+    expect(run(claimed, 'REQUEST_CORRECTION', otherAgent).context.assigneeId).toBe('cso-2');
+  });
+
+  it('escalation hands the ticket to the Kanwil tier, which can return or resolve it', () => {
+    const escalated = run(run(start, 'CLAIM', agent), 'ESCALATE', agent);
+    const kanwil: ActorFacts = { actorId: 'kanwil-1', roles: ['ESCALATION_AGENT'] };
+    expect(allowedEvents(machine, escalated, kanwil)).toEqual(['COMPLETE', 'REJECT', 'RETURN_TO_KPPN']);
+    expect(allowedEvents(machine, escalated, agent)).toEqual([]);
+    expect(run(escalated, 'RETURN_TO_KPPN', kanwil).value).toBe('DIPROSES');
+  });
+
+  it('only the worker expires a waiting ticket or closes a finished one', () => {
+    const waiting = run(run(start, 'CLAIM', agent), 'REQUEST_CORRECTION', agent);
+    expect(applyEvent(machine, waiting, { type: 'EXPIRE', facts: satker })).toMatchObject({ ok: false });
+    expect(run(waiting, 'EXPIRE', system).value).toBe('DIBATALKAN');
+    const rejected = run(run(start, 'CLAIM', agent), 'REJECT', agent);
+    expect(run(rejected, 'CLOSE', system).value).toBe('DITUTUP');
+  });
+
+  it('the plain lifecycle completes with no outcome effect', () => {
+    const plain = catalogue.machine('lifecycle', 1);
+    const claimed = applyEvent(plain, startSnapshot(plain).snapshot, { type: 'CLAIM', facts: agent });
+    if (!claimed.ok) throw new Error('claim refused');
+    expect(applyEvent(plain, claimed.snapshot, { type: 'COMPLETE', facts: agent })).toMatchObject({ ok: true, effects: [] });
+  });
+});

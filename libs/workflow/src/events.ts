@@ -1,0 +1,47 @@
+/**
+ * Every event a ticket machine understands, with the free-text payload it needs and the label a
+ * person sees. Payload shape is checked before the machine runs; the machine only checks who may act.
+ */
+export type EventText = 'message' | 'reason' | 'note';
+
+export interface EventSpec {
+  label: string;
+  /** Payload text fields that must be present and non-blank. */
+  requires: EventText[];
+  /** Payload text fields that may be present. Any other text field is refused. */
+  optional?: EventText[];
+  /** Whether the event may carry replacement attachments. */
+  attachments: boolean;
+  /** Only the worker sends it. */
+  system?: boolean;
+}
+
+export const EVENT_SPECS: Record<string, EventSpec> = {
+  CLAIM: { label: 'Ambil tiket', requires: [], attachments: false },
+  REQUEST_CORRECTION: { label: 'Minta perbaikan', requires: ['message'], attachments: false },
+  SUBMIT_CORRECTION: { label: 'Kirim perbaikan', requires: ['message'], attachments: true },
+  COMPLETE: { label: 'Selesaikan', requires: [], optional: ['message'], attachments: false },
+  REJECT: { label: 'Tolak', requires: ['reason'], attachments: false },
+  CANCEL: { label: 'Batalkan', requires: [], optional: ['reason'], attachments: false },
+  ESCALATE: { label: 'Eskalasi ke Kanwil', requires: ['note'], attachments: false },
+  RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
+  EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },
+  CLOSE: { label: 'Tutup', requires: [], attachments: false, system: true },
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_SPECS);
+
+export const CLIENT_EVENT_TYPES = EVENT_TYPES.filter((t) => !EVENT_SPECS[t].system);
+
+export const STATUS_LABELS: Record<string, string> = {
+  BARU: 'Baru',
+  DIPROSES: 'Diproses',
+  MENUNGGU_PERBAIKAN: 'Menunggu Perbaikan',
+  DIESKALASI: 'Dieskalasi',
+  SELESAI: 'Selesai',
+  DITOLAK: 'Ditolak',
+  DIBATALKAN: 'Dibatalkan',
+  DITUTUP: 'Ditutup',
+};
+
+export const OPEN_STATUSES = ['BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI'];

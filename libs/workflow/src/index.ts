@@ -1,0 +1,7 @@
+export * from './types';
+export * from './events';
+export * from './nik';
+export * from './form-schema';
+export * from './lifecycle';
+export * from './catalogue';
+export * from './engine';

@@ -1,0 +1,83 @@
+import { assign, setup } from 'xstate';
+import type { ActorRole, TicketContext, WorkflowEvent } from './types';
+
+const hasRole = (event: WorkflowEvent, role: ActorRole) => event.facts?.roles?.includes(role) ?? false;
+
+export interface LifecycleOptions {
+  id: string;
+  version: number;
+  /** Effects applied atomically with entering SELESAI (the service's outcome). */
+  outcomeEffects?: string[];
+}
+
+/**
+ * The common lifecycle of DOMAIN.md. The queue belongs to the office: any CSO of the ticket's KPPN
+ * may work a claimed ticket, and whoever acts on it becomes its assignee (a colleague can take over).
+ * Services differ by the effects their completion applies; a service whose flow differs gets its own
+ * machine under a new id, and `version` grows whenever a machine changes so tickets in flight keep
+ * resolving against the definition they started on.
+ */
+export function buildLifecycleMachine({ id, version, outcomeEffects = [] }: LifecycleOptions) {
+  const cancelBySatker = { guard: 'isSatker' as const, target: 'DIBATALKAN' as const };
+  const takeOver = { type: 'assignActor' as const };
+  const outcome = outcomeEffects.map((name) => ({ type: 'effect' as const, params: { name } }));
+  const resolveBy = (guard: 'isAgent' | 'isEscalationAgent') => ({
+    COMPLETE: { guard, target: 'SELESAI' as const, actions: [takeOver, ...outcome] },
+    REJECT: { guard, target: 'DITOLAK' as const, actions: [takeOver] },
+  });
+
+  return setup({
+    types: { context: {} as TicketContext, events: {} as WorkflowEvent },
+    guards: {
+      isAgent: ({ event }) => hasRole(event, 'AGENT'),
+      isSatker: ({ event }) => hasRole(event, 'SATKER'),
+      isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
+      isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
+    },
+    actions: {
+      assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
+      countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
+      // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
+      effect: (_args, _params: { name: string }) => undefined,
+    },
+  }).createMachine({
+    id: `${id}@${version}`,
+    initial: 'BARU',
+    context: { assigneeId: null, correctionRounds: 0 },
+    states: {
+      BARU: { on: { CLAIM: { guard: 'isAgent', target: 'DIPROSES', actions: [takeOver] }, CANCEL: cancelBySatker } },
+      DIPROSES: {
+        on: {
+          REQUEST_CORRECTION: {
+            guard: 'isAgent',
+            target: 'MENUNGGU_PERBAIKAN',
+            actions: [takeOver, { type: 'countCorrectionRound' }],
+          },
+          ...resolveBy('isAgent'),
+          ESCALATE: { guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] },
+          CANCEL: cancelBySatker,
+        },
+      },
+      MENUNGGU_PERBAIKAN: {
+        on: {
+          SUBMIT_CORRECTION: { guard: 'isSatker', target: 'DIPROSES' },
+          CANCEL: cancelBySatker,
+          EXPIRE: { guard: 'isSystem', target: 'DIBATALKAN' },
+        },
+      },
+      DIESKALASI: {
+        on: {
+          ...resolveBy('isEscalationAgent'),
+          RETURN_TO_KPPN: { guard: 'isEscalationAgent', target: 'DIPROSES' },
+          CANCEL: cancelBySatker,
+        },
+      },
+      SELESAI: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
+      DITOLAK: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
+      DIBATALKAN: { type: 'final' },
+      DITUTUP: { type: 'final' },
+    },
+  });
+}
+
+export type TicketMachine = ReturnType<typeof buildLifecycleMachine>;

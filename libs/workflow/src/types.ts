@@ -1,0 +1,36 @@
+export const TICKET_STATUSES = [
+  'BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** How the acting person stands towards one ticket; computed by the ticket layer, never sent by a client. */
+export type ActorRole = 'SATKER' | 'AGENT' | 'ESCALATION_AGENT' | 'SYSTEM';
+
+export interface ActorFacts {
+  actorId: string | null;
+  roles: ActorRole[];
+}
+
+/** An event as the machine sees it: a type, the actor's facts and the validated payload. */
+export interface WorkflowEvent {
+  type: string;
+  facts: ActorFacts;
+  payload?: Record<string, unknown>;
+}
+
+/** A named side effect the ticket layer applies inside the same transaction as the status change. */
+export interface Effect {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+/** What is stored per ticket: enough to rebuild the machine state with `resolveState`. */
+export interface PersistedSnapshot {
+  value: TicketStatus;
+  context: TicketContext;
+}
+
+export interface TicketContext {
+  assigneeId: string | null;
+  correctionRounds: number;
+}

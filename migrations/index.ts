@@ -1,0 +1,4 @@
+import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
+
+// Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
+export const MIGRATIONS = [InitialSchema1763700000000];

@@ -1,0 +1,70 @@
+import type { DataSource } from 'typeorm';
+import type { TestApp } from './app';
+import { makePdf } from './pdf';
+import { randomNik, type Person } from './world';
+
+export interface UserEntry {
+  nik: string;
+  nama: string;
+  nip?: string;
+  telepon: string;
+  email: string;
+  peran: string;
+}
+
+export const newUser = (nama: string, nik = randomNik()): UserEntry => ({
+  nik, nama, telepon: '081234567890', email: `${nik}@satker.go.id`, peran: 'Operator',
+});
+
+export async function login(t: TestApp, person: Person, password = 'RahasiaUji123'): Promise<string> {
+  const res = await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password });
+  if (res.status !== 200) throw new Error(`login ${person.name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Files MYINTRESS_DAFTAR_KPPN as multipart, the way the portal and integrators do. */
+export function fileRegistration(t: TestApp, token: string, users: UserEntry[], opts: { idempotencyKey?: string; sk?: Buffer; formulir?: Buffer } = {}) {
+  const req = t.http.post('/api/v1/tickets').set(auth(token))
+    .field('service', 'MYINTRESS_DAFTAR_KPPN')
+    .field('form', JSON.stringify({ pengguna: users }))
+    .attach('SK_PENUNJUKAN', opts.sk ?? makePdf({ title: 'SK Penunjukan' }), { filename: 'sk-penunjukan.pdf', contentType: 'application/pdf' })
+    .attach('FORMULIR_PENDAFTARAN', opts.formulir ?? makePdf({ title: 'Formulir' }), { filename: 'formulir.pdf', contentType: 'application/pdf' });
+  return opts.idempotencyKey ? req.set('Idempotency-Key', opts.idempotencyKey) : req;
+}
+
+export function sendEvent(t: TestApp, token: string, ticketId: string, version: number, body: Record<string, unknown>) {
+  return t.http.post(`/api/v1/tickets/${ticketId}/events`).set(auth(token)).set('If-Match', `"${version}"`).send(body);
+}
+
+/** Files a registration and has the CSO claim it; returns the ticket as the CSO sees it. */
+export async function claimedRegistration(t: TestApp, satkerToken: string, csoToken: string, users: UserEntry[]) {
+  const filed = await fileRegistration(t, satkerToken, users);
+  if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
+  const claimed = await sendEvent(t, csoToken, filed.body.id, filed.body.version, { type: 'CLAIM' });
+  if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+  return claimed.body;
+}
+
+/**
+ * Everything a refused request could have touched for one satker (tickets, history, files,
+ * memberships, notices) plus the identities of the given NIKs and the file store, so a test can
+ * assert that a refusal changed nothing at all. Scoped, because other suites run in parallel.
+ */
+export async function footprint(t: TestApp, satkerId: string, niks: string[] = []) {
+  const [row] = await (t.db as DataSource).query(
+    `SELECT
+       (SELECT count(*) FROM tickets WHERE satker_id = $1)::int AS tickets,
+       (SELECT coalesce(sum(version), 0) FROM tickets WHERE satker_id = $1)::int AS versions,
+       (SELECT string_agg(status, ',' ORDER BY id) FROM tickets WHERE satker_id = $1) AS statuses,
+       (SELECT count(*) FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.satker_id = $1)::int AS events,
+       (SELECT count(*) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.satker_id = $1)::int AS messages,
+       (SELECT count(*) FROM ticket_attachments a JOIN tickets t ON t.id = a.ticket_id WHERE t.satker_id = $1)::int AS attachments,
+       (SELECT count(*) FROM myintress_memberships WHERE satker_id = $1)::int AS memberships,
+       (SELECT count(*) FROM persons WHERE nik = ANY($2::text[]))::int AS persons,
+       (SELECT count(*) FROM outbox o JOIN tickets t ON t.id = o.ticket_id WHERE t.satker_id = $1)::int AS outbox`,
+    [satkerId, niks],
+  );
+  return { ...row, files: t.storedFiles().length, temp: t.tempFiles().length };
+}

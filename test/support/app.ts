@@ -1,0 +1,57 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@loket/common';
+import type { Catalogue } from '@loket/workflow';
+import { createApp } from '../../apps/api/src/bootstrap';
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  http: ReturnType<typeof supertest>;
+  db: DataSource;
+  config: AppConfig;
+  /** Every file in the attachment store, as relative paths. */
+  storedFiles(): string[];
+  /** Temp uploads left behind (there should never be any once a request has finished). */
+  tempFiles(): string[];
+  close(): Promise<void>;
+}
+
+function walk(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full).map((f) => path.join(name, f)) : [name];
+  });
+}
+
+/** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
+export async function startTestApp(options: { catalogue?: Catalogue } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
+  const config = loadConfig({
+    ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
+  });
+  const app = await createApp(config, process.env.DATABASE_URL!, options.catalogue);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app, url, config,
+    http: supertest(url),
+    db: app.get(DataSource),
+    storedFiles: () => walk(config.filesDir),
+    tempFiles: () => walk(config.uploadTmpDir),
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
