@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto';
-import { startTestApp, type TestApp } from './support/app';
-import { auth, fileRegistration, login, newUser, sendEvent } from './support/api';
+import type { TestApp } from './support/app';
+import { auth, fileRegistration, newUser, sendEvent, startSuite, type Suite } from './support/api';
 import { makePdf } from './support/pdf';
-import { createPerson, createWorld, type World } from './support/world';
+import { createPerson, type World } from './support/world';
 
 // The first service end to end: filed by a satker, worked by a CSO with one correction round,
 // completed with its outcome (memberships, DIGIT identity, activation) and followed to a login.
 describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
   let t: TestApp;
   let w: World;
-  let satkerToken: string;
-  let csoToken: string;
+  let tok: Suite['tok'];
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t.db);
-    satkerToken = await login(t, w.satkerUser);
-    csoToken = await login(t, w.cso);
-  });
+  beforeAll(async () => ({ t, w, tok } = await startSuite()));
   afterAll(() => t.close());
 
   it('runs from filing to an activated new user who can act for the satker', async () => {
@@ -26,7 +20,7 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
     const users = [fresh, { ...newUser('Budi Santoso', existing.nik), nip: '198503152010121002' }];
     const sk = makePdf({ title: 'SK Penunjukan' });
 
-    const filed = await fileRegistration(t, satkerToken, users, { sk });
+    const filed = await fileRegistration(t, tok.satker, users, { sk });
     expect(filed.status).toBe(201);
     expect(filed.headers.etag).toBe('"1"');
     expect(filed.body).toMatchObject({
@@ -41,28 +35,28 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
     expect(skFile.sha256).toBe(createHash('sha256').update(sk).digest('hex'));
     const id = filed.body.id;
 
-    const queue = await t.http.get('/api/v1/tickets').set(auth(csoToken));
+    const queue = await t.http.get('/api/v1/tickets').set(auth(tok.cso));
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(queue.body.items.find((i: { id: string }) => i.id === id).allowedEvents.map((e: { type: string }) => e.type)).toEqual(['CLAIM']);
 
-    const claimed = await sendEvent(t, csoToken, id, 1, { type: 'CLAIM' });
+    const claimed = await sendEvent(t, tok.cso, id, 1, { type: 'CLAIM' });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ status: 'DIPROSES', version: 2, assignee: { name: 'CSO Pertama' } });
     expect(claimed.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'ESCALATE']);
 
-    const note = await t.http.post(`/api/v1/tickets/${id}/messages`).set(auth(csoToken)).send({ body: 'Cek SK ke bagian umum', visibility: 'INTERNAL' });
+    const note = await t.http.post(`/api/v1/tickets/${id}/messages`).set(auth(tok.cso)).send({ body: 'Cek SK ke bagian umum', visibility: 'INTERNAL' });
     expect(note.status).toBe(201);
-    const askFix = await sendEvent(t, csoToken, id, 2, { type: 'REQUEST_CORRECTION', message: 'SK belum ditandatangani KPA, mohon unggah ulang.' });
+    const askFix = await sendEvent(t, tok.cso, id, 2, { type: 'REQUEST_CORRECTION', message: 'SK belum ditandatangani KPA, mohon unggah ulang.' });
     expect(askFix.status).toBe(200);
     expect(askFix.body).toMatchObject({ status: 'MENUNGGU_PERBAIKAN', correctionRounds: 1, version: 3 });
 
-    const satkerView = await t.http.get(`/api/v1/tickets/${id}`).set(auth(satkerToken));
+    const satkerView = await t.http.get(`/api/v1/tickets/${id}`).set(auth(tok.satker));
     expect(satkerView.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['SUBMIT_CORRECTION', 'CANCEL']);
     expect(satkerView.body.messages.map((m: { body: string }) => m.body)).toEqual(['SK belum ditandatangani KPA, mohon unggah ulang.']);
 
     const newSk = makePdf({ title: 'SK Penunjukan (ditandatangani)' });
-    const fixed = await t.http.post(`/api/v1/tickets/${id}/events`).set(auth(satkerToken)).set('If-Match', '"3"')
+    const fixed = await t.http.post(`/api/v1/tickets/${id}/events`).set(auth(tok.satker)).set('If-Match', '"3"')
       .field('type', 'SUBMIT_CORRECTION').field('message', 'Sudah kami perbaiki.')
       .attach('SK_PENUNJUKAN', newSk, { filename: 'sk-ttd.pdf', contentType: 'application/pdf' });
     expect(fixed.status).toBe(200);
@@ -72,10 +66,10 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
       ['sk-penunjukan.pdf', false], ['sk-ttd.pdf', true],
     ]);
 
-    const reply = await t.http.post(`/api/v1/tickets/${id}/messages`).set(auth(csoToken)).send({ body: 'Terima kasih, sedang kami input.' });
+    const reply = await t.http.post(`/api/v1/tickets/${id}/messages`).set(auth(tok.cso)).send({ body: 'Terima kasih, sedang kami input.' });
     expect(reply.status).toBe(201);
 
-    const done = await sendEvent(t, csoToken, id, 4, { type: 'COMPLETE' });
+    const done = await sendEvent(t, tok.cso, id, 4, { type: 'COMPLETE' });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'SELESAI', version: 5, allowedEvents: [] });
     expect(done.body.resolvedAt).not.toBeNull();
@@ -92,7 +86,7 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
     expect(notices[0]).toMatchObject({ topic: 'digit.activation', recipient: fresh.email });
 
     // The satker sees the public thread only; the history shows every step.
-    const final = await t.http.get(`/api/v1/tickets/${id}`).set(auth(satkerToken));
+    const final = await t.http.get(`/api/v1/tickets/${id}`).set(auth(tok.satker));
     expect(final.body.messages.map((m: { body: string }) => m.body)).toEqual([
       'SK belum ditandatangani KPA, mohon unggah ulang.', 'Sudah kami perbaiki.', 'Terima kasih, sedang kami input.',
     ]);
@@ -116,9 +110,9 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
 
   it('serves an attachment only as a download, byte for byte', async () => {
     const pdf = makePdf({ title: 'Unduh' });
-    const filed = await fileRegistration(t, satkerToken, [newUser('Unduh Saja')], { formulir: pdf });
+    const filed = await fileRegistration(t, tok.satker, [newUser('Unduh Saja')], { formulir: pdf });
     const att = filed.body.attachments.find((a: { kind: string }) => a.kind === 'FORMULIR_PENDAFTARAN');
-    const res = await t.http.get(att.downloadUrl).set(auth(csoToken)).buffer(true).parse((r, cb) => {
+    const res = await t.http.get(att.downloadUrl).set(auth(tok.cso)).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { TestApp } from './app';
+import { startTestApp, type TestApp } from './app';
 import { makePdf } from './pdf';
-import { randomNik, type Person } from './world';
+import { createWorld, randomNik, type Person, type World } from './world';
 
 export interface UserEntry {
   nik: string;
@@ -67,4 +67,21 @@ export async function footprint(t: TestApp, satkerId: string, niks: string[] = [
     [satkerId, niks],
   );
   return { ...row, files: t.storedFiles().length, temp: t.tempFiles().length };
+}
+
+export interface Suite {
+  t: TestApp;
+  w: World;
+  /** Bearer tokens of the world's people, logged in once per suite. */
+  tok: { satker: string; otherSatker: string; cso: string; cso2: string; otherCso: string };
+}
+
+/** A running app, a world of its own and everyone logged in: the usual start of an e2e suite. */
+export async function startSuite(): Promise<Suite> {
+  const t = await startTestApp();
+  const w = await createWorld(t.db);
+  const [satker, otherSatker, cso, cso2, otherCso] = await Promise.all(
+    [w.satkerUser, w.otherSatkerUser, w.cso, w.cso2, w.otherCso].map((p) => login(t, p)),
+  );
+  return { t, w, tok: { satker, otherSatker, cso, cso2, otherCso } };
 }

@@ -40,7 +40,7 @@ export async function startTestApp(options: { catalogue?: Catalogue } = {}): Pro
   const config = loadConfig({
     ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
   });
-  const app = await createApp(config, process.env.DATABASE_URL!, options.catalogue);
+  const app = await createApp(config, process.env.DATABASE_URL!, { catalogue: options.catalogue, logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import path from 'node:path';
 import type { AppConfig } from '@loket/common';
@@ -26,10 +26,14 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   }
 }
 
-export async function createApp(config: AppConfig, databaseUrl: string, catalogue?: Catalogue): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, catalogue }), {
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: { catalogue?: Catalogue; logger?: LogLevel[] } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, catalogue: options.catalogue }), {
     bodyParser: false,
-    logger: ['error', 'warn', 'log'],
+    logger: options.logger ?? ['error', 'warn', 'log'],
   });
   configureHttp(app);
   return app;

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   logger.log(`Loket siap di ${url}/api/v1 (dokumentasi: ${url}/api/docs), ${where}, ${Date.now() - started} ms`);
   if (seeded) {
     logger.log(`Data demo ${seeded.created ? 'dibuat' : 'sudah ada'}. Masuk dengan NIK berikut, kata sandi "${DEMO_PASSWORD}":`);
-    seeded.logins.forEach((l) => logger.log(`  ${l.nik}  ${l.role.padEnd(28)} ${l.name}`));
+    seeded.logins.forEach((l) => logger.log(`  ${l.nik}  ${l.role.padEnd(30)} ${l.name}`));
   }
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { ProtocolQueue } from './protocol-queue';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -10,18 +12,32 @@ export interface EmbeddedPostgres {
 /**
  * PGlite (PostgreSQL compiled to WASM) behind a loopback socket, so the ordinary `pg` driver and the
  * same migrations run on it. `dataDir` null keeps everything in memory (tests); otherwise the files
- * persist across restarts. The socket server multiplexes connections and serialises transactions.
+ * persist across restarts. Connections share the one PGlite session through a ProtocolQueue.
  */
 export async function startEmbeddedPostgres(dataDir: string | null, maxConnections: number): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ?? undefined);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
-  await server.start();
-  const address = server.getServerConn();
+  const queue = new ProtocolQueue(db);
+  const handlers = new Set<PGLiteSocketHandler>();
+  const server = createServer((socket: Socket) => {
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener('close', forget);
+    handler.addEventListener('error', forget);
+    handler.attach(socket).catch(() => socket.destroy());
+  });
+  server.maxConnections = maxConnections;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
   return {
-    url: `postgresql://postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
-      await server.stop();
+      await Promise.all([...handlers].map((h) => h.detach(true)));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
   };

@@ -2,7 +2,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
-import { finalize, from, switchMap, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, switchMap, throwError, type Observable } from 'rxjs';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { HashingDiskStorage, type StoredUpload } from './hashing-storage';
 
@@ -49,12 +49,15 @@ export class UploadInterceptor implements NestInterceptor {
     const parsed = new Promise<void>((resolve, reject) =>
       this.parse(req, res, (err?: unknown) => (err ? reject(toDomainError(err)) : resolve())),
     );
+    // Temp files are gone before the response is written, whatever the outcome.
+    const cleanup = () => Promise.all(uploadsOf(req).map((f) => rm(f.path, { force: true })));
     return from(parsed).pipe(
       switchMap(() => next.handle()),
-      finalize(() => {
-        const files = (req.files as StoredUpload[] | undefined) ?? [];
-        void Promise.all(files.map((f) => rm(f.path, { force: true })));
+      mergeMap(async (value) => {
+        await cleanup();
+        return value;
       }),
+      catchError((err) => from(cleanup()).pipe(mergeMap(() => throwError(() => err)))),
     );
   }
 }

@@ -1,0 +1,77 @@
+import type { TestApp } from './support/app';
+import { auth, footprint, startSuite, type Suite } from './support/api';
+import { addMembership, createPerson, type World } from './support/world';
+
+describe('login, sessions and the API surface', () => {
+  let t: TestApp;
+  let w: World;
+  let tok: Suite['tok'];
+
+  beforeAll(async () => ({ t, w, tok } = await startSuite()));
+  afterAll(() => t.close());
+
+  it('does not reveal whether a NIK exists when a login fails', async () => {
+    const wrongPassword = await t.http.post('/api/v1/auth/login').send({ nik: w.satkerUser.nik, password: 'salah-sekali-1' });
+    const unknownNik = await t.http.post('/api/v1/auth/login').send({ nik: '7571010101010001', password: 'salah-sekali-1' });
+    const notActivated = await createPerson(t.db, 'Belum Aktivasi', { password: false });
+    const noPassword = await t.http.post('/api/v1/auth/login').send({ nik: notActivated.nik, password: 'salah-sekali-1' });
+    for (const res of [wrongPassword, unknownNik, noPassword]) {
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'NIK atau kata sandi salah.' });
+    }
+  });
+
+  it('refuses requests without a valid session and ends a session at logout', async () => {
+    const none = await t.http.get('/api/v1/tickets');
+    expect([none.status, none.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const forged = await t.http.get('/api/v1/me').set(auth('x'.repeat(43)));
+    expect(forged.status).toBe(401);
+    const login = await t.http.post('/api/v1/auth/login').send({ nik: w.cso.nik, password: 'RahasiaUji123' });
+    const me = await t.http.get('/api/v1/me').set(auth(login.body.token));
+    expect(me.body).toMatchObject({ name: 'CSO Pertama', satkers: [], staffRoles: [{ role: 'CSO', officeKind: 'KPPN' }] });
+    expect((await t.http.post('/api/v1/auth/logout').set(auth(login.body.token))).status).toBe(204);
+    expect((await t.http.get('/api/v1/me').set(auth(login.body.token))).status).toBe(401);
+  });
+
+  it('publishes health, the service catalogue and the OpenAPI document', async () => {
+    expect((await t.http.get('/api/v1/health')).body).toMatchObject({ status: 'ok', database: 'ok' });
+    const services = await t.http.get('/api/v1/services').set(auth(tok.satker));
+    const reg = services.body.find((s: { code: string }) => s.code === 'MYINTRESS_DAFTAR_KPPN');
+    expect(reg).toMatchObject({ canFile: true, attachments: [{ kind: 'SK_PENUNJUKAN', required: true }, { kind: 'FORMULIR_PENDAFTARAN', required: true }] });
+    expect(reg.form[0]).toMatchObject({ name: 'pengguna', kind: 'list' });
+    const anonymous = await t.http.get('/api/v1/services');
+    expect(anonymous.body.every((s: { canFile: boolean }) => !s.canFile)).toBe(true);
+    const doc = await t.http.get('/api/docs/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/auth/login', '/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/tickets/{id}/events',
+      '/api/v1/tickets/{id}/messages', '/api/v1/tickets/{id}/attachments/{attachmentId}', '/api/v1/health',
+    ]));
+    expect((await t.http.get('/api/docs')).status).toBe(200);
+  });
+
+  it('asks a person in several satkers which one to file for, and refuses a satker that is not theirs', async () => {
+    const person = await createPerson(t.db, 'Dua Satker');
+    await addMembership(t.db, person.id, w.satker.id);
+    await addMembership(t.db, person.id, w.otherSatker.id);
+    const pending = await createPerson(t.db, 'Masih Menunggu');
+    await addMembership(t.db, pending.id, w.satker.id, 1);
+    const [token, pendingToken] = await Promise.all([person, pending].map(async (p) =>
+      (await t.http.post('/api/v1/auth/login').send({ nik: p.nik, password: 'RahasiaUji123' })).body.token));
+    const body = { service: 'PERTANYAAN', form: { perihal: 'Jadwal', uraian: 'Kapan rekon?' } };
+    const before = await footprint(t, w.satker.id);
+    const which = await t.http.post('/api/v1/tickets').set(auth(token)).send(body);
+    expect([which.status, which.body.error.code]).toEqual([400, 'SATKER_REQUIRED']);
+    const foreign = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).set('X-Satker', w.otherSatker.code).send(body);
+    expect([foreign.status, foreign.body.error.code]).toEqual([403, 'SATKER_NOT_ALLOWED']);
+    const cso = await t.http.post('/api/v1/tickets').set(auth(tok.cso)).send(body);
+    expect([cso.status, cso.body.error.code]).toEqual([403, 'NOT_A_SATKER_USER']);
+    const notActive = await t.http.post('/api/v1/tickets').set(auth(pendingToken)).send(body);
+    expect([notActive.status, notActive.body.error.code]).toEqual([403, 'NOT_A_SATKER_USER']);
+    const unknown = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ ...body, service: 'TIDAK_ADA' });
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'UNKNOWN_SERVICE']);
+    expect(await footprint(t, w.satker.id)).toEqual(before);
+    const chosen = await t.http.post('/api/v1/tickets').set(auth(token)).set('X-Satker', w.otherSatker.code).send(body);
+    expect([chosen.status, chosen.body.satker.code]).toEqual([201, w.otherSatker.code]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { TestApp } from './support/app';
+import { auth, claimedRegistration, fileRegistration, login, newUser, sendEvent, startSuite, type Suite } from './support/api';
+import type { World } from './support/world';
+
+describe('the rest of the lifecycle over HTTP', () => {
+  let t: TestApp;
+  let w: World;
+  let tok: Suite['tok'];
+
+  beforeAll(async () => ({ t, w, tok } = await startSuite()));
+  afterAll(() => t.close());
+
+  it('rejects with a reason the satker sees, and applies no outcome', async () => {
+    const person = newUser('Ditolak Saja');
+    const ticket = await claimedRegistration(t, tok.satker, tok.cso, [person]);
+    const rejected = await sendEvent(t, tok.cso, ticket.id, ticket.version, { type: 'REJECT', reason: 'Formulir bukan versi terbaru.' });
+    expect(rejected.status).toBe(200);
+    const seen = await t.http.get(`/api/v1/tickets/${ticket.id}`).set(auth(tok.satker));
+    expect(seen.body).toMatchObject({ status: 'DITOLAK', statusLabel: 'Ditolak', allowedEvents: [] });
+    expect(seen.body.messages.at(-1)).toMatchObject({ body: 'Formulir bukan versi terbaru.', eventType: 'REJECT' });
+    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM persons WHERE nik = $1`, [person.nik]);
+    expect(row.n).toBe(0);
+  });
+
+  it('lets the satker cancel before completion but not after', async () => {
+    const filed = await fileRegistration(t, tok.satker, [newUser('Batal Dulu')]);
+    const cancelled = await sendEvent(t, tok.satker, filed.body.id, 1, { type: 'CANCEL', reason: 'Salah satker' });
+    expect([cancelled.status, cancelled.body.status]).toEqual([200, 'DIBATALKAN']);
+    const late = await sendEvent(t, tok.satker, filed.body.id, 2, { type: 'CANCEL' });
+    expect([late.status, late.body.error.code]).toEqual([409, 'INVALID_TRANSITION']);
+    const message = await t.http.post(`/api/v1/tickets/${filed.body.id}/messages`).set(auth(tok.satker)).send({ body: 'halo?' });
+    expect([message.status, message.body.error.code]).toEqual([409, 'TICKET_CLOSED']);
+  });
+
+  it('escalates to the Kanwil tier, whose agent can hand it back', async () => {
+    const kanwil = await login(t, w.kanwilCso);
+    const ticket = await claimedRegistration(t, tok.satker, tok.cso, [newUser('Naik Tingkat')]);
+    const escalated = await sendEvent(t, tok.cso, ticket.id, ticket.version, { type: 'ESCALATE', note: 'Perlu keputusan Kanwil.' });
+    expect([escalated.status, escalated.body.status, escalated.body.allowedEvents]).toEqual([200, 'DIESKALASI', []]);
+    const atKanwil = await t.http.get(`/api/v1/tickets/${ticket.id}`).set(auth(kanwil));
+    expect(atKanwil.body.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['COMPLETE', 'REJECT', 'RETURN_TO_KPPN']);
+    expect(atKanwil.body.messages.map((m: { visibility: string }) => m.visibility)).toEqual(['INTERNAL']);
+    const satkerView = await t.http.get(`/api/v1/tickets/${ticket.id}`).set(auth(tok.satker));
+    expect(satkerView.body.messages).toEqual([]);
+    const back = await sendEvent(t, kanwil, ticket.id, atKanwil.body.version, { type: 'RETURN_TO_KPPN', note: 'Silakan diproses KPPN.' });
+    expect(back.body.status).toBe('DIPROSES');
+  });
+
+  it('files a service without attachments as plain JSON', async () => {
+    const res = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ service: 'PENGADUAN', form: { perihal: 'Antrian', uraian: 'Layanan lambat.' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ subject: `Pengaduan dari ${w.satker.name}`, status: 'BARU', attachments: [] });
+    expect(res.headers.location).toBe(`/api/v1/tickets/${res.body.id}`);
+  });
+});
