@@ -8,6 +8,7 @@ import { WorkerModule } from '../../worker/src/worker.module';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { CatalogueController } from './tickets/catalogue.controller';
+import { PenggunaController } from './myintress/pengguna.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -28,7 +29,7 @@ export class AppModule {
         TicketsModule.forRoot(catalogue),
         ...(config.runWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController, AuthController, CatalogueController, TicketsController],
+      controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController],
     };
   }
 }

@@ -18,6 +18,8 @@ export interface Actor {
   /** Satkers this person acts for: only memberships in status 2 (Aktif) count. */
   satkers: SatkerMembership[];
   staff: StaffRole[];
+  /** Kode satker where this person's membership is dormant (3): refused there until reactivated. */
+  dormantSatkerCodes: string[];
 }
 
 export const satkerIdsOf = (actor: Actor): string[] => actor.satkers.map((s) => s.satkerId);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { one } from '@loket/db';
 import type { Actor } from './actor';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, newSecret, sha256Hex, verifyPassword } from './secrets';
 
 // Verified when the NIK is unknown, so a wrong NIK costs the same time as a wrong password.
@@ -21,17 +22,27 @@ const meetsPolicy = (p: string) => p.length >= 10 && p.length <= 128 && /[A-Za-z
 
 @Injectable()
 export class AuthService {
+  private readonly throttle = new LoginThrottle();
+
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(nik: string, password: string): Promise<LoginResult> {
+    await this.throttle.assertAllowed(this.db, nik);
     const person = await one<{ id: string; password_hash: string | null }>(
       this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
     );
     const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_HASH);
-    if (!person?.password_hash || !ok) throw invalidCredentials();
+    if (!person?.password_hash || !ok) {
+      await this.throttle.recordFailure(this.db, nik);
+      throw invalidCredentials();
+    }
+    await this.throttle.reset(this.db, nik);
+    // Login is the activity that keeps a membership from going dormant.
+    await this.db.query(
+      `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = 2 AND deleted_at IS NULL`, [person.id]);
     const token = newSecret();
     const session = await one<{ expires_at: Date }>(
       this.db,
@@ -61,7 +72,9 @@ export class AuthService {
                     WHERE m.person_id = p.id AND m.status = 2 AND m.deleted_at IS NULL), '[]') AS satkers,
          COALESCE((SELECT json_agg(json_build_object('officeId', o.id, 'officeKind', o.kind, 'role', r.role))
                      FROM staff_roles r JOIN offices o ON o.id = r.office_id
-                    WHERE r.person_id = p.id), '[]') AS staff
+                    WHERE r.person_id = p.id), '[]') AS staff,
+         ARRAY(SELECT s.code FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
+                WHERE m.person_id = p.id AND m.status = 3 AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes"
          FROM sessions se JOIN persons p ON p.id = se.person_id
         WHERE se.token_hash = $1 AND se.revoked_at IS NULL AND se.expires_at > now()`,
       [sha256Hex(token)],

@@ -13,6 +13,8 @@ export interface AppConfig {
   activationTtlHours: number;
   publicUrl: string;
   seedDemo: boolean;
+  /** Minimum Dukcapil name similarity (0-100) for self-registration. */
+  dukcapilNameThreshold: number;
   runWorker: boolean;
 }
 
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     activationTtlHours: int(env, 'ACTIVATION_TTL_HOURS', 48, 1, 24 * 30),
     publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    dukcapilNameThreshold: int(env, 'DUKCAPIL_NAME_THRESHOLD', 95, 1, 100),
     runWorker: bool(env, 'RUN_WORKER', true),
   };
 }

@@ -2,3 +2,8 @@ export * from './names';
 export * from './digit-identities';
 export * from './myintress';
 export * from './registry.module';
+export * from './dukcapil';
+export * from './membership-history';
+export * from './membership-requests';
+export * from './membership-status';
+export * from './dormancy';

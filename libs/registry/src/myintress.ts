@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@loket/common';
-import { one, sqlState, type Queryable } from '@loket/db';
+import { many, one, sqlState, type Queryable } from '@loket/db';
 import { DigitIdentities } from './digit-identities';
+import { recordMembershipChange } from './membership-history';
 import { maskNik, normaliseName } from './names';
 
 export const MEMBERSHIP_STATUS = { TIDAK_AKTIF: 0, TERDAFTAR: 1, AKTIF: 2, DORMANT: 3, DITOLAK: 5 } as const;
@@ -13,6 +14,24 @@ export interface ListedUser {
   telepon: string;
   email: string;
   peran: string;
+}
+
+export interface TicketRef {
+  id: string;
+  satkerId: string;
+  actorId: string | null;
+}
+
+/** An approved registration supersedes earlier refusals of the same person for the satker. */
+export async function removeRefusedRows(db: Queryable, personId: string, satkerId: string, actorId: string | null, ticketId: string | null) {
+  const removed = await many<{ id: string }>(db,
+    `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = 'Digantikan pendaftaran yang disetujui', updated_at = now()
+      WHERE person_id = $1 AND satker_id = $2 AND status = 5 AND deleted_at IS NULL RETURNING id`,
+    [personId, satkerId],
+  );
+  for (const row of removed) {
+    await recordMembershipChange(db, { membershipId: row.id, from: 5, to: null, change: 'SUPERSEDED_BY_APPROVAL', actorId, ticketId });
+  }
 }
 
 export interface RegisteredUser {
@@ -35,7 +54,7 @@ export class MyIntressRegistry {
    * The outcome of a completed registration ticket: every listed person becomes an active member of
    * the satker, or (on the first problem) nothing at all, because this runs in the ticket's transaction.
    */
-  async registerListedUsers(db: Queryable, ticket: { id: string; satkerId: string }, users: ListedUser[]): Promise<RegisteredUser[]> {
+  async registerListedUsers(db: Queryable, ticket: TicketRef, users: ListedUser[]): Promise<RegisteredUser[]> {
     const results: RegisteredUser[] = [];
     for (const [index, user] of users.entries()) {
       results.push(await this.registerOne(db, ticket, user, index));
@@ -43,7 +62,7 @@ export class MyIntressRegistry {
     return results;
   }
 
-  private async registerOne(db: Queryable, ticket: { id: string; satkerId: string }, user: ListedUser, index: number) {
+  private async registerOne(db: Queryable, ticket: TicketRef, user: ListedUser, index: number) {
     const nip = user.nip?.trim() || null;
     let person = await this.digit.findByNik(db, user.nik);
     const newIdentity = !person;
@@ -74,12 +93,10 @@ export class MyIntressRegistry {
       if (sqlState(err) === '23505') throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', 'sudah memiliki keanggotaan satker ini.');
       throw err;
     }
-    // An approved registration supersedes earlier refusals of the same person for this satker.
-    await db.query(
-      `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = 'Digantikan pendaftaran yang disetujui', updated_at = now()
-        WHERE person_id = $1 AND satker_id = $2 AND status = 5 AND deleted_at IS NULL`,
-      [person.id, ticket.satkerId],
-    );
+    await recordMembershipChange(db, {
+      membershipId: membership!.id, from: null, to: 2, change: 'CREATED', actorId: ticket.actorId, ticketId: ticket.id,
+    });
+    await removeRefusedRows(db, person.id, ticket.satkerId, ticket.actorId, ticket.id);
     return { personId: person.id, membershipId: membership!.id, newIdentity };
   }
 }

@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DigitIdentities } from './digit-identities';
+import { DormancySweep } from './dormancy';
+import { Dukcapil, EmbeddedDukcapil } from './dukcapil';
+import { MembershipRequests } from './membership-requests';
 import { MyIntressRegistry } from './myintress';
 
-@Module({ providers: [DigitIdentities, MyIntressRegistry], exports: [DigitIdentities, MyIntressRegistry] })
+const PROVIDERS = [DigitIdentities, MyIntressRegistry, MembershipRequests, DormancySweep];
+
+@Module({
+  providers: [...PROVIDERS, { provide: Dukcapil, useClass: EmbeddedDukcapil }],
+  exports: [...PROVIDERS, Dukcapil],
+})
 export class RegistryModule {}

@@ -8,3 +8,6 @@ export * from './ticket-filing.service';
 export * from './ticket-query.service';
 export * from './ticket-view';
 export * from './tickets.module';
+export * from './myintress/satker-access';
+export * from './myintress/self-registration.service';
+export * from './myintress/membership-directory.service';

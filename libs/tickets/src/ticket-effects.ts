@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '@loket/db';
-import { MyIntressRegistry, type ListedUser } from '@loket/registry';
+import { MembershipRequests, MyIntressRegistry, type ListedUser } from '@loket/registry';
 import type { Effect } from '@loket/workflow';
 import type { TicketRow } from './ticket.types';
 
 export interface EffectContext {
   db: Queryable;
   ticket: TicketRow;
+  actorId: string | null;
+  /** The event's text payload (reason, reference...) as the client sent it. */
+  event: { reason?: string; reference?: string };
 }
+
+const listedMemberships = (form: Record<string, unknown>) =>
+  (form.pengguna as Array<{ membershipId: string }>).map((p) => p.membershipId);
 
 type Handler = (ctx: EffectContext, params: Record<string, unknown> | undefined) => Promise<unknown>;
 
@@ -18,12 +24,31 @@ type Handler = (ctx: EffectContext, params: Record<string, unknown> | undefined)
 @Injectable()
 export class TicketEffects {
   private readonly handlers: Record<string, Handler>;
+  private readonly filingChecks: Record<string, (db: Queryable, satkerId: string, form: Record<string, unknown>) => Promise<unknown>>;
 
-  constructor(myintress: MyIntressRegistry) {
+  constructor(myintress: MyIntressRegistry, requests: MembershipRequests) {
+    const ref = (ctx: EffectContext) => ({ id: ctx.ticket.id, satkerId: ctx.ticket.satkerId, actorId: ctx.actorId });
+    const membershipId = (ctx: EffectContext) => ctx.ticket.form.membershipId as string;
     this.handlers = {
-      'myintress.registerListedUsers': ({ db, ticket }) =>
-        myintress.registerListedUsers(db, { id: ticket.id, satkerId: ticket.satkerId }, ticket.form.pengguna as ListedUser[]),
+      'myintress.registerListedUsers': (ctx) =>
+        myintress.registerListedUsers(ctx.db, ref(ctx), ctx.ticket.form.pengguna as ListedUser[]),
+      'myintress.approvePending': (ctx) => requests.approve(ctx.db, ref(ctx), membershipId(ctx)),
+      'myintress.rejectPending': (ctx) => requests.reject(ctx.db, ref(ctx), membershipId(ctx), ctx.event.reason ?? ''),
+      'myintress.deleteListed': (ctx) =>
+        requests.delete(ctx.db, ref(ctx), listedMemberships(ctx.ticket.form), ctx.event.reason ?? '', ctx.event.reference ?? ''),
     };
+    this.filingChecks = {
+      'myintress.checkDeletable': (db, satkerId, form) => requests.assertDeletable(db, satkerId, listedMemberships(form)),
+    };
+  }
+
+  /** Runs a service's named filing checks inside the filing transaction. */
+  async checkFiling(db: Queryable, names: string[], satkerId: string, form: Record<string, unknown>): Promise<void> {
+    for (const name of names) {
+      const check = this.filingChecks[name];
+      if (!check) throw new Error(`No filing check ${name}`);
+      await check(db, satkerId, form);
+    }
   }
 
   has(type: string): boolean {

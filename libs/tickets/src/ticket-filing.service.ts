@@ -7,7 +7,8 @@ import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinition } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
-import { TicketRepository } from './ticket.repository';
+import { TicketEffects } from './ticket-effects';
+import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
 export interface FileCommand {
@@ -29,8 +30,16 @@ const keyReused = () =>
 
 class DuplicateKey extends Error {}
 
-function chooseSatker(actor: Actor, code: string | null, service: ServiceDefinition): SatkerMembership {
-  if (!service.filedBy.includes('SATKER') || actor.satkers.length === 0) {
+/**
+ * The satker a person acts for: the one named (kode satker), which must be one of their active
+ * memberships, or their only one. A dormant membership is refused with its own message.
+ */
+export function resolveSatker(actor: Actor, code: string | null): SatkerMembership {
+  if (code !== null && actor.dormantSatkerCodes.includes(code)) {
+    throw forbidden('MEMBERSHIP_DORMANT',
+      `Keanggotaan Anda pada satker ${code} berstatus Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN.`);
+  }
+  if (actor.satkers.length === 0) {
     throw forbidden('NOT_A_SATKER_USER', 'Hanya pengguna satker yang aktif yang dapat mengajukan layanan ini.');
   }
   if (code === null) {
@@ -54,6 +63,7 @@ export class TicketFilingService {
     private readonly catalogue: Catalogue,
     private readonly tickets: TicketRepository,
     private readonly intake: AttachmentIntake,
+    private readonly effects: TicketEffects,
   ) {}
 
   async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
@@ -62,7 +72,10 @@ export class TicketFilingService {
     if (cmd.idempotencyKey !== null && !KEY_FORMAT.test(cmd.idempotencyKey)) {
       throw badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 8-100 karakter huruf, angka, _ . : atau -.');
     }
-    const satker = chooseSatker(actor, cmd.satkerCode, service);
+    if (service.filedBy.length === 0) {
+      throw unprocessable('SERVICE_NOT_FILEABLE', `Layanan ${service.title} tidak diajukan langsung; gunakan menu yang sesuai.`);
+    }
+    const satker = resolveSatker(actor, cmd.satkerCode);
     const problems = validateForm(service.form, cmd.form);
     if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian formulir tidak valid.', problems);
     await this.intake.check(uploads, service.attachments, true);
@@ -84,20 +97,7 @@ export class TicketFilingService {
              ON CONFLICT DO NOTHING RETURNING key`, [actor.personId, cmd.idempotencyKey, requestHash]);
           if (!claimed) throw new DuplicateKey();
         }
-        const machine = this.catalogue.machine(service.machine.id, service.machine.version);
-        const { snapshot } = startSnapshot(machine);
-        const number = await this.tickets.nextNumber(em, satker.kppnId);
-        const id = await this.tickets.insert(em, {
-          officeId: satker.kppnId, satkerId: satker.satkerId, serviceCode: service.code,
-          machineId: service.machine.id, machineVersion: service.machine.version, snapshot,
-          subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }),
-          form: cmd.form as Record<string, unknown>, filedBy: actor.personId,
-        }, number);
-        await this.tickets.insertAttachments(em, id, null, actor.personId, files);
-        await this.tickets.insertEvent(em, {
-          ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: actor.personId,
-          payload: { attachments: files.map((f) => f.kind) },
-        });
+        const id = await this.createTicket(em, service, satker, cmd.form as Record<string, unknown>, actor.personId, files);
         if (cmd.idempotencyKey) {
           await em.query(`UPDATE idempotency_keys SET ticket_id = $3 WHERE person_id = $1 AND key = $2`,
             [actor.personId, cmd.idempotencyKey, id]);
@@ -114,6 +114,28 @@ export class TicketFilingService {
       }
       throw err;
     }
+  }
+
+  /**
+   * Writes a new ticket with its first event and files in the caller's transaction, after the
+   * service's filing checks. Also used where the system files on a person's behalf.
+   */
+  async createTicket(em: Queryable, service: ServiceDefinition, satker: SatkerMembership, form: Record<string, unknown>, filedBy: string, files: StoredFile[]): Promise<string> {
+    await this.effects.checkFiling(em, service.filingChecks ?? [], satker.satkerId, form);
+    const machine = this.catalogue.machine(service.machine.id, service.machine.version);
+    const { snapshot } = startSnapshot(machine);
+    const number = await this.tickets.nextNumber(em, satker.kppnId);
+    const id = await this.tickets.insert(em, {
+      officeId: satker.kppnId, satkerId: satker.satkerId, serviceCode: service.code,
+      machineId: service.machine.id, machineVersion: service.machine.version, snapshot,
+      subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }), form, filedBy,
+    }, number);
+    await this.tickets.insertAttachments(em, id, null, filedBy, files);
+    await this.tickets.insertEvent(em, {
+      ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
+      payload: { attachments: files.map((f) => f.kind) },
+    });
+    return id;
   }
 
   /** The ticket an earlier request with this key created, or a 422 if the key came with another body. */

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
-import { applyEvent, Catalogue, EVENT_SPECS, type EventText } from '@loket/workflow';
+import { applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type EventText } from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
@@ -15,6 +15,8 @@ export interface EventCommand {
   message?: string;
   reason?: string;
   note?: string;
+  /** A document number the event cites, e.g. the SK of a deletion. */
+  reference?: string;
 }
 
 export interface MessageCommand {
@@ -23,15 +25,13 @@ export interface MessageCommand {
 }
 
 const CLOSED_STATUSES = ['DIBATALKAN', 'DITUTUP'];
-const TEXT_LABELS: Record<EventText, string> = { message: 'Pesan', reason: 'Alasan', note: 'Catatan' };
+const TEXT_FIELDS = Object.keys(EVENT_TEXT_LABELS) as EventText[];
 
-function checkPayload(cmd: EventCommand): void {
-  const spec = EVENT_SPECS[cmd.type];
-  if (!spec) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
-  const accepted = new Set<EventText>([...spec.requires, ...(spec.optional ?? [])]);
-  const problems = (['message', 'reason', 'note'] as EventText[]).flatMap((field) => {
+function checkPayload(cmd: EventCommand, spec: ReturnType<typeof eventRequirement>): void {
+  const accepted = new Set<EventText>([...spec.requires, ...spec.optional]);
+  const problems = TEXT_FIELDS.flatMap((field) => {
     const value = cmd[field]?.trim();
-    if (spec.requires.includes(field) && !value) return [{ field, problems: [`${TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
+    if (spec.requires.includes(field) && !value) return [{ field, problems: [`${EVENT_TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
     if (cmd[field] !== undefined && !accepted.has(field)) return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
     return [];
   });
@@ -54,51 +54,59 @@ export class TicketWorkflowService {
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
   async dispatch(ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, uploads: StoredUpload[] = []): Promise<TicketRow> {
-    checkPayload(cmd);
+    if (!EVENT_SPECS[cmd.type]) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
     if (!preview) throw ticketNotFound();
-    const service = this.catalogue.service(preview.serviceCode);
-    if (uploads.length && !EVENT_SPECS[cmd.type].attachments) {
+    const requirement = eventRequirement(this.catalogue.service(preview.serviceCode), cmd.type);
+    checkPayload(cmd, requirement);
+    if (uploads.length && requirement.attachments.length === 0) {
       throw badRequest('ATTACHMENTS_NOT_ALLOWED', 'Aksi ini tidak menerima lampiran.');
     }
-    await this.intake.check(uploads, service?.attachments ?? [], false);
-    return this.withStoredFiles(uploads, async (em, files) => {
-      const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-      if (!ticket) throw ticketNotFound();
-      if (expectedVersion !== null && ticket.version !== expectedVersion) {
-        throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
-          expectedVersion, currentVersion: ticket.version,
-        });
-      }
-      const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
-      const facts = actor ? factsFor(actor, ticket) : SYSTEM_FACTS;
-      const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
-      if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
-        throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
-          status: ticket.status, allowedEvents: outcome.allowed,
-        });
-      }
-      if (!outcome.ok) {
-        throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
-          status: ticket.status, allowedEvents: outcome.allowed,
-        });
-      }
-      const results = await this.effects.apply({ db: em, ticket }, outcome.effects);
-      const text = cmd.message ?? cmd.reason ?? cmd.note;
-      const messageId = text?.trim()
-        ? await this.tickets.insertMessage(em, {
-            ticketId, authorId: actor?.personId ?? null, visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
-            body: text.trim(), eventType: cmd.type,
-          })
-        : null;
-      await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
-      await this.tickets.insertEvent(em, {
-        ticketId, type: cmd.type, from: ticket.status, to: outcome.snapshot.value, actorId: actor?.personId ?? null,
-        payload: { messageId, attachments: files.map((f) => f.kind), effects: results },
+    await this.intake.check(uploads, requirement.attachments, requirement.attachmentsRequired);
+    return this.withStoredFiles(uploads, (em, files) => this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files));
+  }
+
+  /**
+   * The transition itself, in the caller's transaction: lock, version and scope, machine, effects,
+   * message and files, event, snapshot. Other services use it to change a ticket as part of their
+   * own transaction (e.g. a newer request superseding an older one).
+   */
+  async transitionWithin(em: EntityManager, ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, files: StoredFile[] = []): Promise<TicketRow> {
+    const ticket = await this.tickets.lockVisible(em, ticketId, actor);
+    if (!ticket) throw ticketNotFound();
+    if (expectedVersion !== null && ticket.version !== expectedVersion) {
+      throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
+        expectedVersion, currentVersion: ticket.version,
       });
-      await this.tickets.applyTransition(em, ticketId, outcome.snapshot);
-      return (await this.tickets.findVisible(em, ticketId, actor))!;
+    }
+    const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
+    const facts = actor ? factsFor(actor, ticket) : SYSTEM_FACTS;
+    const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
+    if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
+      throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
+        status: ticket.status, allowedEvents: outcome.allowed,
+      });
+    }
+    if (!outcome.ok) {
+      throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
+        status: ticket.status, allowedEvents: outcome.allowed,
+      });
+    }
+    const results = await this.effects.apply({ db: em, ticket, actorId: actor?.personId ?? null, event: cmd }, outcome.effects);
+    const text = cmd.message ?? cmd.reason ?? cmd.note;
+    const messageId = text?.trim()
+      ? await this.tickets.insertMessage(em, {
+          ticketId, authorId: actor?.personId ?? null, visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
+          body: text.trim(), eventType: cmd.type,
+        })
+      : null;
+    await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
+    await this.tickets.insertEvent(em, {
+      ticketId, type: cmd.type, from: ticket.status, to: outcome.snapshot.value, actorId: actor?.personId ?? null,
+      payload: { messageId, reference: cmd.reference ?? null, attachments: files.map((f) => f.kind), effects: results },
     });
+    await this.tickets.applyTransition(em, ticketId, outcome.snapshot);
+    return (await this.tickets.findVisible(em, ticketId, actor))!;
   }
 
   /** A reply or internal note. It does not change the status, so it does not move the version. */

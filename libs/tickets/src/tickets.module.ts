@@ -2,13 +2,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { RegistryModule } from '@loket/registry';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
+import { MembershipDirectoryService } from './myintress/membership-directory.service';
+import { SelfRegistrationService } from './myintress/self-registration.service';
 import { TicketEffects } from './ticket-effects';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRepository } from './ticket.repository';
 
-const SERVICES = [TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService];
+const SERVICES = [
+  TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
+  SelfRegistrationService, MembershipDirectoryService,
+];
 
 @Module({})
 export class TicketsModule {

@@ -1,5 +1,6 @@
 import type { FormSchema } from './form-schema';
-import { buildLifecycleMachine, type TicketMachine } from './lifecycle';
+import { EVENT_SPECS, type EventText } from './events';
+import { buildApprovalMachine, buildLifecycleMachine, type TicketMachine } from './lifecycle';
 
 export interface AttachmentSpec {
   kind: string;
@@ -10,6 +11,12 @@ export interface AttachmentSpec {
   maxBytes: number;
 }
 
+/** A service's own demands on an event, beyond the common ones (e.g. deletion needs an SK). */
+export interface EventRequirement {
+  requires?: EventText[];
+  attachments?: AttachmentSpec[];
+}
+
 export interface ServiceDefinition {
   code: string;
   title: string;
@@ -18,10 +25,14 @@ export interface ServiceDefinition {
   description: string;
   form: FormSchema;
   attachments: AttachmentSpec[];
+  /** Empty when the system files it (e.g. from Tambah Pengguna), never a person by hand. */
   filedBy: Array<'SATKER'>;
   /** Where the ticket lands: the satker's partner KPPN. */
   queue: 'SATKER_KPPN';
   machine: { id: string; version: number };
+  /** Named checks run inside the filing transaction (the ticket layer maps names to code). */
+  filingChecks?: string[];
+  events?: Record<string, EventRequirement>;
 }
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -50,6 +61,47 @@ const SERVICES: ServiceDefinition[] = [
     filedBy: ['SATKER'],
     queue: 'SATKER_KPPN',
     machine: { id: 'myintress-daftar-kppn', version: 1 },
+  },
+  {
+    code: 'MYINTRESS_DAFTAR_MANDIRI',
+    title: 'Persetujuan Pendaftaran Mandiri User MyIntress',
+    subjectPattern: 'Persetujuan Pendaftaran User MyIntress {satkerName}',
+    description: 'Dibuat otomatis dari Tambah Pengguna; KPPN menyetujui atau menolak.',
+    form: {
+      jenis: { kind: 'text', label: 'Jenis permintaan', required: true, maxLength: 20 },
+      membershipId: { kind: 'id', label: 'Keanggotaan', required: true },
+      nik: { kind: 'nik', label: 'NIK', required: true },
+      nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
+      nip: { kind: 'text', label: 'NIP/NRP', required: false, maxLength: 30 },
+      telepon: { kind: 'phone', label: 'No. telepon', required: true },
+      email: { kind: 'email', label: 'E-mail', required: true },
+      nomorSk: { kind: 'text', label: 'Nomor SK/ST/ND', required: true, maxLength: 100 },
+    },
+    attachments: [pdf('SK_PENUNJUKAN', 'SK/ST/ND Penunjukan')],
+    filedBy: [],
+    queue: 'SATKER_KPPN',
+    machine: { id: 'myintress-approval', version: 1 },
+  },
+  {
+    code: 'MYINTRESS_HAPUS',
+    title: 'Permintaan Penghapusan User MyIntress Tipe Satker',
+    subjectPattern: 'Permintaan Penghapusan User MyIntress Tipe Satker {satkerName}',
+    description: 'Penghapusan pengguna MyIntress berstatus Tidak Aktif atau Pendaftaran Ditolak.',
+    form: {
+      pengguna: {
+        kind: 'list', label: 'Pengguna yang dihapus', minItems: 1, maxItems: 50,
+        item: { membershipId: { kind: 'id', label: 'Keanggotaan', required: true } },
+      },
+      alasan: { kind: 'text', label: 'Alasan penghapusan', required: true, maxLength: 1000 },
+    },
+    attachments: [pdf('SURAT_PERMINTAAN', 'Surat Permintaan Penghapusan'), pdf('FORMULIR_PENGHAPUSAN', 'Formulir Penghapusan')],
+    filedBy: ['SATKER'],
+    queue: 'SATKER_KPPN',
+    machine: { id: 'myintress-hapus', version: 1 },
+    filingChecks: ['myintress.checkDeletable'],
+    events: {
+      COMPLETE: { requires: ['reason', 'reference'], attachments: [pdf('SK_PENGHAPUSAN', 'SK Penghapusan')] },
+    },
   },
   {
     code: 'PERTANYAAN',
@@ -88,6 +140,11 @@ const MACHINES: TicketMachine[] = [
     version: 1,
     outcomeEffects: ['myintress.registerListedUsers'],
   }),
+  buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed'] }),
+  buildApprovalMachine({
+    id: 'myintress-approval', version: 1,
+    approveEffects: ['myintress.approvePending'], rejectEffects: ['myintress.rejectPending'],
+  }),
 ];
 
 /** The service catalogue: data plus the machines it names. Adding a service is an entry here. */
@@ -118,6 +175,18 @@ export class Catalogue {
     if (!machine) throw new Error(`Unknown machine ${id}@${version}`);
     return machine;
   }
+}
+
+/** The payload and attachments an event needs for this service: the common spec plus its own. */
+export function eventRequirement(service: ServiceDefinition | undefined, type: string) {
+  const common = EVENT_SPECS[type];
+  const own = service?.events?.[type];
+  return {
+    requires: [...new Set([...common.requires, ...(own?.requires ?? [])])],
+    optional: common.optional ?? [],
+    attachments: own?.attachments ?? (common.attachments ? service?.attachments ?? [] : []),
+    attachmentsRequired: !!own?.attachments,
+  };
 }
 
 export const subjectFor = (service: ServiceDefinition, satker: { name: string; code: string }) =>

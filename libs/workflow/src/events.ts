@@ -2,7 +2,7 @@
  * Every event a ticket machine understands, with the free-text payload it needs and the label a
  * person sees. Payload shape is checked before the machine runs; the machine only checks who may act.
  */
-export type EventText = 'message' | 'reason' | 'note';
+export type EventText = 'message' | 'reason' | 'note' | 'reference';
 
 export interface EventSpec {
   label: string;
@@ -27,6 +27,11 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
   RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
   EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },
   CLOSE: { label: 'Tutup', requires: [], attachments: false, system: true },
+  SUPERSEDE: { label: 'Digantikan permintaan yang lebih baru', requires: [], attachments: false, system: true },
+};
+
+export const EVENT_TEXT_LABELS: Record<EventText, string> = {
+  message: 'Pesan', reason: 'Alasan', note: 'Catatan', reference: 'Nomor SK',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SPECS);

@@ -5,6 +5,7 @@ export type FieldSpec =
   | { kind: 'nik'; label: string; required: boolean }
   | { kind: 'email'; label: string; required: boolean }
   | { kind: 'phone'; label: string; required: boolean }
+  | { kind: 'id'; label: string; required: boolean }
   | { kind: 'list'; label: string; minItems: number; maxItems: number; item: FormSchema };
 
 export type FormSchema = Record<string, FieldSpec>;
@@ -18,6 +19,7 @@ export interface FormProblem {
 type Value = unknown;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 const PHONE = /^\+?[0-9][0-9 -]{6,18}[0-9]$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkScalar(spec: Exclude<FieldSpec, { kind: 'list' }>, field: string, value: Value): FormProblem | null {
   const problem = (code: string, message: string) => ({ field, code, message });
@@ -35,6 +37,7 @@ function checkScalar(spec: Exclude<FieldSpec, { kind: 'list' }>, field: string, 
   if (spec.kind === 'email' && (value.length > 254 || !EMAIL.test(value))) {
     return problem('INVALID_EMAIL', `${spec.label} bukan alamat e-mail yang valid.`);
   }
+  if (spec.kind === 'id' && !UUID.test(value)) return problem('INVALID_ID', `${spec.label} bukan pengenal yang valid.`);
   if (spec.kind === 'phone' && !PHONE.test(value)) {
     return problem('INVALID_PHONE', `${spec.label} bukan nomor telepon yang valid.`);
   }

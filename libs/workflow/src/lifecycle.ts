@@ -80,4 +80,48 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [] }: Life
   });
 }
 
-export type TicketMachine = ReturnType<typeof buildLifecycleMachine>;
+
+export interface ApprovalOptions {
+  id: string;
+  version: number;
+  approveEffects: string[];
+  rejectEffects: string[];
+}
+
+/**
+ * A request the KPPN only approves or refuses (self-registration, reactivation): no claim, no
+ * correction round. A newer request for the same person closes the older one (SUPERSEDE).
+ */
+export function buildApprovalMachine({ id, version, approveEffects, rejectEffects }: ApprovalOptions) {
+  const effects = (names: string[]) => names.map((name) => ({ type: 'effect' as const, params: { name } }));
+  return setup({
+    types: { context: {} as TicketContext, events: {} as WorkflowEvent },
+    guards: {
+      isAgent: ({ event }) => hasRole(event, 'AGENT'),
+      isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
+    },
+    actions: {
+      assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
+      effect: (_args, _params: { name: string }) => undefined,
+    },
+  }).createMachine({
+    id: `${id}@${version}`,
+    initial: 'BARU',
+    context: { assigneeId: null, correctionRounds: 0 },
+    states: {
+      BARU: {
+        on: {
+          COMPLETE: { guard: 'isAgent', target: 'SELESAI', actions: [{ type: 'assignActor' }, ...effects(approveEffects)] },
+          REJECT: { guard: 'isAgent', target: 'DITOLAK', actions: [{ type: 'assignActor' }, ...effects(rejectEffects)] },
+          SUPERSEDE: { guard: 'isSystem', target: 'DIBATALKAN' },
+        },
+      },
+      SELESAI: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
+      DITOLAK: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
+      DIBATALKAN: { type: 'final' },
+      DITUTUP: { type: 'final' },
+    },
+  });
+}
+
+export type TicketMachine = ReturnType<typeof buildLifecycleMachine> | ReturnType<typeof buildApprovalMachine>;

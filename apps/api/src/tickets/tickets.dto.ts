@@ -35,6 +35,12 @@ export class EventDto {
   @MaxLength(5000)
   reason?: string;
 
+  @ApiPropertyOptional({ description: 'Nomor dokumen yang dirujuk, mis. nomor SK penghapusan (wajib pada COMPLETE layanan MYINTRESS_HAPUS)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+
   @ApiPropertyOptional({ description: 'Catatan internal (wajib pada ESCALATE dan RETURN_TO_KPPN)' })
   @IsOptional()
   @IsString()

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { conflict, DomainError } from '@loket/common';
+import { many, one, type Queryable } from '@loket/db';
+import { recordMembershipChange } from './membership-history';
+import { removeRefusedRows, type TicketRef } from './myintress';
+import { STATUS_LABELS } from './membership-status';
+
+export interface MembershipRow {
+  id: string;
+  personId: string;
+  satkerId: string;
+  status: number;
+  nama: string;
+}
+
+export interface PendingDetails {
+  peran: string;
+  telepon: string;
+  email: string;
+  nip: string | null;
+  nomorSk: string;
+}
+
+const notInStatus = (m: MembershipRow, expected: string) =>
+  new DomainError('OUTCOME_FAILED', 422,
+    `Keanggotaan ${m.nama} berstatus ${STATUS_LABELS[m.status]}, bukan ${expected}. Tidak ada perubahan yang disimpan.`,
+    { membershipId: m.id, status: m.status });
+
+const SELECT_MEMBERSHIP = `SELECT m.id, m.person_id AS "personId", m.satker_id AS "satkerId", m.status, p.name AS nama
+  FROM myintress_memberships m JOIN persons p ON p.id = m.person_id`;
+
+/**
+ * Status changes of MyIntress memberships that tickets and satker users ask for. Every method takes
+ * the caller's transaction and locks the rows it changes, so two approvals cannot both apply.
+ */
+@Injectable()
+export class MembershipRequests {
+  /** The person's live (pending, active or dormant) membership of the satker, locked. */
+  liveMembership(db: Queryable, personId: string, satkerId: string): Promise<MembershipRow | null> {
+    return one<MembershipRow>(db,
+      `${SELECT_MEMBERSHIP} WHERE m.person_id = $1 AND m.satker_id = $2 AND m.deleted_at IS NULL AND m.status IN (1, 2, 3)
+       FOR UPDATE OF m`, [personId, satkerId]);
+  }
+
+  lock(db: Queryable, ids: string[], satkerId: string): Promise<MembershipRow[]> {
+    return many<MembershipRow>(db,
+      `${SELECT_MEMBERSHIP} WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL
+       ORDER BY m.id FOR UPDATE OF m`, [ids, satkerId]);
+  }
+
+  /** A membership an approval ticket is about: pending (1) or dormant awaiting reactivation (3). */
+  private async lockAwaitingApproval(db: Queryable, satkerId: string, membershipId: string): Promise<MembershipRow> {
+    const [m] = await this.lock(db, [membershipId], satkerId);
+    if (!m) throw new DomainError('OUTCOME_FAILED', 422, 'Keanggotaan yang dimintakan sudah tidak ada. Tidak ada perubahan yang disimpan.');
+    if (m.status !== 1 && m.status !== 3) throw notInStatus(m, 'menunggu persetujuan');
+    return m;
+  }
+
+  async satkerHasActiveMember(db: Queryable, satkerId: string): Promise<boolean> {
+    const row = await one(db, `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL LIMIT 1`, [satkerId]);
+    return row !== null;
+  }
+
+  async createPending(db: Queryable, personId: string, satkerId: string, d: PendingDetails, actorId: string): Promise<string> {
+    const row = await one<{ id: string }>(db,
+      `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, nip, sk_number)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, $7) RETURNING id`,
+      [personId, satkerId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+    await recordMembershipChange(db, { membershipId: row!.id, from: null, to: 1, change: 'CREATED', actorId, ticketId: null });
+    return row!.id;
+  }
+
+  /** Re-entry of a pending person: the latest SK and details win; still one pending request. */
+  async replacePending(db: Queryable, membershipId: string, d: PendingDetails, actorId: string): Promise<void> {
+    await db.query(
+      `UPDATE myintress_memberships SET role_name = $2, phone = $3, email = $4, nip = $5, sk_number = $6, updated_at = now()
+        WHERE id = $1 AND status = 1`,
+      [membershipId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+    await recordMembershipChange(db, { membershipId, from: 1, to: 1, change: 'REQUEST_REPLACED', actorId, ticketId: null });
+  }
+
+  /** KPPN approval: a pending registration (1) or a dormant member's reactivation (3) becomes active. */
+  async approve(db: Queryable, ticket: TicketRef, membershipId: string): Promise<void> {
+    const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
+    await db.query(`UPDATE myintress_memberships SET status = 2, reject_reason = NULL, last_login_at = CASE WHEN status = 3 THEN now() ELSE last_login_at END, updated_at = now() WHERE id = $1`, [m.id]);
+    await recordMembershipChange(db, {
+      membershipId: m.id, from: m.status, to: 2, change: m.status === 3 ? 'REACTIVATED' : 'APPROVED', actorId: ticket.actorId, ticketId: ticket.id,
+    });
+    await removeRefusedRows(db, m.personId, m.satkerId, ticket.actorId, ticket.id);
+  }
+
+  /** KPPN refusal: a pending registration becomes 5 with the reason; a refused reactivation stays dormant. */
+  async reject(db: Queryable, ticket: TicketRef, membershipId: string, reason: string): Promise<void> {
+    const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
+    if (m.status === 1) {
+      await db.query(`UPDATE myintress_memberships SET status = 5, reject_reason = $2, updated_at = now() WHERE id = $1`, [m.id, reason]);
+    }
+    await recordMembershipChange(db, {
+      membershipId: m.id, from: m.status, to: m.status === 1 ? 5 : 3, change: m.status === 1 ? 'REJECTED' : 'REACTIVATION_REFUSED',
+      reason, actorId: ticket.actorId, ticketId: ticket.id,
+    });
+  }
+
+  /** Only Tidak Aktif (0) and Pendaftaran Ditolak (5) may be deleted; anything else is named and refused. */
+  async assertDeletable(db: Queryable, satkerId: string, ids: string[]): Promise<MembershipRow[]> {
+    const rows = await this.lock(db, ids, satkerId);
+    const found = new Set(rows.map((r) => r.id));
+    const unknown = ids.filter((id) => !found.has(id));
+    const blocked = rows.filter((r) => r.status !== 0 && r.status !== 5);
+    if (unknown.length || blocked.length) {
+      const names = blocked.map((r) => `${r.nama} (${STATUS_LABELS[r.status]})`);
+      throw new DomainError('MEMBERSHIP_NOT_DELETABLE', 422,
+        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus.${names.length ? ` Tidak dapat dihapus: ${names.join(', ')}.` : ''}${unknown.length ? ' Sebagian pengguna tidak ditemukan pada satker ini.' : ''}`,
+        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })), unknown });
+    }
+    return rows;
+  }
+
+  async delete(db: Queryable, ticket: TicketRef, ids: string[], reason: string, skNumber: string): Promise<number> {
+    const rows = await this.assertDeletable(db, ticket.satkerId, ids);
+    await db.query(`UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id), reason]);
+    for (const r of rows) {
+      await recordMembershipChange(db, {
+        membershipId: r.id, from: r.status, to: null, change: 'DELETED', reason: `SK ${skNumber}: ${reason}`, actorId: ticket.actorId, ticketId: ticket.id,
+      });
+    }
+    return rows.length;
+  }
+
+  /** A satker user switches a membership of their own satker off (2 or 3 -> 0). */
+  async deactivate(db: Queryable, satkerId: string, membershipId: string, reason: string, actorId: string): Promise<void> {
+    const [m] = await this.lock(db, [membershipId], satkerId);
+    if (!m) throw new DomainError('MEMBERSHIP_NOT_FOUND', 404, 'Pengguna tidak ditemukan pada satker ini.');
+    if (m.status !== 2 && m.status !== 3) {
+      throw conflict('INVALID_MEMBERSHIP_STATUS', `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`, { status: m.status });
+    }
+    await db.query(`UPDATE myintress_memberships SET status = 0, updated_at = now() WHERE id = $1`, [m.id]);
+    await recordMembershipChange(db, { membershipId: m.id, from: m.status, to: 0, change: 'DEACTIVATED', reason, actorId, ticketId: null });
+  }
+
+  /** Daftar Pengguna: every live row of the satker, several rows of one person included. */
+  list(db: Queryable, satkerId: string) {
+    return many<{ id: string; nik: string; nama: string; nip: string | null; email: string; telepon: string; peran: string; status: number; rejectReason: string | null; skNumber: string | null; lastLoginAt: Date | null; createdAt: Date }>(db,
+      `SELECT m.id, p.nik, p.name AS nama, m.nip, m.email, m.phone AS telepon, m.role_name AS peran, m.status,
+              m.reject_reason AS "rejectReason", m.sk_number AS "skNumber", m.last_login_at AS "lastLoginAt", m.created_at AS "createdAt"
+         FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
+        WHERE m.satker_id = $1 AND m.deleted_at IS NULL ORDER BY p.name, m.created_at, m.id`, [satkerId]);
+  }
+}

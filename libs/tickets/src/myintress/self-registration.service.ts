@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '@loket/auth';
+import { APP_CONFIG, badRequest, conflict, DomainError, forbidden, type AppConfig } from '@loket/common';
+import { one } from '@loket/db';
+import type { StoredUpload } from '@loket/files';
+import { DigitIdentities, Dukcapil, maskNik, MembershipRequests, nameScore, type PendingDetails } from '@loket/registry';
+import { Catalogue, validateForm, type FormSchema } from '@loket/workflow';
+import { AttachmentIntake } from '../attachment-intake';
+import { TicketFilingService } from '../ticket-filing.service';
+import { TicketWorkflowService } from '../ticket-workflow.service';
+import { actingSatker, type SatkerRef } from './satker-access';
+
+export interface SelfRegistration {
+  nik: string;
+  nama: string;
+  nip?: string;
+  telepon: string;
+  email: string;
+  nomorSk: string;
+}
+
+const SERVICE = 'MYINTRESS_DAFTAR_MANDIRI';
+const TIPE_PENGGUNA = 'Satker';
+
+const INPUT: FormSchema = {
+  nik: { kind: 'nik', label: 'NIK', required: true },
+  nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
+  nip: { kind: 'text', label: 'NIP/NRP', required: false, maxLength: 30 },
+  telepon: { kind: 'phone', label: 'No. telepon', required: true },
+  email: { kind: 'email', label: 'E-mail', required: true },
+  nomorSk: { kind: 'text', label: 'Nomor SK/ST/ND', required: true, maxLength: 100 },
+};
+
+/**
+ * Tambah Pengguna: a satker user registers someone for their own satker. The person is checked with
+ * Dukcapil, gets a DIGIT identity if they have none, and a pending membership (1) whose approval
+ * ticket lands in the KPPN queue, all in one transaction.
+ */
+@Injectable()
+export class SelfRegistrationService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly catalogue: Catalogue,
+    private readonly dukcapil: Dukcapil,
+    private readonly digit: DigitIdentities,
+    private readonly requests: MembershipRequests,
+    private readonly intake: AttachmentIntake,
+    private readonly filing: TicketFilingService,
+    private readonly workflow: TicketWorkflowService,
+  ) {}
+
+  /** "Cari": what DIGIT already knows of a NIK, to fill the form. */
+  async lookup(actor: Actor, satkerCode: string, nik: string) {
+    actingSatker(actor, satkerCode);
+    const person = await this.digit.findByNik(this.db, nik);
+    return person ? { terdaftarDiDigit: true, nama: person.name, nip: person.nip, email: person.email } : { terdaftarDiDigit: false };
+  }
+
+  async register(actor: Actor, satkerCode: string, input: SelfRegistration, uploads: StoredUpload[]) {
+    const satker = actingSatker(actor, satkerCode);
+    const problems = validateForm(INPUT, input);
+    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian Tambah Pengguna tidak valid.', problems);
+    await this.checkDukcapil(input);
+    const service = this.catalogue.service(SERVICE)!;
+    await this.intake.check(uploads, service.attachments, true);
+    const files = await this.intake.adopt(uploads);
+    try {
+      return await this.db.transaction(async (em) => {
+        if (!(await this.requests.satkerHasActiveMember(em, satker.satkerId))) {
+          throw forbidden('SATKER_HAS_NO_ACTIVE_USER', 'Satker belum memiliki pengguna Aktif sehingga belum dapat mendaftarkan pengguna sendiri.');
+        }
+        const existing = await this.digit.findByNik(em, input.nik);
+        const person = existing ?? await this.digit.create(em,
+          { nik: input.nik, name: input.nama, email: input.email, nip: input.nip?.trim() || null, phone: input.telepon }, null);
+        if (!person) throw conflict('IDENTITY_BUSY', 'Identitas DIGIT untuk NIK ini sedang dibuat oleh permintaan lain. Coba lagi.');
+        const details: PendingDetails = {
+          peran: TIPE_PENGGUNA, telepon: input.telepon, email: existing?.email ?? input.email,
+          nip: existing ? existing.nip : input.nip?.trim() || null, nomorSk: input.nomorSk,
+        };
+        const { membershipId, jenis } = await this.placeRequest(em, actor, satker, person.id, details);
+        const form = { jenis, membershipId, nik: input.nik, nama: existing?.name ?? input.nama, nip: details.nip ?? '',
+          telepon: input.telepon, email: details.email, nomorSk: input.nomorSk };
+        const ticketId = await this.filing.createTicket(em, service, satker, form, actor.personId, files);
+        return { membershipId, ticketId, jenis, status: jenis === 'REAKTIVASI' ? 3 : 1 };
+      });
+    } catch (err) {
+      await this.intake.discard(files);
+      throw err;
+    }
+  }
+
+  private async checkDukcapil(input: SelfRegistration): Promise<void> {
+    const resident = await this.dukcapil.lookup(this.db, input.nik);
+    if (!resident) {
+      throw new DomainError('DUKCAPIL_NIK_NOT_FOUND', 422, 'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan', { nik: maskNik(input.nik) });
+    }
+    const threshold = this.config.dukcapilNameThreshold;
+    const score = nameScore(resident.fullName, input.nama);
+    if (score < threshold) {
+      throw new DomainError('DUKCAPIL_NAME_MISMATCH', 422, `Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid ${score}/${threshold}`, { score, threshold });
+    }
+  }
+
+  /**
+   * The re-entry rules: active (2) is refused; pending (1) is replaced, latest SK wins and the older
+   * approval ticket is closed as superseded; dormant (3) asks for reactivation; otherwise (none, 0 or
+   * 5) a new pending row stands beside the old ones.
+   */
+  private async placeRequest(em: EntityManager, actor: Actor, satker: SatkerRef, personId: string, details: PendingDetails) {
+    const live = await this.requests.liveMembership(em, personId, satker.satkerId);
+    if (live?.status === 2) {
+      throw conflict('MEMBERSHIP_ALREADY_ACTIVE', `${live.nama} sudah terdaftar Aktif pada satker ini.`, { membershipId: live.id });
+    }
+    if (live?.status === 3) return { membershipId: live.id, jenis: 'REAKTIVASI' };
+    if (live?.status === 1) {
+      await this.requests.replacePending(em, live.id, details, actor.personId);
+      const open = await one<{ id: string }>(em,
+        `SELECT id FROM tickets WHERE satker_id = $1 AND service_code = $2 AND status = 'BARU' AND form->>'membershipId' = $3`,
+        [satker.satkerId, SERVICE, live.id]);
+      if (open) await this.workflow.transitionWithin(em, open.id, null, { type: 'SUPERSEDE' }, null);
+      return { membershipId: live.id, jenis: 'PENDAFTARAN' };
+    }
+    return { membershipId: await this.requests.createPending(em, personId, satker.satkerId, details, actor.personId), jenis: 'PENDAFTARAN' };
+  }
+}
