@@ -1,3 +1,4 @@
+import { HousekeepingJob } from '../apps/worker/src/housekeeping.job';
 import type { TestApp } from './support/app';
 import { auth, footprint, startSuite, type Suite } from './support/api';
 import { addMembership, createPerson, type World } from './support/world';
@@ -73,5 +74,25 @@ describe('login, sessions and the API surface', () => {
     expect(await footprint(t, w.satker.id)).toEqual(before);
     const chosen = await t.http.post('/api/v1/tickets').set(auth(token)).set('X-Satker', w.otherSatker.code).send(body);
     expect([chosen.status, chosen.body.satker.code]).toEqual([201, w.otherSatker.code]);
+  });
+});
+
+describe('housekeeping job', () => {
+  it('removes sessions a day past expiry and day-old idempotency keys, and nothing newer', async () => {
+    const { t, w } = await startSuite();
+    try {
+      await t.db.query(`INSERT INTO sessions (person_id, token_hash, expires_at) VALUES ($1, 'old-' || gen_random_uuid(), now() - interval '2 days'),
+        ($1, 'new-' || gen_random_uuid(), now() + interval '1 hour')`, [w.cso.id]);
+      await t.db.query(`INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) VALUES ($1, 'old-key-123', repeat('a', 64), now() - interval '25 hours'),
+        ($1, 'new-key-123', repeat('b', 64), now())`, [w.cso.id]);
+      const removed = await new HousekeepingJob(t.db).run();
+      expect(removed.sessions).toBeGreaterThanOrEqual(1);
+      const left = await t.db.query(`SELECT key FROM idempotency_keys WHERE person_id = $1 ORDER BY key`, [w.cso.id]);
+      expect(left).toEqual([{ key: 'new-key-123' }]);
+      const [sessions] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND expires_at > now()`, [w.cso.id]);
+      expect(sessions.n).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.close();
+    }
   });
 });

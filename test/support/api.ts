@@ -85,3 +85,28 @@ export async function startSuite(): Promise<Suite> {
   );
   return { t, w, tok: { satker, otherSatker, cso, cso2, otherCso } };
 }
+
+export interface TambahInput {
+  nik: string;
+  nama: string;
+  nip?: string;
+  telepon?: string;
+  email?: string;
+  nomorSk?: string;
+}
+
+/** Tambah Pengguna as the satker's own user: fields plus the one SK PDF. */
+export function tambahPengguna(t: TestApp, token: string, satkerCode: string, input: TambahInput, sk: Buffer | null = makePdf({ title: 'SK' })) {
+  const req = t.http.post(`/api/v1/satkers/${satkerCode}/pengguna`).set(auth(token))
+    .field('nik', input.nik).field('nama', input.nama)
+    .field('telepon', input.telepon ?? '081355500011').field('email', input.email ?? `${input.nik}@satker.go.id`)
+    .field('nomorSk', input.nomorSk ?? 'SK-01/2026');
+  if (input.nip) req.field('nip', input.nip);
+  return sk ? req.attach('SK_PENUNJUKAN', sk, { filename: 'sk.pdf', contentType: 'application/pdf' }) : req;
+}
+
+export async function daftarPengguna(t: TestApp, token: string, satkerCode: string) {
+  const res = await t.http.get(`/api/v1/satkers/${satkerCode}/pengguna`).set(auth(token));
+  if (res.status !== 200) throw new Error(`daftar pengguna: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.pengguna as Array<{ id: string; nama: string; status: number; statusLabel: string; rejectReason: string | null; skNumber: string | null; nik: string }>;
+}

@@ -105,3 +105,9 @@ export async function createWorld(db: DataSource): Promise<World> {
     kanwilCso: await staff(db, 'CSO Kanwil', kanwilId),
   };
 }
+
+/** A resident in the embedded Dukcapil registry. */
+export async function addResident(db: DataSource, name: string, nik = randomNik()): Promise<string> {
+  await db.query(`INSERT INTO dukcapil_residents (nik, full_name) VALUES ($1, $2) ON CONFLICT (nik) DO UPDATE SET full_name = $2`, [nik, name]);
+  return nik;
+}
