@@ -1,5 +1,12 @@
 import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { MembershipRegistry1763800000000 } from './1763800000000-MembershipRegistry';
+import { SlaClocks1763900000000 } from './1763900000000-SlaClocks';
+import { SeedCalendars1763900000001 } from './1763900000001-SeedCalendars';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
-export const MIGRATIONS = [InitialSchema1763700000000, MembershipRegistry1763800000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  MembershipRegistry1763800000000,
+  SlaClocks1763900000000,
+  SeedCalendars1763900000001,
+];

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -9,6 +10,7 @@ import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
+import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -27,9 +29,10 @@ export class AppModule {
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
         TicketsModule.forRoot(catalogue),
+        SlaModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController],
+      controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController],
     };
   }
 }

@@ -5,6 +5,7 @@ import type { Actor, SatkerMembership } from '@loket/auth';
 import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
+import { SlaClocks } from '@loket/sla';
 import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinition } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketEffects } from './ticket-effects';
@@ -64,6 +65,7 @@ export class TicketFilingService {
     private readonly tickets: TicketRepository,
     private readonly intake: AttachmentIntake,
     private readonly effects: TicketEffects,
+    private readonly clocks: SlaClocks,
   ) {}
 
   async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
@@ -131,6 +133,7 @@ export class TicketFilingService {
       subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }), form, filedBy,
     }, number);
     await this.tickets.insertAttachments(em, id, null, filedBy, files);
+    await this.clocks.start(em, id, service.sla, satker.kppnId, new Date());
     await this.tickets.insertEvent(em, {
       ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
       payload: { attachments: files.map((f) => f.kind) },

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, notFound, ticketNotFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
+import { SlaExplainer } from '@loket/sla';
 import { Catalogue, OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
 import { factsFor } from './scope';
 import { AttachmentIntake } from './attachment-intake';
@@ -21,10 +22,11 @@ const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "of
   a.name AS "assigneeName"`;
 const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string): [string | null, string] {
   try {
     const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof ts === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [ts, id];
+    const validTs = ts === null || (typeof ts === 'string' && /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(ts));
+    if (validTs && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [ts, id];
   } catch {
     // fall through to the error below
   }
@@ -39,6 +41,7 @@ export class TicketQueryService {
     private readonly catalogue: Catalogue,
     private readonly tickets: TicketRepository,
     private readonly intake: AttachmentIntake,
+    private readonly explainer: SlaExplainer,
   ) {}
 
   async detail(actor: Actor, id: string, db: Queryable = this.db) {
@@ -80,33 +83,56 @@ export class TicketQueryService {
     if (filter.status && !(TICKET_STATUSES as readonly string[]).includes(filter.status)) {
       throw badRequest('VALIDATION_FAILED', `Status '${filter.status}' tidak dikenal.`, { allowed: TICKET_STATUSES });
     }
-    const isStaff = actor.staff.length > 0;
-    const statuses = filter.status ? [filter.status] : isStaff ? OPEN_STATUSES : TICKET_STATUSES;
-    const params: unknown[] = [statuses, filter.service ?? null, filter.limit + 1];
-    const where = [`t.status = ANY($1::text[])`, `($2::text IS NULL OR t.service_code = $2)`];
-    if (isStaff) {
-      params.push(actor.staff.map((s) => s.officeId));
-      where.push(`(t.office_id = ANY($4::uuid[]) OR o.parent_id = ANY($4::uuid[]))`);
-    } else {
-      params.push(actor.satkers.map((s) => s.satkerId));
-      where.push(`t.satker_id = ANY($4::uuid[])`);
-    }
-    const order = isStaff ? 'ASC' : 'DESC';
+    return actor.staff.length > 0 ? this.queue(actor, filter) : this.satkerTickets(actor, filter);
+  }
+
+  /**
+   * Staff: their offices' queue (open tickets unless a status is asked for), nearest resolution
+   * deadline first, tickets without a running clock last. Keyset on (due_at, id), NULLs last.
+   */
+  private async queue(actor: Actor, filter: ListFilter) {
+    const params: unknown[] = [actor.staff.map((s) => s.officeId), filter.status ? [filter.status] : OPEN_STATUSES, filter.service ?? null, filter.limit + 1];
+    let after = '';
     if (filter.cursor) {
-      params.push(...decodeCursor(filter.cursor));
-      where.push(`(t.created_at, t.id) ${isStaff ? '>' : '<'} ($5::timestamptz, $6::uuid)`);
+      const [due, id] = decodeCursor(filter.cursor);
+      params.push(due, id);
+      after = due === null
+        ? `AND t.due_at IS NULL AND t.id > $6::uuid`
+        : `AND (t.due_at > $5::timestamptz OR (t.due_at = $5::timestamptz AND t.id > $6::uuid) OR t.due_at IS NULL)`;
     }
-    const rows = await many<TicketRow & TicketNames & { cursorTs: string }>(this.db,
-      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.created_at::text AS "cursorTs"
+    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(this.db,
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.due_at::text AS "cursorKey"
          FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
-        WHERE ${where.join(' AND ')}
-        ORDER BY t.created_at ${order}, t.id ${order} LIMIT $3`, params);
-    const page = rows.slice(0, filter.limit);
+        WHERE (t.office_id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])) AND t.status = ANY($2::text[])
+          AND ($3::text IS NULL OR t.service_code = $3) ${after}
+        ORDER BY t.due_at ASC NULLS LAST, t.id ASC LIMIT $4`, params);
+    return this.page(actor, rows, filter.limit);
+  }
+
+  /** Satker users: their satkers' tickets, newest first, keyset on (created_at, id). */
+  private async satkerTickets(actor: Actor, filter: ListFilter) {
+    const params: unknown[] = [actor.satkers.map((s) => s.satkerId), filter.status ? [filter.status] : TICKET_STATUSES, filter.service ?? null, filter.limit + 1];
+    let after = '';
+    if (filter.cursor) {
+      const [created, id] = decodeCursor(filter.cursor);
+      if (created === null) throw badRequest('INVALID_CURSOR', 'Penanda halaman (cursor) tidak valid.');
+      params.push(created, id);
+      after = `AND (t.created_at, t.id) < ($5::timestamptz, $6::uuid)`;
+    }
+    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(this.db,
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.created_at::text AS "cursorKey"
+         FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
+        WHERE t.satker_id = ANY($1::uuid[]) AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR t.service_code = $3) ${after}
+        ORDER BY t.created_at DESC, t.id DESC LIMIT $4`, params);
+    return this.page(actor, rows, filter.limit);
+  }
+
+  private page(actor: Actor, rows: Array<TicketRow & TicketNames & { cursorKey: string | null }>, limit: number) {
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((t) => ({ ...summaryView(this.catalogue, t, t), allowedEvents: allowedEventViews(this.catalogue, actor, t) })),
-      nextCursor: rows.length > filter.limit && last
-        ? Buffer.from(JSON.stringify([last.cursorTs, last.id])).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursorKey, last.id])).toString('base64url') : null,
     };
   }
 
@@ -116,6 +142,13 @@ export class TicketQueryService {
     const meta = await this.tickets.attachment(this.db, ticketId, attachmentId);
     if (!meta) throw notFound('ATTACHMENT_NOT_FOUND', 'Lampiran tidak ditemukan.');
     return meta;
+  }
+
+  /** How each SLA clock of the ticket stands and why. */
+  async sla(actor: Actor, id: string) {
+    const ticket = await this.tickets.findVisible(this.db, id, actor);
+    if (!ticket) throw ticketNotFound();
+    return { ticketId: id, number: ticket.number, clocks: await this.explainer.explain(this.db, id) };
   }
 
   openAttachment(storageKey: string) {

@@ -26,6 +26,14 @@ export function allowedEventViews(catalogue: Catalogue, actor: Actor, ticket: Ti
   }));
 }
 
+/** On time, warning or breached, for queue badges; the full explanation is GET .../sla. */
+export function slaBadge(ticket: TicketRow, now: Date) {
+  if (!ticket.dueAt) return { dueAt: null, state: 'NONE' as const, overdue: false };
+  const overdue = ticket.dueAt <= now;
+  const state = overdue ? 'BREACHED' as const : ticket.warnAt && ticket.warnAt <= now ? 'WARNING' as const : 'ON_TIME' as const;
+  return { dueAt: ticket.dueAt, state, overdue };
+}
+
 export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: TicketNames) {
   const service = catalogue.service(ticket.serviceCode);
   return {
@@ -43,5 +51,6 @@ export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: Tick
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     resolvedAt: ticket.resolvedAt,
+    sla: slaBadge(ticket, new Date()),
   };
 }

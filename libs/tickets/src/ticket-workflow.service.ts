@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
-import { applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type EventText } from '@loket/workflow';
+import { SlaClocks } from '@loket/sla';
+import { applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
@@ -24,6 +25,7 @@ export interface MessageCommand {
   visibility: 'PUBLIC' | 'INTERNAL';
 }
 
+const isAgent = (roles: ActorRole[]) => roles.includes('AGENT') || roles.includes('ESCALATION_AGENT');
 const CLOSED_STATUSES = ['DIBATALKAN', 'DITUTUP'];
 const TEXT_FIELDS = Object.keys(EVENT_TEXT_LABELS) as EventText[];
 
@@ -50,6 +52,7 @@ export class TicketWorkflowService {
     private readonly tickets: TicketRepository,
     private readonly effects: TicketEffects,
     private readonly intake: AttachmentIntake,
+    private readonly clocks: SlaClocks,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -106,6 +109,9 @@ export class TicketWorkflowService {
       payload: { messageId, reference: cmd.reference ?? null, attachments: files.map((f) => f.kind), effects: results },
     });
     await this.tickets.applyTransition(em, ticketId, outcome.snapshot);
+    await this.clocks.afterEvent(em, {
+      ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
+    });
     return (await this.tickets.findVisible(em, ticketId, actor))!;
   }
 
@@ -114,7 +120,7 @@ export class TicketWorkflowService {
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
     if (!preview) throw ticketNotFound();
     const facts = factsFor(actor, preview);
-    const isStaff = facts.roles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
+    const isStaff = isAgent(facts.roles);
     if (!isStaff && !facts.roles.includes('SATKER')) {
       throw forbidden('MESSAGE_NOT_PERMITTED', 'Anda hanya dapat membaca tiket ini.');
     }
@@ -138,6 +144,9 @@ export class TicketWorkflowService {
         payload: { messageId, attachments: files.map((f) => f.kind) },
       });
       await em.query(`UPDATE tickets SET updated_at = now() WHERE id = $1`, [ticketId]);
+      if (cmd.visibility === 'PUBLIC') {
+        await this.clocks.afterEvent(em, { ticketId, from: ticket.status, to: ticket.status, type, byAgent: isStaff, at: new Date() });
+      }
       return ticket;
     });
   }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RegistryModule } from '@loket/registry';
+import { SlaModule } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
@@ -22,7 +23,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule],
+      imports: [RegistryModule, SlaModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

@@ -1,5 +1,6 @@
 import type { FormSchema } from './form-schema';
 import { EVENT_SPECS, type EventText } from './events';
+import { SLA, type SlaPolicy } from './sla-policy';
 import { buildApprovalMachine, buildLifecycleMachine, type TicketMachine } from './lifecycle';
 
 export interface AttachmentSpec {
@@ -33,6 +34,8 @@ export interface ServiceDefinition {
   /** Named checks run inside the filing transaction (the ticket layer maps names to code). */
   filingChecks?: string[];
   events?: Record<string, EventRequirement>;
+  /** Response and resolution clocks; absent means the service runs no clocks. */
+  sla?: SlaPolicy;
 }
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -50,7 +53,7 @@ const MYINTRESS_USER: FormSchema = {
   peran: { kind: 'text', label: 'Peran', required: true, maxLength: 80 },
 };
 
-const SERVICES: ServiceDefinition[] = [
+export const DEFAULT_SERVICES: ServiceDefinition[] = [
   {
     code: 'MYINTRESS_DAFTAR_KPPN',
     title: 'Pendaftaran User MyIntress Tipe Satker',
@@ -61,6 +64,7 @@ const SERVICES: ServiceDefinition[] = [
     filedBy: ['SATKER'],
     queue: 'SATKER_KPPN',
     machine: { id: 'myintress-daftar-kppn', version: 1 },
+    sla: SLA.standard,
   },
   {
     code: 'MYINTRESS_DAFTAR_MANDIRI',
@@ -81,6 +85,7 @@ const SERVICES: ServiceDefinition[] = [
     filedBy: [],
     queue: 'SATKER_KPPN',
     machine: { id: 'myintress-approval', version: 1 },
+    sla: SLA.approval,
   },
   {
     code: 'MYINTRESS_HAPUS',
@@ -98,6 +103,7 @@ const SERVICES: ServiceDefinition[] = [
     filedBy: ['SATKER'],
     queue: 'SATKER_KPPN',
     machine: { id: 'myintress-hapus', version: 1 },
+    sla: SLA.standard,
     filingChecks: ['myintress.checkDeletable'],
     events: {
       COMPLETE: { requires: ['reason', 'reference'], attachments: [pdf('SK_PENGHAPUSAN', 'SK Penghapusan')] },
@@ -107,6 +113,7 @@ const SERVICES: ServiceDefinition[] = [
     code: 'PERTANYAAN',
     title: 'Pertanyaan Umum',
     subjectPattern: 'Pertanyaan dari {satkerName}',
+    sla: SLA.question,
     description: 'Pertanyaan umum kepada KPPN mitra kerja.',
     form: {
       perihal: { kind: 'text', label: 'Perihal', required: true, maxLength: 200 },
@@ -121,6 +128,7 @@ const SERVICES: ServiceDefinition[] = [
     code: 'PENGADUAN',
     title: 'Pengaduan',
     subjectPattern: 'Pengaduan dari {satkerName}',
+    sla: SLA.complaint,
     description: 'Pengaduan atas layanan KPPN.',
     form: {
       perihal: { kind: 'text', label: 'Perihal', required: true, maxLength: 200 },
@@ -133,7 +141,7 @@ const SERVICES: ServiceDefinition[] = [
   },
 ];
 
-const MACHINES: TicketMachine[] = [
+export const DEFAULT_MACHINES: TicketMachine[] = [
   buildLifecycleMachine({ id: 'lifecycle', version: 1 }),
   buildLifecycleMachine({
     id: 'myintress-daftar-kppn',
@@ -152,7 +160,7 @@ export class Catalogue {
   private readonly services = new Map<string, ServiceDefinition>();
   private readonly machines = new Map<string, TicketMachine>();
 
-  constructor(services: ServiceDefinition[] = SERVICES, machines: TicketMachine[] = MACHINES) {
+  constructor(services: ServiceDefinition[] = DEFAULT_SERVICES, machines: TicketMachine[] = DEFAULT_MACHINES) {
     machines.forEach((m) => this.machines.set(m.id, m));
     services.forEach((s) => {
       if (!this.machines.has(`${s.machine.id}@${s.machine.version}`)) {

@@ -5,3 +5,4 @@ export * from './form-schema';
 export * from './lifecycle';
 export * from './catalogue';
 export * from './engine';
+export * from './sla-policy';

@@ -70,6 +70,11 @@ export class TicketsController {
     return this.query.detail(actor, id);
   }
 
+  @Get(':id/sla')
+  sla(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.query.sla(actor, id);
+  }
+
   @Get(':id/attachments/:attachmentId')
   async download(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Res({ passthrough: true }) res: Response) {
     const meta = await this.query.attachment(actor, id, attachmentId);

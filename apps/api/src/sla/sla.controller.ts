@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '@loket/auth';
+import { forbidden } from '@loket/common';
+import { CalendarAdmin, SlaReports, toCsv } from '@loket/sla';
+import { HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
+
+const adminOnly = (actor: Actor): string => {
+  if (!actor.staff.some((s) => s.role === 'ADMIN')) throw forbidden('NOT_AN_ADMIN', 'Perubahan kalender hanya untuk admin.');
+  return actor.personId;
+};
+
+@ApiTags('sla')
+@ApiBearerAuth()
+@Controller()
+export class SlaController {
+  constructor(
+    private readonly reports: SlaReports,
+    private readonly admin: CalendarAdmin,
+  ) {}
+
+  @Get('reports/sla')
+  async report(@CurrentActor() actor: Actor, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response) {
+    const scope = { supervisorOfficeIds: actor.staff.filter((s) => s.role === 'SUPERVISOR').map((s) => s.officeId) };
+    const report = await this.reports.report(scope, { from: q.from, to: q.to });
+    if (q.format !== 'csv') return report;
+    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-sla-${q.from}-${q.to}.csv"` });
+    return toCsv(report.rows);
+  }
+
+  @Get('calendars')
+  calendars() {
+    return this.admin.list();
+  }
+
+  @Post('calendars/holidays')
+  addHoliday(@CurrentActor() actor: Actor, @Body() d: HolidayDto) {
+    return this.admin.apply({ change: 'HOLIDAY_ADDED', calendarCode: d.calendarCode ?? null, date: d.date, name: d.name, kind: d.kind }, adminOnly(actor));
+  }
+
+  @Delete('calendars/holidays/:date')
+  removeHoliday(@CurrentActor() actor: Actor, @Param('date') date: string, @Query('calendarCode') calendarCode?: string) {
+    return this.admin.apply({ change: 'HOLIDAY_REMOVED', calendarCode: calendarCode ?? null, date }, adminOnly(actor));
+  }
+
+  @Put('calendars/:code/weekly')
+  weekly(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: WeeklyDto) {
+    return this.admin.apply({ change: 'WEEKLY_CHANGED', calendarCode: code, weekly: d.weekly }, adminOnly(actor));
+  }
+
+  @Post('calendars/:code/overrides')
+  override(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
+    return this.admin.apply({ change: 'OVERRIDE_ADDED', calendarCode: code, name: d.name, from: d.from, to: d.to, weekly: d.weekly }, adminOnly(actor));
+  }
+
+  @Post('calendars/suspensions')
+  suspend(@CurrentActor() actor: Actor, @Body() d: SuspensionDto) {
+    return this.admin.apply({
+      change: 'SUSPENSION_DECLARED', calendarCode: d.calendarCode ?? null, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), reason: d.reason,
+    }, adminOnly(actor));
+  }
+}

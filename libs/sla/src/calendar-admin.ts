@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, notFound } from '@loket/common';
+import { many, one, type Queryable } from '@loket/db';
+import type { WeeklyWindows } from './calendar.types';
+import { SlaClocks } from './sla-clocks.service';
+
+export type CalendarChange =
+  | { change: 'HOLIDAY_ADDED'; calendarCode: string | null; date: string; name: string; kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LOKAL' }
+  | { change: 'HOLIDAY_REMOVED'; calendarCode: string | null; date: string }
+  | { change: 'WEEKLY_CHANGED'; calendarCode: string; weekly: WeeklyWindows }
+  | { change: 'OVERRIDE_ADDED'; calendarCode: string; name: string; from: string; to: string; weekly: WeeklyWindows }
+  | { change: 'SUSPENSION_DECLARED'; calendarCode: string | null; startsAt: Date; endsAt: Date; reason: string };
+
+const calendarNotFound = (code: string) => notFound('CALENDAR_NOT_FOUND', `Kalender ${code} tidak ditemukan.`);
+
+function checkWeekly(weekly: WeeklyWindows): void {
+  for (const [day, windows] of Object.entries(weekly)) {
+    const valid = /^[1-7]$/.test(day) && Array.isArray(windows) && windows.every((w, i) =>
+      Array.isArray(w) && w.length === 2 && Number.isInteger(w[0]) && Number.isInteger(w[1]) && w[0] >= 0 && w[1] <= 1440 && w[0] < w[1]
+      && (i === 0 || windows[i - 1][1] <= w[0]));
+    if (!valid) throw new DomainError('INVALID_WEEKLY_WINDOWS', 400, `Jam layanan hari ${day} tidak valid: gunakan [menitMulai, menitSelesai] berurutan dalam 0-1440.`);
+  }
+}
+
+/**
+ * Calendar changes, each a new version of the calendars it touches (a national holiday or a
+ * suspension for all: every calendar), logged with how many open clocks were recomputed.
+ */
+@Injectable()
+export class CalendarAdmin {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clocks: SlaClocks,
+  ) {}
+
+  list() {
+    return many(this.db, `SELECT code, name, time_zone AS "timeZone", weekly, version, updated_at AS "updatedAt" FROM calendars ORDER BY code`);
+  }
+
+  async apply(change: CalendarChange, actorId: string) {
+    return this.db.transaction(async (em) => {
+      const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
+      await this.write(em, change, calendarId);
+      const touched = await many<{ id: string; code: string; version: number }>(em,
+        `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`, [calendarId]);
+      const open = await many<{ ticketId: string }>(em,
+        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks WHERE stopped_at IS NULL AND calendar_id = ANY($1::uuid[])`,
+        [touched.map((c) => c.id)]);
+      for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
+      await em.query(
+        `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
+        [calendarId, change.change, JSON.stringify(change), actorId, open.length]);
+      return { calendars: touched.map(({ code, version }) => ({ code, version })), clocksRecomputed: open.length };
+    });
+  }
+
+  private async idOf(db: Queryable, code: string): Promise<string> {
+    const row = await one<{ id: string }>(db, `SELECT id FROM calendars WHERE code = $1`, [code]);
+    if (!row) throw calendarNotFound(code);
+    return row.id;
+  }
+
+  private async write(em: Queryable, c: CalendarChange, calendarId: string | null): Promise<void> {
+    switch (c.change) {
+      case 'HOLIDAY_ADDED':
+        if ((c.kind === 'LOKAL') !== (calendarId !== null)) {
+          throw new DomainError('INVALID_HOLIDAY', 400, 'Libur lokal harus untuk satu kalender; libur nasional dan cuti bersama untuk semua.');
+        }
+        await em.query(`INSERT INTO holidays (date, name, kind, calendar_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [c.date, c.name, c.kind, calendarId]);
+        return;
+      case 'HOLIDAY_REMOVED':
+        await em.query(`DELETE FROM holidays WHERE date = $1 AND calendar_id IS NOT DISTINCT FROM $2`, [c.date, calendarId]);
+        return;
+      case 'WEEKLY_CHANGED':
+        checkWeekly(c.weekly);
+        await em.query(`UPDATE calendars SET weekly = $2 WHERE id = $1`, [calendarId, JSON.stringify(c.weekly)]);
+        return;
+      case 'OVERRIDE_ADDED':
+        checkWeekly(c.weekly);
+        await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly) VALUES ($1, $2, $3, $4, $5)`,
+          [calendarId, c.name, c.from, c.to, JSON.stringify(c.weekly)]);
+        return;
+      case 'SUSPENSION_DECLARED':
+        await em.query(`INSERT INTO calendar_suspensions (calendar_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4)`,
+          [calendarId, c.startsAt, c.endsAt, c.reason]);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { many, type Queryable } from '@loket/db';
+import type { SlaRule } from '@loket/workflow';
+import { CalendarStore } from './calendar-store';
+import { businessMinutesBetween } from './calendar';
+import { usedMinutes } from './clock-math';
+import { offsetAt, toMinute } from './zone';
+
+const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** "2026-11-18 10:00 WITA": an instant on the office's wall clock. */
+export function localLabel(timeZone: string, at: Date): string {
+  const t = toMinute(at);
+  const shifted = new Date((t + offsetAt(timeZone, t)) * 60000).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${ZONE_NAMES[timeZone] ?? timeZone}`;
+}
+
+const RULE_TEXT = (r: SlaRule): string =>
+  r.kind === 'BUSINESS_MINUTES' ? `${r.minutes} menit kerja`
+    : r.kind === 'WORKING_DAYS' ? `${r.days} hari kerja (${r.days} x 450 menit kerja)`
+      : 'Batas waktu SC03-1: dijawab 08.00-12.00 selesai 16.00 hari itu; dijawab 12.00-16.00 selesai 12.00 hari kerja berikutnya';
+
+interface Row {
+  kind: string;
+  rule: SlaRule & { _warning: unknown };
+  calendarId: string;
+  calendarVersion: number;
+  startedAt: Date;
+  targetMinutes: number | null;
+  dueAt: Date | null;
+  warnAt: Date | null;
+  pauses: Array<{ from: string; to: string }>;
+  pausedSince: Date | null;
+  stoppedAt: Date | null;
+  stopReason: string | null;
+  usedMinutes: number | null;
+  warnedAt: Date | null;
+  breachedAt: Date | null;
+}
+
+/** GET .../sla: every clock with the rule, calendar version, pauses and minutes that make its deadline. */
+@Injectable()
+export class SlaExplainer {
+  constructor(private readonly calendars: CalendarStore) {}
+
+  async explain(db: Queryable, ticketId: string, now: Date = new Date()) {
+    const rows = await many<Row>(db,
+      `SELECT kind, rule, calendar_id AS "calendarId", calendar_version AS "calendarVersion", started_at AS "startedAt",
+              target_minutes AS "targetMinutes", due_at AS "dueAt", warn_at AS "warnAt", pauses, paused_since AS "pausedSince",
+              stopped_at AS "stoppedAt", stop_reason AS "stopReason", used_minutes AS "usedMinutes",
+              warned_at AS "warnedAt", breached_at AS "breachedAt"
+         FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
+    return Promise.all(rows.map(async (c) => {
+      const cal = await this.calendars.load(db, c.calendarId);
+      const { _warning: warning, ...rule } = c.rule;
+      const pauses = c.pauses.map((p) => ({ from: new Date(p.from), to: new Date(p.to) }));
+      const until = c.stoppedAt ?? now;
+      const used = c.usedMinutes ?? usedMinutes(cal.spec, { rule, startedAt: c.startedAt, pauses, pausedSince: c.pausedSince }, until);
+      const late = c.dueAt && until > c.dueAt ? businessMinutesBetween(cal.spec, c.dueAt, until) : 0;
+      const state = c.pausedSince ? 'PAUSED'
+        : c.stopReason === 'CANCELLED' ? 'CANCELLED'
+          : c.breachedAt || late > 0 || (c.dueAt && until > c.dueAt) ? 'BREACHED'
+            : c.stoppedAt ? 'MET' : 'RUNNING';
+      return {
+        clock: c.kind,
+        rule: { ...rule, description: RULE_TEXT(rule as SlaRule) },
+        warning,
+        calendar: { code: cal.code, version: c.calendarVersion, timeZone: cal.spec.timeZone },
+        startedAt: c.startedAt,
+        startedAtLocal: localLabel(cal.spec.timeZone, c.startedAt),
+        pauses: pauses.map((p) => ({ ...p, businessMinutes: businessMinutesBetween(cal.spec, p.from, p.to) })),
+        pausedSince: c.pausedSince,
+        targetMinutes: c.targetMinutes,
+        usedMinutes: used,
+        leftMinutes: c.targetMinutes === null ? null : Math.max(0, c.targetMinutes - used),
+        dueAt: c.dueAt,
+        dueAtLocal: c.dueAt ? localLabel(cal.spec.timeZone, c.dueAt) : null,
+        warnAt: c.warnAt,
+        warnedAt: c.warnedAt,
+        stoppedAt: c.stoppedAt,
+        state,
+        breachedAt: c.breachedAt ?? (state === 'BREACHED' ? c.dueAt : null),
+        breachedByMinutes: state === 'BREACHED' ? late : 0,
+      };
+    }));
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { many } from '@loket/db';
+import { nextOpening } from './calendar';
+import { CalendarStore } from './calendar-store';
+import { recordBreach, slaNotice } from './breach';
+
+interface DueClock {
+  ticketId: string;
+  kind: string;
+  dueAt: Date;
+  calendarId: string;
+}
+
+const BATCH = 500;
+
+/**
+ * Marks warnings and breaches, each exactly once per clock. Rows are claimed with SKIP LOCKED, so
+ * several workers share the work without doing any of it twice; a breach is recorded at the due
+ * instant even when the sweep runs long after it (a worker that was down). Notices wait for the
+ * office's next opening.
+ */
+@Injectable()
+export class SlaSweeper {
+  constructor(
+    private readonly db: DataSource,
+    private readonly calendars: CalendarStore,
+  ) {}
+
+  async run(now: Date = new Date()): Promise<{ warnings: number; breaches: number }> {
+    return this.db.transaction(async (em) => {
+      const columns = `ticket_id AS "ticketId", kind, due_at AS "dueAt", calendar_id AS "calendarId"`;
+      const breaches = await many<DueClock>(em,
+        `SELECT ${columns} FROM sla_clocks
+          WHERE stopped_at IS NULL AND paused_since IS NULL AND breached_at IS NULL AND due_at <= $1
+          ORDER BY due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, [now]);
+      const opening = async (c: DueClock) => nextOpening((await this.calendars.load(em, c.calendarId)).spec, now);
+      for (const c of breaches) await recordBreach(em, c, await opening(c));
+      const warnings = await many<DueClock>(em,
+        `SELECT ${columns} FROM sla_clocks
+          WHERE stopped_at IS NULL AND paused_since IS NULL AND warned_at IS NULL AND breached_at IS NULL
+            AND warn_at <= $1 AND due_at > $1
+          ORDER BY warn_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, [now]);
+      for (const c of warnings) {
+        await em.query(`UPDATE sla_clocks SET warned_at = warn_at WHERE ticket_id = $1 AND kind = $2`, [c.ticketId, c.kind]);
+        await slaNotice(em, c.ticketId, c.kind, 'SLA_WARNING', c.dueAt, await opening(c));
+      }
+      return { warnings: warnings.length, breaches: breaches.length };
+    });
+  }
+}
