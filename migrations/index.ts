@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { MembershipRegistry1763800000000 } from './1763800000000-MembershipRegistry';
 import { SlaClocks1763900000000 } from './1763900000000-SlaClocks';
 import { SeedCalendars1763900000001 } from './1763900000001-SeedCalendars';
+import { ReportSupport1764000000000 } from './1764000000000-ReportSupport';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   MembershipRegistry1763800000000,
   SlaClocks1763900000000,
   SeedCalendars1763900000001,
+  ReportSupport1764000000000,
 ];

@@ -15,16 +15,66 @@ export interface ReportPeriod {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-// Offices a supervisor sees: their KPPN, the KPPNs under their Kanwil, or every office under Pusat.
-const SCOPE_SQL = `
-  scope AS (
-    SELECT o.id FROM offices o
-     WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
-        OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT'))`;
+// Period bounds are dates on the WIB calendar, like the filing month a ticket is counted in.
+const FROM = `($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+const TO = `($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+
+const GROUPED = `
+  WITH g AS (
+    SELECT t.filed_month, t.office_id, t.service_code, t.assignee_id,
+           GROUPING(t.office_id, t.service_code, t.assignee_id)::int AS "rollupLevel",
+           count(*)::int AS filed,
+           count(t.resolved_at)::int AS resolved,
+           round(100.0 * count(*) FILTER (WHERE t.response_met) / NULLIF(count(t.response_met), 0), 1)::float AS "responseWithinTargetPct",
+           round(100.0 * count(*) FILTER (WHERE t.resolution_met) / NULLIF(count(t.resolution_met), 0), 1)::float AS "resolutionWithinTargetPct",
+           percentile_disc(0.5) WITHIN GROUP (ORDER BY t.response_minutes) AS "responseMedianMinutes",
+           percentile_disc(0.9) WITHIN GROUP (ORDER BY t.response_minutes) AS "responseP90Minutes",
+           percentile_disc(0.5) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionMedianMinutes",
+           percentile_disc(0.9) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionP90Minutes",
+           round(avg(t.correction_rounds), 2)::float AS "correctionRoundsPerTicket"
+      FROM tickets t
+     WHERE t.office_id = ANY($1::uuid[]) AND t.created_at >= ${FROM} AND t.created_at < ${TO}
+     GROUP BY GROUPING SETS ((t.filed_month, t.office_id, t.service_code, t.assignee_id),
+                             (t.filed_month, t.office_id, t.service_code), (t.filed_month, t.office_id), (t.filed_month)))
+  SELECT to_char(g.filed_month, 'YYYY-MM') AS month, o.code AS office, g.service_code AS service, a.name AS agent,
+         g."rollupLevel", g.filed, g.resolved, g."responseWithinTargetPct", g."resolutionWithinTargetPct",
+         g."responseMedianMinutes", g."responseP90Minutes", g."resolutionMedianMinutes", g."resolutionP90Minutes",
+         g."correctionRoundsPerTicket"
+    FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
+
+/** First days of the months in [from, to), split into `parts` consecutive runs of whole months. */
+function monthChunks(period: ReportPeriod, parts: number): ReportPeriod[] {
+  const starts: string[] = [period.from];
+  const d = new Date(`${period.from.slice(0, 7)}-01T00:00:00Z`);
+  for (;;) {
+    d.setUTCMonth(d.getUTCMonth() + 1);
+    const day = d.toISOString().slice(0, 10);
+    if (day >= period.to) break;
+    starts.push(day);
+  }
+  const size = Math.ceil(starts.length / parts);
+  const chunks: ReportPeriod[] = [];
+  for (let i = 0; i < starts.length; i += size) {
+    chunks.push({ from: starts[i], to: starts[i + size] ?? period.to });
+  }
+  return chunks;
+}
+
+const byKey = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+  for (const k of ['month', 'office', 'service', 'agent']) {
+    const [x, y] = [a[k] as string | null, b[k] as string | null];
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return (a.rollupLevel as number) - (b.rollupLevel as number);
+};
 
 /**
  * SLA reports for a supervisor's scope, by filing month (the month's cohort), office, service and
- * agent, computed by SQL aggregates over tickets' denormalised clock results.
+ * agent, computed by SQL aggregates over tickets' denormalised clock results. A year is split into
+ * runs of months queried side by side: every group lies within one month, so the parts are exact.
  */
 @Injectable()
 export class SlaReports {
@@ -35,51 +85,36 @@ export class SlaReports {
     if (!DAY.test(period.from) || !DAY.test(period.to) || period.from >= period.to) {
       throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal from < to (YYYY-MM-DD).');
     }
-    const params = [scope.supervisorOfficeIds, period.from, period.to];
-    const [rows, backlog, breaches] = await Promise.all([
-      many<Record<string, unknown>>(this.db, `
-        WITH ${SCOPE_SQL},
-        t AS (
-          SELECT to_char(date_trunc('month', t.created_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM') AS month,
-                 o.code AS office, t.service_code AS service, a.name AS agent, t.resolved_at, t.response_met,
-                 t.resolution_met, t.response_minutes, t.resolution_minutes, t.correction_rounds
-            FROM tickets t JOIN offices o ON o.id = t.office_id LEFT JOIN persons a ON a.id = t.assignee_id
-           WHERE t.office_id IN (SELECT id FROM scope) AND t.created_at >= $2::date AND t.created_at < $3::date)
-        SELECT month, office, service, agent,
-               -- 0: one agent's row; 1: a service; 3: an office; 7: the whole month (agent NULL at 0 means unassigned)
-               GROUPING(office, service, agent)::int AS "rollupLevel",
-               count(*)::int AS filed,
-               count(resolved_at)::int AS resolved,
-               round(100.0 * count(*) FILTER (WHERE response_met) / NULLIF(count(response_met), 0), 1)::float AS "responseWithinTargetPct",
-               round(100.0 * count(*) FILTER (WHERE resolution_met) / NULLIF(count(resolution_met), 0), 1)::float AS "resolutionWithinTargetPct",
-               percentile_disc(0.5) WITHIN GROUP (ORDER BY response_minutes) AS "responseMedianMinutes",
-               percentile_disc(0.9) WITHIN GROUP (ORDER BY response_minutes) AS "responseP90Minutes",
-               percentile_disc(0.5) WITHIN GROUP (ORDER BY resolution_minutes) AS "resolutionMedianMinutes",
-               percentile_disc(0.9) WITHIN GROUP (ORDER BY resolution_minutes) AS "resolutionP90Minutes",
-               round(avg(correction_rounds), 2)::float AS "correctionRoundsPerTicket"
-          FROM t
-         GROUP BY GROUPING SETS ((month, office, service, agent), (month, office, service), (month, office), (month))
-         ORDER BY month, office NULLS FIRST, service NULLS FIRST, agent NULLS FIRST`, params),
+    const offices = (await many<{ id: string }>(this.db,
+      `SELECT o.id FROM offices o
+        WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
+           OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT')`,
+      [scope.supervisorOfficeIds])).map((o) => o.id);
+    const chunks = monthChunks(period, 2);
+    const [grouped, backlog, breaches] = await Promise.all([
+      Promise.all(chunks.map((c) => this.db.transaction(async (em) => {
+        // Percentiles sort each group's values; keep those sorts in memory.
+        await em.query(`SET LOCAL work_mem = '128MB'`);
+        return many<Record<string, unknown>>(em, GROUPED, [offices, c.from, c.to]);
+      }))),
       many(this.db, `
-        WITH ${SCOPE_SQL}
         SELECT o.code AS office, t.service_code AS service,
                count(*) FILTER (WHERE now() - t.created_at < interval '1 day')::int AS "under1Day",
                count(*) FILTER (WHERE now() - t.created_at >= interval '1 day' AND now() - t.created_at < interval '3 days')::int AS "days1To3",
                count(*) FILTER (WHERE now() - t.created_at >= interval '3 days' AND now() - t.created_at < interval '7 days')::int AS "days3To7",
                count(*) FILTER (WHERE now() - t.created_at >= interval '7 days')::int AS "over7Days"
           FROM tickets t JOIN offices o ON o.id = t.office_id
-         WHERE t.office_id IN (SELECT id FROM scope) AND t.status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')
-         GROUP BY 1, 2 ORDER BY 1, 2`, [scope.supervisorOfficeIds]),
+         WHERE t.office_id = ANY($1::uuid[]) AND t.status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')
+         GROUP BY 1, 2 ORDER BY 1, 2`, [offices]),
       many(this.db, `
-        WITH ${SCOPE_SQL}
         SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, c.kind AS clock,
                c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", a.name AS agent
           FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
-         WHERE c.breached_at >= $2::date AND c.breached_at < $3::date AND t.office_id IN (SELECT id FROM scope)
-         ORDER BY c.breached_at DESC LIMIT 1000`, params),
+         WHERE c.office_id = ANY($1::uuid[]) AND c.breached_at >= ${FROM} AND c.breached_at < ${TO}
+         ORDER BY c.breached_at DESC LIMIT 1000`, [offices, period.from, period.to]),
     ]);
-    return { period, rows, backlog, breaches };
+    return { period, rows: grouped.flat().sort(byKey), backlog, breaches };
   }
 }
 

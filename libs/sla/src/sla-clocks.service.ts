@@ -59,8 +59,8 @@ export class SlaClocks {
     ];
     for (const [kind, rule] of clocks) {
       await db.query(
-        `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [ticketId, kind, JSON.stringify({ ...rule, _warning: policy.warning }), calendarId, version, at]);
+        `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [ticketId, kind, JSON.stringify({ ...rule, _warning: policy.warning }), calendarId, version, at, officeId]);
     }
     await this.recompute(db, ticketId);
   }
