@@ -165,6 +165,21 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     expect(log.change).toBe('HOLIDAY_ADDED');
     await t.http.delete('/api/v1/calendars/holidays/2027-02-03').query({ calendarCode: 'STANDAR-WITA' }).set(auth(adminToken)).expect(200);
     expect((await clocksOf(filed.body.id)).RESOLUTION.dueAtLocal).toBe('2027-02-04 10:00 WITA');
+
+    // The KPPN gets a calendar of its own; a local holiday there moves only its clocks.
+    const [{ code: officeCode }] = await t.db.query(`SELECT code FROM offices WHERE id = $1`, [w.kppnId]);
+    const own = `KPPN-${officeCode.toUpperCase()}`;
+    const created = await t.http.post('/api/v1/calendars').set(auth(adminToken)).send({ code: own, name: 'Kalender KPPN uji', officeCode, copyOf: 'STANDAR-WITA' });
+    expect(created.status).toBe(201);
+    await t.http.post('/api/v1/calendars/holidays').set(auth(adminToken)).send({ date: '2027-02-03', name: 'HUT Kota', kind: 'LOKAL', calendarCode: own }).expect(201);
+    expect((await clocksOf(filed.body.id)).RESOLUTION).toMatchObject({ calendar: { code: own }, dueAtLocal: '2027-02-05 10:00 WITA' });
+    // A declared maintenance window stops every clock: Friday 09:00-11:00 WITA; Friday's break starts 11:30.
+    const suspended = await t.http.post('/api/v1/calendars/suspensions').set(auth(adminToken))
+      .send({ startsAt: '2027-02-05T01:00:00Z', endsAt: '2027-02-05T03:00:00Z', reason: 'Pemeliharaan sistem' });
+    expect(suspended.status).toBe(201);
+    expect((await clocksOf(filed.body.id)).RESOLUTION.dueAtLocal).toBe('2027-02-05 13:30 WITA');
+    const bad = await t.http.put(`/api/v1/calendars/${own}/weekly`).set(auth(adminToken)).send({ weekly: { 1: [[720, 600]] } });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_WEEKLY_WINDOWS']);
   });
 
   it('reports per month, office, service and agent for the supervisor scope, as JSON and safe CSV', async () => {

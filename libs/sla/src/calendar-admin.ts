@@ -10,7 +10,9 @@ export type CalendarChange =
   | { change: 'HOLIDAY_REMOVED'; calendarCode: string | null; date: string }
   | { change: 'WEEKLY_CHANGED'; calendarCode: string; weekly: WeeklyWindows }
   | { change: 'OVERRIDE_ADDED'; calendarCode: string; name: string; from: string; to: string; weekly: WeeklyWindows }
-  | { change: 'SUSPENSION_DECLARED'; calendarCode: string | null; startsAt: Date; endsAt: Date; reason: string };
+  | { change: 'SUSPENSION_DECLARED'; calendarCode: string | null; startsAt: Date; endsAt: Date; reason: string }
+  /** An office's own calendar (for its local holidays), starting as a copy of one it used until now. */
+  | { change: 'CALENDAR_CREATED'; calendarCode: string; name: string; officeCode: string; copyOf: string };
 
 const calendarNotFound = (code: string) => notFound('CALENDAR_NOT_FOUND', `Kalender ${code} tidak ditemukan.`);
 
@@ -40,6 +42,7 @@ export class CalendarAdmin {
 
   async apply(change: CalendarChange, actorId: string) {
     return this.db.transaction(async (em) => {
+      if (change.change === 'CALENDAR_CREATED') await this.create(em, change);
       const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
       await this.write(em, change, calendarId);
       const touched = await many<{ id: string; code: string; version: number }>(em,
@@ -53,6 +56,21 @@ export class CalendarAdmin {
         [calendarId, change.change, JSON.stringify(change), actorId, open.length]);
       return { calendars: touched.map(({ code, version }) => ({ code, version })), clocksRecomputed: open.length };
     });
+  }
+
+  private async create(em: Queryable, c: Extract<CalendarChange, { change: 'CALENDAR_CREATED' }>): Promise<void> {
+    const source = await this.idOf(em, c.copyOf);
+    const created = await one<{ id: string }>(em,
+      `INSERT INTO calendars (code, name, time_zone, weekly) SELECT $1, $2, time_zone, weekly FROM calendars WHERE id = $3
+       ON CONFLICT (code) DO NOTHING RETURNING id`, [c.calendarCode, c.name, source]);
+    if (!created) throw new DomainError('CALENDAR_EXISTS', 409, `Kalender ${c.calendarCode} sudah ada.`);
+    await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly)
+      SELECT $1, name, date_from, date_to, weekly FROM calendar_overrides WHERE calendar_id = $2`, [created.id, source]);
+    const office = await one(em, `UPDATE offices SET calendar_id = $2 WHERE code = $1 RETURNING id`, [c.officeCode, created.id]);
+    if (!office) throw notFound('OFFICE_NOT_FOUND', `Kantor ${c.officeCode} tidak ditemukan.`);
+    // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
+    await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
+      [(office as { id: string }).id, created.id, source]);
   }
 
   private async idOf(db: Queryable, code: string): Promise<string> {
@@ -81,6 +99,8 @@ export class CalendarAdmin {
         checkWeekly(c.weekly);
         await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly) VALUES ($1, $2, $3, $4, $5)`,
           [calendarId, c.name, c.from, c.to, JSON.stringify(c.weekly)]);
+        return;
+      case 'CALENDAR_CREATED':
         return;
       case 'SUSPENSION_DECLARED':
         await em.query(`INSERT INTO calendar_suspensions (calendar_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4)`,

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
 import { CalendarAdmin, SlaReports, toCsv } from '@loket/sla';
-import { HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
+import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
 
 const adminOnly = (actor: Actor): string => {
   if (!actor.staff.some((s) => s.role === 'ADMIN')) throw forbidden('NOT_AN_ADMIN', 'Perubahan kalender hanya untuk admin.');
@@ -32,6 +32,11 @@ export class SlaController {
   @Get('calendars')
   calendars() {
     return this.admin.list();
+  }
+
+  @Post('calendars')
+  create(@CurrentActor() actor: Actor, @Body() d: CalendarDto) {
+    return this.admin.apply({ change: 'CALENDAR_CREATED', calendarCode: d.code, name: d.name, officeCode: d.officeCode, copyOf: d.copyOf }, adminOnly(actor));
   }
 
   @Post('calendars/holidays')

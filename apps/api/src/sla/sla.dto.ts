@@ -33,3 +33,10 @@ export class SuspensionDto {
   @ApiProperty() @IsDateString() endsAt: string;
   @ApiProperty() @IsString() @MaxLength(500) reason: string;
 }
+
+export class CalendarDto {
+  @ApiProperty({ example: 'KPPN-134' }) @Matches(/^[A-Z0-9.-]{2,40}$/) code: string;
+  @ApiProperty() @IsString() @MaxLength(200) name: string;
+  @ApiProperty({ description: 'Kode kantor yang memakai kalender ini' }) @IsString() @MaxLength(40) officeCode: string;
+  @ApiProperty({ example: 'STANDAR-WITA', description: 'Kalender yang disalin' }) @IsString() @MaxLength(40) copyOf: string;
+}
