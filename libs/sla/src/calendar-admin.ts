@@ -50,6 +50,8 @@ export class CalendarAdmin {
       const open = await many<{ ticketId: string }>(em,
         `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks WHERE stopped_at IS NULL AND calendar_id = ANY($1::uuid[])`,
         [touched.map((c) => c.id)]);
+      // Same lock order as the transition path (ticket row, then its clocks), so the two cannot deadlock.
+      await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [open.map((o) => o.ticketId)]);
       for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
       await em.query(
         `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
