@@ -3,6 +3,7 @@ import { MembershipRegistry1763800000000 } from './1763800000000-MembershipRegis
 import { SlaClocks1763900000000 } from './1763900000000-SlaClocks';
 import { SeedCalendars1763900000001 } from './1763900000001-SeedCalendars';
 import { ReportSupport1764000000000 } from './1764000000000-ReportSupport';
+import { Letters1764100000000 } from './1764100000000-Letters';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SlaClocks1763900000000,
   SeedCalendars1763900000001,
   ReportSupport1764000000000,
+  Letters1764100000000,
 ];

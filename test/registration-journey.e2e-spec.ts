@@ -81,8 +81,11 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
       { nik: existing.nik, status: 2, has_password: true },
       { nik: fresh.nik, status: 2, has_password: false },
     ]);
-    const notices = await t.db.query(`SELECT topic, recipient, payload FROM outbox WHERE ticket_id = $1`, [id]);
-    expect(notices).toHaveLength(1);
+    const all = await t.db.query(`SELECT topic, recipient, payload FROM outbox WHERE ticket_id = $1 ORDER BY created_at, topic`, [id]);
+    expect(all.map((n: { topic: string }) => n.topic).sort()).toEqual([
+      'digit.activation', 'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.filed',
+    ]);
+    const notices = all.filter((n: { topic: string }) => n.topic === 'digit.activation');
     expect(notices[0]).toMatchObject({ topic: 'digit.activation', recipient: fresh.email });
 
     // The satker sees the public thread only; the history shows every step.

@@ -13,6 +13,14 @@ export interface AppConfig {
   activationTtlHours: number;
   publicUrl: string;
   seedDemo: boolean;
+  templatesDir: string;
+  /** SMTP server for outgoing mail; null writes .eml files under mailDir instead. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailDir: string;
+  /** Base delay of the outbox's exponential retry. */
+  outboxRetrySeconds: number;
+  chromiumPath: string;
   /** Minimum Dukcapil name similarity (0-100) for self-registration. */
   dukcapilNameThreshold: number;
   runWorker: boolean;
@@ -38,6 +46,9 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL.trim())) {
+    throw new Error('Konfigurasi SMTP_URL tidak valid: harus diawali smtp:// atau smtps://.');
+  }
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('Konfigurasi DATABASE_URL tidak valid: harus diawali postgres:// atau postgresql://.');
   }
@@ -57,6 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
     seedDemo: bool(env, 'SEED_DEMO', true),
     dukcapilNameThreshold: int(env, 'DUKCAPIL_NAME_THRESHOLD', 95, 1, 100),
+    templatesDir: path.resolve(env.TEMPLATES_DIR || 'templates'),
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM || 'Loket KPPN <noreply@loket.kemenkeu.go.id>',
+    mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
+    outboxRetrySeconds: int(env, 'OUTBOX_RETRY_SECONDS', 60, 1, 3600),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     runWorker: bool(env, 'RUN_WORKER', true),
   };
 }

@@ -23,7 +23,7 @@ export async function slaNotice(db: Queryable, ticketId: string, kind: string, t
   await db.query(
     `INSERT INTO outbox (topic, recipient, payload, ticket_id, next_attempt_at)
      SELECT $2, p.email, jsonb_build_object('ticketNumber', t.number, 'subject', t.subject, 'clock', $3::text,
-              'dueAt', $4::timestamptz, 'name', p.name), t.id, COALESCE($5::timestamptz, now())
+              'dueAt', $4::timestamptz, 'timeZone', o.time_zone, 'name', p.name), t.id, COALESCE($5::timestamptz, now())
        FROM tickets t JOIN offices o ON o.id = t.office_id
        JOIN persons p ON p.id = t.assignee_id
             OR p.id IN (SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id IN (o.id, o.parent_id))

@@ -11,3 +11,4 @@ export * from './tickets.module';
 export * from './myintress/satker-access';
 export * from './myintress/self-registration.service';
 export * from './myintress/membership-directory.service';
+export * from './ticket-notices';

@@ -9,6 +9,7 @@ import { SlaClocks } from '@loket/sla';
 import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinition } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketEffects } from './ticket-effects';
+import { TicketNotices } from './ticket-notices';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
@@ -66,6 +67,7 @@ export class TicketFilingService {
     private readonly intake: AttachmentIntake,
     private readonly effects: TicketEffects,
     private readonly clocks: SlaClocks,
+    private readonly notices: TicketNotices,
   ) {}
 
   async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
@@ -138,6 +140,7 @@ export class TicketFilingService {
       ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
       payload: { attachments: files.map((f) => f.kind) },
     });
+    await this.notices.afterEvent(em, (await this.tickets.findVisible(em, id, null))!, { type: 'FILED', byAgent: false });
     return id;
   }
 

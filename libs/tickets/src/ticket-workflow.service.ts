@@ -8,6 +8,7 @@ import { applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
+import { TicketNotices } from './ticket-notices';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
@@ -53,6 +54,7 @@ export class TicketWorkflowService {
     private readonly effects: TicketEffects,
     private readonly intake: AttachmentIntake,
     private readonly clocks: SlaClocks,
+    private readonly notices: TicketNotices,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -112,6 +114,7 @@ export class TicketWorkflowService {
     await this.clocks.afterEvent(em, {
       ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
     });
+    await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
     return (await this.tickets.findVisible(em, ticketId, actor))!;
   }
 
@@ -146,6 +149,7 @@ export class TicketWorkflowService {
       await em.query(`UPDATE tickets SET updated_at = now() WHERE id = $1`, [ticketId]);
       if (cmd.visibility === 'PUBLIC') {
         await this.clocks.afterEvent(em, { ticketId, from: ticket.status, to: ticket.status, type, byAgent: isStaff, at: new Date() });
+        await this.notices.afterEvent(em, ticket, { type, text: cmd.body.trim(), byAgent: isStaff });
       }
       return ticket;
     });

@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
+import { LettersModule } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { TicketEffects } from './ticket-effects';
+import { TicketNotices } from './ticket-notices';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
@@ -13,7 +15,7 @@ import { TicketRepository } from './ticket.repository';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService,
+  SelfRegistrationService, MembershipDirectoryService, TicketNotices,
 ];
 
 @Module({})
@@ -23,7 +25,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule, SlaModule],
+      imports: [RegistryModule, SlaModule, LettersModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

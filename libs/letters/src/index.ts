@@ -1,0 +1,5 @@
+export * from './renderer';
+export * from './pdf';
+export * from './letter-numbers';
+export * from './letters.service';
+export * from './letters.module';

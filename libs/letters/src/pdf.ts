@@ -1,0 +1,45 @@
+import { Logger } from '@nestjs/common';
+import { chromium, type Browser } from 'playwright-core';
+import { DomainError } from '@loket/common';
+
+/**
+ * HTML to PDF with Debian's Chromium (playwright-core drives it; nothing is downloaded). One browser
+ * per process, started on first use and reused; each letter gets its own page.
+ */
+export class PdfRenderer {
+  private browser: Promise<Browser> | null = null;
+  private readonly logger = new Logger('Pdf');
+
+  constructor(private readonly executablePath: string) {}
+
+  async render(html: string): Promise<Buffer> {
+    const browser = await this.launch();
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await context.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await (await browser).close().catch(() => undefined);
+  }
+
+  private launch(): Promise<Browser> {
+    this.browser ??= chromium.launch({
+      executablePath: this.executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    }).catch((err: Error) => {
+      this.browser = null;
+      this.logger.error(`Chromium tidak dapat dijalankan dari ${this.executablePath}: ${err.message}`);
+      throw new DomainError('PDF_UNAVAILABLE', 503, 'Pembuat PDF sedang tidak tersedia. Versi HTML surat tetap dapat diunduh.');
+    });
+    return this.browser;
+  }
+}

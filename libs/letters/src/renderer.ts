@@ -1,0 +1,85 @@
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Compiled = HandlebarsTemplateDelegate<unknown>;
+
+const TANGGAL = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
+
+function helpers(hb: typeof Handlebars): void {
+  hb.registerHelper('tanggal', (value: unknown) => {
+    const date = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new Error(`tanggal: not a date: ${String(value)}`);
+    return TANGGAL.format(date);
+  });
+  hb.registerHelper('upper', (value: unknown) => String(value).toUpperCase());
+  hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
+  hb.registerHelper('link', (url: unknown) => {
+    const safe = hb.Utils.escapeExpression(String(url));
+    return new hb.SafeString(`<a href="${safe}">${safe}</a>`);
+  });
+}
+
+const KNOWN_HELPERS = { tanggal: true, upper: true, inc: true, link: true };
+
+/**
+ * Every template under templates/, compiled once at start. Strict: a variable the data lacks is an
+ * error, never an empty string. HTML output escapes what people typed; `{{constructor}}` in a value is
+ * just text (data is never compiled) and prototype properties are not reachable from templates.
+ */
+export class TemplateRenderer {
+  private readonly letters = new Map<string, Compiled>();
+  private readonly emails = new Map<string, { subject: Compiled; text: Compiled; html: Compiled }>();
+
+  constructor(root: string) {
+    const hb = Handlebars.create();
+    helpers(hb);
+    // precompile parses now: Handlebars otherwise compiles on first use, and a broken template must stop start-up.
+    const compile = (src: string, noEscape: boolean) => {
+      const options = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape };
+      hb.precompile(src, options);
+      return hb.compile(src, options);
+    };
+    const html = (src: string) => compile(src, false);
+    const plain = (src: string) => compile(src, true);
+    const read = (...p: string[]) => readFileSync(path.join(root, ...p), 'utf8');
+    const list = (dir: string) => readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.hbs'));
+
+    for (const f of list('letters/partials')) hb.registerPartial(f.replace(/\.hbs$/, ''), read('letters/partials', f));
+    for (const f of list('letters')) this.letters.set(f.replace(/\.hbs$/, ''), html(read('letters', f)));
+    for (const f of list('emails').filter((x) => x.endsWith('.subject.hbs'))) {
+      const name = f.replace(/\.subject\.hbs$/, '');
+      this.emails.set(name, {
+        subject: plain(read('emails', f)),
+        text: plain(read('emails', `${name}.txt.hbs`)),
+        html: html(read('emails', `${name}.html.hbs`)),
+      });
+    }
+  }
+
+  letterNames(): string[] {
+    return [...this.letters.keys()].sort();
+  }
+
+  emailNames(): string[] {
+    return [...this.emails.keys()].sort();
+  }
+
+  letter(name: string, data: object): string {
+    const t = this.letters.get(name);
+    if (!t) throw new Error(`Unknown letter template ${name}`);
+    return t(data);
+  }
+
+  email(name: string, data: object): RenderedEmail {
+    const t = this.emails.get(name);
+    if (!t) throw new Error(`Unknown e-mail template ${name}`);
+    return { subject: t.subject(data).trim(), text: t.text(data), html: t.html(data) };
+  }
+}

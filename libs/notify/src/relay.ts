@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { many } from '@loket/db';
+import { LettersService } from '@loket/letters';
+import { Mailer, PermanentMailError } from './mailer';
+
+interface Row {
+  id: string;
+  topic: string;
+  recipient: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  ticketId: string | null;
+}
+
+const BATCH = 20;
+const MAX_ATTEMPTS = 10;
+const CLOCK_LABELS: Record<string, string> = { RESPONSE: 'tanggapan pertama', RESOLUTION: 'penyelesaian' };
+const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/**
+ * Delivers outbox rows. Rows are claimed with SKIP LOCKED, so several workers share the work; each
+ * message carries a Message-ID derived from its row, so a resend after a crash between sending and
+ * marking it sent is recognisable as the same message. Failures retry with exponential backoff;
+ * permanent ones (and exhausted retries) stay as FAILED rows for admins to see.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  readonly mailer: Mailer;
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly letters: LettersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.mailer = new Mailer(config.smtpUrl, config.mailFrom, config.mailDir);
+  }
+
+  static messageId(id: string): string {
+    return `<${id}@loket.kemenkeu.go.id>`;
+  }
+
+  async run(): Promise<{ sent: number; retried: number; failed: number }> {
+    return this.db.transaction(async (em) => {
+      const rows = await many<Row>(em,
+        `SELECT id, topic, recipient, payload, attempts, ticket_id AS "ticketId" FROM outbox
+          WHERE status = 'PENDING' AND next_attempt_at <= now()
+          ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`);
+      const result = { sent: 0, retried: 0, failed: 0 };
+      for (const row of rows) {
+        let permanent = true; // a notice that cannot be rendered will not render next time either
+        try {
+          const mail = this.letters.renderer.email(row.topic, this.context(row));
+          permanent = false;
+          await this.mailer.send({ messageId: OutboxRelay.messageId(row.id), to: row.recipient, ...mail });
+          await em.query(`UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+          result.sent++;
+        } catch (err) {
+          const giveUp = permanent || err instanceof PermanentMailError || row.attempts + 1 >= MAX_ATTEMPTS;
+          await em.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2,
+                    status = CASE WHEN $3 THEN 'FAILED' ELSE 'PENDING' END,
+                    next_attempt_at = now() + make_interval(secs => $4 * power(2, attempts))
+              WHERE id = $1`, [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds]);
+          if (giveUp) result.failed++;
+          else result.retried++;
+        }
+      }
+      if (result.failed) this.logger.warn(`${result.failed} notifikasi gagal permanen (lihat /api/v1/admin/outbox)`);
+      return result;
+    });
+  }
+
+  /** Values every template may use, beside the row's own payload. */
+  private context(row: Row): Record<string, unknown> {
+    const p = row.payload;
+    const extra: Record<string, unknown> = {};
+    if (row.ticketId) extra.ticketUrl = `${this.config.publicUrl}/tiket/${row.ticketId}`;
+    if (typeof p.clock === 'string') extra.clockLabel = CLOCK_LABELS[p.clock] ?? p.clock;
+    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') {
+      const local = new Date(p.dueAt).toLocaleString('sv-SE', { timeZone: p.timeZone }).slice(0, 16);
+      extra.dueAtLocal = `${local} ${ZONES[p.timeZone] ?? p.timeZone}`;
+    }
+    return { ...p, ...extra };
+  }
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
+  }
+}
