@@ -46,6 +46,11 @@ describe('MyIntress memberships: deletion, deactivation, dormancy, activation an
       .field('type', 'COMPLETE').field('reason', 'Sesuai permintaan').field('reference', 'KEP-12/KPPN/2026')
       .attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Hapus' }), 'sk-hapus.pdf');
     expect([done.status, done.body.status]).toEqual([200, 'SELESAI']);
+    const letters = await t.http.get(`/api/v1/tickets/${filed.body.id}/letters`).set(auth(tok.satker));
+    expect(letters.body).toEqual([expect.objectContaining({ template: 'konfirmasi-penghapusan', number: expect.stringMatching(/^S-\d+\//) })]);
+    const letter = await t.http.get(`/api/v1/tickets/${filed.body.id}/letters/${letters.body[0].id}`).query({ format: 'html' }).set(auth(tok.satker));
+    expect(letter.text).toContain('Hapus Lima');
+    expect(letter.text).toContain('KEP-12/KPPN/2026');
     const names = (await daftarPengguna(t, tok.satker, w.satker.code)).map((r) => r.nama);
     expect(names).not.toContain('Hapus Nol');
     expect(names).not.toContain('Hapus Lima');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TestApp } from './support/app';
-import { auth, fileRegistration, newUser, sendEvent, startSuite, type Suite } from './support/api';
+import { auth, binaryParser, fileRegistration, newUser, sendEvent, startSuite, type Suite } from './support/api';
 import { makePdf } from './support/pdf';
 import { createPerson, type World } from './support/world';
 
@@ -115,11 +115,7 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
     const pdf = makePdf({ title: 'Unduh' });
     const filed = await fileRegistration(t, tok.satker, [newUser('Unduh Saja')], { formulir: pdf });
     const att = filed.body.attachments.find((a: { kind: string }) => a.kind === 'FORMULIR_PENDAFTARAN');
-    const res = await t.http.get(att.downloadUrl).set(auth(tok.cso)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http.get(att.downloadUrl).set(auth(tok.cso)).buffer(true).parse(binaryParser as never);
     expect(res.status).toBe(200);
     expect(Buffer.compare(res.body, pdf)).toBe(0);
     expect(res.headers['content-type']).toBe('application/pdf');

@@ -110,3 +110,10 @@ export async function daftarPengguna(t: TestApp, token: string, satkerCode: stri
   if (res.status !== 200) throw new Error(`daftar pengguna: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.pengguna as Array<{ id: string; nama: string; status: number; statusLabel: string; rejectReason: string | null; skNumber: string | null; nik: string }>;
 }
+
+/** supertest parser that keeps a response body as raw bytes (PDFs, attachments). */
+export function binaryParser(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -35,10 +35,11 @@ function walk(dir: string): string[] {
 }
 
 /** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
-export async function startTestApp(options: { catalogue?: Catalogue } = {}): Promise<TestApp> {
+export async function startTestApp(options: { catalogue?: Catalogue; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const config = loadConfig({
     ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
+    ...options.env,
   });
   const app = await createApp(config, process.env.DATABASE_URL!, { catalogue: options.catalogue, logger: ['error', 'warn'] });
   await app.listen(0, '127.0.0.1');

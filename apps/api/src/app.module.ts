@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { LettersModule } from '@loket/letters';
+import { NotifyModule } from '@loket/notify';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -10,6 +12,8 @@ import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
+import { LettersController } from './letters/letters.controller';
+import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
@@ -30,9 +34,12 @@ export class AppModule {
         AuthModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
+        LettersModule,
+        NotifyModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
-      controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController],
+      controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
+        LettersController, OutboxAdminController],
     };
   }
 }

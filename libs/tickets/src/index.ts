@@ -12,3 +12,4 @@ export * from './myintress/satker-access';
 export * from './myintress/self-registration.service';
 export * from './myintress/membership-directory.service';
 export * from './ticket-notices';
+export * from './ticket-letters.service';

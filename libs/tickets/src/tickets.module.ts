@@ -7,6 +7,7 @@ import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { TicketEffects } from './ticket-effects';
+import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
@@ -15,7 +16,7 @@ import { TicketRepository } from './ticket.repository';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService, TicketNotices,
+  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService,
 ];
 
 @Module({})

@@ -148,7 +148,7 @@ export const DEFAULT_MACHINES: TicketMachine[] = [
     version: 1,
     outcomeEffects: ['myintress.registerListedUsers'],
   }),
-  buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed'] }),
+  buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed', 'letters.deletionConfirmation'] }),
   buildApprovalMachine({
     id: 'myintress-approval', version: 1,
     approveEffects: ['myintress.approvePending'], rejectEffects: ['myintress.rejectPending'],

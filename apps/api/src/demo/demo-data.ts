@@ -1,9 +1,9 @@
 /** Demo offices, satkers and people for a newcomer's first start. All NIKs are fictitious. */
 export const DEMO_OFFICES = [
-  { code: 'WPB.29', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Gorontalo', timeZone: 'Asia/Makassar', parent: null },
-  { code: 'WPB.05', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Sumatera Selatan', timeZone: 'Asia/Jakarta', parent: null },
-  { code: '134', kind: 'KPPN', name: 'KPPN Gorontalo', timeZone: 'Asia/Makassar', parent: 'WPB.29' },
-  { code: '073', kind: 'KPPN', name: 'KPPN Lubuk Linggau', timeZone: 'Asia/Jakarta', parent: 'WPB.05' },
+  { code: 'WPB.29', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Gorontalo', timeZone: 'Asia/Makassar', parent: null, city: 'Gorontalo', address: 'Jalan Sultan Botutihe, Kota Gorontalo' },
+  { code: 'WPB.05', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Sumatera Selatan', timeZone: 'Asia/Jakarta', parent: null, city: 'Palembang', address: 'Jalan Kapten A. Rivai, Palembang' },
+  { code: '134', kind: 'KPPN', name: 'KPPN Gorontalo', timeZone: 'Asia/Makassar', parent: 'WPB.29', city: 'Gorontalo', address: 'Jalan Nani Wartabone, Kota Gorontalo' },
+  { code: '073', kind: 'KPPN', name: 'KPPN Lubuk Linggau', timeZone: 'Asia/Jakarta', parent: 'WPB.05', city: 'Lubuk Linggau', address: 'Jalan Yos Sudarso, Lubuk Linggau' },
 ] as const;
 
 export const DEMO_SATKERS = [
@@ -12,7 +12,7 @@ export const DEMO_SATKERS = [
   { code: '401877', name: 'Pengadilan Negeri Lubuk Linggau', kppn: '073' },
 ] as const;
 
-type Staff = { office: string; role: 'CSO' | 'SUPERVISOR' };
+type Staff = { office: string; role: 'CSO' | 'SUPERVISOR' | 'ADMIN' };
 type Member = { satker: string; peran: string };
 
 export const DEMO_PEOPLE: Array<{ nik: string; name: string; email: string; label: string; staff?: Staff[]; member?: Member }> = [
@@ -24,6 +24,7 @@ export const DEMO_PEOPLE: Array<{ nik: string; name: string; email: string; labe
   { nik: '1673025010860006', name: 'Dewi Lestari', email: 'dewi.lestari@kemenkeu.go.id', label: 'CSO KPPN Lubuk Linggau', staff: [{ office: '073', role: 'CSO' }] },
   { nik: '7571012002800007', name: 'Hendra Wijaya', email: 'hendra.wijaya@kemenkeu.go.id', label: 'Supervisor KPPN Gorontalo', staff: [{ office: '134', role: 'SUPERVISOR' }] },
   { nik: '7571010303820008', name: 'Rahmat Hidayat', email: 'rahmat.hidayat@kemenkeu.go.id', label: 'CSO Kanwil Gorontalo', staff: [{ office: 'WPB.29', role: 'CSO' }] },
+  { nik: '7571011010790012', name: 'Bambang Sutrisno', email: 'bambang.sutrisno@kemenkeu.go.id', label: 'Admin (kalender, notifikasi)', staff: [{ office: 'WPB.29', role: 'ADMIN' }] },
 ];
 
 /** Residents in the embedded Dukcapil registry who have no DIGIT identity yet: register them. */

@@ -19,8 +19,9 @@ export async function seedDemo(db: DataSource): Promise<SeedResult> {
     if (exists) return false;
     for (const o of DEMO_OFFICES) {
       await em.query(
-        `INSERT INTO offices (code, kind, name, time_zone, parent_id) VALUES ($1, $2, $3, $4, (SELECT id FROM offices WHERE code = $5))`,
-        [o.code, o.kind, o.name, o.timeZone, o.parent],
+        `INSERT INTO offices (code, kind, name, time_zone, city, address, parent_id)
+         VALUES ($1, $2, $3, $4, $5, $6, (SELECT id FROM offices WHERE code = $7))`,
+        [o.code, o.kind, o.name, o.timeZone, o.city, o.address, o.parent],
       );
     }
     for (const s of DEMO_SATKERS) {

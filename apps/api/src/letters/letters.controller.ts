@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { CurrentActor, type Actor } from '@loket/auth';
+import { notFound, ticketNotFound } from '@loket/common';
+import { many } from '@loket/db';
+import { LettersService } from '@loket/letters';
+import { maskNik, STATUS_LABELS } from '@loket/registry';
+import { actingSatker, TicketLettersService } from '@loket/tickets';
+import { FormatQuery, PenghapusanDocDto, ReplyLetterDto, SkPenunjukanDto } from './letters.dto';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
+const letterId = new ParseUUIDPipe({ exceptionFactory: () => notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.') });
+
+function sendDocument(res: Response, name: string, format: 'pdf' | 'html', body: Buffer): StreamableFile {
+  res.set({
+    'Content-Type': format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9.-]/g, '_')}.${format}"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'Cache-Control': 'private, no-store',
+  });
+  return new StreamableFile(body);
+}
+
+@ApiTags('letters')
+@ApiBearerAuth()
+@Controller()
+export class LettersController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly ticketLetters: TicketLettersService,
+    private readonly letters: LettersService,
+  ) {}
+
+  @Post('tickets/:id/letters')
+  issue(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReplyLetterDto) {
+    return this.ticketLetters.issueReply(actor, id, dto);
+  }
+
+  @Get('tickets/:id/letters')
+  async list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    await this.ticketLetters.visible(actor, id);
+    return this.letters.list(id);
+  }
+
+  @Get('tickets/:id/letters/:letterId')
+  async download(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('letterId', letterId) lid: string, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+    await this.ticketLetters.visible(actor, id);
+    const format = q.format ?? 'pdf';
+    const doc = format === 'pdf' ? await this.letters.pdf(id, lid) : await this.letters.html(id, lid);
+    return sendDocument(res, doc.number, format, doc.body);
+  }
+
+  /** The SK penunjukan pre-filled with the users to register, for the KPA to sign and upload. */
+  @Post('satkers/:kode/dokumen/sk-penunjukan')
+  async sk(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: SkPenunjukanDto, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+    const satker = actingSatker(actor, kode);
+    const format = q.format ?? 'pdf';
+    const body = await this.letters.document('sk-penunjukan', {
+      satker: { code: satker.satkerCode, name: satker.satkerName },
+      pengguna: dto.pengguna.map((p) => ({ ...p, nip: p.nip ?? '-' })),
+    }, format);
+    return sendDocument(res, `SK-Penunjukan-MyIntress-${satker.satkerCode}`, format, body);
+  }
+
+  /** The deletion request letter pre-filled from the memberships chosen in Daftar Pengguna. */
+  @Post('satkers/:kode/dokumen/surat-permintaan-penghapusan')
+  async penghapusan(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: PenghapusanDocDto, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+    const satker = actingSatker(actor, kode);
+    const rows = await many<{ nama: string; nik: string; status: number; kppn: string }>(this.db,
+      `SELECT p.name AS nama, p.nik, m.status, o.name AS kppn FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
+         JOIN satkers s ON s.id = m.satker_id JOIN offices o ON o.id = s.kppn_id
+        WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`, [dto.membershipIds, satker.satkerId]);
+    if (rows.length !== dto.membershipIds.length) throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+    const format = q.format ?? 'pdf';
+    const body = await this.letters.document('surat-permintaan-penghapusan', {
+      satker: { code: satker.satkerCode, name: satker.satkerName }, kppn: { name: rows[0].kppn },
+      pengguna: rows.map((r) => ({ nama: r.nama, nik: maskNik(r.nik), status: STATUS_LABELS[r.status] })),
+    }, format);
+    return sendDocument(res, `Permintaan-Penghapusan-${satker.satkerCode}`, format, body);
+  }
+}
