@@ -138,6 +138,22 @@ describe('letters, notices and delivery through real SMTP', () => {
     expect([bySatker.status, bySatker.body.error.code]).toEqual([403, 'LETTER_NOT_PERMITTED']);
   });
 
+  it('keeps a notice that cannot be delivered as FAILED, visible to admins only', async () => {
+    const ticket = await claimedRegistration(t, satker, cso, [newUser('Notifikasi Rusak')]);
+    const [broken] = await t.db.query(
+      `INSERT INTO outbox (topic, recipient, payload, ticket_id) VALUES ('ticket.rejected', 'x@contoh.go.id', '{"name":"X"}', $1) RETURNING id`, [ticket.id]);
+    await deliver();
+    const [row] = await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE id = $1`, [broken.id]);
+    expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(row.last_error).toMatch(/not defined/);
+    const admin = await createPerson(t.db, 'Admin Notifikasi');
+    await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, w.kanwilId]);
+    const list = await t.http.get('/api/v1/admin/outbox').query({ status: 'FAILED' }).set(auth(await login(t, admin)));
+    expect(list.body.map((r: { id: string }) => r.id)).toContain(broken.id);
+    const refused = await t.http.get('/api/v1/admin/outbox').set(auth(cso));
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_AN_ADMIN']);
+  });
+
   it('pre-fills the SK penunjukan for the satker to sign', async () => {
     const person = newUser('Calon Operator');
     const html = await t.http.post(`/api/v1/satkers/${w.satker.code}/dokumen/sk-penunjukan`).query({ format: 'html' }).set(auth(satker)).send({ pengguna: [person] });

@@ -33,6 +33,7 @@ export class TestSmtp {
   async start(port = 0): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
+      disableReverseLookup: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, session, callback) => {

@@ -28,7 +28,10 @@ export class Mailer {
     private readonly mailDir: string,
   ) {
     this.transport = smtpUrl
-      ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never)
+      ? nodemailer.createTransport({
+          url: smtpUrl, pool: true, maxConnections: 4, maxMessages: 500,
+          connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+        } as never)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     if (!smtpUrl) this.logger.log(`SMTP_URL tidak diisi: e-mail ditulis sebagai berkas .eml di ${mailDir}`);
   }
