@@ -34,6 +34,8 @@ export class TestSmtp {
     this.server = new SMTPServer({
       authOptional: true,
       disableReverseLookup: true,
+      // Pooled client connections stay open; stopping the server must cut them, as a crash would.
+      closeTimeout: 50,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onData: (stream, session, callback) => {
