@@ -4,6 +4,7 @@ import { SlaClocks1763900000000 } from './1763900000000-SlaClocks';
 import { SeedCalendars1763900000001 } from './1763900000001-SeedCalendars';
 import { ReportSupport1764000000000 } from './1764000000000-ReportSupport';
 import { Letters1764100000000 } from './1764100000000-Letters';
+import { Ratings1764200000000 } from './1764200000000-Ratings';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SeedCalendars1763900000001,
   ReportSupport1764000000000,
   Letters1764100000000,
+  Ratings1764200000000,
 ];

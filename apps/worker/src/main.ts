@@ -3,6 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, loadConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { TicketsModule } from '@loket/tickets';
 import { prepareDatabase } from '../../api/src/bootstrap';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) throw new Error('Worker terpisah memerlukan DATABASE_URL; tanpa itu jalankan `npm start` saja.');
   const { url } = await prepareDatabase(config);
-  @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), WorkerModule] })
+  @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), TicketsModule.forRoot(), WorkerModule] })
   class StandaloneWorker {}
   const app = await NestFactory.createApplicationContext(StandaloneWorker);
   app.enableShutdownHooks();

@@ -31,7 +31,10 @@ const GROUPED = `
            percentile_disc(0.9) WITHIN GROUP (ORDER BY t.response_minutes) AS "responseP90Minutes",
            percentile_disc(0.5) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionMedianMinutes",
            percentile_disc(0.9) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionP90Minutes",
-           round(avg(t.correction_rounds), 2)::float AS "correctionRoundsPerTicket"
+           round(avg(t.correction_rounds), 2)::float AS "correctionRoundsPerTicket",
+           count(*) FILTER (WHERE t.rating = 'POSITIF')::int AS "ratingPositif",
+           count(*) FILTER (WHERE t.rating = 'NETRAL')::int AS "ratingNetral",
+           count(*) FILTER (WHERE t.rating = 'NEGATIF')::int AS "ratingNegatif"
       FROM tickets t
      WHERE t.office_id = ANY($1::uuid[]) AND t.created_at >= ${FROM} AND t.created_at < ${TO}
      GROUP BY GROUPING SETS ((t.filed_month, t.office_id, t.service_code, t.assignee_id),
@@ -39,7 +42,7 @@ const GROUPED = `
   SELECT to_char(g.filed_month, 'YYYY-MM') AS month, o.code AS office, g.service_code AS service, a.name AS agent,
          g."rollupLevel", g.filed, g.resolved, g."responseWithinTargetPct", g."resolutionWithinTargetPct",
          g."responseMedianMinutes", g."responseP90Minutes", g."resolutionMedianMinutes", g."resolutionP90Minutes",
-         g."correctionRoundsPerTicket"
+         g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif"
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
 
 /** First days of the months in [from, to), split into `parts` consecutive runs of whole months. */

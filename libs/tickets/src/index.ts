@@ -13,3 +13,5 @@ export * from './myintress/self-registration.service';
 export * from './myintress/membership-directory.service';
 export * from './ticket-notices';
 export * from './ticket-letters.service';
+export * from './ticket-rating.service';
+export * from './lifecycle-sweep';

@@ -40,6 +40,8 @@ export class TicketNotices {
         return void (await send('ticket.completed', base));
       case 'REJECT':
         return void (await send('ticket.rejected', { ...base, reason: event.text ?? '' }));
+      case 'EXPIRE':
+        return void (await send('ticket.expired', base));
     }
   }
 }

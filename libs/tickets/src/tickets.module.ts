@@ -9,6 +9,8 @@ import { SelfRegistrationService } from './myintress/self-registration.service';
 import { TicketEffects } from './ticket-effects';
 import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
+import { TicketRatingService } from './ticket-rating.service';
+import { LifecycleSweep } from './lifecycle-sweep';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
@@ -16,7 +18,7 @@ import { TicketRepository } from './ticket.repository';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService,
+  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
 ];
 
 @Module({})

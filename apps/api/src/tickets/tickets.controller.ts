@@ -4,10 +4,10 @@ import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { ticketNotFound } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
-import { TicketFilingService, TicketQueryService, TicketWorkflowService } from '@loket/tickets';
+import { TicketFilingService, TicketQueryService, TicketRatingService, TicketWorkflowService } from '@loket/tickets';
 import { parseFormField } from './form-field';
 import { etagOf, expectedVersion } from './if-match';
-import { EventDto, FileTicketDto, ListTicketsQuery, MessageDto } from './tickets.dto';
+import { EventDto, FileTicketDto, ListTicketsQuery, MessageDto, RatingDto } from './tickets.dto';
 import { attachmentHeaders } from './download';
 
 // A malformed id names no ticket: the same 404 as a ticket outside the caller's scope.
@@ -21,6 +21,7 @@ export class TicketsController {
     private readonly filing: TicketFilingService,
     private readonly workflow: TicketWorkflowService,
     private readonly query: TicketQueryService,
+    private readonly rating: TicketRatingService,
   ) {}
 
   @Post()
@@ -68,6 +69,11 @@ export class TicketsController {
     const ticket = await this.workflow.postMessage(id, actor, { body: dto.body, visibility: dto.visibility ?? 'PUBLIC' }, uploadsOf(req));
     res.status(201).setHeader('ETag', etagOf(ticket.version));
     return this.query.detail(actor, id);
+  }
+
+  @Post(':id/rating')
+  rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RatingDto) {
+    return this.rating.rate(actor, id, dto.nilai, dto.komentar?.trim() || null);
   }
 
   @Get(':id/sla')

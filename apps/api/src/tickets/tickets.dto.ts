@@ -86,3 +86,15 @@ export class ListTicketsQuery {
   @Max(100)
   limit?: number;
 }
+
+export class RatingDto {
+  @ApiProperty({ enum: ['POSITIF', 'NETRAL', 'NEGATIF'] })
+  @IsIn(['POSITIF', 'NETRAL', 'NEGATIF'])
+  nilai: 'POSITIF' | 'NETRAL' | 'NEGATIF';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  komentar?: string;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@loket/auth';
+import { conflict, forbidden, ticketNotFound } from '@loket/common';
+import { one } from '@loket/db';
+import { factsFor } from './scope';
+import { TicketRepository } from './ticket.repository';
+
+export type Rating = 'POSITIF' | 'NETRAL' | 'NEGATIF';
+
+/** After SELESAI or DITOLAK, and until the ticket closes, the satker rates the service once. */
+@Injectable()
+export class TicketRatingService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly tickets: TicketRepository,
+  ) {}
+
+  async rate(actor: Actor, ticketId: string, rating: Rating, comment: string | null) {
+    return this.db.transaction(async (em) => {
+      const ticket = await this.tickets.lockVisible(em, ticketId, actor);
+      if (!ticket) throw ticketNotFound();
+      if (!factsFor(actor, ticket).roles.includes('SATKER')) {
+        throw forbidden('RATING_NOT_PERMITTED', 'Penilaian layanan diberikan oleh pengguna satker yang mengajukan tiket.');
+      }
+      if (ticket.status !== 'SELESAI' && ticket.status !== 'DITOLAK') {
+        throw conflict('RATING_NOT_OPEN', 'Penilaian dapat diberikan setelah tiket selesai atau ditolak, sebelum tiket ditutup.', { status: ticket.status });
+      }
+      const saved = await one(em,
+        `INSERT INTO ticket_ratings (ticket_id, rating, comment, person_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`, [ticketId, rating, comment, actor.personId]);
+      if (!saved) throw conflict('ALREADY_RATED', 'Tiket ini sudah dinilai.');
+      await em.query(`UPDATE tickets SET rating = $2 WHERE id = $1`, [ticketId, rating]);
+      await this.tickets.insertEvent(em, {
+        ticketId, type: 'RATED', from: ticket.status, to: ticket.status, actorId: actor.personId, payload: { rating },
+      });
+      return { ticketId, rating, comment };
+    });
+  }
+}
