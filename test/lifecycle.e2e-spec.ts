@@ -46,6 +46,16 @@ describe('the rest of the lifecycle over HTTP', () => {
     expect(back.body.status).toBe('DIPROSES');
   });
 
+  it('files a Digipay assistance request with its choices and a 3 working day target', async () => {
+    const form = { topik: 'INPUT_UNDANG_VENDOR', cara: 'TATAP_MUKA', perluBank: 'YA', uraian: 'Mohon bantu undang vendor ATK.' };
+    const bad = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ service: 'DIGIPAY_ASISTENSI', form: { ...form, cara: 'TELEPON' } });
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'cara', code: 'INVALID_CHOICE' })]);
+    const res = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ service: 'DIGIPAY_ASISTENSI', form });
+    expect([res.status, res.body.subject]).toEqual([201, `Permintaan Asistensi Digipay ${w.satker.name}`]);
+    const sla = await t.http.get(`/api/v1/tickets/${res.body.id}/sla`).set(auth(tok.cso));
+    expect(sla.body.clocks.map((c: { clock: string; targetMinutes: number }) => [c.clock, c.targetMinutes])).toEqual([['RESPONSE', 240], ['RESOLUTION', 1350]]);
+  });
+
   it('files a service without attachments as plain JSON', async () => {
     const res = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ service: 'PENGADUAN', form: { perihal: 'Antrian', uraian: 'Layanan lambat.' } });
     expect(res.status).toBe(201);

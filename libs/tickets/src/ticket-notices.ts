@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
+import { Catalogue } from '@loket/workflow';
 import type { TicketRow } from './ticket.types';
 
 const SELF_REGISTRATION = 'MYINTRESS_DAFTAR_MANDIRI';
@@ -11,6 +12,8 @@ const SELF_REGISTRATION = 'MYINTRESS_DAFTAR_MANDIRI';
  */
 @Injectable()
 export class TicketNotices {
+  constructor(private readonly catalogue: Catalogue) {}
+
   async afterEvent(db: Queryable, ticket: TicketRow, event: { type: string; text?: string; byAgent: boolean }): Promise<void> {
     const to = await one<{ name: string; email: string; officeName: string; satkerName: string }>(db,
       `SELECT p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
@@ -28,6 +31,8 @@ export class TicketNotices {
       if (event.type === 'REJECT') await send('membership.rejected', { ...person, reason: event.text ?? '' }, String(ticket.form.email));
       return;
     }
+    const own = this.catalogue.service(ticket.serviceCode)?.notices?.[event.type];
+    if (own) return void (await send(own, { ...base, message: event.text ?? '' }));
     switch (event.type) {
       case 'FILED':
         return void (await send('ticket.filed', base));

@@ -36,6 +36,8 @@ export interface ServiceDefinition {
   events?: Record<string, EventRequirement>;
   /** Response and resolution clocks; absent means the service runs no clocks. */
   sla?: SlaPolicy;
+  /** E-mail templates of its own for some events (by event type), instead of the common ones. */
+  notices?: Record<string, string>;
 }
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -108,6 +110,23 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     events: {
       COMPLETE: { requires: ['reason', 'reference'], attachments: [pdf('SK_PENGHAPUSAN', 'SK Penghapusan')] },
     },
+  },
+  {
+    code: 'DIGIPAY_ASISTENSI',
+    title: 'Asistensi Digipay',
+    subjectPattern: 'Permintaan Asistensi Digipay {satkerName}',
+    description: 'Bantuan registrasi admin, input/undang vendor, atau transaksi Digipay, tatap muka di Posko Digipay atau daring.',
+    form: {
+      topik: { kind: 'choice', label: 'Topik', required: true, options: ['REGISTRASI_ADMIN', 'INPUT_UNDANG_VENDOR', 'TRANSAKSI'] },
+      cara: { kind: 'choice', label: 'Cara asistensi', required: true, options: ['TATAP_MUKA', 'DARING'] },
+      perluBank: { kind: 'choice', label: 'Perlu kehadiran bank', required: true, options: ['YA', 'TIDAK'] },
+      uraian: { kind: 'text', label: 'Uraian kebutuhan', required: true, maxLength: 5000 },
+    },
+    attachments: [],
+    filedBy: ['SATKER'],
+    queue: 'SATKER_KPPN',
+    machine: { id: 'lifecycle', version: 1 },
+    sla: SLA.assistance,
   },
   {
     code: 'PERTANYAAN',

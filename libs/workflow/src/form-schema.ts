@@ -6,6 +6,7 @@ export type FieldSpec =
   | { kind: 'email'; label: string; required: boolean }
   | { kind: 'phone'; label: string; required: boolean }
   | { kind: 'id'; label: string; required: boolean }
+  | { kind: 'choice'; label: string; required: boolean; options: string[] }
   | { kind: 'list'; label: string; minItems: number; maxItems: number; item: FormSchema };
 
 export type FormSchema = Record<string, FieldSpec>;
@@ -38,6 +39,9 @@ function checkScalar(spec: Exclude<FieldSpec, { kind: 'list' }>, field: string, 
     return problem('INVALID_EMAIL', `${spec.label} bukan alamat e-mail yang valid.`);
   }
   if (spec.kind === 'id' && !UUID.test(value)) return problem('INVALID_ID', `${spec.label} bukan pengenal yang valid.`);
+  if (spec.kind === 'choice' && !spec.options.includes(value)) {
+    return problem('INVALID_CHOICE', `${spec.label} harus salah satu dari: ${spec.options.join(', ')}.`);
+  }
   if (spec.kind === 'phone' && !PHONE.test(value)) {
     return problem('INVALID_PHONE', `${spec.label} bukan nomor telepon yang valid.`);
   }
