@@ -5,6 +5,7 @@ import { SeedCalendars1763900000001 } from './1763900000001-SeedCalendars';
 import { ReportSupport1764000000000 } from './1764000000000-ReportSupport';
 import { Letters1764100000000 } from './1764100000000-Letters';
 import { Ratings1764200000000 } from './1764200000000-Ratings';
+import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReportSupport1764000000000,
   Letters1764100000000,
   Ratings1764200000000,
+  PusintekAccounts1764300000000,
 ];

@@ -4,6 +4,7 @@ import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
+import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -14,6 +15,7 @@ import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
 import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
+import { AkunController } from './pusintek/akun.controller';
 import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
@@ -36,10 +38,11 @@ export class AppModule {
         SlaModule,
         LettersModule,
         NotifyModule,
+        RegistryModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController],
+        LettersController, OutboxAdminController, AkunController],
     };
   }
 }

@@ -18,7 +18,7 @@ export interface LoginResult {
 }
 
 export const PASSWORD_POLICY = 'Kata sandi minimal 10 karakter dan memuat huruf serta angka.';
-const meetsPolicy = (p: string) => p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
+export const meetsPasswordPolicy = (p: string) => p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
 
 @Injectable()
 export class AuthService {
@@ -84,7 +84,7 @@ export class AuthService {
 
   /** Sets the first password through a single-use activation token. */
   async activate(token: string, password: string): Promise<void> {
-    if (!meetsPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    if (!meetsPasswordPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
     const hash = await hashPassword(password);
     await this.db.transaction(async (em) => {
       const row = await one<{ id: string; person_id: string; used_at: Date | null; expired: boolean }>(

@@ -7,3 +7,4 @@ export * from './membership-history';
 export * from './membership-requests';
 export * from './membership-status';
 export * from './dormancy';
+export * from './accounts';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AccountsRegistry } from './accounts';
 import { DigitIdentities } from './digit-identities';
 import { DormancySweep } from './dormancy';
 import { Dukcapil, EmbeddedDukcapil } from './dukcapil';
 import { MembershipRequests } from './membership-requests';
 import { MyIntressRegistry } from './myintress';
 
-const PROVIDERS = [DigitIdentities, MyIntressRegistry, MembershipRequests, DormancySweep];
+const PROVIDERS = [DigitIdentities, MyIntressRegistry, MembershipRequests, DormancySweep, AccountsRegistry];
 
 @Module({
   providers: [...PROVIDERS, { provide: Dukcapil, useClass: EmbeddedDukcapil }],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '@loket/db';
-import { MembershipRequests, MyIntressRegistry, type ListedUser } from '@loket/registry';
+import { AccountsRegistry, MembershipRequests, MyIntressRegistry, type AccountForm, type ListedUser } from '@loket/registry';
 import type { Effect } from '@loket/workflow';
 import { TicketLettersService } from './ticket-letters.service';
 import type { TicketRow } from './ticket.types';
@@ -27,7 +27,7 @@ export class TicketEffects {
   private readonly handlers: Record<string, Handler>;
   private readonly filingChecks: Record<string, (db: Queryable, satkerId: string, form: Record<string, unknown>) => Promise<unknown>>;
 
-  constructor(myintress: MyIntressRegistry, requests: MembershipRequests, letters: TicketLettersService) {
+  constructor(myintress: MyIntressRegistry, requests: MembershipRequests, letters: TicketLettersService, accounts: AccountsRegistry) {
     const ref = (ctx: EffectContext) => ({ id: ctx.ticket.id, satkerId: ctx.ticket.satkerId, actorId: ctx.actorId });
     const membershipId = (ctx: EffectContext) => ctx.ticket.form.membershipId as string;
     this.handlers = {
@@ -37,11 +37,13 @@ export class TicketEffects {
       'myintress.rejectPending': (ctx) => requests.reject(ctx.db, ref(ctx), membershipId(ctx), ctx.event.reason ?? ''),
       'myintress.deleteListed': (ctx) =>
         requests.delete(ctx.db, ref(ctx), listedMemberships(ctx.ticket.form), ctx.event.reason ?? '', ctx.event.reference ?? ''),
+      'accounts.apply': (ctx) => accounts.apply(ctx.db, ctx.ticket.id, ctx.ticket.form as unknown as AccountForm),
       'letters.deletionConfirmation': (ctx) =>
         letters.issueDeletionConfirmation(ctx.db, ctx.ticket, ctx.actorId, ctx.event.reason ?? '', ctx.event.reference ?? ''),
     };
     this.filingChecks = {
       'myintress.checkDeletable': (db, satkerId, form) => requests.assertDeletable(db, satkerId, listedMemberships(form)),
+      'accounts.check': (db, _satkerId, form) => accounts.check(db, form as unknown as AccountForm),
     };
   }
 

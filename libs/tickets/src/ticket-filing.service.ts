@@ -128,20 +128,29 @@ export class TicketFilingService {
     await this.effects.checkFiling(em, service.filingChecks ?? [], satker.satkerId, form);
     const machine = this.catalogue.machine(service.machine.id, service.machine.version);
     const { snapshot } = startSnapshot(machine);
-    const number = await this.tickets.nextNumber(em, satker.kppnId);
+    const officeId = await this.queueOffice(em, service, satker);
+    const number = await this.tickets.nextNumber(em, officeId);
     const id = await this.tickets.insert(em, {
-      officeId: satker.kppnId, satkerId: satker.satkerId, serviceCode: service.code,
+      officeId, satkerId: satker.satkerId, serviceCode: service.code,
       machineId: service.machine.id, machineVersion: service.machine.version, snapshot,
       subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }), form, filedBy,
     }, number);
     await this.tickets.insertAttachments(em, id, null, filedBy, files);
-    await this.clocks.start(em, id, service.sla, satker.kppnId, new Date());
+    await this.clocks.start(em, id, service.sla, officeId, new Date());
     await this.tickets.insertEvent(em, {
       ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
       payload: { attachments: files.map((f) => f.kind) },
     });
     await this.notices.afterEvent(em, (await this.tickets.findVisible(em, id, null))!, { type: 'FILED', byAgent: false });
     return id;
+  }
+
+  /** The office whose queue the ticket lands in. */
+  private async queueOffice(db: Queryable, service: ServiceDefinition, satker: SatkerMembership): Promise<string> {
+    if (service.queue === 'SATKER_KPPN') return satker.kppnId;
+    const row = await one<{ id: string }>(db, `SELECT id FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`);
+    if (!row) throw new DomainError('QUEUE_UNAVAILABLE', 503, 'Layanan Pusintek belum tersedia: kantor Pusintek belum terdaftar.');
+    return row.id;
   }
 
   /** The ticket an earlier request with this key created, or a 422 if the key came with another body. */

@@ -36,6 +36,8 @@ export class TicketNotices {
     switch (event.type) {
       case 'FILED':
         return void (await send('ticket.filed', base));
+      case 'STATUS_NOTICE':
+        return void (await send('ticket.answered', { ...base, message: event.text ?? '' }));
       case 'REQUEST_CORRECTION':
         return void (await send('ticket.correction-requested', { ...base, message: event.text ?? '' }));
       case 'MESSAGE':

@@ -28,8 +28,8 @@ export interface ServiceDefinition {
   attachments: AttachmentSpec[];
   /** Empty when the system files it (e.g. from Tambah Pengguna), never a person by hand. */
   filedBy: Array<'SATKER'>;
-  /** Where the ticket lands: the satker's partner KPPN. */
-  queue: 'SATKER_KPPN';
+  /** Where the ticket lands: the satker's partner KPPN, or the Pusintek service desk. */
+  queue: 'SATKER_KPPN' | 'PUSINTEK';
   machine: { id: string; version: number };
   /** Named checks run inside the filing transaction (the ticket layer maps names to code). */
   filingChecks?: string[];
@@ -129,6 +129,31 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     sla: SLA.assistance,
   },
   {
+    code: 'PUSINTEK_AKSES',
+    title: 'SC03-1 Layanan Hak Akses Aplikasi dan Data',
+    subjectPattern: 'Layanan Hak Akses Aplikasi dan Data {satkerName}',
+    description: 'Pembuatan akun (termasuk e-mail), hak akses aplikasi, perubahan akun, reset kata sandi, penghapusan akun.',
+    form: {
+      jenis: { kind: 'choice', label: 'Jenis permintaan', required: true, options: ['BUAT_AKUN', 'HAK_AKSES', 'UBAH_AKUN', 'RESET_SANDI', 'HAPUS_AKUN'] },
+      nik: { kind: 'nik', label: 'NIK pemilik akun', required: true },
+      nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
+      unit: { kind: 'text', label: 'Unit kerja', required: true, maxLength: 200 },
+      email: { kind: 'email', label: 'E-mail yang diminta (kosong: dibuat dari nama)', required: false },
+      emailBaru: { kind: 'email', label: 'E-mail baru (perubahan akun)', required: false },
+      aplikasi: { kind: 'text', label: 'Aplikasi', required: false, maxLength: 120 },
+      hakAkses: { kind: 'text', label: 'Hak akses yang diminta', required: false, maxLength: 200 },
+      pejabatNama: { kind: 'text', label: 'Nama pejabat penandatangan', required: true, maxLength: 120 },
+      pejabatNip: { kind: 'text', label: 'NIP pejabat penandatangan', required: true, maxLength: 30 },
+      pejabatEselon: { kind: 'choice', label: 'Eselon pejabat penandatangan', required: true, options: ['I', 'II', 'III', 'IV', 'V'] },
+    },
+    attachments: [pdf('FORM_3_1', 'Formulir 3.1 (ditandatangani pejabat eselon III atau lebih tinggi)')],
+    filedBy: ['SATKER'],
+    queue: 'PUSINTEK',
+    machine: { id: 'pusintek-akses', version: 1 },
+    filingChecks: ['accounts.check'],
+    sla: SLA.sc03,
+  },
+  {
     code: 'PERTANYAAN',
     title: 'Pertanyaan Umum',
     subjectPattern: 'Pertanyaan dari {satkerName}',
@@ -167,6 +192,7 @@ export const DEFAULT_MACHINES: TicketMachine[] = [
     version: 1,
     outcomeEffects: ['myintress.registerListedUsers'],
   }),
+  buildLifecycleMachine({ id: 'pusintek-akses', version: 1, outcomeEffects: ['accounts.apply'], statusNotice: true }),
   buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed', 'letters.deletionConfirmation'] }),
   buildApprovalMachine({
     id: 'myintress-approval', version: 1,

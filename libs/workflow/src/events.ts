@@ -24,6 +24,7 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
   REJECT: { label: 'Tolak', requires: ['reason'], attachments: false },
   CANCEL: { label: 'Batalkan', requires: [], optional: ['reason'], attachments: false },
   ESCALATE: { label: 'Eskalasi ke Kanwil', requires: ['note'], attachments: false },
+  STATUS_NOTICE: { label: 'Kirim pemberitahuan status', requires: ['message'], attachments: false },
   RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
   EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },
   CLOSE: { label: 'Tutup', requires: [], attachments: false, system: true },

@@ -8,6 +8,8 @@ export interface LifecycleOptions {
   version: number;
   /** Effects applied atomically with entering SELESAI (the service's outcome). */
   outcomeEffects?: string[];
+  /** The agent answers with a status notice (will be done / cannot be done) that keeps the status. */
+  statusNotice?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LifecycleOptions {
  * machine under a new id, and `version` grows whenever a machine changes so tickets in flight keep
  * resolving against the definition they started on.
  */
-export function buildLifecycleMachine({ id, version, outcomeEffects = [] }: LifecycleOptions) {
+export function buildLifecycleMachine({ id, version, outcomeEffects = [], statusNotice = false }: LifecycleOptions) {
   const cancelBySatker = { guard: 'isSatker' as const, target: 'DIBATALKAN' as const };
   const takeOver = { type: 'assignActor' as const };
   const outcome = outcomeEffects.map((name) => ({ type: 'effect' as const, params: { name } }));
@@ -55,6 +57,7 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [] }: Life
           },
           ...resolveBy('isAgent'),
           ESCALATE: { guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] },
+          ...(statusNotice ? { STATUS_NOTICE: { guard: 'isAgent' as const, actions: [takeOver] } } : {}),
           CANCEL: cancelBySatker,
         },
       },

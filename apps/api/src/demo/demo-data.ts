@@ -3,6 +3,7 @@ export const DEMO_OFFICES = [
   { code: 'WPB.29', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Gorontalo', timeZone: 'Asia/Makassar', parent: null, city: 'Gorontalo', address: 'Jalan Sultan Botutihe, Kota Gorontalo' },
   { code: 'WPB.05', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Sumatera Selatan', timeZone: 'Asia/Jakarta', parent: null, city: 'Palembang', address: 'Jalan Kapten A. Rivai, Palembang' },
   { code: '134', kind: 'KPPN', name: 'KPPN Gorontalo', timeZone: 'Asia/Makassar', parent: 'WPB.29', city: 'Gorontalo', address: 'Jalan Nani Wartabone, Kota Gorontalo' },
+  { code: 'PUSINTEK', kind: 'PUSINTEK', name: 'Pusat Sistem Informasi dan Teknologi Keuangan', timeZone: 'Asia/Jakarta', parent: null, city: 'Jakarta', address: 'Jalan Dr. Wahidin Raya No. 1, Jakarta Pusat' },
   { code: '073', kind: 'KPPN', name: 'KPPN Lubuk Linggau', timeZone: 'Asia/Jakarta', parent: 'WPB.05', city: 'Lubuk Linggau', address: 'Jalan Yos Sudarso, Lubuk Linggau' },
 ] as const;
 
@@ -24,6 +25,7 @@ export const DEMO_PEOPLE: Array<{ nik: string; name: string; email: string; labe
   { nik: '1673025010860006', name: 'Dewi Lestari', email: 'dewi.lestari@kemenkeu.go.id', label: 'CSO KPPN Lubuk Linggau', staff: [{ office: '073', role: 'CSO' }] },
   { nik: '7571012002800007', name: 'Hendra Wijaya', email: 'hendra.wijaya@kemenkeu.go.id', label: 'Supervisor KPPN Gorontalo', staff: [{ office: '134', role: 'SUPERVISOR' }] },
   { nik: '7571010303820008', name: 'Rahmat Hidayat', email: 'rahmat.hidayat@kemenkeu.go.id', label: 'CSO Kanwil Gorontalo', staff: [{ office: 'WPB.29', role: 'CSO' }] },
+  { nik: '3171015502880013', name: 'Sari Wulandari', email: 'sari.wulandari@kemenkeu.go.id', label: 'Agen Service Desk Pusintek', staff: [{ office: 'PUSINTEK', role: 'CSO' }] },
   { nik: '7571011010790012', name: 'Bambang Sutrisno', email: 'bambang.sutrisno@kemenkeu.go.id', label: 'Admin (kalender, notifikasi)', staff: [{ office: 'WPB.29', role: 'ADMIN' }] },
 ];
 

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { hashPassword, meetsPasswordPolicy, PASSWORD_POLICY, Public } from '@loket/auth';
+import { DomainError } from '@loket/common';
+import { AccountsRegistry } from '@loket/registry';
+import { ActivateDto } from '../auth/auth.dto';
+
+/** The reset link of an SC03-1 password reset: a new password for the application account. */
+@ApiTags('pusintek')
+@Controller('akun')
+export class AkunController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRegistry,
+  ) {}
+
+  @Public()
+  @Post('reset')
+  @HttpCode(204)
+  async reset(@Body() dto: ActivateDto): Promise<void> {
+    if (!meetsPasswordPolicy(dto.password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    const hash = await hashPassword(dto.password);
+    await this.db.transaction((em) => this.accounts.resetPassword(em, dto.token, hash));
+  }
+}
