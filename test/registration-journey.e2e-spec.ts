@@ -88,18 +88,18 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
     const notices = all.filter((n: { topic: string }) => n.topic === 'digit.activation');
     expect(notices[0]).toMatchObject({ topic: 'digit.activation', recipient: fresh.email });
 
-    // The satker sees the public thread only; the history shows every step.
+    // The satker sees the public thread only; the history shows every step but the internal note.
     const final = await t.http.get(`/api/v1/tickets/${id}`).set(auth(tok.satker));
     expect(final.body.messages.map((m: { body: string }) => m.body)).toEqual([
       'SK belum ditandatangani KPA, mohon unggah ulang.', 'Sudah kami perbaiki.', 'Terima kasih, sedang kami input.',
     ]);
     expect(final.body.history.map((e: { type: string }) => e.type)).toEqual([
-      'FILED', 'CLAIM', 'INTERNAL_NOTE', 'REQUEST_CORRECTION', 'SUBMIT_CORRECTION', 'MESSAGE', 'COMPLETE',
+      'FILED', 'CLAIM', 'REQUEST_CORRECTION', 'SUBMIT_CORRECTION', 'MESSAGE', 'COMPLETE',
     ]);
 
     // The new person follows the activation link, sets a password and acts for the satker.
-    const token = notices[0].payload.token as string;
-    expect(notices[0].payload.activationUrl).toContain(token);
+    const token = new URL(notices[0].payload.activationUrl as string).searchParams.get('token')!;
+    expect(notices[0].payload).not.toHaveProperty('token');
     expect((await t.http.post('/api/v1/auth/activate').send({ token, password: 'pendek' })).body.error.code).toBe('WEAK_PASSWORD');
     expect((await t.http.post('/api/v1/auth/activate').send({ token, password: 'KataSandiBaru2026' })).status).toBe(204);
     const reuse = await t.http.post('/api/v1/auth/activate').send({ token, password: 'KataSandiLain2026' });

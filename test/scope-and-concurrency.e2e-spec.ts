@@ -122,3 +122,25 @@ describe('scope, transitions and concurrency', () => {
     expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_CURSOR']);
   });
 });
+
+describe('internal notes stay internal', () => {
+  it('hides files on internal notes, and the notes themselves, from the satker', async () => {
+    const { t, tok } = await startSuite();
+    try {
+      const ticket = await claimedRegistration(t, tok.satker, tok.cso, [newUser('Catatan Rahasia')]);
+      const note = await t.http.post(`/api/v1/tickets/${ticket.id}/messages`).set(auth(tok.cso))
+        .field('body', 'Memo internal').field('visibility', 'INTERNAL').attach('LAMPIRAN', makePdf({ title: 'Memo' }), 'memo-internal.pdf');
+      expect(note.status).toBe(201);
+      const memo = note.body.attachments.find((a: { originalName: string }) => a.originalName === 'memo-internal.pdf');
+      expect(memo).toBeDefined();
+      const seen = await t.http.get(`/api/v1/tickets/${ticket.id}`).set(auth(tok.satker));
+      expect(seen.body.attachments.map((a: { originalName: string }) => a.originalName)).not.toContain('memo-internal.pdf');
+      expect(seen.body.history.map((e: { type: string }) => e.type)).not.toContain('INTERNAL_NOTE');
+      const download = await t.http.get(memo.downloadUrl).set(auth(tok.satker));
+      expect([download.status, download.body.error.code]).toEqual([404, 'ATTACHMENT_NOT_FOUND']);
+      expect((await t.http.get(memo.downloadUrl).set(auth(tok.cso2))).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

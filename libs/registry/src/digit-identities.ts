@@ -57,7 +57,6 @@ export class DigitIdentities {
       payload: {
         name: person.name,
         activationUrl: `${this.config.publicUrl}/aktivasi?token=${token}`,
-        token,
         expiresInHours: this.config.activationTtlHours,
       },
     });

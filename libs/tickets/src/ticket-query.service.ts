@@ -22,6 +22,12 @@ const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "of
   a.name AS "assigneeName"`;
 const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
 
+/** Staff of the ticket's offices (and read-only supervisors) see internal notes; the satker does not. */
+function seesInternal(actor: Actor, ticket: TicketRow): boolean {
+  const roles = factsFor(actor, ticket).roles;
+  return roles.length === 0 || roles.some((r) => r !== 'SATKER');
+}
+
 function decodeCursor(cursor: string): [string | null, string] {
   try {
     const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -51,13 +57,12 @@ export class TicketQueryService {
   }
 
   async view(actor: Actor, ticket: TicketRow, db: Queryable = this.db) {
-    const facts = factsFor(actor, ticket);
-    const staff = facts.roles.length === 0 || facts.roles.some((r) => r !== 'SATKER');
+    const staff = seesInternal(actor, ticket);
     const [names, messages, events, attachments] = await Promise.all([
       one<TicketNames>(db, `SELECT ${NAMES_SQL} FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN} WHERE t.id = $1`, [ticket.id]),
       this.tickets.messages(db, ticket.id, staff),
-      this.tickets.events(db, ticket.id),
-      this.tickets.attachments(db, ticket.id),
+      this.tickets.events(db, ticket.id, staff),
+      this.tickets.attachments(db, ticket.id, staff),
     ]);
     const labels = new Map((this.catalogue.service(ticket.serviceCode)?.attachments ?? []).map((a) => [a.kind, a.label]));
     return {
@@ -139,7 +144,7 @@ export class TicketQueryService {
   async attachment(actor: Actor, ticketId: string, attachmentId: string) {
     const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
     if (!ticket) throw ticketNotFound();
-    const meta = await this.tickets.attachment(this.db, ticketId, attachmentId);
+    const meta = await this.tickets.attachment(this.db, ticketId, attachmentId, seesInternal(actor, ticket));
     if (!meta) throw notFound('ATTACHMENT_NOT_FOUND', 'Lampiran tidak ditemukan.');
     return meta;
   }

@@ -127,33 +127,41 @@ export class TicketRepository {
     );
   }
 
-  events(db: Queryable, ticketId: string) {
+  /** History; without staff view, the internal notes are left out like their messages. */
+  events(db: Queryable, ticketId: string, includeInternal = true) {
     return many<{ id: string; type: string; fromStatus: string | null; toStatus: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date }>(
       db,
       `SELECT e.id::text, e.type, e.from_status AS "fromStatus", e.to_status AS "toStatus", p.name AS "actorName",
               e.payload, e.created_at AS "createdAt"
-         FROM ticket_events e LEFT JOIN persons p ON p.id = e.actor_id WHERE e.ticket_id = $1 ORDER BY e.id`,
-      [ticketId],
+         FROM ticket_events e LEFT JOIN persons p ON p.id = e.actor_id
+        WHERE e.ticket_id = $1 AND ($2 OR e.type <> 'INTERNAL_NOTE') ORDER BY e.id`,
+      [ticketId, includeInternal],
     );
   }
 
-  attachments(db: Queryable, ticketId: string) {
+  /** Files of the ticket; files on internal notes only for staff. */
+  attachments(db: Queryable, ticketId: string, includeInternal = true) {
     return many<{ id: string; kind: string; originalName: string; contentType: string; sizeBytes: string; sha256: string; createdAt: Date; supersededAt: Date | null; messageId: string | null }>(
       db,
       `SELECT id, kind, original_name AS "originalName", content_type AS "contentType", size_bytes AS "sizeBytes",
               sha256, created_at AS "createdAt", superseded_at AS "supersededAt", message_id AS "messageId"
-         FROM ticket_attachments WHERE ticket_id = $1 ORDER BY created_at, id`,
-      [ticketId],
+         FROM ticket_attachments a
+        WHERE a.ticket_id = $1
+          AND ($2 OR a.message_id IS NULL OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.id = a.message_id AND m.visibility = 'PUBLIC'))
+        ORDER BY a.created_at, a.id`,
+      [ticketId, includeInternal],
     );
   }
 
-  attachment(db: Queryable, ticketId: string, attachmentId: string) {
+  attachment(db: Queryable, ticketId: string, attachmentId: string, includeInternal: boolean) {
     return one<{ originalName: string; contentType: string; sizeBytes: string; sha256: string; storageKey: string }>(
       db,
       `SELECT original_name AS "originalName", content_type AS "contentType", size_bytes AS "sizeBytes", sha256,
               storage_key AS "storageKey"
-         FROM ticket_attachments WHERE ticket_id = $1 AND id = $2`,
-      [ticketId, attachmentId],
+         FROM ticket_attachments a
+        WHERE a.ticket_id = $1 AND a.id = $2
+          AND ($3 OR a.message_id IS NULL OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.id = a.message_id AND m.visibility = 'PUBLIC'))`,
+      [ticketId, attachmentId, includeInternal],
     );
   }
 }
