@@ -4,7 +4,7 @@ import { OutboxRelay } from '@loket/notify';
 import { startTestApp, type TestApp } from './support/app';
 import { auth, binaryParser, claimedRegistration, login, newUser, sendEvent } from './support/api';
 import { TestSmtp } from './support/smtp';
-import { addMembership, createPerson, createWorld, type World } from './support/world';
+import { addMembership, createNationalAdmin, createPerson, createWorld, type World } from './support/world';
 
 const binary = binaryParser as never;
 
@@ -146,8 +146,7 @@ describe('letters, notices and delivery through real SMTP', () => {
     const [row] = await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE id = $1`, [broken.id]);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row.last_error).toMatch(/not defined/);
-    const admin = await createPerson(t.db, 'Admin Notifikasi');
-    await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, w.kanwilId]);
+    const admin = await createNationalAdmin(t.db, 'Admin Notifikasi');
     const list = await t.http.get('/api/v1/admin/outbox').query({ status: 'FAILED' }).set(auth(await login(t, admin)));
     expect(list.body.map((r: { id: string }) => r.id)).toContain(broken.id);
     const refused = await t.http.get('/api/v1/admin/outbox').set(auth(cso));

@@ -101,9 +101,13 @@ describe('MyIntress memberships: deletion, deactivation, dormancy, activation an
     expect(refused.body.error.message).toContain('Dormant');
 
     await addResident(t.db, 'Lama Tak Login', idle.nik);
-    const again = await tambahPengguna(t, tok.satker, w.satker.code, { nik: idle.nik, nama: 'Lama Tak Login' });
+    const first = await tambahPengguna(t, tok.satker, w.satker.code, { nik: idle.nik, nama: 'Lama Tak Login', nomorSk: 'SK-AKTIF-1' });
+    const again = await tambahPengguna(t, tok.satker, w.satker.code, { nik: idle.nik, nama: 'Lama Tak Login', nomorSk: 'SK-AKTIF-2' });
     expect(again.body).toMatchObject({ jenis: 'REAKTIVASI', membershipId: idleId, status: 3 });
+    expect((await t.http.get(`/api/v1/tickets/${first.body.ticketId}`).set(auth(tok.cso))).body.status).toBe('DIBATALKAN');
     expect((await sendEvent(t, tok.cso, again.body.ticketId, 1, { type: 'COMPLETE' })).status).toBe(200);
+    const [reactivated] = await t.db.query(`SELECT status, sk_number FROM myintress_memberships WHERE id = $1`, [idleId]);
+    expect(reactivated).toEqual({ status: 2, sk_number: 'SK-AKTIF-2' });
     const back = await t.http.post('/api/v1/tickets').set(auth(token)).set('X-Satker', w.satker.code)
       .send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } });
     expect(back.status).toBe(201);
@@ -136,7 +140,11 @@ describe('MyIntress memberships: deletion, deactivation, dormancy, activation an
       expect([locked.status, locked.body.error.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
       expect(locked.body.error.details.retryAfterSeconds).toBeGreaterThan(800);
     }
-    await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second'`);
+    const burst = await createPerson(t.db, 'Serangan Serentak');
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => t.http.post('/api/v1/auth/login').send({ nik: burst.nik, password: 'tebak-tebak-1' })));
+    expect(guesses.filter((g) => g.status === 401)).toHaveLength(5);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(15);
+    await t.db.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second', window_started_at = now() - interval '1 hour'`);
     expect((await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password: PASSWORD })).status).toBe(200);
   });
 });

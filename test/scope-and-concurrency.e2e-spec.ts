@@ -118,8 +118,15 @@ describe('scope, transitions and concurrency', () => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    const bad = await t.http.get('/api/v1/tickets').query({ cursor: 'rusak' }).set(auth(tok.cso));
-    expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_CURSOR']);
+    const crafted = [
+      'rusak',
+      Buffer.from(JSON.stringify(['2026-99-99 99:99', '00000000-0000-0000-0000-000000000000'])).toString('base64url'),
+      Buffer.from(JSON.stringify(['2026-01-01 10:00', '-'.repeat(36)])).toString('base64url'),
+    ];
+    for (const cursor of crafted) {
+      const bad = await t.http.get('/api/v1/tickets').query({ cursor }).set(auth(tok.cso));
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_CURSOR']);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { CalendarStore, isBusinessTime, SlaClocks, SlaSweeper } from '@loket/sla
 import { Catalogue, DEFAULT_MACHINES, DEFAULT_SERVICES, SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
 import { auth, login, sendEvent } from './support/api';
-import { createPerson, createWorld, type World } from './support/world';
+import { createNationalAdmin, createPerson, createWorld, type World } from './support/world';
 
 // A service on the SC03-1 windows, defined purely by configuration, to reach the cut-off rule.
 const catalogue = new Catalogue([
@@ -150,9 +150,12 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     expect((await clocksOf(filed.body.id)).RESOLUTION.dueAtLocal).toBe('2027-02-04 10:00 WITA');
     const refused = await t.http.post('/api/v1/calendars/holidays').set(auth(cso)).send({ date: '2027-02-03', name: 'Libur daerah', kind: 'LOKAL', calendarCode: 'STANDAR-WITA' });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_AN_ADMIN']);
-    const admin = await createPerson(t.db, 'Admin Kalender');
-    await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, w.kanwilId]);
-    const adminToken = await login(t, admin);
+    const kanwilAdmin = await createPerson(t.db, 'Admin Kanwil');
+    await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [kanwilAdmin.id, w.kanwilId]);
+    const notNational = await t.http.post('/api/v1/calendars/suspensions').set(auth(await login(t, kanwilAdmin)))
+      .send({ startsAt: '2027-02-05T01:00:00Z', endsAt: '2027-02-05T03:00:00Z', reason: 'x' });
+    expect([notNational.status, notNational.body.error.code]).toEqual([403, 'NOT_AN_ADMIN']);
+    const adminToken = await login(t, await createNationalAdmin(t.db, 'Admin Kalender'));
     const before = (await clocksOf(filed.body.id)).RESOLUTION.calendar.version;
     const changed = await t.http.post('/api/v1/calendars/holidays').set(auth(adminToken))
       .send({ date: '2027-02-03', name: 'Libur daerah', kind: 'LOKAL', calendarCode: 'STANDAR-WITA' });
@@ -180,6 +183,15 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     expect((await clocksOf(filed.body.id)).RESOLUTION.dueAtLocal).toBe('2027-02-05 13:30 WITA');
     const bad = await t.http.put(`/api/v1/calendars/${own}/weekly`).set(auth(adminToken)).send({ weekly: { 1: [[720, 600]] } });
     expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_WEEKLY_WINDOWS']);
+    for (const refused of [
+      t.http.delete('/api/v1/calendars/holidays/bukan-tanggal').set(auth(adminToken)),
+      t.http.post('/api/v1/calendars/holidays').set(auth(adminToken)).send({ date: '2031-02-30', name: 'x', kind: 'LIBUR_NASIONAL' }),
+      t.http.post('/api/v1/calendars/suspensions').set(auth(adminToken)).send({ startsAt: '2027-02-05T03:00:00Z', endsAt: '2027-02-05T01:00:00Z', reason: 'x' }),
+      t.http.post(`/api/v1/calendars/${own}/overrides`).set(auth(adminToken)).send({ name: 'x', from: '2027-03-10', to: '2027-03-01', weekly: {} }),
+    ]) {
+      const res = await refused;
+      expect([res.status, res.body.error.code]).toEqual([400, 'INVALID_CALENDAR_CHANGE']);
+    }
   });
 
   it('reports per month, office, service and agent for the supervisor scope, as JSON and safe CSV', async () => {
@@ -204,6 +216,10 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv.text).not.toMatch(/(^|,)=HYPERLINK/m);
+    for (const bad of [{ from: '2026-02-30', to: '2026-03-01' }, { from: '2026-13-01', to: '2027-01-01' }, { from: '2020-01-01', to: '2030-01-01' }]) {
+      const res = await t.http.get('/api/v1/reports/sla').query(bad).set(auth(token));
+      expect([res.status, res.body.error.code]).toEqual([400, 'INVALID_PERIOD']);
+    }
     const notSupervisor = await t.http.get('/api/v1/reports/sla').query(period).set(auth(cso));
     expect([notSupervisor.status, notSupervisor.body.error.code]).toEqual([403, 'NOT_A_SUPERVISOR']);
     const elsewhere = await createPerson(t.db, 'Supervisor Lain');

@@ -111,3 +111,13 @@ export async function addResident(db: DataSource, name: string, nik = randomNik(
   await db.query(`INSERT INTO dukcapil_residents (nik, full_name) VALUES ($1, $2) ON CONFLICT (nik) DO UPDATE SET full_name = $2`, [nik, name]);
   return nik;
 }
+
+/** A person who is ADMIN at a Kantor Pusat office (calendars, undeliverable notices). */
+export async function createNationalAdmin(db: DataSource, name: string): Promise<Person> {
+  const admin = await createPerson(db, name);
+  const [{ id }] = await db.query(
+    `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
+    [`P${randomUUID().slice(0, 8)}`]);
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, id]);
+  return admin;
+}

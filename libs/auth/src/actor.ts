@@ -25,3 +25,7 @@ export interface Actor {
 export const satkerIdsOf = (actor: Actor): string[] => actor.satkers.map((s) => s.satkerId);
 export const officeIdsWhere = (actor: Actor, role: StaffRole['role'], kinds: StaffRole['officeKind'][]): string[] =>
   actor.staff.filter((s) => s.role === role && kinds.includes(s.officeKind)).map((s) => s.officeId);
+
+/** Calendars and undeliverable notices are national: their admins sit at Kantor Pusat. */
+export const isNationalAdmin = (actor: Actor): boolean =>
+  actor.staff.some((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT');

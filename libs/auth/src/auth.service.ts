@@ -30,15 +30,12 @@ export class AuthService {
   ) {}
 
   async login(nik: string, password: string): Promise<LoginResult> {
-    await this.throttle.assertAllowed(this.db, nik);
+    await this.throttle.begin(this.db, nik);
     const person = await one<{ id: string; password_hash: string | null }>(
       this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
     );
     const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_HASH);
-    if (!person?.password_hash || !ok) {
-      await this.throttle.recordFailure(this.db, nik);
-      throw invalidCredentials();
-    }
+    if (!person?.password_hash || !ok) throw invalidCredentials();
     await this.throttle.reset(this.db, nik);
     // Login is the activity that keeps a membership from going dormant.
     await this.db.query(

@@ -15,25 +15,27 @@ export class LoginThrottle {
     return sha256Hex(`login:${nik}`);
   }
 
-  async assertAllowed(db: Queryable, nik: string): Promise<void> {
-    const row = await one<{ seconds: number }>(db,
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds FROM login_throttle WHERE key = $1 AND locked_until > now()`,
-      [this.key(nik)]);
-    if (row) {
-      throw new DomainError('TOO_MANY_ATTEMPTS', 429,
-        `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(row.seconds / 60)} menit.`, { retryAfterSeconds: row.seconds });
-    }
-  }
-
-  async recordFailure(db: Queryable, nik: string): Promise<void> {
-    await db.query(
+  /**
+   * Counts this attempt before the password is checked, in one statement, so concurrent guesses
+   * cannot all slip under the limit; a success resets the count. Refused once over the limit.
+   */
+  async begin(db: Queryable, nik: string): Promise<void> {
+    const row = await one<{ seconds: number | null }>(db,
       `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
          window_started_at = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_started_at END,
-         locked_until = CASE WHEN login_throttle.window_started_at >= now() - make_interval(mins => $2) AND login_throttle.failures + 1 >= $3
-                             THEN now() + make_interval(mins => $4) ELSE login_throttle.locked_until END`,
+         locked_until = CASE
+           WHEN login_throttle.locked_until > now() THEN login_throttle.locked_until
+           WHEN login_throttle.window_started_at >= now() - make_interval(mins => $2) AND login_throttle.failures + 1 > $3
+             THEN now() + make_interval(mins => $4)
+           ELSE NULL END
+       RETURNING ceil(extract(epoch FROM locked_until - now()))::int AS seconds`,
       [this.key(nik), WINDOW_MINUTES, MAX_FAILURES, LOCK_MINUTES]);
+    if (row?.seconds && row.seconds > 0) {
+      throw new DomainError('TOO_MANY_ATTEMPTS', 429,
+        `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${Math.ceil(row.seconds / 60)} menit.`, { retryAfterSeconds: row.seconds });
+    }
   }
 
   async reset(db: Queryable, nik: string): Promise<void> {

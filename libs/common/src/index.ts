@@ -4,3 +4,4 @@ export * from './request-context';
 export * from './validation';
 export * from './error-filter';
 export * from './config.module';
+export * from './dates';

@@ -15,12 +15,13 @@ interface Row {
 }
 
 const BATCH = 20;
+const LEASE_SECONDS = 300;
 const MAX_ATTEMPTS = 10;
 const CLOCK_LABELS: Record<string, string> = { RESPONSE: 'tanggapan pertama', RESOLUTION: 'penyelesaian' };
 const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 /**
- * Delivers outbox rows. Rows are claimed with SKIP LOCKED, so several workers share the work; each
+ * Delivers outbox rows. Rows are claimed with SKIP LOCKED and a lease, so several workers share the work; each
  * message carries a Message-ID derived from its row, so a resend after a crash between sending and
  * marking it sent is recognisable as the same message. Failures retry with exponential backoff;
  * permanent ones (and exhausted retries) stay as FAILED rows for admins to see.
@@ -43,34 +44,41 @@ export class OutboxRelay implements OnApplicationShutdown {
   }
 
   async run(): Promise<{ sent: number; retried: number; failed: number }> {
-    return this.db.transaction(async (em) => {
-      const rows = await many<Row>(em,
-        `SELECT id, topic, recipient, payload, attempts, ticket_id AS "ticketId" FROM outbox
-          WHERE status = 'PENDING' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`);
-      const result = { sent: 0, retried: 0, failed: 0 };
-      for (const row of rows) {
-        let permanent = true; // a notice that cannot be rendered will not render next time either
-        try {
-          const mail = this.letters.renderer.email(row.topic, this.context(row));
-          permanent = false;
-          await this.mailer.send({ messageId: OutboxRelay.messageId(row.id), to: row.recipient, ...mail });
-          await em.query(`UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
-          result.sent++;
-        } catch (err) {
-          const giveUp = permanent || err instanceof PermanentMailError || row.attempts + 1 >= MAX_ATTEMPTS;
-          await em.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2,
-                    status = CASE WHEN $3 THEN 'FAILED' ELSE 'PENDING' END,
-                    next_attempt_at = now() + make_interval(secs => $4 * power(2, attempts))
-              WHERE id = $1`, [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds]);
-          if (giveUp) result.failed++;
-          else result.retried++;
-        }
+    // Claim a batch in a short transaction: each row gets a lease (its next attempt moves out), so other
+    // workers skip it. Sending happens outside any transaction; a crash after sending and before the
+    // row is marked only means a resend when the lease ends, with the same Message-ID.
+    const rows = await many<Row>(this.db,
+      `UPDATE outbox SET next_attempt_at = now() + interval '${LEASE_SECONDS} seconds'
+        WHERE id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
+                      ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING id, topic, recipient, payload, attempts, ticket_id AS "ticketId"`);
+    const result = { sent: 0, retried: 0, failed: 0 };
+    await Promise.all(rows.map(async (row) => {
+      let permanent = true; // a notice that cannot be rendered will not render next time either
+      try {
+        const mail = this.letters.renderer.email(row.topic, this.context(row));
+        permanent = false;
+        await this.mailer.send({ messageId: OutboxRelay.messageId(row.id), to: row.recipient, ...mail });
+        // Links carrying a secret are not kept once delivered.
+        await this.db.query(
+          `UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = NULL,
+                  payload = payload - 'activationUrl' - 'resetUrl'
+            WHERE id = $1`, [row.id]);
+        result.sent++;
+      } catch (err) {
+        const giveUp = permanent || err instanceof PermanentMailError || row.attempts + 1 >= MAX_ATTEMPTS;
+        await this.db.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2,
+                  status = CASE WHEN $3 THEN 'FAILED' ELSE 'PENDING' END,
+                  payload = CASE WHEN $3 THEN payload - 'activationUrl' - 'resetUrl' ELSE payload END,
+                  next_attempt_at = now() + make_interval(secs => $4 * power(2, attempts))
+            WHERE id = $1`, [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds]);
+        if (giveUp) result.failed++;
+        else result.retried++;
       }
-      if (result.failed) this.logger.warn(`${result.failed} notifikasi gagal permanen (lihat /api/v1/admin/outbox)`);
-      return result;
-    });
+    }));
+    if (result.failed) this.logger.warn(`${result.failed} notifikasi gagal permanen (lihat /api/v1/admin/outbox)`);
+    return result;
   }
 
   /** Values every template may use, beside the row's own payload. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conflict, DomainError } from '@loket/common';
-import { many, one, type Queryable } from '@loket/db';
+import { many, one, sqlState, type Queryable } from '@loket/db';
 import { recordMembershipChange } from './membership-history';
 import { removeRefusedRows, type TicketRef } from './myintress';
 import { STATUS_LABELS } from './membership-status';
@@ -62,21 +62,34 @@ export class MembershipRequests {
   }
 
   async createPending(db: Queryable, personId: string, satkerId: string, d: PendingDetails, actorId: string): Promise<string> {
-    const row = await one<{ id: string }>(db,
-      `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, nip, sk_number)
-       VALUES ($1, $2, 1, $3, $4, $5, $6, $7) RETURNING id`,
-      [personId, satkerId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+    let row: { id: string } | null;
+    try {
+      row = await one<{ id: string }>(db,
+        `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, nip, sk_number)
+         VALUES ($1, $2, 1, $3, $4, $5, $6, $7) RETURNING id`,
+        [personId, satkerId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+    } catch (err) {
+      if (sqlState(err) === '23505') {
+        throw conflict('MEMBERSHIP_REQUEST_IN_PROGRESS', 'Pendaftaran orang ini sedang diproses oleh permintaan lain. Muat ulang Daftar Pengguna.');
+      }
+      throw err;
+    }
     await recordMembershipChange(db, { membershipId: row!.id, from: null, to: 1, change: 'CREATED', actorId, ticketId: null });
     return row!.id;
   }
 
-  /** Re-entry of a pending person: the latest SK and details win; still one pending request. */
-  async replacePending(db: Queryable, membershipId: string, d: PendingDetails, actorId: string): Promise<void> {
+  /**
+   * Re-entry of a pending (1) or dormant (3) person: the latest SK wins, and for a pending request
+   * the latest details too; still one request.
+   */
+  async replaceRequest(db: Queryable, m: MembershipRow, d: PendingDetails, actorId: string): Promise<void> {
     await db.query(
-      `UPDATE myintress_memberships SET role_name = $2, phone = $3, email = $4, nip = $5, sk_number = $6, updated_at = now()
-        WHERE id = $1 AND status = 1`,
-      [membershipId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
-    await recordMembershipChange(db, { membershipId, from: 1, to: 1, change: 'REQUEST_REPLACED', actorId, ticketId: null });
+      `UPDATE myintress_memberships SET sk_number = $6, updated_at = now(),
+              role_name = CASE WHEN status = 1 THEN $2 ELSE role_name END, phone = CASE WHEN status = 1 THEN $3 ELSE phone END,
+              email = CASE WHEN status = 1 THEN $4 ELSE email END, nip = CASE WHEN status = 1 THEN $5 ELSE nip END
+        WHERE id = $1`,
+      [m.id, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+    await recordMembershipChange(db, { membershipId: m.id, from: m.status, to: m.status, change: 'REQUEST_REPLACED', actorId, ticketId: null });
   }
 
   /** KPPN approval: a pending registration (1) or a dormant member's reactivation (3) becomes active. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound } from '@loket/common';
+import { DomainError, isRealDate, notFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import type { WeeklyWindows } from './calendar.types';
 import { SlaClocks } from './sla-clocks.service';
@@ -25,6 +25,20 @@ function checkWeekly(weekly: WeeklyWindows): void {
   }
 }
 
+const invalid = (message: string) => new DomainError('INVALID_CALENDAR_CHANGE', 400, message);
+
+function checkDates(c: CalendarChange): void {
+  if ((c.change === 'HOLIDAY_ADDED' || c.change === 'HOLIDAY_REMOVED') && !isRealDate(c.date)) {
+    throw invalid(`Tanggal ${c.date} tidak valid.`);
+  }
+  if (c.change === 'OVERRIDE_ADDED' && (!isRealDate(c.from) || !isRealDate(c.to) || c.from > c.to)) {
+    throw invalid('Rentang tanggal jam layanan khusus tidak valid: from harus tanggal nyata dan tidak setelah to.');
+  }
+  if (c.change === 'SUSPENSION_DECLARED' && !(c.endsAt > c.startsAt)) {
+    throw invalid('Akhir masa penghentian layanan harus setelah awalnya.');
+  }
+}
+
 /**
  * Calendar changes, each a new version of the calendars it touches (a national holiday or a
  * suspension for all: every calendar), logged with how many open clocks were recomputed.
@@ -42,16 +56,22 @@ export class CalendarAdmin {
 
   async apply(change: CalendarChange, actorId: string) {
     return this.db.transaction(async (em) => {
-      if (change.change === 'CALENDAR_CREATED') await this.create(em, change);
+      const moved = change.change === 'CALENDAR_CREATED' ? await this.create(em, change) : null;
       const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
       await this.write(em, change, calendarId);
       const touched = await many<{ id: string; code: string; version: number }>(em,
         `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`, [calendarId]);
       const open = await many<{ ticketId: string }>(em,
-        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks WHERE stopped_at IS NULL AND calendar_id = ANY($1::uuid[])`,
-        [touched.map((c) => c.id)]);
+        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks
+          WHERE stopped_at IS NULL AND (calendar_id = ANY($1::uuid[]) OR (office_id = $2 AND calendar_id = $3))`,
+        [touched.map((c) => c.id), moved?.officeId ?? null, moved?.fromCalendarId ?? null]);
       // Same lock order as the transition path (ticket row, then its clocks), so the two cannot deadlock.
       await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [open.map((o) => o.ticketId)]);
+      if (moved) {
+        // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
+        await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
+          [moved.officeId, calendarId, moved.fromCalendarId]);
+      }
       for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
       await em.query(
         `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
@@ -60,7 +80,7 @@ export class CalendarAdmin {
     });
   }
 
-  private async create(em: Queryable, c: Extract<CalendarChange, { change: 'CALENDAR_CREATED' }>): Promise<void> {
+  private async create(em: Queryable, c: Extract<CalendarChange, { change: 'CALENDAR_CREATED' }>) {
     const source = await this.idOf(em, c.copyOf);
     const created = await one<{ id: string }>(em,
       `INSERT INTO calendars (code, name, time_zone, weekly) SELECT $1, $2, time_zone, weekly FROM calendars WHERE id = $3
@@ -68,11 +88,9 @@ export class CalendarAdmin {
     if (!created) throw new DomainError('CALENDAR_EXISTS', 409, `Kalender ${c.calendarCode} sudah ada.`);
     await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly)
       SELECT $1, name, date_from, date_to, weekly FROM calendar_overrides WHERE calendar_id = $2`, [created.id, source]);
-    const office = await one(em, `UPDATE offices SET calendar_id = $2 WHERE code = $1 RETURNING id`, [c.officeCode, created.id]);
+    const office = await one<{ id: string }>(em, `UPDATE offices SET calendar_id = $2 WHERE code = $1 RETURNING id`, [c.officeCode, created.id]);
     if (!office) throw notFound('OFFICE_NOT_FOUND', `Kantor ${c.officeCode} tidak ditemukan.`);
-    // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
-    await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
-      [(office as { id: string }).id, created.id, source]);
+    return { officeId: office.id, fromCalendarId: source };
   }
 
   private async idOf(db: Queryable, code: string): Promise<string> {
@@ -82,6 +100,7 @@ export class CalendarAdmin {
   }
 
   private async write(em: Queryable, c: CalendarChange, calendarId: string | null): Promise<void> {
+    checkDates(c);
     switch (c.change) {
       case 'HOLIDAY_ADDED':
         if ((c.kind === 'LOKAL') !== (calendarId !== null)) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest, forbidden } from '@loket/common';
+import { badRequest, forbidden, isRealDate } from '@loket/common';
 import { many } from '@loket/db';
 
 export interface ReportScope {
@@ -13,7 +13,6 @@ export interface ReportPeriod {
   to: string; // YYYY-MM-DD, exclusive
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // Period bounds are dates on the WIB calendar, like the filing month a ticket is counted in.
 const FROM = `($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
@@ -85,8 +84,9 @@ export class SlaReports {
 
   async report(scope: ReportScope, period: ReportPeriod) {
     if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
-    if (!DAY.test(period.from) || !DAY.test(period.to) || period.from >= period.to) {
-      throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal from < to (YYYY-MM-DD).');
+    const years = (Date.parse(period.to) - Date.parse(period.from)) / (366 * 86400000);
+    if (!isRealDate(period.from) || !isRealDate(period.to) || period.from >= period.to || years > 5) {
+      throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.');
     }
     const offices = (await many<{ id: string }>(this.db,
       `SELECT o.id FROM offices o

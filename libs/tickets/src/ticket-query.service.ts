@@ -28,11 +28,14 @@ function seesInternal(actor: Actor, ticket: TicketRow): boolean {
   return roles.length === 0 || roles.some((r) => r !== 'SATKER');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): [string | null, string] {
   try {
     const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const validTs = ts === null || (typeof ts === 'string' && /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(ts));
-    if (validTs && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return [ts, id];
+    const validTs = ts === null || (typeof ts === 'string' && /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(ts)
+      && !Number.isNaN(Date.parse(ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'))));
+    if (validTs && typeof id === 'string' && UUID.test(id)) return [ts, id];
   } catch {
     // fall through to the error below
   }

@@ -1,5 +1,6 @@
 /** Demo offices, satkers and people for a newcomer's first start. All NIKs are fictitious. */
 export const DEMO_OFFICES = [
+  { code: 'PUSAT', kind: 'PUSAT', name: 'Kantor Pusat Direktorat Jenderal Perbendaharaan', timeZone: 'Asia/Jakarta', parent: null, city: 'Jakarta', address: 'Jalan Lapangan Banteng Timur No. 2-4, Jakarta Pusat' },
   { code: 'WPB.29', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Gorontalo', timeZone: 'Asia/Makassar', parent: null, city: 'Gorontalo', address: 'Jalan Sultan Botutihe, Kota Gorontalo' },
   { code: 'WPB.05', kind: 'KANWIL', name: 'Kanwil DJPb Provinsi Sumatera Selatan', timeZone: 'Asia/Jakarta', parent: null, city: 'Palembang', address: 'Jalan Kapten A. Rivai, Palembang' },
   { code: '134', kind: 'KPPN', name: 'KPPN Gorontalo', timeZone: 'Asia/Makassar', parent: 'WPB.29', city: 'Gorontalo', address: 'Jalan Nani Wartabone, Kota Gorontalo' },
@@ -26,7 +27,7 @@ export const DEMO_PEOPLE: Array<{ nik: string; name: string; email: string; labe
   { nik: '7571012002800007', name: 'Hendra Wijaya', email: 'hendra.wijaya@kemenkeu.go.id', label: 'Supervisor KPPN Gorontalo', staff: [{ office: '134', role: 'SUPERVISOR' }] },
   { nik: '7571010303820008', name: 'Rahmat Hidayat', email: 'rahmat.hidayat@kemenkeu.go.id', label: 'CSO Kanwil Gorontalo', staff: [{ office: 'WPB.29', role: 'CSO' }] },
   { nik: '3171015502880013', name: 'Sari Wulandari', email: 'sari.wulandari@kemenkeu.go.id', label: 'Agen Service Desk Pusintek', staff: [{ office: 'PUSINTEK', role: 'CSO' }] },
-  { nik: '7571011010790012', name: 'Bambang Sutrisno', email: 'bambang.sutrisno@kemenkeu.go.id', label: 'Admin (kalender, notifikasi)', staff: [{ office: 'WPB.29', role: 'ADMIN' }] },
+  { nik: '7571011010790012', name: 'Bambang Sutrisno', email: 'bambang.sutrisno@kemenkeu.go.id', label: 'Admin Kantor Pusat (kalender)', staff: [{ office: 'PUSAT', role: 'ADMIN' }] },
 ];
 
 /** Residents in the embedded Dukcapil registry who have no DIGIT identity yet: register them. */

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentActor, type Actor } from '@loket/auth';
+import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
 import { many } from '@loket/db';
 
@@ -19,7 +19,7 @@ export class OutboxAdminController {
 
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery) {
-    if (!actor.staff.some((s) => s.role === 'ADMIN')) throw forbidden('NOT_AN_ADMIN', 'Hanya admin yang dapat melihat antrean notifikasi.');
+    if (!isNationalAdmin(actor)) throw forbidden('NOT_AN_ADMIN', 'Hanya admin Kantor Pusat yang dapat melihat antrean notifikasi.');
     return many(this.db,
       `SELECT id, topic, recipient, status, attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt",
               sent_at AS "sentAt", created_at AS "createdAt", ticket_id AS "ticketId"

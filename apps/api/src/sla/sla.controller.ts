@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, type Actor } from '@loket/auth';
+import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
 import { CalendarAdmin, SlaReports, toCsv } from '@loket/sla';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
 
 const adminOnly = (actor: Actor): string => {
-  if (!actor.staff.some((s) => s.role === 'ADMIN')) throw forbidden('NOT_AN_ADMIN', 'Perubahan kalender hanya untuk admin.');
+  if (!isNationalAdmin(actor)) throw forbidden('NOT_AN_ADMIN', 'Perubahan kalender hanya untuk admin Kantor Pusat.');
   return actor.personId;
 };
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { APP_CONFIG, badRequest, conflict, DomainError, forbidden, type AppConfig } from '@loket/common';
-import { one } from '@loket/db';
+import { many } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { DigitIdentities, Dukcapil, maskNik, MembershipRequests, nameScore, type PendingDetails } from '@loket/registry';
 import { Catalogue, validateForm, type FormSchema } from '@loket/workflow';
@@ -79,7 +79,7 @@ export class SelfRegistrationService {
           peran: TIPE_PENGGUNA, telepon: input.telepon, email: existing?.email ?? input.email,
           nip: existing ? existing.nip : input.nip?.trim() || null, nomorSk: input.nomorSk,
         };
-        const { membershipId, jenis } = await this.placeRequest(em, actor, satker, person.id, details);
+        const { membershipId, jenis } = await this.placeRequest(em, actor, satker, person.id, input.nik, details);
         const form = { jenis, membershipId, nik: input.nik, nama: existing?.name ?? input.nama, nip: details.nip ?? '',
           telepon: input.telepon, email: details.email, nomorSk: input.nomorSk };
         const ticketId = await this.filing.createTicket(em, service, satker, form, actor.personId, files);
@@ -105,23 +105,26 @@ export class SelfRegistrationService {
 
   /**
    * The re-entry rules: active (2) is refused; pending (1) is replaced, latest SK wins and the older
-   * approval ticket is closed as superseded; dormant (3) asks for reactivation; otherwise (none, 0 or
-   * 5) a new pending row stands beside the old ones.
+   * approval ticket is closed as superseded; dormant (3) asks for reactivation, likewise replacing an
+   * open request; otherwise (none, 0 or 5) a new pending row stands beside the old ones.
+   * Locks follow the approval path's order (the approval ticket, then the membership).
    */
-  private async placeRequest(em: EntityManager, actor: Actor, satker: SatkerRef, personId: string, details: PendingDetails) {
+  private async placeRequest(em: EntityManager, actor: Actor, satker: SatkerRef, personId: string, nik: string, details: PendingDetails) {
+    const open = await many<{ id: string; membershipId: string }>(em,
+      `SELECT id, form->>'membershipId' AS "membershipId" FROM tickets
+        WHERE satker_id = $1 AND service_code = $2 AND status = 'BARU' AND form->>'nik' = $3 ORDER BY id FOR UPDATE`,
+      [satker.satkerId, SERVICE, nik]);
     const live = await this.requests.liveMembership(em, personId, satker.satkerId);
     if (live?.status === 2) {
       throw conflict('MEMBERSHIP_ALREADY_ACTIVE', `${live.nama} sudah terdaftar Aktif pada satker ini.`, { membershipId: live.id });
     }
-    if (live?.status === 3) return { membershipId: live.id, jenis: 'REAKTIVASI' };
-    if (live?.status === 1) {
-      await this.requests.replacePending(em, live.id, details, actor.personId);
-      const open = await one<{ id: string }>(em,
-        `SELECT id FROM tickets WHERE satker_id = $1 AND service_code = $2 AND status = 'BARU' AND form->>'membershipId' = $3`,
-        [satker.satkerId, SERVICE, live.id]);
-      if (open) await this.workflow.transitionWithin(em, open.id, null, { type: 'SUPERSEDE' }, null);
-      return { membershipId: live.id, jenis: 'PENDAFTARAN' };
+    if (!live) {
+      return { membershipId: await this.requests.createPending(em, personId, satker.satkerId, details, actor.personId), jenis: 'PENDAFTARAN' };
     }
-    return { membershipId: await this.requests.createPending(em, personId, satker.satkerId, details, actor.personId), jenis: 'PENDAFTARAN' };
+    await this.requests.replaceRequest(em, live, details, actor.personId);
+    for (const ticket of open.filter((t) => t.membershipId === live.id)) {
+      await this.workflow.transitionWithin(em, ticket.id, null, { type: 'SUPERSEDE' }, null);
+    }
+    return { membershipId: live.id, jenis: live.status === 3 ? 'REAKTIVASI' : 'PENDAFTARAN' };
   }
 }
