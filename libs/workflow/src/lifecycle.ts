@@ -3,6 +3,25 @@ import type { ActorRole, TicketContext, WorkflowEvent } from './types';
 
 const hasRole = (event: WorkflowEvent, role: ActorRole) => event.facts?.roles?.includes(role) ?? false;
 
+/** Guards and actions every ticket machine may name; guards only read the actor's facts. */
+const ticketSetup = () => setup({
+  types: { context: {} as TicketContext, events: {} as WorkflowEvent },
+  guards: {
+    isAgent: ({ event }) => hasRole(event, 'AGENT'),
+    isSatker: ({ event }) => hasRole(event, 'SATKER'),
+    isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
+    isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
+  },
+  actions: {
+    assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
+    countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
+    // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
+    effect: (_args, _params: { name: string }) => undefined,
+  },
+});
+
+const effectActions = (names: string[]) => names.map((name) => ({ type: 'effect' as const, params: { name } }));
+
 export interface LifecycleOptions {
   id: string;
   version: number;
@@ -22,27 +41,13 @@ export interface LifecycleOptions {
 export function buildLifecycleMachine({ id, version, outcomeEffects = [], statusNotice = false }: LifecycleOptions) {
   const cancelBySatker = { guard: 'isSatker' as const, target: 'DIBATALKAN' as const };
   const takeOver = { type: 'assignActor' as const };
-  const outcome = outcomeEffects.map((name) => ({ type: 'effect' as const, params: { name } }));
+  const outcome = effectActions(outcomeEffects);
   const resolveBy = (guard: 'isAgent' | 'isEscalationAgent') => ({
     COMPLETE: { guard, target: 'SELESAI' as const, actions: [takeOver, ...outcome] },
     REJECT: { guard, target: 'DITOLAK' as const, actions: [takeOver] },
   });
 
-  return setup({
-    types: { context: {} as TicketContext, events: {} as WorkflowEvent },
-    guards: {
-      isAgent: ({ event }) => hasRole(event, 'AGENT'),
-      isSatker: ({ event }) => hasRole(event, 'SATKER'),
-      isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
-      isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
-    },
-    actions: {
-      assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
-      countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
-      // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
-      effect: (_args, _params: { name: string }) => undefined,
-    },
-  }).createMachine({
+  return ticketSetup().createMachine({
     id: `${id}@${version}`,
     initial: 'BARU',
     context: { assigneeId: null, correctionRounds: 0 },
@@ -96,26 +101,15 @@ export interface ApprovalOptions {
  * correction round. A newer request for the same person closes the older one (SUPERSEDE).
  */
 export function buildApprovalMachine({ id, version, approveEffects, rejectEffects }: ApprovalOptions) {
-  const effects = (names: string[]) => names.map((name) => ({ type: 'effect' as const, params: { name } }));
-  return setup({
-    types: { context: {} as TicketContext, events: {} as WorkflowEvent },
-    guards: {
-      isAgent: ({ event }) => hasRole(event, 'AGENT'),
-      isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
-    },
-    actions: {
-      assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
-      effect: (_args, _params: { name: string }) => undefined,
-    },
-  }).createMachine({
+  return ticketSetup().createMachine({
     id: `${id}@${version}`,
     initial: 'BARU',
     context: { assigneeId: null, correctionRounds: 0 },
     states: {
       BARU: {
         on: {
-          COMPLETE: { guard: 'isAgent', target: 'SELESAI', actions: [{ type: 'assignActor' }, ...effects(approveEffects)] },
-          REJECT: { guard: 'isAgent', target: 'DITOLAK', actions: [{ type: 'assignActor' }, ...effects(rejectEffects)] },
+          COMPLETE: { guard: 'isAgent', target: 'SELESAI', actions: [{ type: 'assignActor' }, ...effectActions(approveEffects)] },
+          REJECT: { guard: 'isAgent', target: 'DITOLAK', actions: [{ type: 'assignActor' }, ...effectActions(rejectEffects)] },
           SUPERSEDE: { guard: 'isSystem', target: 'DIBATALKAN' },
         },
       },

@@ -5,7 +5,7 @@ import { APP_CONFIG, badRequest, conflict, DomainError, forbidden, type AppConfi
 import { many } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { DigitIdentities, Dukcapil, maskNik, MembershipRequests, nameScore, type PendingDetails } from '@loket/registry';
-import { Catalogue, validateForm, type FormSchema } from '@loket/workflow';
+import { Catalogue, validateForm, type FormSchema, type ServiceDefinition } from '@loket/workflow';
 import { AttachmentIntake } from '../attachment-intake';
 import { TicketFilingService } from '../ticket-filing.service';
 import { TicketWorkflowService } from '../ticket-workflow.service';
@@ -23,13 +23,10 @@ export interface SelfRegistration {
 const SERVICE = 'MYINTRESS_DAFTAR_MANDIRI';
 const TIPE_PENGGUNA = 'Satker';
 
-const INPUT: FormSchema = {
-  nik: { kind: 'nik', label: 'NIK', required: true },
-  nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
-  nip: { kind: 'text', label: 'NIP/NRP', required: false, maxLength: 30 },
-  telepon: { kind: 'phone', label: 'No. telepon', required: true },
-  email: { kind: 'email', label: 'E-mail', required: true },
-  nomorSk: { kind: 'text', label: 'Nomor SK/ST/ND', required: true, maxLength: 100 },
+/** What the satker types in Tambah Pengguna: the approval ticket's own fields, less the system's. */
+const inputSchema = (service: ServiceDefinition): FormSchema => {
+  const { jenis: _jenis, membershipId: _membershipId, ...typed } = service.form;
+  return typed;
 };
 
 /**
@@ -60,10 +57,10 @@ export class SelfRegistrationService {
 
   async register(actor: Actor, satkerCode: string, input: SelfRegistration, uploads: StoredUpload[]) {
     const satker = actingSatker(actor, satkerCode);
-    const problems = validateForm(INPUT, input);
+    const service = this.catalogue.service(SERVICE)!;
+    const problems = validateForm(inputSchema(service), input);
     if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian Tambah Pengguna tidak valid.', problems);
     await this.checkDukcapil(input);
-    const service = this.catalogue.service(SERVICE)!;
     await this.intake.check(uploads, service.attachments, true);
     const files = await this.intake.adopt(uploads);
     try {
