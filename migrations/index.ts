@@ -6,6 +6,7 @@ import { ReportSupport1764000000000 } from './1764000000000-ReportSupport';
 import { Letters1764100000000 } from './1764100000000-Letters';
 import { Ratings1764200000000 } from './1764200000000-Ratings';
 import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts';
+import { Digipay1764400000000 } from './1764400000000-Digipay';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Letters1764100000000,
   Ratings1764200000000,
   PusintekAccounts1764300000000,
+  Digipay1764400000000,
 ];

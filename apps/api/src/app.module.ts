@@ -15,6 +15,7 @@ import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
 import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
+import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -42,7 +43,7 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController],
+        LettersController, OutboxAdminController, AkunController, DigipayController],
     };
   }
 }

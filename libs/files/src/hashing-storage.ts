@@ -8,6 +8,8 @@ import { DomainError } from '@loket/common';
 
 export interface StoredUpload extends Express.Multer.File {
   sha256: string;
+  /** The type its content proved to be, set by the intake's checks (never the client's claim). */
+  contentType?: string;
 }
 
 /**

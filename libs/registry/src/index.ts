@@ -8,3 +8,4 @@ export * from './membership-requests';
 export * from './membership-status';
 export * from './dormancy';
 export * from './accounts';
+export * from './digipay';

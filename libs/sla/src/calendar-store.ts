@@ -41,13 +41,12 @@ export class CalendarStore {
     if (!head) throw new Error(`Unknown calendar ${calendarId}`);
     const cached = this.cache.get(calendarId);
     if (cached && cached.version === head.version) return cached;
-    const [overrides, holidays, suspensions] = await Promise.all([
-      many<{ from: string; to: string; weekly: WeeklyWindows }>(db,
-        `SELECT date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`, [calendarId]),
-      many<{ date: string }>(db, `SELECT date::text AS date FROM holidays WHERE calendar_id IS NULL OR calendar_id = $1`, [calendarId]),
-      many<{ from: Date; to: Date }>(db,
-        `SELECT starts_at AS "from", ends_at AS "to" FROM calendar_suspensions WHERE calendar_id IS NULL OR calendar_id = $1 ORDER BY starts_at`, [calendarId]),
-    ]);
+    // One after another: `db` may be a transaction's single connection.
+    const overrides = await many<{ from: string; to: string; weekly: WeeklyWindows }>(db,
+      `SELECT date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`, [calendarId]);
+    const holidays = await many<{ date: string }>(db, `SELECT date::text AS date FROM holidays WHERE calendar_id IS NULL OR calendar_id = $1`, [calendarId]);
+    const suspensions = await many<{ from: Date; to: Date }>(db,
+      `SELECT starts_at AS "from", ends_at AS "to" FROM calendar_suspensions WHERE calendar_id IS NULL OR calendar_id = $1 ORDER BY starts_at`, [calendarId]);
     const loaded: LoadedCalendar = {
       id: calendarId, code: head.code, version: head.version,
       spec: {

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
-import { FileStore, inspectPdf, type StoredUpload } from '@loket/files';
+import { FileStore, inspectImage, inspectPdf, sniffType, type StoredUpload } from '@loket/files';
 import type { AttachmentSpec } from '@loket/workflow';
 import type { StoredFile } from './ticket.repository';
 
 /** A free attachment on a message, beside the typed kinds a service asks for. */
 export const GENERIC_KIND: AttachmentSpec = { kind: 'LAMPIRAN', label: 'Lampiran', required: false, accept: ['pdf'], maxBytes: 5 * 1024 * 1024 };
 
-const PDF_ERROR_STATUS: Record<string, number> = { NOT_PDF: 415, EMPTY_FILE: 422, PDF_TRUNCATED: 422, PDF_ACTIVE_CONTENT: 422 };
+const CONTENT_ERROR_STATUS: Record<string, number> = {
+  NOT_PDF: 415, UNSUPPORTED_FILE_TYPE: 415, EMPTY_FILE: 422, PDF_TRUNCATED: 422, PDF_ACTIVE_CONTENT: 422, IMAGE_TRUNCATED: 422,
+};
 
 const cleanName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? 'berkas.pdf').replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200) || 'berkas.pdf';
@@ -41,13 +43,18 @@ export class AttachmentIntake {
       });
     }
     for (const upload of uploads) {
-      const verdict = inspectPdf(await readFile(upload.path));
+      const spec = byKind.get(upload.fieldname)!;
+      const bytes = await readFile(upload.path);
+      const isImage = spec.accept.includes('image') && ['png', 'jpeg'].includes(sniffType(bytes));
+      const verdict = isImage ? inspectImage(bytes) : inspectPdf(bytes);
       if (!verdict.ok) {
-        const label = byKind.get(upload.fieldname)!.label;
-        throw new DomainError(verdict.code, PDF_ERROR_STATUS[verdict.code] ?? 422, `${label}: ${verdict.message}`, {
+        const code = !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image') ? 'UNSUPPORTED_FILE_TYPE' : verdict.code;
+        const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
+        throw new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
           field: upload.fieldname, detected: verdict.detected ?? null,
         });
       }
+      upload.contentType = 'contentType' in verdict ? verdict.contentType : 'application/pdf';
     }
   }
 
@@ -56,7 +63,8 @@ export class AttachmentIntake {
     try {
       for (const u of uploads) {
         stored.push({
-          kind: u.fieldname, originalName: cleanName(u.originalname), contentType: 'application/pdf',
+          kind: u.fieldname, originalName: cleanName(u.originalname),
+          contentType: u.contentType ?? 'application/pdf',
           size: u.size, sha256: u.sha256, storageKey: await this.store.adopt(u.path),
         });
       }

@@ -8,7 +8,7 @@ export interface AttachmentSpec {
   label: string;
   required: boolean;
   /** Content types accepted, checked by content, never by name. */
-  accept: Array<'pdf'>;
+  accept: Array<'pdf' | 'image'>;
   maxBytes: number;
 }
 
@@ -112,6 +112,28 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     },
   },
   {
+    code: 'DIGIPAY_ADMIN',
+    title: 'Registrasi Admin Digipay Satker',
+    subjectPattern: 'Registrasi Admin Digipay Satker {satkerName}',
+    description: 'Pendaftaran admin Digipay satker oleh admin Digipay KPPN. Tanpa biaya, 1 hari kerja.',
+    form: {
+      nik: { kind: 'nik', label: 'NIK calon admin', required: true },
+      nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
+      nip: { kind: 'text', label: 'NIP', required: false, maxLength: 30 },
+      telepon: { kind: 'phone', label: 'No. telepon', required: true },
+      email: { kind: 'email', label: 'E-mail', required: true },
+    },
+    attachments: [
+      pdf('FORM_REGISTRASI_ADMIN', 'Formulir registrasi admin (ditandatangani KPA)'),
+      pdf('SK_PENUNJUKAN', 'SK penunjukan admin'),
+      { kind: 'KTP', label: 'KTP (PDF atau pindaian JPEG/PNG)', required: true, accept: ['pdf', 'image'], maxBytes: MAX_UPLOAD_BYTES },
+    ],
+    filedBy: ['SATKER'],
+    queue: 'SATKER_KPPN',
+    machine: { id: 'digipay-admin', version: 1 },
+    sla: SLA.standard,
+  },
+  {
     code: 'DIGIPAY_ASISTENSI',
     title: 'Asistensi Digipay',
     subjectPattern: 'Permintaan Asistensi Digipay {satkerName}',
@@ -192,6 +214,7 @@ export const DEFAULT_MACHINES: TicketMachine[] = [
     version: 1,
     outcomeEffects: ['myintress.registerListedUsers'],
   }),
+  buildLifecycleMachine({ id: 'digipay-admin', version: 1, outcomeEffects: ['digipay.activateAdmin'] }),
   buildLifecycleMachine({ id: 'pusintek-akses', version: 1, outcomeEffects: ['accounts.apply'], statusNotice: true }),
   buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed', 'letters.deletionConfirmation'] }),
   buildApprovalMachine({

@@ -1,0 +1,95 @@
+import type { TestApp } from './support/app';
+import { auth, binaryParser, footprint, login, sendEvent, startSuite, type Suite } from './support/api';
+import { makePdf, makePng, truncate } from './support/pdf';
+import { createPerson, type Person, type World } from './support/world';
+
+describe('Digipay: admin registration by ticket, roles inside Digipay, progress per satker', () => {
+  let t: TestApp;
+  let w: World;
+  let tok: Suite['tok'];
+
+  beforeAll(async () => ({ t, w, tok } = await startSuite()));
+  afterAll(() => t.close());
+
+  const fileAdmin = (person: Person, ktp: Buffer, ktpName = 'ktp.png') => t.http.post('/api/v1/tickets').set(auth(tok.satker))
+    .field('service', 'DIGIPAY_ADMIN')
+    .field('form', JSON.stringify({ nik: person.nik, nama: person.name, telepon: '081311112222', email: `${person.nik}@contoh.go.id` }))
+    .attach('FORM_REGISTRASI_ADMIN', makePdf({ title: 'Form registrasi' }), 'form.pdf')
+    .attach('SK_PENUNJUKAN', makePdf({ title: 'SK' }), 'sk.pdf')
+    .attach('KTP', ktp, ktpName);
+  const person = (nama: string, nik: string) => ({ nik, nama, email: `${nik}@contoh.go.id`, telepon: '081322223333' });
+
+  it('checks the KTP scan by content: PNG accepted, other types and cut-off images refused', async () => {
+    const someone = await createPerson(t.db, 'Calon Admin Ditolak');
+    const before = await footprint(t, w.satker.id);
+    const text = await fileAdmin(someone, Buffer.from('bukan gambar'), 'ktp.png');
+    expect([text.status, text.body.error.code]).toEqual([415, 'UNSUPPORTED_FILE_TYPE']);
+    const cut = await fileAdmin(someone, truncate(makePng(), 30));
+    expect([cut.status, cut.body.error.code]).toEqual([422, 'IMAGE_TRUNCATED']);
+    expect(await footprint(t, w.satker.id)).toEqual(before);
+  });
+
+  it('runs the whole Digipay set-up, each role doing only its own step', async () => {
+    const admin = await createPerson(t.db, 'Admin Digipay Satker');
+    const filed = await fileAdmin(admin, makePng());
+    expect([filed.status, filed.body.subject]).toEqual([201, `Registrasi Admin Digipay Satker ${w.satker.name}`]);
+    const ktp = filed.body.attachments.find((a: { kind: string }) => a.kind === 'KTP');
+    const download = await t.http.get(ktp.downloadUrl).set(auth(tok.cso)).buffer(true).parse(binaryParser as never);
+    expect(download.headers['content-type']).toBe('image/png');
+    const claimed = await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
+    expect((await sendEvent(t, tok.cso, filed.body.id, claimed.body.version, { type: 'COMPLETE' })).body.status).toBe('SELESAI');
+    const [notice] = await t.db.query(`SELECT recipient FROM outbox WHERE ticket_id = $1 AND topic = 'digipay.admin-active'`, [filed.body.id]);
+    expect(notice.recipient).toBe(`${admin.nik}@contoh.go.id`);
+
+    const adminToken = await login(t, admin);
+    const pp = await createPerson(t.db, 'Pejabat Pengadaan');
+    const ppk = await createPerson(t.db, 'Pejabat Pembuat Komitmen');
+    const roles: Array<[string, Person]> = [['PPK', ppk], ['PEMESAN', await createPerson(t.db, 'Pemesan')], ['PEJABAT_PENGADAAN', pp],
+      ['PENERIMA', await createPerson(t.db, 'Penerima')], ['BENDAHARA', await createPerson(t.db, 'Bendahara')]];
+    const ppkToken = await login(t, ppk);
+    const early = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/users`).set(auth(ppkToken)).send({ role: 'PEMESAN', ...person('X', admin.nik) });
+    expect([early.status, early.body.error.code]).toEqual([403, 'DIGIPAY_ROLE_REQUIRED']);
+    for (const [role, p] of roles) {
+      const res = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/users`).set(auth(adminToken)).send({ role, ...person(p.name, p.nik) });
+      expect([res.status, res.body.role]).toEqual([201, role]);
+    }
+    const badRole = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/users`).set(auth(adminToken)).send({ role: 'DIREKTUR', ...person('Y', ppk.nik) });
+    expect([badRole.status, badRole.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+
+    const vendorAdmin = await createPerson(t.db, 'Admin Vendor');
+    const vendor = { nama: 'CV Maju Jaya', nib: '9120001234567', npwp: '01.234.567.8-901.000', tdp: 'TDP-77', skkpp: 'SKKPP-12',
+      telepon: '0435888999', email: 'cv.maju@contoh.co.id', admin: person('Admin Vendor', vendorAdmin.nik) };
+    const byPpk = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/vendors`).set(auth(ppkToken)).send(vendor);
+    expect([byPpk.status, byPpk.body.error.code]).toEqual([403, 'DIGIPAY_ROLE_REQUIRED']);
+    const ppToken = await login(t, pp);
+    const invalid = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/vendors`).set(auth(ppToken)).send({ ...vendor, nib: '123', npwp: 'abc' });
+    expect(invalid.body.error.details.map((d: { field: string }) => d.field)).toEqual(['nib', 'npwp']);
+    const registered = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/vendors`).set(auth(ppToken)).send(vendor);
+    expect(registered.status).toBe(201);
+    const again = await t.http.post(`/api/v1/digipay/satkers/${w.satker.code}/vendors`).set(auth(ppToken)).send(vendor);
+    expect([again.status, again.body.error.code]).toEqual([409, 'VENDOR_EXISTS']);
+
+    const vendorUrl = `/api/v1/digipay/vendors/${registered.body.vendorId}/users`;
+    const byPp = await t.http.post(vendorUrl).set(auth(ppToken)).send({ role: 'STAF_VENDOR', ...person('Staf', ppk.nik) });
+    expect([byPp.status, byPp.body.error.code]).toEqual([403, 'DIGIPAY_ROLE_REQUIRED']);
+    const vendorToken = await login(t, vendorAdmin);
+    for (const role of ['STAF_VENDOR', 'KURIR_VENDOR']) {
+      expect((await t.http.post(vendorUrl).set(auth(vendorToken)).send({ role, ...person(role, (await createPerson(t.db, role)).nik) })).status).toBe(201);
+    }
+
+    // The KPPN's progress view: complete but for transactions, until the CSV import.
+    const progress = async (query = {}) => (await t.http.get('/api/v1/digipay/progress').query(query).set(auth(tok.cso))).body
+      .find((r: { kodeSatker: string }) => r.kodeSatker === w.satker.code);
+    expect(await progress()).toMatchObject({ adminTerdaftar: true, peranSatkerTerisi: 5, jumlahVendor: 1, jumlahTransaksi: 0, tertinggal: true });
+    const csv = (body: string) => t.http.post('/api/v1/digipay/transactions').set(auth(tok.cso)).attach('CSV', Buffer.from(body), 'transaksi.csv');
+    const bad = await csv(`kode_satker,bulan,jumlah\n${w.satker.code},2026-10,12\n${w.otherSatker.code},2026-10,3\n${w.satker.code},2026-13,1\n`);
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'INVALID_CSV']);
+    expect(bad.body.error.details.map((d: { line: number }) => d.line)).toEqual([3, 4]);
+    expect((await progress()).jumlahTransaksi).toBe(0);
+    expect((await csv(`kode_satker,bulan,jumlah\r\n${w.satker.code},2026-10,12\r\n${w.satker.code},2026-11,7\r\n`)).body).toEqual({ imported: 2 });
+    expect(await progress()).toMatchObject({ jumlahTransaksi: 19, tertinggal: false });
+    expect(await progress({ tertinggal: 'true' })).toBeUndefined();
+    const notStaff = await t.http.get('/api/v1/digipay/progress').set(auth(tok.satker));
+    expect([notStaff.status, notStaff.body.error.code]).toEqual([403, 'NOT_KPPN_STAFF']);
+  });
+});
