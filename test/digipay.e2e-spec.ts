@@ -89,6 +89,20 @@ describe('Digipay: admin registration by ticket, roles inside Digipay, progress 
     expect((await csv(`kode_satker,bulan,jumlah\r\n${w.satker.code},2026-10,12\r\n${w.satker.code},2026-11,7\r\n`)).body).toEqual({ imported: 2 });
     expect(await progress()).toMatchObject({ jumlahTransaksi: 19, tertinggal: false });
     expect(await progress({ tertinggal: 'true' })).toBeUndefined();
+
+    // A vendor's admin proposed as the satker's Digipay admin: SELESAI fails and nothing changes.
+    const conflicted = await fileAdmin(vendorAdmin, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200), Buffer.from([0xff, 0xd9])]), 'ktp.jpg');
+    expect(conflicted.status).toBe(201);
+    expect(conflicted.body.attachments.find((a: { kind: string }) => a.kind === 'KTP').contentType).toBe('image/jpeg');
+    const sla = await t.http.get(`/api/v1/tickets/${conflicted.body.id}/sla`).set(auth(tok.cso));
+    expect(sla.body.clocks.map((c: { clock: string; targetMinutes: number }) => [c.clock, c.targetMinutes])).toEqual([['RESPONSE', 240], ['RESOLUTION', 450]]);
+    const claimedAgain = await sendEvent(t, tok.cso, conflicted.body.id, 1, { type: 'CLAIM' });
+    const failed = await sendEvent(t, tok.cso, conflicted.body.id, claimedAgain.body.version, { type: 'COMPLETE' });
+    expect([failed.status, failed.body.error.code]).toEqual([422, 'OUTCOME_FAILED']);
+    const admins = await t.db.query(`SELECT nik FROM digipay_users WHERE satker_id = $1 AND role = 'ADMIN_SATKER' AND status = 'AKTIF'`, [w.satker.id]);
+    expect(admins).toEqual([{ nik: admin.nik }]);
+    const notices = await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE ticket_id = $1 AND topic = 'digipay.admin-active'`, [conflicted.body.id]);
+    expect(notices[0].n).toBe(0);
     const notStaff = await t.http.get('/api/v1/digipay/progress').set(auth(tok.satker));
     expect([notStaff.status, notStaff.body.error.code]).toEqual([403, 'NOT_KPPN_STAFF']);
   });

@@ -64,6 +64,12 @@ const roleRequired = (role: string) =>
 export class DigipayRegistry {
   /** At SELESAI of DIGIPAY_ADMIN: the satker's admin account (a previous one is replaced). */
   async activateAdmin(db: Queryable, ticket: { id: string; satkerId: string; actorId: string | null }, admin: DigipayPerson) {
+    // A vendor's user cannot administer the satker that buys from it.
+    const vendorUser = await one(db, `SELECT 1 FROM digipay_users WHERE nik = $1 AND vendor_id IS NOT NULL AND status = 'AKTIF'`, [admin.nik]);
+    if (vendorUser) {
+      throw new DomainError('OUTCOME_FAILED', 422, `${admin.nama} terdaftar sebagai pengguna vendor Digipay dan tidak dapat menjadi admin satker. Tidak ada perubahan yang disimpan.`,
+        { reason: 'VENDOR_USER' });
+    }
     await db.query(`UPDATE digipay_users SET status = 'NONAKTIF' WHERE satker_id = $1 AND role = 'ADMIN_SATKER' AND status = 'AKTIF'`, [ticket.satkerId]);
     const row = await one<{ id: string }>(db,
       `INSERT INTO digipay_users (satker_id, role, nik, name, email, phone, source_ticket_id, created_by)
