@@ -44,6 +44,11 @@ describe('the rest of the lifecycle over HTTP', () => {
     expect(satkerView.body.messages).toEqual([]);
     const back = await sendEvent(t, kanwil, ticket.id, atKanwil.body.version, { type: 'RETURN_TO_KPPN', note: 'Silakan diproses KPPN.' });
     expect(back.body.status).toBe('DIPROSES');
+    // The Kanwil tier sees only the KPPNs under it.
+    const elsewhere = await t.http.post('/api/v1/tickets').set(auth(tok.otherSatker)).send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } });
+    expect((await t.http.get(`/api/v1/tickets/${elsewhere.body.id}`).set(auth(kanwil))).status).toBe(404);
+    const queue = await t.http.get('/api/v1/tickets').query({ limit: 100 }).set(auth(kanwil));
+    expect(queue.body.items.map((i: { id: string }) => i.id)).not.toContain(elsewhere.body.id);
   });
 
   it('files a Digipay assistance request with its choices and a 3 working day target', async () => {
