@@ -30,6 +30,16 @@ function fromBodyParser(err: { type?: string; status?: number }): [number, Error
   return null;
 }
 
+// The database went away (restart, failover, network): the request may be retried, with the same
+// Idempotency-Key where it has one.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
+
+function unavailable(exception: unknown): boolean {
+  const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return (!!code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '');
+}
+
 function classify(exception: unknown): [number, ErrorBody] {
   if (exception instanceof DomainError) {
     return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
@@ -40,6 +50,9 @@ function classify(exception: unknown): [number, ErrorBody] {
   }
   const parsed = fromBodyParser(exception as { type?: string; status?: number });
   if (parsed) return parsed;
+  if (unavailable(exception)) {
+    return [503, { code: 'SERVICE_UNAVAILABLE', message: 'Layanan sedang tidak dapat menjangkau basis data. Silakan coba lagi sebentar lagi.' }];
+  }
   return [500, { code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' }];
 }
 
