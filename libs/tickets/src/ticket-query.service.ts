@@ -99,7 +99,12 @@ export class TicketQueryService {
    * deadline first, tickets without a running clock last. Keyset on (due_at, id), NULLs last.
    */
   private async queue(actor: Actor, filter: ListFilter) {
-    const params: unknown[] = [actor.staff.map((s) => s.officeId), filter.status ? [filter.status] : OPEN_STATUSES, filter.service ?? null, filter.limit + 1];
+    // The offices first (a handful), and the open statuses spelled out, so the partial index on
+    // (office_id, due_at, id) applies; for one office it is read in order and stops after a page.
+    const offices = (await many<{ id: string }>(this.db,
+      `SELECT id FROM offices WHERE id = ANY($1::uuid[]) OR parent_id = ANY($1::uuid[])`, [actor.staff.map((s) => s.officeId)])).map((o) => o.id);
+    const statusFilter = filter.status ? `t.status = $2::text` : `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')}) AND $2::text IS NULL`;
+    const params: unknown[] = [offices, filter.status ?? null, filter.service ?? null, filter.limit + 1];
     let after = '';
     if (filter.cursor) {
       const [due, id] = decodeCursor(filter.cursor);
@@ -111,7 +116,7 @@ export class TicketQueryService {
     const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(this.db,
       `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.due_at::text AS "cursorKey"
          FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
-        WHERE (t.office_id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])) AND t.status = ANY($2::text[])
+        WHERE ${offices.length === 1 ? 't.office_id = ($1::uuid[])[1]' : 't.office_id = ANY($1::uuid[])'} AND ${statusFilter}
           AND ($3::text IS NULL OR t.service_code = $3) ${after}
         ORDER BY t.due_at ASC NULLS LAST, t.id ASC LIMIT $4`, params);
     return this.page(actor, rows, filter.limit);

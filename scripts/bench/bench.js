@@ -1,0 +1,211 @@
+#!/usr/bin/env node
+// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16]
+// Against DATABASE_URL (real PostgreSQL): seeds a year of history by SQL if it has fewer tickets than
+// asked, starts the API as its own process, and measures each scenario over HTTP (autocannon) and as a
+// raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json.
+require('../../dist/apps/register-aliases');
+const autocannon = require('autocannon');
+const { spawn, execFileSync } = require('node:child_process');
+const { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { Pool } = require('pg');
+const { hashPassword } = require('@loket/auth');
+const { createDataSource, migrate } = require('@loket/db');
+const raw = require('./baseline');
+
+const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const TICKETS = arg('tickets', 1_000_000);
+const SECONDS = arg('seconds', 10);
+const CONNECTIONS = arg('connections', 16);
+const PASSWORD = 'BenchSandi2026';
+
+/** A structurally complete PDF of about `size` bytes (padding in a comment), nothing active in it. */
+function pdf(size) {
+  const head = '%PDF-1.4\n';
+  const body = '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n';
+  const tail = `xref\n0 1\n0000000000 65535 f \ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n${head.length}\n%%EOF\n`;
+  const pad = Math.max(0, size - head.length - body.length - tail.length - 2);
+  return Buffer.from(`${head}%${'x'.repeat(pad)}\n${body}${tail}`, 'latin1');
+}
+
+function multipart(fields, files) {
+  const boundary = `----loketbench${Date.now()}`;
+  const parts = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, buf] of Object.entries(files)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), buf, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const procCpuMicros = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * (1e6 / 100);
+};
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+async function setup(db) {
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE number LIKE 'H-%'`);
+  if (n < TICKETS * 0.99) {
+    console.log(`seeding ${TICKETS} tickets of history (found ${n})...`);
+    execFileSync('node', [path.join(__dirname, '..', 'seed-history.js'), '--tickets', String(TICKETS)], { stdio: 'inherit', env: process.env });
+  }
+  const hash = await hashPassword(PASSWORD);
+  const person = async (nik, name) => (await db.query(
+    `INSERT INTO persons (nik, name, email, password_hash, activated_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (nik) DO UPDATE SET password_hash = $4 RETURNING id`, [nik, name, `${nik}@bench.go.id`, hash]))[0].id;
+  const [{ kppnId, satkerId, pusatId }] = await db.query(
+    `SELECT k.id AS "kppnId", (SELECT id FROM satkers WHERE kppn_id = k.id ORDER BY code LIMIT 1) AS "satkerId",
+            (SELECT id FROM offices WHERE code = 'HPUSAT') AS "pusatId" FROM offices k WHERE k.code = 'HK1'`);
+  const ctx = {
+    kppnId, satkerId,
+    satkerUserId: await person('3171010101900001', 'Bench Satker'),
+    csoId: await person('3171010101900002', 'Bench CSO'),
+    supervisorId: await person('3171010101900003', 'Bench Supervisor'),
+    calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
+    detailId: (await db.query(`SELECT id FROM tickets WHERE office_id = $1 ORDER BY created_at DESC LIMIT 1`, [kppnId]))[0].id,
+  };
+  await db.query(`INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
+    SELECT $1, $2, 2, 'Operator', '0812', 'b@bench.go.id' WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2)`,
+    [ctx.satkerUserId, satkerId]);
+  await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'CSO') ON CONFLICT DO NOTHING`, [ctx.csoId, kppnId]);
+  await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'SUPERVISOR') ON CONFLICT DO NOTHING`, [ctx.supervisorId, pusatId]);
+  return ctx;
+}
+
+async function startServer(dataDir, port) {
+  const child = spawn('node', [path.join(__dirname, '../../dist/apps/api/src/main.js')], {
+    env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', DB_POOL_SIZE: String(CONNECTIONS), LOKET_DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+function http(url, pid, opts) {
+  return new Promise((resolve, reject) => {
+    const before = procCpuMicros(pid);
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) => {
+      if (err) return reject(err);
+      const requests = r.requests.total;
+      resolve({ requests, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx,
+        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests) });
+    });
+  });
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
+  const ds = await createDataSource(process.env.DATABASE_URL, 2).initialize();
+  await migrate(ds);
+  const ctx = await setup(ds);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  server = await startServer(dataDir, port);
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const login = async (nik) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik, password: PASSWORD }) })).json()).token;
+  const [satker, cso, supervisor] = [await login('3171010101900001'), await login('3171010101900002'), await login('3171010101900003')];
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONNECTIONS });
+  const files = raw.tempFiles();
+  const bigPdf = pdf(1024 * 1024);
+  const results = [];
+  const record = (name, viaHttp, viaRaw) => {
+    results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
+    console.log(`${name}: http ${viaHttp.rps.toFixed(0)} req/s${viaRaw ? `, raw ${viaRaw.rps.toFixed(0)} req/s` : ''}`);
+  };
+  const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+  record('create (JSON form)',
+    await http(`${base}/tickets`, server.pid, { method: 'POST', headers: json(satker), body: JSON.stringify({ service: 'PERTANYAAN', form: { perihal: 'Bench', uraian: 'Bench' } }) }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, ctx)));
+
+  const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', telepon: '081234567890', email: 'nur@contoh.go.id', peran: 'Operator' };
+  const mp = multipart({ service: 'MYINTRESS_DAFTAR_KPPN', form: JSON.stringify({ pengguna: [user] }) }, { SK_PENUNJUKAN: bigPdf, FORMULIR_PENDAFTARAN: pdf(2048) });
+  record('create (1 MB PDF upload)',
+    await http(`${base}/tickets`, server.pid, { method: 'POST', headers: { 'content-type': mp.contentType, authorization: `Bearer ${satker}` }, body: mp.body }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, { ...ctx, filesDir: files.dir }, bigPdf)));
+
+  // Transitions need fresh tickets: made beforehand with the baseline's filing SQL.
+  const fresh = async (count) => {
+    const ids = [];
+    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+      const client = await pool.connect();
+      try {
+        while (ids.length < count) ids.push(await raw.createTicket(client, ctx));
+      } finally {
+        client.release();
+      }
+    }));
+    return ids;
+  };
+  const pending = await fresh(12000);
+  const forHttp = pending.slice(0, 6000);
+  const forRaw = pending.slice(6000);
+  let h = 0;
+  const claimHttp = await http(`${base}/tickets`, server.pid, {
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${forHttp[h++ % forHttp.length]}/events`,
+      headers: { ...json(cso), 'if-match': '"1"' }, body: JSON.stringify({ type: 'CLAIM' }) }) }],
+  });
+  let r = 0;
+  const claimRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'DIPROSES'));
+  record('transition: claim', claimHttp, claimRaw);
+  const claimed = forHttp.slice(0, Math.min(h, forHttp.length));
+  let k = 0;
+  const completeHttp = await http(`${base}/tickets`, server.pid, {
+    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${claimed[k++ % claimed.length]}/events`,
+      headers: { ...json(cso), 'if-match': '"2"' }, body: JSON.stringify({ type: 'COMPLETE', message: 'Selesai.' }) }) }],
+  });
+  const completeRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'SELESAI'));
+  record('transition: complete (clocks, notice)', completeHttp, completeRaw);
+
+  record('KPPN queue page of 50 by deadline',
+    await http(`${base}/tickets?limit=50`, server.pid, { headers: json(cso) }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)));
+  record('ticket detail',
+    await http(`${base}/tickets/${ctx.detailId}`, server.pid, { headers: json(cso) }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)));
+  const reportTimes = [];
+  for (let i = 0; i < 5; i++) {
+    const s = Date.now();
+    const res = await fetch(`${base}/reports/sla?from=2025-01-01&to=2026-01-01`, { headers: json(supervisor) });
+    await res.arrayBuffer();
+    reportTimes.push(Date.now() - s);
+  }
+  reportTimes.sort((a, b) => a - b);
+  const rss = rssMb(server.pid);
+  const out = { at: new Date().toISOString(), tickets: TICKETS, seconds: SECONDS, connections: CONNECTIONS, results,
+    yearReportMs: { median: reportTimes[2], min: reportTimes[0], max: reportTimes[4] }, rssMbAfterLoad: rss };
+  const dir = path.join(process.cwd(), 'var', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${out.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(out, null, 2));
+
+  const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
+  console.log('\n| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const x of results) {
+    console.log(`| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} |`);
+  }
+  console.log(`\nyear SLA report (${TICKETS} tickets, national scope): median ${out.yearReportMs.median} ms; API RSS after load ${rss.toFixed(0)} MB`);
+  console.log(`written to ${file}`);
+  server.kill('SIGTERM');
+  await pool.end();
+  await ds.destroy();
+  files.cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+let server = null;
+main().catch((err) => {
+  console.error(err);
+  server?.kill('SIGKILL');
+  process.exit(1);
+});
