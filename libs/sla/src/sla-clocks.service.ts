@@ -27,6 +27,8 @@ interface ClockRow {
 /** Agent actions the satker can see: they end the response clock. */
 const VISIBLE_AGENT_EVENTS = new Set(['MESSAGE', 'REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'STATUS_NOTICE']);
 const RESOLVED = new Set(['SELESAI', 'DITOLAK']);
+/** Entering or leaving these pauses, resumes or stops clocks. */
+const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP']);
 
 const CLOCK_COLUMNS = `ticket_id AS "ticketId", kind, rule, calendar_id AS "calendarId", started_at AS "startedAt",
   due_at AS "dueAt", pauses, paused_since AS "pausedSince", stopped_at AS "stoppedAt", breached_at AS "breachedAt",
@@ -67,9 +69,12 @@ export class SlaClocks {
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
   async afterEvent(db: Queryable, e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date }): Promise<void> {
+    const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
+    const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
+    if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
     const clocks = await this.clocks(db, e.ticketId);
     if (clocks.length === 0) return;
-    if (e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type)) {
+    if (answers) {
       await db.query(`UPDATE tickets SET first_response_at = COALESCE(first_response_at, $2) WHERE id = $1`, [e.ticketId, e.at]);
       await this.stop(db, clocks, 'RESPONSE', e.at, 'ANSWERED');
     }

@@ -5,6 +5,7 @@ import { Catalogue } from '@loket/workflow';
 import type { TicketRow } from './ticket.types';
 
 const SELF_REGISTRATION = 'MYINTRESS_DAFTAR_MANDIRI';
+const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTICE', 'COMPLETE', 'REJECT', 'EXPIRE']);
 
 /**
  * Which ticket events tell someone by e-mail, and whom. Written to the outbox in the event's own
@@ -15,6 +16,8 @@ export class TicketNotices {
   constructor(private readonly catalogue: Catalogue) {}
 
   async afterEvent(db: Queryable, ticket: TicketRow, event: { type: string; text?: string; byAgent: boolean }): Promise<void> {
+    const own = this.catalogue.service(ticket.serviceCode)?.notices?.[event.type];
+    if (!own && !NOTIFIED.has(event.type)) return; // most events tell nobody: no query for them
     const to = await one<{ name: string; email: string; officeName: string; satkerName: string }>(db,
       `SELECT p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
          FROM tickets t JOIN persons p ON p.id = t.filed_by JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
@@ -31,7 +34,6 @@ export class TicketNotices {
       if (event.type === 'REJECT') await send('membership.rejected', { ...person, reason: event.text ?? '' }, String(ticket.form.email));
       return;
     }
-    const own = this.catalogue.service(ticket.serviceCode)?.notices?.[event.type];
     if (own) return void (await send(own, { ...base, message: event.text ?? '' }));
     switch (event.type) {
       case 'FILED':
