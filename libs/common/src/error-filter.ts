@@ -20,16 +20,6 @@ const HTTP_FALLBACK: Record<number, ErrorBody> = {
   429: { code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
 };
 
-// Errors thrown by body-parser before Nest sees the request carry a `type` and a `status`.
-function fromBodyParser(err: { type?: string; status?: number }): [number, ErrorBody] | null {
-  if (err.type === 'entity.parse.failed') {
-    return [400, { code: 'MALFORMED_JSON', message: 'Badan permintaan bukan JSON yang valid.' }];
-  }
-  if (err.type === 'entity.too.large') return [413, HTTP_FALLBACK[413]];
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return [415, HTTP_FALLBACK[415]];
-  return null;
-}
-
 // The database went away (restart, failover, network): the request may be retried, with the same
 // Idempotency-Key where it has one.
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
@@ -48,8 +38,6 @@ function classify(exception: unknown): [number, ErrorBody] {
     const status = exception.getStatus();
     return [status, HTTP_FALLBACK[status] ?? { code: 'HTTP_' + status, message: 'Permintaan tidak dapat diproses.' }];
   }
-  const parsed = fromBodyParser(exception as { type?: string; status?: number });
-  if (parsed) return parsed;
   if (unavailable(exception)) {
     return [503, { code: 'SERVICE_UNAVAILABLE', message: 'Layanan sedang tidak dapat menjangkau basis data. Silakan coba lagi sebentar lagi.' }];
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@loket/common';
 import { many } from '@loket/db';
 import { LettersService } from '@loket/letters';
+import { localLabel } from '@loket/sla';
 import { Mailer, PermanentMailError } from './mailer';
 
 interface Row {
@@ -18,7 +19,6 @@ const BATCH = 20;
 const LEASE_SECONDS = 300;
 const MAX_ATTEMPTS = 10;
 const CLOCK_LABELS: Record<string, string> = { RESPONSE: 'tanggapan pertama', RESOLUTION: 'penyelesaian' };
-const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
 /**
  * Delivers outbox rows. Rows are claimed with SKIP LOCKED and a lease, so several workers share the work; each
@@ -87,10 +87,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     const extra: Record<string, unknown> = {};
     if (row.ticketId) extra.ticketUrl = `${this.config.publicUrl}/tiket/${row.ticketId}`;
     if (typeof p.clock === 'string') extra.clockLabel = CLOCK_LABELS[p.clock] ?? p.clock;
-    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') {
-      const local = new Date(p.dueAt).toLocaleString('sv-SE', { timeZone: p.timeZone }).slice(0, 16);
-      extra.dueAtLocal = `${local} ${ZONES[p.timeZone] ?? p.timeZone}`;
-    }
+    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') extra.dueAtLocal = localLabel(p.timeZone, new Date(p.dueAt));
     return { ...p, ...extra };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecret, sha256Hex } from '@loket/auth';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
@@ -82,9 +82,9 @@ export class AccountsRegistry {
           [live!.id, form.nama, form.unit, form.emailBaru?.toLowerCase() ?? null]);
         return { email: form.emailBaru ?? live!.email };
       case 'RESET_SANDI': {
-        const token = randomBytes(32).toString('base64url');
+        const token = newSecret();
         await db.query(`INSERT INTO account_reset_tokens (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '24 hours')`,
-          [live!.id, createHash('sha256').update(token).digest('hex')]);
+          [live!.id, sha256Hex(token)]);
         await enqueueNotice(db, { topic: 'password.reset', recipient: live!.email, ticketId, payload: {
           name: live!.name, resetUrl: `${this.config.publicUrl}/akun/reset?token=${token}`, expiresInHours: 24,
         } });
@@ -100,7 +100,7 @@ export class AccountsRegistry {
   async resetPassword(db: Queryable, token: string, passwordHash: string): Promise<void> {
     const row = await one<{ id: string; account_id: string; used_at: Date | null; expired: boolean }>(db,
       `SELECT id, account_id, used_at, expires_at <= now() AS expired FROM account_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
-      [createHash('sha256').update(token).digest('hex')]);
+      [sha256Hex(token)]);
     if (!row) throw new DomainError('RESET_TOKEN_INVALID', 404, 'Tautan atur ulang kata sandi tidak dikenal.');
     if (row.used_at) throw new DomainError('RESET_TOKEN_USED', 410, 'Tautan atur ulang kata sandi sudah pernah digunakan.');
     if (row.expired) throw new DomainError('RESET_TOKEN_EXPIRED', 410, 'Tautan atur ulang kata sandi sudah kedaluwarsa.');

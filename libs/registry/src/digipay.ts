@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, forbidden, notFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
-import { nikProblem, NIK_PROBLEM_MESSAGES } from '@loket/workflow';
+import { EMAIL_PATTERN, nikProblem, NIK_PROBLEM_MESSAGES, PHONE_PATTERN } from '@loket/workflow';
 
 export const SATKER_ROLES = ['PPK', 'PEMESAN', 'PEJABAT_PENGADAAN', 'PENERIMA', 'BENDAHARA'] as const;
 export const VENDOR_USER_ROLES = ['STAF_VENDOR', 'KURIR_VENDOR'] as const;
@@ -24,16 +24,14 @@ export interface VendorInput {
   email: string;
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-const PHONE = /^\+?[0-9][0-9 -]{6,18}[0-9]$/;
 
 function checkPerson(p: DigipayPerson, prefix = ''): Array<{ field: string; problem: string }> {
   const problems: Array<{ field: string; problem: string }> = [];
   const nik = nikProblem(p.nik);
   if (nik) problems.push({ field: `${prefix}nik`, problem: NIK_PROBLEM_MESSAGES[nik] });
   if (!p.nama?.trim()) problems.push({ field: `${prefix}nama`, problem: 'Nama wajib diisi.' });
-  if (!EMAIL.test(p.email ?? '')) problems.push({ field: `${prefix}email`, problem: 'E-mail tidak valid.' });
-  if (!PHONE.test(p.telepon ?? '')) problems.push({ field: `${prefix}telepon`, problem: 'Nomor telepon tidak valid.' });
+  if (!EMAIL_PATTERN.test(p.email ?? '')) problems.push({ field: `${prefix}email`, problem: 'E-mail tidak valid.' });
+  if (!PHONE_PATTERN.test(p.telepon ?? '')) problems.push({ field: `${prefix}telepon`, problem: 'Nomor telepon tidak valid.' });
   return problems;
 }
 
@@ -44,8 +42,8 @@ function checkVendor(v: VendorInput): Array<{ field: string; problem: string }> 
   if (!/^\d{15}(\d)?$/.test((v.npwp ?? '').replace(/[.-]/g, ''))) problems.push({ field: 'npwp', problem: 'NPWP harus 15 atau 16 digit angka.' });
   if (!v.tdp?.trim()) problems.push({ field: 'tdp', problem: 'Nomor TDP wajib diisi.' });
   if (!v.skkpp?.trim()) problems.push({ field: 'skkpp', problem: 'Nomor SKKPP wajib diisi.' });
-  if (!EMAIL.test(v.email ?? '')) problems.push({ field: 'email', problem: 'E-mail vendor tidak valid.' });
-  if (!PHONE.test(v.telepon ?? '')) problems.push({ field: 'telepon', problem: 'Nomor telepon vendor tidak valid.' });
+  if (!EMAIL_PATTERN.test(v.email ?? '')) problems.push({ field: 'email', problem: 'E-mail vendor tidak valid.' });
+  if (!PHONE_PATTERN.test(v.telepon ?? '')) problems.push({ field: 'telepon', problem: 'Nomor telepon vendor tidak valid.' });
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { newSecret, sha256Hex } from '@loket/auth';
 import { APP_CONFIG, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
@@ -20,8 +20,6 @@ export interface NewPerson {
   nip: string | null;
   phone: string | null;
 }
-
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** DIGIT, the ministry's single sign-on: one identity per NIK, activated by a single-use link. */
 @Injectable()
@@ -44,11 +42,11 @@ export class DigitIdentities {
       [person.nik, person.name, person.email, person.nip, person.phone],
     );
     if (!created) return null;
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecret();
     await db.query(
       `INSERT INTO activation_tokens (person_id, token_hash, source_ticket_id, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-      [created.id, tokenHash(token), sourceTicketId, this.config.activationTtlHours],
+      [created.id, sha256Hex(token), sourceTicketId, this.config.activationTtlHours],
     );
     await enqueueNotice(db, {
       topic: 'digit.activation',
@@ -63,5 +61,3 @@ export class DigitIdentities {
     return created;
   }
 }
-
-export { tokenHash as activationTokenHash };

@@ -1,4 +1,4 @@
-import type { Queryable } from '@loket/db';
+import { one, type Queryable } from '@loket/db';
 
 /**
  * Marks a clock breached at its due instant (not at the moment anyone noticed), once: the WHERE
@@ -6,10 +6,10 @@ import type { Queryable } from '@loket/db';
  * notice to the assignee and the office's supervisors, held until the office's next opening.
  */
 export async function recordBreach(db: Queryable, c: { ticketId: string; kind: string; dueAt: Date }, notBefore: Date | null = null) {
-  const marked: Array<{ ticket_id: string }> = await db.query(
-    `WITH b AS (UPDATE sla_clocks SET breached_at = due_at WHERE ticket_id = $1 AND kind = $2 AND breached_at IS NULL RETURNING ticket_id)
-     SELECT ticket_id FROM b`, [c.ticketId, c.kind]);
-  if (marked.length === 0) return false;
+  const marked = await one(db,
+    `UPDATE sla_clocks SET breached_at = due_at WHERE ticket_id = $1 AND kind = $2 AND breached_at IS NULL RETURNING ticket_id`,
+    [c.ticketId, c.kind]);
+  if (!marked) return false;
   await slaNotice(db, c.ticketId, c.kind, 'SLA_BREACH', c.dueAt, notBefore);
   return true;
 }

@@ -97,15 +97,21 @@ export class SlaClocks {
 
   /** Recomputes due and warning instants of the ticket's running clocks and the ticket's queue deadline. */
   async recompute(db: Queryable, ticketId: string): Promise<void> {
-    for (const c of await this.clocks(db, ticketId)) {
-      if (c.stoppedAt) continue;
+    const clocks = await this.clocks(db, ticketId);
+    // RESPONSE sorts first, so its fresh deadline is known when the SC03-1 cut-off needs it.
+    const responseDue = new Map<string, Date | null>();
+    for (const c of clocks) {
+      if (c.stoppedAt) {
+        responseDue.set(c.kind, c.dueAt);
+        continue;
+      }
       const cal = await this.calendars.load(db, c.calendarId);
-      const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF'
-        ? c.anchor ?? (await this.clocks(db, ticketId)).find((x) => x.kind === 'RESPONSE')?.dueAt ?? null : null;
+      const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? c.anchor ?? responseDue.get('RESPONSE') ?? null : null;
       const deadline = deadlineOf(cal.spec, { ...facts(c), anchor }, c.warning);
       await db.query(
         `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
         [ticketId, c.kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version]);
+      responseDue.set(c.kind, deadline?.due ?? null);
     }
     await db.query(
       `UPDATE tickets SET due_at = (SELECT due_at FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NULL)

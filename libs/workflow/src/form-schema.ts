@@ -18,8 +18,8 @@ export interface FormProblem {
 }
 
 type Value = unknown;
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
-const PHONE = /^\+?[0-9][0-9 -]{6,18}[0-9]$/;
+export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+export const PHONE_PATTERN = /^\+?[0-9][0-9 -]{6,18}[0-9]$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkScalar(spec: Exclude<FieldSpec, { kind: 'list' }>, field: string, value: Value): FormProblem | null {
@@ -35,14 +35,14 @@ function checkScalar(spec: Exclude<FieldSpec, { kind: 'list' }>, field: string, 
   if (spec.kind === 'text' && value.length > spec.maxLength) {
     return problem('TOO_LONG', `${spec.label} paling banyak ${spec.maxLength} karakter.`);
   }
-  if (spec.kind === 'email' && (value.length > 254 || !EMAIL.test(value))) {
+  if (spec.kind === 'email' && (value.length > 254 || !EMAIL_PATTERN.test(value))) {
     return problem('INVALID_EMAIL', `${spec.label} bukan alamat e-mail yang valid.`);
   }
   if (spec.kind === 'id' && !UUID.test(value)) return problem('INVALID_ID', `${spec.label} bukan pengenal yang valid.`);
   if (spec.kind === 'choice' && !spec.options.includes(value)) {
     return problem('INVALID_CHOICE', `${spec.label} harus salah satu dari: ${spec.options.join(', ')}.`);
   }
-  if (spec.kind === 'phone' && !PHONE.test(value)) {
+  if (spec.kind === 'phone' && !PHONE_PATTERN.test(value)) {
     return problem('INVALID_PHONE', `${spec.label} bukan nomor telepon yang valid.`);
   }
   return null;

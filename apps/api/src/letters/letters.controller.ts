@@ -8,19 +8,14 @@ import { many } from '@loket/db';
 import { LettersService } from '@loket/letters';
 import { maskNik, STATUS_LABELS } from '@loket/registry';
 import { actingSatker, TicketLettersService } from '@loket/tickets';
+import { downloadHeaders } from '../tickets/download';
 import { FormatQuery, PenghapusanDocDto, ReplyLetterDto, SkPenunjukanDto } from './letters.dto';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
 const letterId = new ParseUUIDPipe({ exceptionFactory: () => notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.') });
 
 function sendDocument(res: Response, name: string, format: 'pdf' | 'html', body: Buffer): StreamableFile {
-  res.set({
-    'Content-Type': format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${name.replace(/[^A-Za-z0-9.-]/g, '_')}.${format}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    'Cache-Control': 'private, no-store',
-  });
+  res.set(downloadHeaders(`${name}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true));
   return new StreamableFile(body);
 }
 

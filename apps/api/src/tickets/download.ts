@@ -1,13 +1,20 @@
-/** Headers that make a browser save the file, never render or sniff it. */
-export function attachmentHeaders(meta: { originalName: string; contentType: string; sizeBytes: string; sha256: string }) {
-  const ascii = meta.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+/** Headers that make a browser save a file, never render or sniff it. `inlineStyle` for HTML letters. */
+export function downloadHeaders(name: string, contentType: string, inlineStyle = false): Record<string, string> {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\/]/g, '_');
   return {
-    'Content-Type': meta.contentType,
-    'Content-Length': meta.sizeBytes,
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(meta.originalName)}`,
+    'Content-Type': contentType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Security-Policy': `default-src 'none';${inlineStyle ? " style-src 'unsafe-inline';" : ''} sandbox`,
+  };
+}
+
+/** An uploaded attachment: also its length and digest, as stored at upload. */
+export function attachmentHeaders(meta: { originalName: string; contentType: string; sizeBytes: string; sha256: string }) {
+  return {
+    ...downloadHeaders(meta.originalName, meta.contentType),
+    'Content-Length': meta.sizeBytes,
     Digest: `sha-256=${Buffer.from(meta.sha256, 'hex').toString('base64')}`,
   };
 }
