@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Seeds a year of realistic history by SQL, for timing reports and queues at national scale:
 //   node scripts/seed-history.js --tickets 1000000 [--kppn 180]   (DATABASE_URL must point at a migrated database)
-// 180 KPPN under 30 Kanwil and one Kantor Pusat, 10 satkers and 3 CSOs per KPPN, and N tickets over
-// 2025 with their SLA results and clocks. Everything it makes is tagged with the office code prefix "H".
+// 180 KPPN under 30 Kanwil and one Kantor Pusat, 10 satkers (3 MyIntress users each) and 3 CSOs per KPPN,
+// and N tickets over 2025 with their SLA results, clocks and history events. Everything it makes is
+// tagged with the office code prefix "H".
 const { Client } = require('pg');
 
 const arg = (name, fallback) => {
@@ -70,6 +71,31 @@ async function main() {
                 THEN t.created_at + interval '2 days' END
       FROM tickets t CROSS JOIN (VALUES ('RESPONSE'), ('RESOLUTION')) k(kind)
      WHERE t.number LIKE 'H-%' ON CONFLICT DO NOTHING`);
+  await step('satker users', `INSERT INTO persons (nik, name, email)
+    SELECT '32' || lpad(g::text, 14, '0'), 'Operator riwayat ' || g, 'operator' || g || '@riwayat.go.id' FROM generate_series(1, $1::int * 30) g
+    ON CONFLICT DO NOTHING`, [kppn]);
+  // Three users per satker, mostly active (2), some dormant (3), registered (1) or refused (0), as Daftar Pengguna shows them.
+  await step('memberships', `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, created_at)
+    SELECT p.id, s.id, (ARRAY[2, 2, 2, 2, 2, 2, 3, 1, 0, 2])[1 + g % 10], (ARRAY['Operator', 'Approver', 'Admin'])[1 + g % 3],
+           '0812' || lpad(g::text, 8, '0'), p.email, timestamptz '2024-06-01 00:00+07' + (g % 365) * interval '1 day'
+      FROM generate_series(1, $1::int * 30) g
+      JOIN persons p ON p.nik = '32' || lpad(g::text, 14, '0')
+      JOIN satkers s ON s.code = lpad((900000 + 1 + (g - 1) / 3)::text, 6, '0')
+     WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.satker_id = s.id)`, [kppn]);
+  // The history of each ticket: filed, answered, and closed (or refused) where it ended.
+  await step('events', `
+    INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload, created_at)
+    SELECT t.id, e.type, e.from_status, e.to_status, t.assignee_id, '{}'::jsonb, e.at
+      FROM tickets t
+      CROSS JOIN LATERAL (VALUES
+        ('FILED', NULL, 'BARU', t.created_at),
+        ('CLAIM', 'BARU', 'DIPROSES', t.first_response_at),
+        ('COMPLETE', 'DIPROSES', 'SELESAI', t.resolved_at),
+        ('REJECT', 'DIPROSES', 'DITOLAK', CASE WHEN t.status = 'DITOLAK' THEN t.updated_at END),
+        ('CLOSE', 'SELESAI', 'DITUTUP', CASE WHEN t.status = 'DITUTUP' THEN t.resolved_at + interval '7 days' END)
+      ) e(type, from_status, to_status, at)
+     WHERE t.number LIKE 'H-%' AND e.at IS NOT NULL AND (e.type <> 'CLAIM' OR t.status <> 'BARU')
+       AND NOT EXISTS (SELECT 1 FROM ticket_events x WHERE x.ticket_id = t.id)`);
   // Index-only scans need the visibility map; autovacuum does this in production, a fresh bulk load needs it now.
   await step('vacuum', 'VACUUM ANALYZE');
   console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -65,7 +65,8 @@ async function setup(db) {
     csoId: await person('3171010101900002', 'Bench CSO'),
     supervisorId: await person('3171010101900003', 'Bench Supervisor'),
     calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
-    detailId: (await db.query(`SELECT id FROM tickets WHERE office_id = $1 ORDER BY created_at DESC LIMIT 1`, [kppnId]))[0].id,
+    // A ticket of the history, with its whole event trail.
+    detailId: (await db.query(`SELECT id FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`, [kppnId]))[0].id,
   };
   await db.query(`INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
     SELECT $1, $2, 2, 'Operator', '0812', 'b@bench.go.id' WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2)`,

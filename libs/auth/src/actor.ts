@@ -20,6 +20,8 @@ export interface Actor {
   staff: StaffRole[];
   /** Kode satker where this person's membership is dormant (3): refused there until reactivated. */
   dormantSatkerCodes: string[];
+  /** Offices whose queues the staff roles cover: the offices themselves and those under them (a Kanwil's KPPNs). */
+  queueOfficeIds: string[];
 }
 
 export const satkerIdsOf = (actor: Actor): string[] => actor.satkers.map((s) => s.satkerId);

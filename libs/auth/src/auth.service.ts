@@ -71,7 +71,9 @@ export class AuthService {
                      FROM staff_roles r JOIN offices o ON o.id = r.office_id
                     WHERE r.person_id = p.id), '[]') AS staff,
          ARRAY(SELECT s.code FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
-                WHERE m.person_id = p.id AND m.status = 3 AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes"
+                WHERE m.person_id = p.id AND m.status = 3 AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes",
+         ARRAY(SELECT o.id FROM offices o JOIN staff_roles r ON r.office_id IN (o.id, o.parent_id)
+                WHERE r.person_id = p.id GROUP BY o.id ORDER BY o.id) AS "queueOfficeIds"
          FROM sessions se JOIN persons p ON p.id = se.person_id
         WHERE se.token_hash = $1 AND se.revoked_at IS NULL AND se.expires_at > now()`,
       [sha256Hex(token)],

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DomainError } from '@loket/common';
 
 /**
@@ -31,6 +31,9 @@ export class PdfRenderer {
   }
 
   private launch(): Promise<Browser> {
+    // Loaded on the first letter, not at start-up: the driver is large and most processes never print.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { chromium } = require('playwright-core') as typeof import('playwright-core');
     this.browser ??= chromium.launch({
       executablePath: this.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -3,8 +3,8 @@ import { many, type Queryable } from '@loket/db';
 import type { SlaPolicy, SlaRule } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import type { Interval } from './calendar.types';
-import { CalendarStore } from './calendar-store';
-import { deadlineOf, usedMinutes, type ClockFacts } from './clock-math';
+import { CalendarStore, type LoadedCalendar } from './calendar-store';
+import { deadlineOf, usedMinutes, type ClockFacts, type Deadline } from './clock-math';
 import { recordBreach } from './breach';
 
 export type ClockKind = 'RESPONSE' | 'RESOLUTION';
@@ -42,10 +42,22 @@ const facts = (c: ClockRow): ClockFacts => ({
   anchor: c.anchor,
 });
 
+/** Columns of `tickets` an event's clock work sets, gathered and written in one UPDATE. */
+type TicketClockColumns = Partial<Record<'first_response_at' | 'response_minutes' | 'response_met' | 'resolution_minutes' | 'resolution_met', unknown>>;
+
+/** One event's clock work: the ticket's clocks read once, changed in step in memory and in SQL. */
+interface ClockWork {
+  db: Queryable;
+  clocks: ClockRow[];
+  ticket: TicketClockColumns;
+  calendar: (id: string) => Promise<LoadedCalendar>;
+}
+
 /**
  * The per-ticket response and resolution clocks, kept by the one transition path: started at
  * filing, paused while the ticket waits for the satker, stopped by the first visible agent action
- * (response) and by SELESAI/DITOLAK (resolution). Everything runs in the caller's transaction.
+ * (response) and by SELESAI/DITOLAK (resolution). Everything runs in the caller's transaction; the
+ * clocks are read once per event and the ticket's own columns written once.
  */
 @Injectable()
 export class SlaClocks {
@@ -54,17 +66,25 @@ export class SlaClocks {
   async start(db: Queryable, ticketId: string, policy: SlaPolicy | undefined, officeId: string, at: Date): Promise<void> {
     if (!policy) return;
     const calendarId = await this.calendars.resolveId(db, policy.calendar, officeId);
-    const { version } = await this.calendars.load(db, calendarId);
-    const clocks: Array<[ClockKind, SlaRule]> = [
-      ...(policy.response ? [['RESPONSE', policy.response] as [ClockKind, SlaRule]] : []),
-      ['RESOLUTION', policy.resolution],
-    ];
-    for (const [kind, rule] of clocks) {
-      await db.query(
-        `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [ticketId, kind, JSON.stringify({ ...rule, _warning: policy.warning }), calendarId, version, at, officeId]);
-    }
-    await this.recompute(db, ticketId);
+    const cal = await this.calendars.load(db, calendarId);
+    const clocks: ClockRow[] = [
+      ...(policy.response ? [['RESPONSE', policy.response] as const] : []),
+      ['RESOLUTION', policy.resolution] as const,
+    ].map(([kind, rule]) => ({
+      ticketId, kind, rule, calendarId, startedAt: at, dueAt: null, pauses: [], pausedSince: null, stoppedAt: null,
+      breachedAt: null, warning: policy.warning, anchor: null,
+    }));
+    const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
+    await db.query(
+      `WITH c AS (
+         INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes)
+         SELECT $1, k.kind, k.rule, $2, $3, $4, $5, k.due, k.warn, k.target
+           FROM unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target))
+       UPDATE tickets SET due_at = $11 WHERE id = $1`,
+      [ticketId, calendarId, cal.version, at, officeId, clocks.map((c) => c.kind),
+        clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning })),
+        clocks.map((c) => deadlines.get(c.kind)?.due ?? null), clocks.map((c) => deadlines.get(c.kind)?.warnAt ?? null),
+        clocks.map((c) => deadlines.get(c.kind)?.targetMinutes ?? null), deadlines.get('RESOLUTION')?.due ?? null]);
   }
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
@@ -72,72 +92,105 @@ export class SlaClocks {
     const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
     const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
     if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
-    const clocks = await this.clocks(db, e.ticketId);
-    if (clocks.length === 0) return;
+    const work = this.work(db, await this.clocks(db, e.ticketId));
+    if (work.clocks.length === 0) return;
     if (answers) {
-      await db.query(`UPDATE tickets SET first_response_at = COALESCE(first_response_at, $2) WHERE id = $1`, [e.ticketId, e.at]);
-      await this.stop(db, clocks, 'RESPONSE', e.at, 'ANSWERED');
+      if (!work.clocks[0].anchor) work.ticket.first_response_at = e.at;
+      for (const c of work.clocks) c.anchor ??= e.at;
+      await this.stop(work, 'RESPONSE', e.at, 'ANSWERED');
     }
     if (e.to === 'MENUNGGU_PERBAIKAN' && e.from !== e.to) {
       await db.query(`UPDATE sla_clocks SET paused_since = $2 WHERE ticket_id = $1 AND stopped_at IS NULL AND paused_since IS NULL`, [e.ticketId, e.at]);
+      for (const c of work.clocks) if (!c.stoppedAt && !c.pausedSince) c.pausedSince = e.at;
     }
     if (e.from === 'MENUNGGU_PERBAIKAN' && e.to !== e.from) {
       await db.query(
         `UPDATE sla_clocks SET pauses = pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $2::timestamptz)),
                 paused_since = NULL
           WHERE ticket_id = $1 AND paused_since IS NOT NULL`, [e.ticketId, e.at]);
+      for (const c of work.clocks) resume(c, e.at);
     }
-    const fresh = await this.clocks(db, e.ticketId);
-    if (RESOLVED.has(e.to)) await this.stop(db, fresh, 'RESOLUTION', e.at, 'RESOLVED');
+    if (RESOLVED.has(e.to)) await this.stop(work, 'RESOLUTION', e.at, 'RESOLVED');
     if (e.to === 'DIBATALKAN' || e.to === 'DITUTUP') {
-      for (const kind of ['RESPONSE', 'RESOLUTION'] as ClockKind[]) await this.stop(db, fresh, kind, e.at, 'CANCELLED');
+      for (const kind of ['RESPONSE', 'RESOLUTION'] as ClockKind[]) await this.stop(work, kind, e.at, 'CANCELLED');
     }
-    await this.recompute(db, e.ticketId);
+    await this.finish(work, e.ticketId);
   }
 
   /** Recomputes due and warning instants of the ticket's running clocks and the ticket's queue deadline. */
   async recompute(db: Queryable, ticketId: string): Promise<void> {
-    const clocks = await this.clocks(db, ticketId);
-    // RESPONSE sorts first, so its fresh deadline is known when the SC03-1 cut-off needs it.
+    await this.finish(this.work(db, await this.clocks(db, ticketId)), ticketId);
+  }
+
+  private work(db: Queryable, clocks: ClockRow[]): ClockWork {
+    const loaded = new Map<string, Promise<LoadedCalendar>>();
+    const calendar = (id: string) => {
+      if (!loaded.has(id)) loaded.set(id, this.calendars.load(db, id));
+      return loaded.get(id)!;
+    };
+    return { db, clocks, ticket: {}, calendar };
+  }
+
+  /** Fresh deadlines of the running clocks, RESPONSE first: the SC03-1 cut-off may need its deadline. */
+  private async deadlines(work: ClockWork): Promise<Map<ClockKind, Deadline | null>> {
+    const due = new Map<ClockKind, Deadline | null>();
     const responseDue = new Map<string, Date | null>();
-    for (const c of clocks) {
+    for (const c of work.clocks) {
       if (c.stoppedAt) {
         responseDue.set(c.kind, c.dueAt);
         continue;
       }
-      const cal = await this.calendars.load(db, c.calendarId);
+      const cal = await work.calendar(c.calendarId);
       const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? c.anchor ?? responseDue.get('RESPONSE') ?? null : null;
       const deadline = deadlineOf(cal.spec, { ...facts(c), anchor }, c.warning);
-      await db.query(
-        `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
-        [ticketId, c.kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version]);
+      due.set(c.kind, deadline);
       responseDue.set(c.kind, deadline?.due ?? null);
     }
-    await db.query(
-      `UPDATE tickets SET due_at = (SELECT due_at FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NULL)
-        WHERE id = $1`, [ticketId]);
+    return due;
   }
 
-  private async stop(db: Queryable, clocks: ClockRow[], kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {
-    const c = clocks.find((x) => x.kind === kind && !x.stoppedAt);
+  /** Writes the running clocks' deadlines, then the ticket's columns and queue deadline in one UPDATE. */
+  private async finish(work: ClockWork, ticketId: string): Promise<void> {
+    const deadlines = await this.deadlines(work);
+    for (const [kind, deadline] of deadlines) {
+      const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
+      await work.db.query(
+        `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
+        [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version]);
+    }
+    const columns = Object.keys(work.ticket);
+    await work.db.query(
+      `UPDATE tickets SET due_at = $2${columns.map((col, i) => `, ${col} = $${i + 3}`).join('')} WHERE id = $1`,
+      [ticketId, deadlines.get('RESOLUTION')?.due ?? null, ...columns.map((col) => work.ticket[col as keyof TicketClockColumns])]);
+  }
+
+  private async stop(work: ClockWork, kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {
+    const c = work.clocks.find((x) => x.kind === kind && !x.stoppedAt);
     if (!c) return;
-    const cal = await this.calendars.load(db, c.calendarId);
+    const cal = await work.calendar(c.calendarId);
     const used = usedMinutes(cal.spec, facts(c), at);
     const met = reason === 'CANCELLED' || !c.dueAt ? null : at <= c.dueAt;
-    await db.query(
+    await work.db.query(
       `UPDATE sla_clocks SET stopped_at = $3, stop_reason = $4, used_minutes = $5,
               pauses = CASE WHEN paused_since IS NULL THEN pauses ELSE pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $3::timestamptz)) END,
               paused_since = NULL
         WHERE ticket_id = $1 AND kind = $2`, [c.ticketId, kind, at, reason, used]);
+    resume(c, at);
+    c.stoppedAt = at;
     const prefix = kind === 'RESPONSE' ? 'response' : 'resolution';
-    if (reason !== 'CANCELLED') {
-      await db.query(`UPDATE tickets SET ${prefix}_minutes = $2, ${prefix}_met = $3 WHERE id = $1`, [c.ticketId, used, met]);
-    }
+    if (reason !== 'CANCELLED') Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
     // Stopped late and the sweeper had not got to it yet: the breach is still recorded, at the due instant.
-    if (met === false && !c.breachedAt) await recordBreach(db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
+    if (met === false && !c.breachedAt) await recordBreach(work.db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
   }
 
   private clocks(db: Queryable, ticketId: string): Promise<ClockRow[]> {
     return many<ClockRow>(db, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
   }
+}
+
+/** The in-memory twin of closing a clock's open pause in SQL. */
+function resume(c: ClockRow, at: Date): void {
+  if (!c.pausedSince) return;
+  c.pauses.push({ from: c.pausedSince.toISOString(), to: at.toISOString() });
+  c.pausedSince = null;
 }

@@ -130,10 +130,10 @@ export class TicketFilingService {
     const { snapshot } = startSnapshot(machine);
     const officeId = await this.queueOffice(em, service, satker);
     const number = await this.tickets.nextNumber(em, officeId);
+    const subject = subjectFor(service, { name: satker.satkerName, code: satker.satkerCode });
     const id = await this.tickets.insert(em, {
       officeId, satkerId: satker.satkerId, serviceCode: service.code,
-      machineId: service.machine.id, machineVersion: service.machine.version, snapshot,
-      subject: subjectFor(service, { name: satker.satkerName, code: satker.satkerCode }), form, filedBy,
+      machineId: service.machine.id, machineVersion: service.machine.version, snapshot, subject, form, filedBy,
     }, number);
     await this.tickets.insertAttachments(em, id, null, filedBy, files);
     await this.clocks.start(em, id, service.sla, officeId, new Date());
@@ -141,7 +141,7 @@ export class TicketFilingService {
       ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
       payload: { attachments: files.map((f) => f.kind) },
     });
-    await this.notices.afterEvent(em, (await this.tickets.findVisible(em, id, null))!, { type: 'FILED', byAgent: false });
+    await this.notices.afterEvent(em, { id, number, subject, serviceCode: service.code, form }, { type: 'FILED', byAgent: false });
     return id;
   }
 

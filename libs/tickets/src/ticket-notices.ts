@@ -5,6 +5,9 @@ import { Catalogue } from '@loket/workflow';
 import type { TicketRow } from './ticket.types';
 
 const SELF_REGISTRATION = 'MYINTRESS_DAFTAR_MANDIRI';
+/** What a notice needs to know of its ticket. */
+export type NoticeTicket = Pick<TicketRow, 'id' | 'number' | 'subject' | 'serviceCode' | 'form'>;
+
 const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTICE', 'COMPLETE', 'REJECT', 'EXPIRE']);
 
 /**
@@ -15,7 +18,7 @@ const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTI
 export class TicketNotices {
   constructor(private readonly catalogue: Catalogue) {}
 
-  async afterEvent(db: Queryable, ticket: TicketRow, event: { type: string; text?: string; byAgent: boolean }): Promise<void> {
+  async afterEvent(db: Queryable, ticket: NoticeTicket, event: { type: string; text?: string; byAgent: boolean }): Promise<void> {
     const own = this.catalogue.service(ticket.serviceCode)?.notices?.[event.type];
     if (!own && !NOTIFIED.has(event.type)) return; // most events tell nobody: no query for them
     const to = await one<{ name: string; email: string; officeName: string; satkerName: string }>(db,

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, notFound, ticketNotFound } from '@loket/common';
-import { many, one, type Queryable } from '@loket/db';
+import { many, type Queryable } from '@loket/db';
 import { SlaExplainer } from '@loket/sla';
 import { Catalogue, OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
 import { factsFor } from './scope';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketRepository } from './ticket.repository';
-import { TICKET_COLUMNS, type TicketRow } from './ticket.types';
-import { allowedEventViews, summaryView, type TicketNames } from './ticket-view';
+import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow, type TicketWithThread } from './ticket.types';
+import { allowedEventViews, summaryView } from './ticket-view';
 
 export interface ListFilter {
   status?: string;
@@ -17,10 +17,6 @@ export interface ListFilter {
   cursor?: string;
   limit: number;
 }
-
-const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "officeCode", o.name AS "officeName",
-  a.name AS "assigneeName"`;
-const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
 
 /** Staff of the ticket's offices (and read-only supervisors) see internal notes; the satker does not. */
 function seesInternal(actor: Actor, ticket: TicketRow): boolean {
@@ -53,32 +49,35 @@ export class TicketQueryService {
     private readonly explainer: SlaExplainer,
   ) {}
 
+  /** The ticket as `actor` may see it, thread and files included, in one query; another satker's is a 404. */
   async detail(actor: Actor, id: string, db: Queryable = this.db) {
-    const ticket = await this.tickets.findVisible(db, id, actor);
+    const ticket = await this.tickets.withThread(db, id, actor);
     if (!ticket) throw ticketNotFound();
-    return this.view(actor, ticket, db);
+    return this.render(actor, ticket);
   }
 
-  async view(actor: Actor, ticket: TicketRow, db: Queryable = this.db) {
+  /** The view of a ticket the caller has just read or changed within the actor's scope. */
+  async view(actor: Actor, ticket: Pick<TicketRow, 'id'>, db: Queryable = this.db) {
+    const fresh = await this.tickets.withThread(db, ticket.id, null);
+    if (!fresh) throw ticketNotFound();
+    return this.render(actor, fresh);
+  }
+
+  private render(actor: Actor, ticket: TicketWithThread) {
     const staff = seesInternal(actor, ticket);
-    const [names, messages, events, attachments] = await Promise.all([
-      one<TicketNames>(db, `SELECT ${NAMES_SQL} FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN} WHERE t.id = $1`, [ticket.id]),
-      this.tickets.messages(db, ticket.id, staff),
-      this.tickets.events(db, ticket.id, staff),
-      this.tickets.attachments(db, ticket.id, staff),
-    ]);
     const labels = new Map((this.catalogue.service(ticket.serviceCode)?.attachments ?? []).map((a) => [a.kind, a.label]));
+    const { messages, events, attachments, form } = ticket;
     return {
-      ...summaryView(this.catalogue, ticket, names!),
-      form: ticket.form,
-      attachments: attachments.map((a) => ({
+      ...summaryView(this.catalogue, ticket, ticket),
+      form,
+      attachments: attachments.filter((a) => staff || a.messageVisibility !== 'INTERNAL').map((a) => ({
         id: a.id, kind: a.kind, label: labels.get(a.kind) ?? 'Lampiran', originalName: a.originalName,
         contentType: a.contentType, sizeBytes: Number(a.sizeBytes), sha256: a.sha256, messageId: a.messageId,
         createdAt: a.createdAt, current: a.supersededAt === null,
         downloadUrl: `/api/v1/tickets/${ticket.id}/attachments/${a.id}`,
       })),
-      messages,
-      history: events.map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
+      messages: messages.filter((m) => staff || m.visibility === 'PUBLIC'),
+      history: events.filter((e) => staff || e.type !== 'INTERNAL_NOTE').map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
       allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
     };
   }
@@ -99,10 +98,9 @@ export class TicketQueryService {
    * deadline first, tickets without a running clock last. Keyset on (due_at, id), NULLs last.
    */
   private async queue(actor: Actor, filter: ListFilter) {
-    // The offices first (a handful), and the open statuses spelled out, so the partial index on
-    // (office_id, due_at, id) applies; for one office it is read in order and stops after a page.
-    const offices = (await many<{ id: string }>(this.db,
-      `SELECT id FROM offices WHERE id = ANY($1::uuid[]) OR parent_id = ANY($1::uuid[])`, [actor.staff.map((s) => s.officeId)])).map((o) => o.id);
+    // The offices come with the session (a handful), and the open statuses are spelled out, so the partial
+    // index on (office_id, due_at, id) applies; for one office it is read in order and stops after a page.
+    const offices = actor.queueOfficeIds;
     const statusFilter = filter.status ? `t.status = $2::text` : `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')}) AND $2::text IS NULL`;
     const params: unknown[] = [offices, filter.status ?? null, filter.service ?? null, filter.limit + 1];
     let after = '';

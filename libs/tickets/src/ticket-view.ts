@@ -1,15 +1,9 @@
 import type { Actor } from '@loket/auth';
 import { allowedEvents, Catalogue, EVENT_SPECS, STATUS_LABELS } from '@loket/workflow';
 import { factsFor } from './scope';
-import type { TicketRow } from './ticket.types';
+import type { TicketNames, TicketRow } from './ticket.types';
 
-export interface TicketNames {
-  satkerCode: string;
-  satkerName: string;
-  officeCode: string;
-  officeName: string;
-  assigneeName: string | null;
-}
+export type { TicketNames } from './ticket.types';
 
 export interface AllowedEventView {
   type: string;

@@ -60,15 +60,26 @@ export class TicketWorkflowService {
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
   async dispatch(ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, uploads: StoredUpload[] = []): Promise<TicketRow> {
     if (!EVENT_SPECS[cmd.type]) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
+    const check = (ticket: TicketRow) => this.checkCommand(ticket, cmd, uploads);
+    if (uploads.length === 0) {
+      // Nothing on disk to inspect: the command is checked against the locked row, in one transaction.
+      return this.db.transaction((em) => this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, [], check));
+    }
+    // Files are inspected before any row is locked, so a slow upload check never holds a ticket.
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
     if (!preview) throw ticketNotFound();
-    const requirement = eventRequirement(this.catalogue.service(preview.serviceCode), cmd.type);
+    await check(preview);
+    return this.withStoredFiles(uploads, (em, files) => this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files));
+  }
+
+  /** What the event needs (texts, files) for this ticket's service. */
+  private async checkCommand(ticket: TicketRow, cmd: EventCommand, uploads: StoredUpload[]): Promise<void> {
+    const requirement = eventRequirement(this.catalogue.service(ticket.serviceCode), cmd.type);
     checkPayload(cmd, requirement);
     if (uploads.length && requirement.attachments.length === 0) {
       throw badRequest('ATTACHMENTS_NOT_ALLOWED', 'Aksi ini tidak menerima lampiran.');
     }
     await this.intake.check(uploads, requirement.attachments, requirement.attachmentsRequired);
-    return this.withStoredFiles(uploads, (em, files) => this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files));
   }
 
   /**
@@ -76,9 +87,11 @@ export class TicketWorkflowService {
    * message and files, event, snapshot. Other services use it to change a ticket as part of their
    * own transaction (e.g. a newer request superseding an older one).
    */
-  async transitionWithin(em: EntityManager, ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, files: StoredFile[] = []): Promise<TicketRow> {
+  async transitionWithin(em: EntityManager, ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null,
+    files: StoredFile[] = [], check?: (ticket: TicketRow) => Promise<void>): Promise<TicketRow> {
     const ticket = await this.tickets.lockVisible(em, ticketId, actor);
     if (!ticket) throw ticketNotFound();
+    await check?.(ticket);
     if (expectedVersion !== null && ticket.version !== expectedVersion) {
       throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
         expectedVersion, currentVersion: ticket.version,
@@ -106,16 +119,17 @@ export class TicketWorkflowService {
         })
       : null;
     await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
-    await this.tickets.insertEvent(em, {
-      ticketId, type: cmd.type, from: ticket.status, to: outcome.snapshot.value, actorId: actor?.personId ?? null,
+    const version = await this.tickets.applyTransition(em, {
+      ticketId, type: cmd.type, from: ticket.status, actorId: actor?.personId ?? null,
       payload: { messageId, reference: cmd.reference ?? null, attachments: files.map((f) => f.kind), effects: results },
-    });
-    await this.tickets.applyTransition(em, ticketId, outcome.snapshot);
+    }, outcome.snapshot);
     await this.clocks.afterEvent(em, {
       ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
     });
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
-    return (await this.tickets.findVisible(em, ticketId, actor))!;
+    // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
+    const { value: status, context } = outcome.snapshot;
+    return { ...ticket, status, snapshot: outcome.snapshot, assigneeId: context.assigneeId, correctionRounds: context.correctionRounds, version };
   }
 
   /** A reply or internal note. It does not change the status, so it does not move the version. */

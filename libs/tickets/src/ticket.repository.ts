@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
-import { many, one, type Queryable } from '@loket/db';
+import { one, type Queryable } from '@loket/db';
 import type { PersistedSnapshot, TicketStatus } from '@loket/workflow';
 import { visibleClause } from './scope';
-import { TICKET_COLUMNS, type TicketRow } from './ticket.types';
+import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
+
+/** An entry of a ticket's history. */
+export interface NewEvent {
+  ticketId: string;
+  type: string;
+  from: string | null;
+  actorId: string | null;
+  payload: object;
+}
 
 export interface NewTicket {
   officeId: string;
@@ -69,21 +78,23 @@ export class TicketRepository {
     return row!.id;
   }
 
-  async applyTransition(db: Queryable, id: string, snapshot: PersistedSnapshot): Promise<number> {
+  /** Appends the event and writes the new snapshot in one statement; answers the new version. */
+  async applyTransition(db: Queryable, event: NewEvent, snapshot: PersistedSnapshot): Promise<number> {
     const resolved: TicketStatus[] = ['SELESAI', 'DITOLAK'];
     const row = await one<{ version: number }>(
       db,
-      `UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
+      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $7, $8, $2, $9, $10))
+       UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
               version = version + 1, updated_at = now(),
               resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
         WHERE id = $1 RETURNING version`,
-      [id, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
-        resolved.includes(snapshot.value)],
+      [event.ticketId, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
+        resolved.includes(snapshot.value), event.type, event.from, event.actorId, JSON.stringify(event.payload)],
     );
     return row!.version;
   }
 
-  async insertEvent(db: Queryable, e: { ticketId: string; type: string; from: string | null; to: string; actorId: string | null; payload: object }) {
+  async insertEvent(db: Queryable, e: NewEvent & { to: string }) {
     await db.query(
       `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
       [e.ticketId, e.type, e.from, e.to, e.actorId, JSON.stringify(e.payload)],
@@ -116,41 +127,39 @@ export class TicketRepository {
     );
   }
 
-  messages(db: Queryable, ticketId: string, includeInternal: boolean) {
-    return many<{ id: string; visibility: string; body: string; eventType: string | null; createdAt: Date; authorId: string | null; authorName: string | null }>(
+  /**
+   * The ticket with its names, whole thread, history and files in one statement (`actor` null: the
+   * caller already holds the ticket in scope). Internal items are marked, for the caller to keep or drop.
+   */
+  async withThread(db: Queryable, id: string, actor: Actor | null): Promise<TicketWithThread | null> {
+    const scope = actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] };
+    const row = await one<TicketWithThread>(
       db,
-      `SELECT m.id, m.visibility, m.body, m.event_type AS "eventType", m.created_at AS "createdAt",
-              m.author_id AS "authorId", p.name AS "authorName"
-         FROM ticket_messages m LEFT JOIN persons p ON p.id = m.author_id
-        WHERE m.ticket_id = $1 AND ($2 OR m.visibility = 'PUBLIC') ORDER BY m.created_at, m.id`,
-      [ticketId, includeInternal],
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL},
+         (SELECT COALESCE(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+            SELECT m.id, m.visibility, m.body, m.event_type AS "eventType", m.created_at AS "createdAt",
+                   m.author_id AS "authorId", p.name AS "authorName"
+              FROM ticket_messages m LEFT JOIN persons p ON p.id = m.author_id WHERE m.ticket_id = t.id) x) AS messages,
+         (SELECT COALESCE(json_agg(x ORDER BY x.id::bigint), '[]') FROM (
+            SELECT e.id::text AS id, e.type, e.from_status AS "fromStatus", e.to_status AS "toStatus",
+                   p.name AS "actorName", e.payload, e.created_at AS "createdAt"
+              FROM ticket_events e LEFT JOIN persons p ON p.id = e.actor_id WHERE e.ticket_id = t.id) x) AS events,
+         (SELECT COALESCE(json_agg(x ORDER BY x."createdAt", x.id), '[]') FROM (
+            SELECT a.id, a.kind, a.original_name AS "originalName", a.content_type AS "contentType", a.size_bytes AS "sizeBytes",
+                   a.sha256, a.created_at AS "createdAt", a.superseded_at AS "supersededAt",
+                   a.message_id AS "messageId", m.visibility AS "messageVisibility"
+              FROM ticket_attachments a LEFT JOIN ticket_messages m ON m.id = a.message_id WHERE a.ticket_id = t.id) x) AS attachments
+         FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
+        WHERE t.id = $1 AND ${scope.sql}`,
+      [id, ...scope.params],
     );
-  }
-
-  /** History; without staff view, the internal notes are left out like their messages. */
-  events(db: Queryable, ticketId: string, includeInternal = true) {
-    return many<{ id: string; type: string; fromStatus: string | null; toStatus: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date }>(
-      db,
-      `SELECT e.id::text, e.type, e.from_status AS "fromStatus", e.to_status AS "toStatus", p.name AS "actorName",
-              e.payload, e.created_at AS "createdAt"
-         FROM ticket_events e LEFT JOIN persons p ON p.id = e.actor_id
-        WHERE e.ticket_id = $1 AND ($2 OR e.type <> 'INTERNAL_NOTE') ORDER BY e.id`,
-      [ticketId, includeInternal],
-    );
-  }
-
-  /** Files of the ticket; files on internal notes only for staff. */
-  attachments(db: Queryable, ticketId: string, includeInternal = true) {
-    return many<{ id: string; kind: string; originalName: string; contentType: string; sizeBytes: string; sha256: string; createdAt: Date; supersededAt: Date | null; messageId: string | null }>(
-      db,
-      `SELECT id, kind, original_name AS "originalName", content_type AS "contentType", size_bytes AS "sizeBytes",
-              sha256, created_at AS "createdAt", superseded_at AS "supersededAt", message_id AS "messageId"
-         FROM ticket_attachments a
-        WHERE a.ticket_id = $1
-          AND ($2 OR a.message_id IS NULL OR EXISTS (SELECT 1 FROM ticket_messages m WHERE m.id = a.message_id AND m.visibility = 'PUBLIC'))
-        ORDER BY a.created_at, a.id`,
-      [ticketId, includeInternal],
-    );
+    if (!row) return null;
+    // JSON carries timestamps as text: back to Date, as the rest of the row has them.
+    const date = (v: unknown) => (v === null ? null : new Date(v as string));
+    for (const m of row.messages) m.createdAt = date(m.createdAt)!;
+    for (const e of row.events) e.createdAt = date(e.createdAt)!;
+    for (const f of row.attachments) Object.assign(f, { createdAt: date(f.createdAt), supersededAt: date(f.supersededAt) });
+    return row;
   }
 
   attachment(db: Queryable, ticketId: string, attachmentId: string, includeInternal: boolean) {

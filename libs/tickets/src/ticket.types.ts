@@ -40,3 +40,56 @@ export interface AcceptedFile {
   sha256: string;
   tempPath: string;
 }
+
+/** The office, satker and assignee names a view shows; `NAMES_SQL` needs `NAMES_JOIN` and offices as o. */
+export interface TicketNames {
+  satkerCode: string;
+  satkerName: string;
+  officeCode: string;
+  officeName: string;
+  assigneeName: string | null;
+}
+
+export const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "officeCode", o.name AS "officeName",
+  a.name AS "assigneeName"`;
+export const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
+
+export interface ThreadMessage {
+  id: string;
+  visibility: 'PUBLIC' | 'INTERNAL';
+  body: string;
+  eventType: string | null;
+  createdAt: Date;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+export interface ThreadEvent {
+  id: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorName: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface ThreadAttachment {
+  id: string;
+  kind: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: Date;
+  supersededAt: Date | null;
+  messageId: string | null;
+  /** Visibility of the message the file came with; null for files of the filing or an event. */
+  messageVisibility: 'PUBLIC' | 'INTERNAL' | null;
+}
+
+export type TicketWithThread = TicketRow & TicketNames & {
+  messages: ThreadMessage[];
+  events: ThreadEvent[];
+  attachments: ThreadAttachment[];
+};

@@ -25,10 +25,23 @@ export function eventsOfState(machine: TicketMachine, status: TicketStatus): str
   return node ? Object.keys(node.config.on ?? {}) : [];
 }
 
+const ALLOWED_MEMO = new WeakMap<TicketMachine, Map<string, string[]>>();
+const ALLOWED_MEMO_SIZE = 10_000;
+
 /** Event types this actor may send now (guards evaluated with the actor's facts). */
 export function allowedEvents(machine: TicketMachine, persisted: PersistedSnapshot, facts: ActorFacts): string[] {
+  // A queue page asks this for every row, and resolving a snapshot is the costly part: the answer
+  // depends only on the machine, the snapshot and the facts, so it is remembered (a bounded memo).
+  let memo = ALLOWED_MEMO.get(machine);
+  if (!memo) ALLOWED_MEMO.set(machine, (memo = new Map()));
+  const key = JSON.stringify([persisted, facts]);
+  const known = memo.get(key);
+  if (known) return [...known];
   const snapshot = machine.resolveState(persisted);
-  return eventsOfState(machine, persisted.value).filter((type) => snapshot.can({ type, facts }));
+  const allowed = eventsOfState(machine, persisted.value).filter((type) => snapshot.can({ type, facts }));
+  if (memo.size >= ALLOWED_MEMO_SIZE) memo.clear();
+  memo.set(key, allowed);
+  return [...allowed];
 }
 
 /** Pure: given the stored snapshot and an event, the next snapshot and the effects to apply. */

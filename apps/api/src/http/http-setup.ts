@@ -26,6 +26,10 @@ function bodyErrors(err: { type?: string; status?: number }, req: Request, res: 
 
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
 export function configureHttp(app: INestApplication): void {
+  // Versioned resources carry their own ETag ("3"); hashing every JSON body for a weak one only costs CPU.
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.set('etag', false);
+  server.disable('x-powered-by');
   app.use(requestIdMiddleware, securityHeaders, express.json({ limit: '1mb' }), bodyErrors);
   app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(createValidationPipe());
