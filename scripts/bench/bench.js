@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16]
+// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16] [--runs 3]
 // Against DATABASE_URL (real PostgreSQL): seeds a year of history by SQL if it has fewer tickets than
 // asked, starts the API as its own process, and measures each scenario over HTTP (autocannon) and as a
 // raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json.
@@ -18,7 +18,10 @@ const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(pro
 const TICKETS = arg('tickets', 1_000_000);
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 16);
+const RUNS = arg('runs', 1);
 const PASSWORD = 'BenchSandi2026';
+// The server runs with the heap settings `npm start` uses in production.
+const NODE_FLAGS = require('../../package.json').scripts.start.split(/\s+/).filter((w) => w.startsWith('--'));
 
 /** A structurally complete PDF of about `size` bytes (padding in a comment), nothing active in it. */
 function pdf(size) {
@@ -77,7 +80,7 @@ async function setup(db) {
 }
 
 async function startServer(dataDir, port) {
-  const child = spawn('node', [path.join(__dirname, '../../dist/apps/api/src/main.js')], {
+  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/api/src/main.js')], {
     env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', DB_POOL_SIZE: String(CONNECTIONS), LOKET_DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -103,20 +106,8 @@ function http(url, pid, opts) {
   });
 }
 
-async function main() {
-  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
-  const ds = await createDataSource(process.env.DATABASE_URL, 2).initialize();
-  await migrate(ds);
-  const ctx = await setup(ds);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  server = await startServer(dataDir, port);
-  const base = `http://127.0.0.1:${port}/api/v1`;
-  const login = async (nik) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik, password: PASSWORD }) })).json()).token;
-  const [satker, cso, supervisor] = [await login('3171010101900001'), await login('3171010101900002'), await login('3171010101900003')];
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONNECTIONS });
-  const files = raw.tempFiles();
-  const bigPdf = pdf(1024 * 1024);
+/** One pass over every scenario: HTTP and raw at the same concurrency, then the year report and RSS. */
+async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor }) {
   const results = [];
   const record = (name, viaHttp, viaRaw) => {
     results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
@@ -182,21 +173,60 @@ async function main() {
     reportTimes.push(Date.now() - s);
   }
   reportTimes.sort((a, b) => a - b);
-  const rss = rssMb(server.pid);
-  const out = { at: new Date().toISOString(), tickets: TICKETS, seconds: SECONDS, connections: CONNECTIONS, results,
-    yearReportMs: { median: reportTimes[2], min: reportTimes[0], max: reportTimes[4] }, rssMbAfterLoad: rss };
-  const dir = path.join(process.cwd(), 'var', 'bench');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${out.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(out, null, 2));
+  return { results, yearReportMs: { median: reportTimes[2], min: reportTimes[0], max: reportTimes[4] }, rssMbAfterLoad: rssMb(server.pid) };
+}
 
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
+/** Per scenario, the median of each figure over the runs (ratio: of the runs' ratios). */
+function medianOf(runs) {
+  const pick = (r, side, k) => r[side]?.[k];
+  const results = runs[0].results.map((first, i) => {
+    const each = runs.map((run) => run.results[i]);
+    const side = (name) => (first[name] ? Object.fromEntries(['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'errors']
+      .map((k) => [k, median(each.map((r) => pick(r, name, k)))])) : null);
+    return { scenario: first.scenario, http: side('http'), raw: side('raw'), ratio: first.raw ? median(each.map((r) => r.ratio)) : null };
+  });
+  return { results, yearReportMs: median(runs.map((r) => r.yearReportMs.median)), rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
+}
+
+function printTable(m, runCount) {
   const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
-  console.log('\n| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | http non-2xx |');
+  console.log(`\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario`);
+  console.log('| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | http non-2xx |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const x of results) {
+  for (const x of m.results) {
     console.log(`| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${x.http.errors} |`);
   }
-  console.log(`\nyear SLA report (${TICKETS} tickets, national scope): median ${out.yearReportMs.median} ms; API RSS after load ${rss.toFixed(0)} MB`);
+  console.log(`\nyear SLA report (national scope): ${m.yearReportMs} ms; API RSS after load ${f(m.rssMbAfterLoad)} MB`);
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
+  const ds = await createDataSource(process.env.DATABASE_URL, 2).initialize();
+  await migrate(ds);
+  const ctx = await setup(ds);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  server = await startServer(dataDir, port);
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const login = async (nik) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik, password: PASSWORD }) })).json()).token;
+  const [satker, cso, supervisor] = [await login('3171010101900001'), await login('3171010101900002'), await login('3171010101900003')];
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONNECTIONS });
+  const files = raw.tempFiles();
+  const bigPdf = pdf(1024 * 1024);
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    console.log(`\n== run ${run} of ${RUNS}`);
+    runs.push(await measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor }));
+  }
+  const out = { at: new Date().toISOString(), tickets: TICKETS, seconds: SECONDS, connections: CONNECTIONS, nodeFlags: NODE_FLAGS,
+    runs, median: medianOf(runs) };
+  const dir = path.join(process.cwd(), 'var', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${TICKETS}-${out.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(out, null, 2));
+  printTable(out.median, RUNS);
   console.log(`written to ${file}`);
   server.kill('SIGTERM');
   await pool.end();
