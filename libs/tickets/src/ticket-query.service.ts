@@ -142,7 +142,11 @@ export class TicketQueryService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((t) => ({ ...summaryView(this.catalogue, t, t), allowedEvents: allowedEventViews(this.catalogue, actor, t) })),
+      // A list draws buttons: type and label. What an event needs is on the ticket's own view.
+      items: page.map((t) => ({
+        ...summaryView(this.catalogue, t, t),
+        allowedEvents: allowedEventViews(this.catalogue, actor, t).map(({ type, label }) => ({ type, label })),
+      })),
       nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursorKey, last.id])).toString('base64url') : null,
     };
   }
