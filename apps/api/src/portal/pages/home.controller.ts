@@ -1,0 +1,38 @@
+import { Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Actor } from '@loket/auth';
+import { TicketQueryService } from '@loket/tickets';
+import { PortalPage } from '../portal-page.decorator';
+import { SignedIn } from '../session/portal-context';
+import { isAgent, isSatkerUser } from '../views/nav';
+import { PortalViews } from '../views/portal-views';
+
+/** The same person as a satker user only (a CSO who also belongs to a satker sees that satker's tickets here). */
+export const asSatkerUser = (actor: Actor): Actor => ({ ...actor, staff: [] });
+
+@PortalPage('', { href: '/', label: 'Beranda', order: 0, when: () => true })
+export class HomeController {
+  constructor(
+    private readonly query: TicketQueryService,
+    private readonly views: PortalViews,
+  ) {}
+
+  @Get()
+  async home(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    if (!isSatkerUser(actor)) {
+      if (isAgent(actor)) return res.redirect(303, '/antrian');
+      return this.views.render(req, res, 'beranda-staf', { title: 'Beranda' });
+    }
+    const satker = asSatkerUser(actor);
+    const [waiting, recent] = await Promise.all([
+      this.query.list(satker, { status: 'MENUNGGU_PERBAIKAN', limit: 50 }),
+      this.query.list(satker, { limit: 30 }),
+    ]);
+    this.views.render(req, res, 'satker/beranda', {
+      title: 'Beranda',
+      waiting: waiting.items,
+      tickets: recent.items,
+      dormant: actor.dormantSatkerCodes,
+    });
+  }
+}

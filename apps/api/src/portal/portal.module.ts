@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@loket/auth';
+import { UploadInterceptor } from '@loket/files';
+import { portalNav } from './http/portal-routes';
+import { PORTAL_PAGES } from './pages';
+import { PortalGuard } from './session/portal-guard';
+import { PortalUploadInterceptor } from './session/portal-upload.interceptor';
+import { PORTAL_NAV } from './views/nav';
+import { PortalAssets } from './views/portal-assets';
+import { PortalViews } from './views/portal-views';
+
+/** The web portal: server-rendered pages on the same services as the REST API. */
+@Module({
+  imports: [AuthModule],
+  controllers: PORTAL_PAGES,
+  providers: [
+    PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor,
+    { provide: PORTAL_NAV, useValue: portalNav(PORTAL_PAGES) },
+  ],
+  exports: [PortalViews],
+})
+export class PortalModule {}
