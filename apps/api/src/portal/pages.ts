@@ -1,5 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { ActivationController } from './pages/activation.controller';
 import { AssetsController } from './pages/assets.controller';
+import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { HomeController } from './pages/home.controller';
 import { SessionController } from './pages/session.controller';
 
@@ -11,5 +13,7 @@ import { SessionController } from './pages/session.controller';
 export const PORTAL_PAGES: Type[] = [
   AssetsController,
   SessionController,
+  ActivationController,
+  ChooseSatkerController,
   HomeController,
 ];

@@ -36,9 +36,9 @@ export class SessionController {
 
   @Get('masuk')
   @AnonymousPage()
-  form(@Portal() portal: PortalContext, @Query('lanjut') lanjut: unknown, @Req() req: Request, @Res() res: Response) {
+  form(@Portal() portal: PortalContext, @Query('lanjut') lanjut: unknown, @Query('aktivasi') activated: unknown, @Req() req: Request, @Res() res: Response) {
     if (portal.actor) return res.redirect(303, safeNext(lanjut));
-    this.views.render(req, res, 'masuk', { title: 'Masuk', nik: '', error: null, lanjut: safeNext(lanjut) });
+    this.views.render(req, res, 'masuk', { title: 'Masuk', nik: '', error: null, lanjut: safeNext(lanjut), activated: activated === 'berhasil' });
   }
 
   @Post('masuk')
@@ -60,7 +60,7 @@ export class SessionController {
       res.redirect(303, actor.satkers.length > 1 ? `/pilih-satker?lanjut=${encodeURIComponent(next)}` : next);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      this.views.render(req, res, 'masuk', { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next }, err.status);
+      this.views.render(req, res, 'masuk', { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false }, err.status);
     }
   }
 
