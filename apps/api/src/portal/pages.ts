@@ -2,8 +2,12 @@ import type { Type } from '@nestjs/common';
 import { ActivationController } from './pages/activation.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
+import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
+import { QueueController } from './pages/queue.controller';
 import { SessionController } from './pages/session.controller';
+import { TicketActionsController } from './tickets/ticket-actions.controller';
+import { TicketController } from './tickets/ticket.controller';
 
 /**
  * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
@@ -16,4 +20,8 @@ export const PORTAL_PAGES: Type[] = [
   ActivationController,
   ChooseSatkerController,
   HomeController,
+  FilingController,
+  QueueController,
+  TicketController,
+  TicketActionsController,
 ];
