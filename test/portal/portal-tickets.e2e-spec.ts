@@ -3,7 +3,7 @@ import type { TestApp } from '../support/app';
 import { auth, binaryParser, fileRegistration, footprint, newUser, sendEvent, startSuite, type Suite } from '../support/api';
 import { makePdf } from '../support/pdf';
 import { csrfOf, portalLogin, type PortalAgent } from '../support/portal';
-import type { World } from '../support/world';
+import { addMembership, createPerson, type World } from '../support/world';
 
 const FORM = '/ajukan/MYINTRESS_DAFTAR_KPPN';
 
@@ -142,6 +142,39 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(res.text).toMatch(/id="REJECT-reason-galat">Alasan wajib diisi untuk aksi ini\./);
     const [{ status, version }] = await t.db.query(`SELECT status, version FROM tickets WHERE id = $1`, [filed.body.id]);
     expect({ status, version }).toEqual({ status: 'DIPROSES', version: 2 });
+  });
+
+  it('asks the CSO for the completion fields the service needs (deletion: reason, SK number and SK PDF)', async () => {
+    const leaver = await createPerson(t.db, 'Sudah Pindah');
+    const membershipId = await addMembership(t.db, leaver.id, w.satker.id, 0);
+    const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).field('service', 'MYINTRESS_HAPUS')
+      .field('form', JSON.stringify({ pengguna: [{ membershipId }], alasan: 'Pegawai pindah tugas' }))
+      .attach('SURAT_PERMINTAAN', makePdf({ title: 'Surat' }), 'surat.pdf').attach('FORMULIR_PENGHAPUSAN', makePdf({ title: 'Formulir' }), 'formulir.pdf');
+    expect(filed.status).toBe(201);
+    await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
+    const page = await cso.get(`/tiket/${filed.body.id}`);
+    const complete = /<form[^>]*aria-labelledby="aksi-COMPLETE">[\s\S]*?<\/form>/.exec(page.text)![0];
+    expect(complete).toContain('enctype="multipart/form-data"');
+    expect(complete).toMatch(/<label for="COMPLETE-reference">Nomor SK <span aria-hidden="true">\*<\/span>/);
+    expect(complete).toMatch(/<label for="COMPLETE-reason">Alasan <span aria-hidden="true">\*<\/span>/);
+    expect(complete).toMatch(/name="SK_PENGHAPUSAN" type="file"[^>]* required/);
+    const csrf = csrfOf(page.text);
+    const missing = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
+      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026');
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('Lampiran ini wajib diunggah.');
+    const notPdf = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
+      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026').attach('SK_PENGHAPUSAN', Buffer.from('bukan pdf'), 'sk.pdf');
+    expect(notPdf.status).toBe(415);
+    expect(notPdf.text).toMatch(/id="berkas-SK_PENGHAPUSAN-cek" aria-live="polite">SK Penghapusan: /);
+    expect(t.tempFiles()).toEqual([]);
+    const done = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
+      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026').attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf');
+    expect(done.status).toBe(303);
+    const after = await cso.get(done.headers.location);
+    expect(after.text).toContain('Tiket diselesaikan.');
+    expect(after.text).toContain('sk-hapus.pdf');
+    expect(after.text).toMatch(/<h2>Surat<\/h2>/);
   });
 
   it('lets the satker rate a completed ticket once', async () => {

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@loket/auth';
 import { DomainError, unprocessable } from '@loket/common';
-import { uploadsOf } from '@loket/files';
+import { removeUploads, uploadsOf } from '@loket/files';
 import { TicketFilingService } from '@loket/tickets';
 import { Catalogue, type ServiceDefinition } from '@loket/workflow';
 import { attachmentViews, formFromBody, formView } from '../forms/form-model';
@@ -51,9 +51,11 @@ export class FilingController {
       const { ticket } = await this.filing.file(actor, {
         serviceCode: service.code, form, satkerCode: actor.satkers.length === 1 ? actor.satkers[0].satkerCode : null, idempotencyKey: key,
       }, uploadsOf(req));
+      await removeUploads(req);
       res.redirect(303, `/tiket/${ticket.id}?ok=FILED`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      await removeUploads(req);
       this.show(req, res, service, form, problemsOf(err), { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status);
     }
   }

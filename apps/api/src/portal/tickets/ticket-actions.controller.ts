@@ -2,7 +2,7 @@ import { Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
-import { uploadsOf } from '@loket/files';
+import { removeUploads, uploadsOf } from '@loket/files';
 import { TicketRatingService, TicketWorkflowService, type EventCommand } from '@loket/tickets';
 import { EVENT_TEXT_LABELS, type EventText } from '@loket/workflow';
 import { problemsOf } from '../forms/problems';
@@ -71,10 +71,12 @@ export class TicketActionsController {
   private async attempt(req: Request, res: Response, actor: Actor, id: string, action: string, work: () => Promise<unknown>) {
     try {
       await work();
+      await removeUploads(req);
       res.redirect(303, `/tiket/${id}?ok=${action}`);
     } catch (err) {
       // Not found, server trouble and the like get the error page; the rest belong on this page.
       if (!(err instanceof DomainError) || err.status === 404 || err.status >= 500) throw err;
+      await removeUploads(req);
       const error = { code: err.code, message: err.message };
       const conflict = err.status === 409;
       await this.page.render(req, res, actor, id, { error, failed: action, errors: problemsOf(err), conflict }, err.status);

@@ -34,3 +34,19 @@ export const DESTRUCTIVE: Record<string, string> = {
   CANCEL: 'Batalkan tiket ini? Tiket yang dibatalkan tidak dapat dibuka kembali.',
   REJECT: 'Tolak tiket ini? Alasan penolakan dikirim ke satker.',
 };
+
+const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
+const CLOCK_STATES: Record<string, string> = {
+  RUNNING: 'Berjalan', PAUSED: 'Dijeda, menunggu satker', MET: 'Terpenuhi', BREACHED: 'Terlambat', CANCELLED: 'Dihentikan',
+};
+const workingTime = (minutes: number) =>
+  `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
+
+/** One SLA clock as the ticket page explains it (deadline in the office's own time zone). */
+export function clockView(c: { clock: string; state: string; rule: { description: string }; dueAtLocal: string | null; leftMinutes: number | null; breachedByMinutes: number }) {
+  return {
+    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state, rule: c.rule.description,
+    due: c.dueAtLocal, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
+    late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,
+  };
+}

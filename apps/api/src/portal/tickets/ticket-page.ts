@@ -7,7 +7,7 @@ import { TicketQueryService } from '@loket/tickets';
 import { Catalogue, EVENT_TEXT_LABELS, eventRequirement, OPEN_STATUSES, STATUS_LABELS, type EventText, type FormSchema } from '@loket/workflow';
 import { attachmentViews } from '../forms/form-model';
 import { PortalViews } from '../views/portal-views';
-import { DESTRUCTIVE, doneMessage, eventLabel, RATINGS } from './ticket-labels';
+import { clockView, DESTRUCTIVE, doneMessage, eventLabel, RATINGS } from './ticket-labels';
 
 type TicketView = Awaited<ReturnType<TicketQueryService['detail']>>;
 
@@ -55,8 +55,10 @@ export class TicketPage {
 
   async render(req: Request, res: Response, actor: Actor, id: string, state: TicketPageState = {}, status = 200): Promise<void> {
     const view = await this.query.detail(actor, id);
-    const letters = await this.letters.list(id);
-    this.views.render(req, res, 'tiket', { title: `Tiket ${view.number}`, ...this.model(actor, view, state), letters }, status);
+    const [letters, sla] = await Promise.all([this.letters.list(id), this.query.sla(actor, id)]);
+    this.views.render(req, res, 'tiket', {
+      title: `Tiket ${view.number}`, ...this.model(actor, view, state), letters, clocks: sla.clocks.map(clockView),
+    }, status);
   }
 
   private model(actor: Actor, view: TicketView, state: TicketPageState) {
@@ -66,7 +68,12 @@ export class TicketPage {
     const errors = state.errors ?? new Map<string, string>();
     const errorFor = (action: string) => (state.failed === action ? state.error ?? null : null);
     const open = OPEN_STATUSES.includes(view.status);
+    const rateable = ownSatker && (view.status === 'SELESAI' || view.status === 'DITOLAK') && !view.history.some((h) => h.type === 'RATED');
+    const forms = [...view.allowedEvents.map((e) => e.type), ...(open && (ownSatker || staff) ? ['MESSAGE'] : []),
+      ...(open && staff ? ['INTERNAL_NOTE'] : []), ...(rateable ? ['RATED'] : [])];
     return {
+      // A refusal for a form this page no longer shows is said at the top instead.
+      topError: !state.conflict && state.failed && !forms.includes(state.failed) ? state.error ?? null : null,
       t: view,
       staff,
       ok: doneMessage(state.ok),
@@ -94,8 +101,7 @@ export class TicketPage {
       }),
       reply: open && (ownSatker || staff) ? { error: errorFor('MESSAGE'), bodyError: state.failed === 'MESSAGE' ? errors.get('body') ?? null : null } : null,
       note: open && staff ? { error: errorFor('INTERNAL_NOTE'), bodyError: state.failed === 'INTERNAL_NOTE' ? errors.get('body') ?? null : null } : null,
-      rating: ownSatker && (view.status === 'SELESAI' || view.status === 'DITOLAK') && !view.history.some((h) => h.type === 'RATED')
-        ? { options: RATINGS, error: errorFor('RATED') } : null,
+      rating: rateable ? { options: RATINGS, error: errorFor('RATED') } : null,
       rated: view.history.some((h) => h.type === 'RATED'),
     };
   }
