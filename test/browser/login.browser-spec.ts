@@ -37,9 +37,20 @@ describe('browser: login', () => {
     expect(journey.weights.every((p) => p.bytes > 0 && p.bytes < 30 * 1024)).toBe(true);
   }, 60000);
 
-  it('works with JavaScript switched off', async () => {
+  it('works with JavaScript switched off: file a question, then cancel it', async () => {
     const page = await journey.person({ javaScript: false });
     await signIn(page, w.satkerUser);
     await page.getByRole('heading', { level: 1, name: 'Beranda satker' }).waitFor();
+    await page.goto('/ajukan/PERTANYAAN');
+    await page.getByLabel('Perihal').fill('Jadwal rekonsiliasi');
+    await page.getByLabel('Uraian').fill('Kapan jadwal rekonsiliasi bulan ini?');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.getByRole('status').getByText('Permohonan Anda terkirim ke KPPN.').waitFor();
+    await journey.capture(page, 'tanpa-js-tiket');
+    // Without the script there is no confirmation dialog: the form posts straight away.
+    await page.getByRole('form', { name: 'Batalkan' }).getByRole('button', { name: 'Batalkan' }).click();
+    await page.getByRole('status').getByText('Tiket dibatalkan.').waitFor();
+    const [ticket] = await t.db.query(`SELECT status FROM tickets WHERE satker_id = $1 AND service_code = 'PERTANYAAN'`, [w.satker.id]);
+    expect(ticket.status).toBe('DIBATALKAN');
   }, 60000);
 });
