@@ -177,6 +177,36 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(after.text).toMatch(/<h2>Surat<\/h2>/);
   });
 
+  it('lets a KPPN agent escalate with an internal note; the Kanwil agent finds it and may return it', async () => {
+    const filed = await fileRegistration(t, tok.satker, [newUser('Perlu Kanwil')]);
+    await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
+    const page = await cso.get(`/tiket/${filed.body.id}`);
+    expect(page.text).toMatch(/<label for="ESCALATE-note">Catatan <span aria-hidden="true">\*/);
+    const escalated = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form')
+      .send({ _csrf: csrfOf(page.text), type: 'ESCALATE', versi: '2', note: 'Perlu keputusan Kanwil soal SK lama' });
+    expect(escalated.status).toBe(303);
+    const kanwil = await portalLogin(t, w.kanwilCso);
+    expect((await kanwil.get('/antrian?status=DIESKALASI')).text).toContain(filed.body.number);
+    const kanwilPage = await kanwil.get(`/tiket/${filed.body.id}`);
+    expect(kanwilPage.text).toContain('Perlu keputusan Kanwil soal SK lama');
+    expect(kanwilPage.text).toContain('aria-labelledby="aksi-RETURN_TO_KPPN"');
+    const mine = await satker.get(`/tiket/${filed.body.id}`);
+    expect(mine.text).toContain('Dieskalasi');
+    expect(mine.text).not.toContain('Perlu keputusan Kanwil soal SK lama');
+  });
+
+  it("shows the satker's home: what waits on them first, then their open tickets", async () => {
+    const waiting = await fileRegistration(t, tok.satker, [newUser('Menunggu Perbaikan')]);
+    await sendEvent(t, tok.cso, waiting.body.id, 1, { type: 'CLAIM' });
+    await sendEvent(t, tok.cso, waiting.body.id, 2, { type: 'REQUEST_CORRECTION', message: 'Lengkapi SK.' });
+    const fresh = await fileRegistration(t, tok.satker, [newUser('Baru Diajukan')]);
+    const home = (await satker.get('/')).text;
+    const section = (caption: string) => new RegExp(`<caption class="sr-only">${caption}</caption>[\\s\\S]*?</table>`).exec(home)![0];
+    expect(section('Tiket yang menunggu perbaikan')).toContain(waiting.body.number);
+    expect(section('Tiket yang menunggu perbaikan')).not.toContain(fresh.body.number);
+    expect(section('Tiket terbuka satker')).toContain(fresh.body.number);
+  });
+
   it('lets the satker rate a completed ticket once', async () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Dinilai Satker')]);
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
@@ -206,8 +236,13 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(second.text).toContain('Halaman pertama');
     const ids = (html: string) => [...html.matchAll(/<td><a href="\/tiket\/([0-9a-f-]{36})">/g)].map((m) => m[1]);
     expect(ids(second.text).some((id) => ids(first.text).includes(id))).toBe(false);
-    const waiting = await cso.get('/antrian?status=MENUNGGU_PERBAIKAN&layanan=MYINTRESS_DAFTAR_KPPN');
-    expect(waiting.text).toContain('Tidak ada tiket yang cocok dengan saringan.');
+    const baru = await cso.get('/antrian?status=BARU&layanan=MYINTRESS_DAFTAR_KPPN');
+    const statuses = [...baru.text.matchAll(/<td class="status">([^<]+)<\/td>/g)].map((m) => m[1]);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['Baru']));
+    expect(baru.text).toMatch(/<option value="BARU" selected>Baru<\/option>/);
+    const none = await cso.get('/antrian?layanan=PUSINTEK_AKSES');
+    expect(none.text).toContain('Tidak ada tiket yang cocok dengan saringan.');
     // The Kanwil's agent sees the queue of the KPPNs under it.
     const kanwil = await portalLogin(t, w.kanwilCso);
     expect((await kanwil.get('/antrian')).text).toContain(w.satker.code);

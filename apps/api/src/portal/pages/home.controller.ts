@@ -2,6 +2,7 @@ import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { TicketQueryService } from '@loket/tickets';
+import { OPEN_STATUSES } from '@loket/workflow';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { isAgent, isSatkerUser } from '../views/nav';
@@ -24,14 +25,16 @@ export class HomeController {
       return this.views.render(req, res, 'beranda-staf', { title: 'Beranda' });
     }
     const satker = asSatkerUser(actor);
-    const [waiting, recent] = await Promise.all([
-      this.query.list(satker, { status: 'MENUNGGU_PERBAIKAN', limit: 50 }),
-      this.query.list(satker, { limit: 30 }),
-    ]);
+    const [waiting, ...others] = await Promise.all([
+      'MENUNGGU_PERBAIKAN', 'BARU', 'DIPROSES', 'DIESKALASI', undefined,
+    ].map((status) => this.query.list(satker, { status, limit: status ? 50 : 10 })));
+    const recent = others.pop()!;
+    const open = others.flatMap((p) => p.items).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     this.views.render(req, res, 'satker/beranda', {
       title: 'Beranda',
       waiting: waiting.items,
-      tickets: recent.items,
+      open,
+      recent: recent.items.filter((t) => !OPEN_STATUSES.includes(t.status)),
       dormant: actor.dormantSatkerCodes,
     });
   }
