@@ -1,4 +1,5 @@
-// Two projects: pure unit specs next to the code, and e2e suites in test/ against a real database.
+// Three projects: pure unit specs next to the code, e2e suites in test/ against a real database, and
+// browser journeys (Debian's Chromium through playwright-core) against the same kind of database.
 const esmAllowList = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras',
   '@tokenizer', '@borewit', 'load-esm'].join('|');
 const swc = ['@swc/jest', {
@@ -25,6 +26,13 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -27,4 +27,5 @@ status=$(curl -sS -o "$data/ticket.json" -w '%{http_code}' -H "authorization: Be
   -d '{"service":"PERTANYAAN","form":{"perihal":"Uji asap","uraian":"Apakah server menjawab?"}}' "$base/tickets")
 [ "$status" = 201 ] || { cat "$data/ticket.json"; echo "filing returned $status"; exit 1; }
 node -e 'const t=JSON.parse(require("fs").readFileSync(process.argv[1]));if(t.status!=="BARU")process.exit(1);console.log("smoke: filed",t.number)' "$data/ticket.json"
+curl -fsS "http://127.0.0.1:$port/masuk" | grep -q "Masuk ke Loket" || { echo "portal login page missing"; exit 1; }
 echo "smoke: ok ($(grep -o 'siap di.*ms' "$log"))"

@@ -11,6 +11,7 @@ import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
+import { PortalModule } from './portal/portal.module';
 import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
 import { LettersController } from './letters/letters.controller';
@@ -40,6 +41,7 @@ export class AppModule {
         LettersModule,
         NotifyModule,
         RegistryModule,
+        PortalModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,

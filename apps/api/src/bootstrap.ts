@@ -35,6 +35,6 @@ export async function createApp(
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
-  configureHttp(app);
+  await configureHttp(app);
   return app;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
-import { one } from '@loket/db';
+import { one, type Queryable } from '@loket/db';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, newSecret, sha256Hex, verifyPassword } from './secrets';
@@ -86,19 +86,30 @@ export class AuthService {
     if (!meetsPasswordPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
     const hash = await hashPassword(password);
     await this.db.transaction(async (em) => {
-      const row = await one<{ id: string; person_id: string; used_at: Date | null; expired: boolean }>(
-        em,
-        `SELECT id, person_id, used_at, expires_at <= now() AS expired FROM activation_tokens WHERE token_hash = $1 FOR UPDATE`,
-        [sha256Hex(token)],
-      );
-      if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
-      if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
-      if (row.expired) throw new DomainError('ACTIVATION_TOKEN_EXPIRED', 410, 'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.');
+      const row = await this.usableActivation(em, token, 'FOR UPDATE');
       await em.query(`UPDATE activation_tokens SET used_at = now() WHERE id = $1`, [row.id]);
       await em.query(`UPDATE persons SET password_hash = $2, activated_at = COALESCE(activated_at, now()) WHERE id = $1`, [
         row.person_id, hash,
       ]);
     });
   }
-}
 
+  /** Whose activation link this is, if it can still be used (the same refusals as activate). */
+  async activationHolder(token: string): Promise<{ name: string }> {
+    const row = await this.usableActivation(this.db, token, '');
+    return { name: row.name };
+  }
+
+  private async usableActivation(db: Queryable, token: string, lock: '' | 'FOR UPDATE') {
+    const row = await one<{ id: string; person_id: string; name: string; used_at: Date | null; expired: boolean }>(
+      db,
+      `SELECT a.id, a.person_id, p.name, a.used_at, a.expires_at <= now() AS expired
+         FROM activation_tokens a JOIN persons p ON p.id = a.person_id WHERE a.token_hash = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      [sha256Hex(token)],
+    );
+    if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
+    if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
+    if (row.expired) throw new DomainError('ACTIVATION_TOKEN_EXPIRED', 410, 'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.');
+    return row;
+  }
+}

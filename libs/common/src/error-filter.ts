@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from './errors';
 import { requestIdOf } from './request-context';
 
-interface ErrorBody {
+export interface ErrorBody {
   code: string;
   message: string;
   details?: unknown;
@@ -30,7 +30,8 @@ function unavailable(exception: unknown): boolean {
   return (!!code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '');
 }
 
-function classify(exception: unknown): [number, ErrorBody] {
+/** Status and body for any exception: domain errors keep their code, the rest get a generic one. */
+export function classify(exception: unknown): [number, ErrorBody] {
   if (exception instanceof DomainError) {
     return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
   }
@@ -44,14 +45,19 @@ function classify(exception: unknown): [number, ErrorBody] {
   return [500, { code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' }];
 }
 
+/** Answers an error as a page instead of JSON (the web portal); returns false to leave it to JSON. */
+export type ErrorPages = (req: Request, res: Response, status: number, body: ErrorBody & { requestId: string }, exception: unknown) => boolean;
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Error');
 
+  constructor(private readonly pages?: ErrorPages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest();
+    const req = ctx.getRequest<Request>();
     const [status, body] = classify(exception);
     const requestId = requestIdOf(req);
     if (status >= 500) {
@@ -59,6 +65,7 @@ export class ErrorFilter implements ExceptionFilter {
       this.logger.error(`${requestId} ${req.method} ${req.path}: ${(exception as Error)?.stack ?? exception}`);
     }
     if (res.headersSent) return;
+    if (this.pages?.(req, res, status, { ...body, requestId }, exception)) return;
     res.status(status).json({ error: { ...body, details: body.details ?? null, requestId } });
   }
 }

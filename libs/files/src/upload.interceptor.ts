@@ -50,7 +50,7 @@ export class UploadInterceptor implements NestInterceptor {
       this.parse(req, res, (err?: unknown) => (err ? reject(toDomainError(err)) : resolve())),
     );
     // Temp files are gone before the response is written, whatever the outcome.
-    const cleanup = () => Promise.all(uploadsOf(req).map((f) => rm(f.path, { force: true })));
+    const cleanup = () => removeUploads(req);
     return from(parsed).pipe(
       switchMap(() => next.handle()),
       mergeMap(async (value) => {
@@ -63,3 +63,11 @@ export class UploadInterceptor implements NestInterceptor {
 }
 
 export const uploadsOf = (req: Request): StoredUpload[] => (req.files as StoredUpload[] | undefined) ?? [];
+
+/**
+ * Removes the request's temp uploads (those not adopted into the store). A handler that writes its
+ * response itself (@Res) calls it first, so no temp file outlives the response there either.
+ */
+export async function removeUploads(req: Request): Promise<void> {
+  await Promise.all(uploadsOf(req).map((f) => rm(f.path, { force: true })));
+}

@@ -12,7 +12,8 @@ type Compiled = HandlebarsTemplateDelegate<unknown>;
 
 const TANGGAL = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
 
-function helpers(hb: typeof Handlebars): void {
+/** The helpers every template may use (letters, e-mails, portal pages). */
+export function registerTemplateHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('tanggal', (value: unknown) => {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new Error(`tanggal: not a date: ${String(value)}`);
@@ -26,7 +27,20 @@ function helpers(hb: typeof Handlebars): void {
   });
 }
 
-const KNOWN_HELPERS = { tanggal: true, upper: true, inc: true, link: true };
+export const TEMPLATE_HELPERS = { tanggal: true, upper: true, inc: true, link: true };
+
+/**
+ * Strict compilation: a variable the data lacks is an error, never an empty string; only the named
+ * helpers exist. Parsed at once (Handlebars otherwise compiles on first use) so a broken template
+ * stops start-up.
+ */
+export function strictCompiler(hb: typeof Handlebars, knownHelpers: Record<string, boolean>) {
+  return (src: string, noEscape = false): Compiled => {
+    const options = { strict: true, knownHelpers, knownHelpersOnly: true, noEscape };
+    hb.precompile(src, options);
+    return hb.compile(src, options);
+  };
+}
 
 /**
  * Every template under templates/, compiled once at start. Strict: a variable the data lacks is an
@@ -39,13 +53,8 @@ export class TemplateRenderer {
 
   constructor(root: string) {
     const hb = Handlebars.create();
-    helpers(hb);
-    // precompile parses now: Handlebars otherwise compiles on first use, and a broken template must stop start-up.
-    const compile = (src: string, noEscape: boolean) => {
-      const options = { strict: true, knownHelpers: KNOWN_HELPERS, knownHelpersOnly: true, noEscape };
-      hb.precompile(src, options);
-      return hb.compile(src, options);
-    };
+    registerTemplateHelpers(hb);
+    const compile = strictCompiler(hb, TEMPLATE_HELPERS);
     const html = (src: string) => compile(src, false);
     const plain = (src: string) => compile(src, true);
     const read = (...p: string[]) => readFileSync(path.join(root, ...p), 'utf8');

@@ -2,6 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createValidationPipe, ErrorFilter, requestIdMiddleware, requestIdOf } from '@loket/common';
+import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
+import { portalMiddleware } from '../portal/http/portal-http';
+import { portalRoutes } from '../portal/http/portal-routes';
+import { PORTAL_PAGES } from '../portal/pages';
+import { PortalViews } from '../portal/views/portal-views';
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -25,15 +30,17 @@ function bodyErrors(err: { type?: string; status?: number }, req: Request, res: 
 }
 
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
-export function configureHttp(app: INestApplication): void {
+export async function configureHttp(app: INestApplication): Promise<void> {
   // Versioned resources carry their own ETag ("3"); hashing every JSON body for a weak one only costs CPU.
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('etag', false);
   server.disable('x-powered-by');
-  app.use(requestIdMiddleware, securityHeaders, express.json({ limit: '1mb' }), bodyErrors);
-  app.setGlobalPrefix('api/v1');
+  app.use(requestIdMiddleware, securityHeaders, ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors);
+  // The web portal's pages live outside /api; everything else is the JSON API.
+  app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ErrorFilter());
+  const pages = portalErrorPages(app.get(PortalViews));
+  app.useGlobalFilters(new ErrorFilter(pages));
   app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Loket API')
@@ -42,4 +49,7 @@ export function configureHttp(app: INestApplication): void {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // After init, so it comes after every route: a portal 404 page for paths nothing else answered.
+  await app.init();
+  app.use(portalNotFound(pages));
 }

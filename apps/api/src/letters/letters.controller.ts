@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -8,16 +8,11 @@ import { many } from '@loket/db';
 import { LettersService } from '@loket/letters';
 import { maskNik, STATUS_LABELS } from '@loket/registry';
 import { actingSatker, TicketLettersService } from '@loket/tickets';
-import { downloadHeaders } from '../tickets/download';
+import { sendDocument } from '../tickets/download';
 import { FormatQuery, PenghapusanDocDto, ReplyLetterDto, SkPenunjukanDto } from './letters.dto';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
 const letterId = new ParseUUIDPipe({ exceptionFactory: () => notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.') });
-
-function sendDocument(res: Response, name: string, format: 'pdf' | 'html', body: Buffer): StreamableFile {
-  res.set(downloadHeaders(`${name}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true));
-  return new StreamableFile(body);
-}
 
 @ApiTags('letters')
 @ApiBearerAuth()

@@ -1,3 +1,6 @@
+import { StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+
 /** Headers that make a browser save a file, never render or sniff it. `inlineStyle` for HTML letters. */
 export function downloadHeaders(name: string, contentType: string, inlineStyle = false): Record<string, string> {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\/]/g, '_');
@@ -17,4 +20,10 @@ export function attachmentHeaders(meta: { originalName: string; contentType: str
     'Content-Length': meta.sizeBytes,
     Digest: `sha-256=${Buffer.from(meta.sha256, 'hex').toString('base64')}`,
   };
+}
+
+/** A letter or generated document, as a download (HTML letters keep their inline style). */
+export function sendDocument(res: Response, name: string, format: 'pdf' | 'html', body: Buffer): StreamableFile {
+  res.set(downloadHeaders(`${name}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true));
+  return new StreamableFile(body);
 }

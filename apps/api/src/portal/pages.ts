@@ -1,0 +1,27 @@
+import type { Type } from '@nestjs/common';
+import { ActivationController } from './pages/activation.controller';
+import { AssetsController } from './pages/assets.controller';
+import { ChooseSatkerController } from './pages/choose-satker.controller';
+import { FilingController } from './pages/filing.controller';
+import { HomeController } from './pages/home.controller';
+import { QueueController } from './pages/queue.controller';
+import { SessionController } from './pages/session.controller';
+import { TicketActionsController } from './tickets/ticket-actions.controller';
+import { TicketController } from './tickets/ticket.controller';
+
+/**
+ * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
+ * puts it in the menu when given `nav`), its templates under templates/portal/pages, and one line
+ * here: its routes then leave the /api/v1 prefix and get the portal's session, CSRF and error pages.
+ */
+export const PORTAL_PAGES: Type[] = [
+  AssetsController,
+  SessionController,
+  ActivationController,
+  ChooseSatkerController,
+  HomeController,
+  FilingController,
+  QueueController,
+  TicketController,
+  TicketActionsController,
+];

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@loket/auth';
+import { LettersModule } from '@loket/letters';
+import { UploadInterceptor } from '@loket/files';
+import { portalNav } from './http/portal-routes';
+import { PORTAL_PAGES } from './pages';
+import { PortalGuard } from './session/portal-guard';
+import { PortalUploadInterceptor } from './session/portal-upload.interceptor';
+import { TicketPage } from './tickets/ticket-page';
+import { PORTAL_NAV } from './views/nav';
+import { PortalAssets } from './views/portal-assets';
+import { PortalViews } from './views/portal-views';
+
+/** The web portal: server-rendered pages on the same services as the REST API. */
+@Module({
+  imports: [AuthModule, LettersModule],
+  controllers: PORTAL_PAGES,
+  providers: [
+    PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage,
+    { provide: PORTAL_NAV, useValue: portalNav(PORTAL_PAGES) },
+  ],
+  exports: [PortalViews],
+})
+export class PortalModule {}

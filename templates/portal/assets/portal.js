@@ -1,0 +1,25 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  'use strict';
+  // Ask before destructive actions (cancel, reject, deactivate).
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var question = form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) { e.preventDefault(); return; }
+    // One submission per click: a second click while the first uploads would only wait again.
+    var buttons = form.querySelectorAll('button[type=submit]');
+    setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);
+  });
+  // Check a chosen file against the limit shown beside it, before anything is uploaded.
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches('input[type=file][data-max-bytes]')) return;
+    var max = Number(input.getAttribute('data-max-bytes'));
+    var note = document.getElementById(input.id + '-cek');
+    var file = input.files && input.files[0];
+    var tooBig = file && file.size > max;
+    input.setCustomValidity(tooBig ? 'Ukuran berkas melebihi batas.' : '');
+    input.setAttribute('aria-invalid', tooBig ? 'true' : 'false');
+    if (note) note.textContent = tooBig ? 'Berkas ' + file.name + ' terlalu besar (' + Math.ceil(file.size / 1024) + ' KB); batasnya ' + Math.floor(max / 1024) + ' KB.' : '';
+  });
+})();
