@@ -96,6 +96,17 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(staff.text).toContain(`<td>${fresh.nik}</td>`);
   });
 
+  it("shows a ticket's times on its office's clock (the test KPPN keeps WITA), as the SLA table does", async () => {
+    const filed = await fileRegistration(t, tok.satker, [newUser('Waktu Setempat')]);
+    const filedAt = new Date(filed.body.createdAt);
+    const wita = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Makassar' }).format(filedAt);
+    const page = await satker.get(`/tiket/${filed.body.id}`);
+    expect(page.text).toContain(`<dt>Diajukan</dt><dd>${wita} WITA</dd>`);
+    expect(page.text).not.toMatch(/\d WIB</);
+    const home = await satker.get('/');
+    expect(home.text).toContain(`${wita} WITA`);
+  });
+
   it("answers another satker's ticket and its files with 404, as the API does", async () => {
     const theirs = await fileRegistration(t, tok.otherSatker, [newUser('Orang Lain')]);
     const page = await satker.get(`/tiket/${theirs.body.id}`);

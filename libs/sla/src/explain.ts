@@ -8,11 +8,14 @@ import { offsetAt, toMinute } from './zone';
 
 const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
 
+/** WIB, WITA or WIT: how people in Indonesia name an office's time zone. */
+export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
+
 /** "2026-11-18 10:00 WITA": an instant on the office's wall clock. */
 export function localLabel(timeZone: string, at: Date): string {
   const t = toMinute(at);
   const shifted = new Date((t + offsetAt(timeZone, t)) * 60000).toISOString();
-  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${ZONE_NAMES[timeZone] ?? timeZone}`;
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${zoneName(timeZone)}`;
 }
 
 const RULE_TEXT = (r: SlaRule): string =>

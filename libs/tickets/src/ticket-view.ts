@@ -38,7 +38,7 @@ export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: Tick
     status: ticket.status,
     statusLabel: STATUS_LABELS[ticket.status],
     satker: { code: names.satkerCode, name: names.satkerName },
-    office: { code: names.officeCode, name: names.officeName },
+    office: { code: names.officeCode, name: names.officeName, timeZone: names.officeTimeZone },
     assignee: ticket.assigneeId ? { id: ticket.assigneeId, name: names.assigneeName } : null,
     correctionRounds: ticket.correctionRounds,
     version: ticket.version,

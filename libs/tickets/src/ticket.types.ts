@@ -47,10 +47,12 @@ export interface TicketNames {
   satkerName: string;
   officeCode: string;
   officeName: string;
+  /** The office's IANA zone: its times are shown on its wall clock. */
+  officeTimeZone: string;
   assigneeName: string | null;
 }
 
-export const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "officeCode", o.name AS "officeName",
+export const NAMES_SQL = `s.code AS "satkerCode", s.name AS "satkerName", o.code AS "officeCode", o.name AS "officeName", o.time_zone AS "officeTimeZone",
   a.name AS "assigneeName"`;
 export const NAMES_JOIN = `JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
 
