@@ -1,7 +1,8 @@
 // What several fault specs set up and check the same way: a world with everyone logged in, and the
 // reconciliation of a completed MyIntress registration.
-import { login, type Http } from '../../support/api';
-import { createWorld, type World } from '../../support/world';
+import { randomUUID } from 'node:crypto';
+import { auth, login, type Http } from '../../support/api';
+import { createPerson, createWorld, type World } from '../../support/world';
 import type { FaultDb } from './harness';
 
 export interface LoggedInWorld {
@@ -46,4 +47,42 @@ export function completionKind(s: CompletionState, users: number): 'complete' | 
   const none = { status: 'DIPROSES', completes: 0, memberships: 0, active: 0, completedNotices: 0, activations: 0 };
   const same = (want: Record<string, unknown>) => Object.entries(want).every(([k, v]) => s[k as keyof CompletionState] === v);
   return same(all) ? 'complete' : same(none) ? 'none' : 'torn';
+}
+
+/** A PERTANYAAN ticket filed by the satker over HTTP (JSON, no files); returns its id. */
+export async function fileQuestion(api: Http, token: string): Promise<string> {
+  const res = await api.http.post('/api/v1/tickets').set(auth(token))
+    .send({ service: 'PERTANYAAN', form: { perihal: 'Jadwal rekonsiliasi', uraian: 'Mohon informasi jadwalnya.' } });
+  if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** A supervisor of the office, so SLA warnings and breaches have someone to notify. */
+export async function addSupervisor(db: FaultDb, officeId: string): Promise<void> {
+  const person = await createPerson(db.ds, 'Supervisor Uji');
+  await db.ds.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [person.id, officeId]);
+}
+
+async function columnsOf(db: FaultDb, table: string, except: string[]): Promise<string[]> {
+  const rows = await db.ds.query(
+    `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND NOT column_name = ANY($2::text[])
+        AND is_generated = 'NEVER' AND identity_generation IS NULL
+      ORDER BY ordinal_position`, [table, except]);
+  return rows.map((r: { c: string }) => r.c);
+}
+
+/** `n` copies of a filed ticket with its SLA clocks, by SQL (many due clocks in a second); returns their ids. */
+export async function cloneTickets(db: FaultDb, seedId: string, n: number): Promise<string[]> {
+  const ticketCols = (await columnsOf(db, 'tickets', ['id', 'number'])).join(', ');
+  const clockCols = (await columnsOf(db, 'sla_clocks', ['ticket_id'])).map((c) => `c.${c}`);
+  const rows = await db.ds.query(
+    `WITH copies AS (
+       INSERT INTO tickets (number, ${ticketCols})
+       SELECT number || '-K' || $3 || '-' || g, ${ticketCols} FROM tickets CROSS JOIN generate_series(1, $2::int) g WHERE id = $1
+       RETURNING id),
+     clocks AS (
+       INSERT INTO sla_clocks (ticket_id, ${clockCols.map((c) => c.slice(2)).join(', ')})
+       SELECT copies.id, ${clockCols.join(', ')} FROM copies CROSS JOIN sla_clocks c WHERE c.ticket_id = $1)
+     SELECT id FROM copies`, [seedId, n, randomUUID().slice(0, 8)]);
+  return rows.map((r: { id: string }) => r.id);
 }
