@@ -1,11 +1,12 @@
 // The fault suite's one toolbox: databases of its own, the app as real processes (spawned in their
 // own process group, killed with SIGKILL), polling with deadlines, memory samples and the summary.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -210,6 +211,42 @@ export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A PostgreSQL server of the spec's own (never the shared one), to stop and restart at will
+
+const PG_BIN = process.env.FAULT_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const run = promisify(execFile);
+
+export interface OwnPostgres {
+  readonly url: string;
+  /** pg_ctl restart: 'fast' ends sessions with an admin shutdown, 'immediate' is a crash and recovery. */
+  restart(mode: 'fast' | 'immediate'): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** initdb into a temp dir as the postgres OS user, trust auth, loopback only, on a free port. */
+export async function startOwnPostgres(): Promise<OwnPostgres> {
+  const dir = tempDir('pg');
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  const asPostgres = (bin: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]);
+  await run('chown', ['postgres:postgres', dir]);
+  await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions']);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+  const ctl = (...args: string[]) => asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', '-t', '60', ...args]);
+  await ctl('start');
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}`,
+    async restart(mode) {
+      await ctl('restart', '-m', mode);
+    },
+    async stop() {
+      await ctl('stop', '-m', 'immediate').catch(() => undefined);
+      removeDir(dir);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // A spec's lifetime
 
 export interface FaultScope {
@@ -220,21 +257,29 @@ export interface FaultScope {
 }
 
 /**
- * Registers beforeAll/afterAll: a fresh database before, and after (whatever the outcome) every
- * spawned process killed, the database dropped and the temp directories removed.
+ * Registers beforeAll/afterAll: a fresh database (on the shared server, or on a server of the spec's
+ * own) before, and after (whatever the outcome) every spawned process killed, the database dropped,
+ * the own server stopped and the temp directories removed.
  */
-export function faultScope(server: () => string = () => SHARED_PG): FaultScope {
+export function faultScope(options: { ownPostgres?: boolean } = {}): FaultScope & { readonly postgres: OwnPostgres } {
   let db: FaultDb | null = null;
+  let postgres: OwnPostgres | null = null;
   const dirs: string[] = [];
   beforeAll(async () => {
-    db = await createFaultDb(server());
+    if (options.ownPostgres) postgres = await startOwnPostgres();
+    db = await createFaultDb(postgres?.url ?? SHARED_PG);
   });
   afterAll(async () => {
     await killAll();
     await db?.drop();
+    await postgres?.stop();
     dirs.forEach(removeDir);
   });
   return {
+    get postgres() {
+      if (!postgres) throw new Error('this spec has no PostgreSQL of its own');
+      return postgres;
+    },
     get db() {
       if (!db) throw new Error('the fault database exists only inside tests');
       return db;
