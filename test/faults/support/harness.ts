@@ -291,3 +291,9 @@ export function faultScope(options: { ownPostgres?: boolean } = {}): FaultScope 
     },
   };
 }
+
+/** CPU time (user + system) a process has used so far, in seconds (clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
