@@ -7,8 +7,8 @@ module.exports = {
   ...e2e,
   displayName: 'faults',
   testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
-  globalSetup: undefined,
-  globalTeardown: undefined,
+  globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/faults/support/global-teardown.ts',
   testTimeout: 15 * 60 * 1000,
   maxWorkers: 1,
 };

@@ -26,7 +26,7 @@ export function flag(name: string, fallback: number): number {
   return value;
 }
 
-const SUMMARY_FILE = path.join(ROOT, 'test-artifacts', 'faults-summary.txt');
+export const SUMMARY_FILE = path.join(ROOT, 'test-artifacts', 'faults-summary.txt');
 
 /** One line per scenario, on the terminal and in test-artifacts/faults-summary.txt for the release note. */
 export function summary(scenario: string, line: string): void {
