@@ -2,7 +2,7 @@
 // own process group, killed with SIGKILL), polling with deadlines, memory samples and the summary.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,7 @@ export function flag(name: string, fallback: number): number {
 }
 
 export const SUMMARY_FILE = path.join(ROOT, 'test-artifacts', 'faults-summary.txt');
+export const LOG_DIR = path.join(ROOT, 'test-artifacts', 'fault-logs');
 
 /** One line per scenario, on the terminal and in test-artifacts/faults-summary.txt for the release note. */
 export function summary(scenario: string, line: string): void {
@@ -151,12 +152,15 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   running.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
+    output = (output + chunk.toString()).slice(-2_000_000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     running.delete(child);
+    // The tail of every process's output, for a failure to be read after the run.
+    mkdirSync(LOG_DIR, { recursive: true });
+    writeFileSync(path.join(LOG_DIR, `${options.db.name}-${options.name}-${child.pid}.log`), output);
     resolve(code);
   }));
   let dead = false;
