@@ -37,6 +37,9 @@ export function summary(scenario: string, line: string): void {
   appendFileSync(SUMMARY_FILE, `${new Date().toISOString()} ${text}`);
 }
 
+/** Thrown by a probe to stop waiting at once (e.g. the process being waited for has died). */
+export class GiveUp extends Error {}
+
 /** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -46,6 +49,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       const value = await probe();
       if (value !== undefined && value !== false) return value as T;
     } catch (err) {
+      if (err instanceof GiveUp) throw err;
       last = err;
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
@@ -178,7 +182,7 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   };
   try {
     await waitFor(`${options.name} to start`, async () => {
-      if (dead) throw new Error(`${options.name} exited during start-up:\n${output}`);
+      if (dead) throw new GiveUp(`${options.name} exited during start-up:\n${output.slice(-5000)}`);
       if (options.kind === 'worker') return output.includes('worker berjalan');
       return (await proc.http.get('/api/v1/health').timeout(2000)).status === 200;
     }, 30_000, 50);
