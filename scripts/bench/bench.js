@@ -21,7 +21,7 @@ const CONNECTIONS = arg('connections', 16);
 const RUNS = arg('runs', 1);
 const PASSWORD = 'BenchSandi2026';
 // The server runs with the heap settings `npm start` uses in production.
-const NODE_FLAGS = require('../../package.json').scripts.start.split(/\s+/).filter((w) => w.startsWith('--'));
+const NODE_FLAGS = require('../../package.json').config.node_flags.split(' ');
 
 /** A structurally complete PDF of about `size` bytes (padding in a comment), nothing active in it. */
 function pdf(size) {

@@ -12,11 +12,14 @@ export interface UserEntry {
   peran: string;
 }
 
+/** Anything that reaches the API over HTTP: the in-process test app or an api process of the fault suite. */
+export type Http = Pick<TestApp, 'http'>;
+
 export const newUser = (nama: string, nik = randomNik()): UserEntry => ({
   nik, nama, telepon: '081234567890', email: `${nik}@satker.go.id`, peran: 'Operator',
 });
 
-export async function login(t: TestApp, person: Person, password = 'RahasiaUji123'): Promise<string> {
+export async function login(t: Http, person: Person, password = 'RahasiaUji123'): Promise<string> {
   const res = await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password });
   if (res.status !== 200) throw new Error(`login ${person.name}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
@@ -25,7 +28,7 @@ export async function login(t: TestApp, person: Person, password = 'RahasiaUji12
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Files MYINTRESS_DAFTAR_KPPN as multipart, the way the portal and integrators do. */
-export function fileRegistration(t: TestApp, token: string, users: UserEntry[], opts: { idempotencyKey?: string; sk?: Buffer; formulir?: Buffer } = {}) {
+export function fileRegistration(t: Http, token: string, users: UserEntry[], opts: { idempotencyKey?: string; sk?: Buffer; formulir?: Buffer } = {}) {
   const req = t.http.post('/api/v1/tickets').set(auth(token))
     .field('service', 'MYINTRESS_DAFTAR_KPPN')
     .field('form', JSON.stringify({ pengguna: users }))
@@ -34,12 +37,12 @@ export function fileRegistration(t: TestApp, token: string, users: UserEntry[], 
   return opts.idempotencyKey ? req.set('Idempotency-Key', opts.idempotencyKey) : req;
 }
 
-export function sendEvent(t: TestApp, token: string, ticketId: string, version: number, body: Record<string, unknown>) {
+export function sendEvent(t: Http, token: string, ticketId: string, version: number, body: Record<string, unknown>) {
   return t.http.post(`/api/v1/tickets/${ticketId}/events`).set(auth(token)).set('If-Match', `"${version}"`).send(body);
 }
 
 /** Files a registration and has the CSO claim it; returns the ticket as the CSO sees it. */
-export async function claimedRegistration(t: TestApp, satkerToken: string, csoToken: string, users: UserEntry[]) {
+export async function claimedRegistration(t: Http, satkerToken: string, csoToken: string, users: UserEntry[]) {
   const filed = await fileRegistration(t, satkerToken, users);
   if (filed.status !== 201) throw new Error(`filing failed: ${filed.status} ${JSON.stringify(filed.body)}`);
   const claimed = await sendEvent(t, csoToken, filed.body.id, filed.body.version, { type: 'CLAIM' });

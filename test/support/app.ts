@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@loket/common';
 import type { Catalogue } from '@loket/workflow';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { filesUnder } from './files';
 
 export interface TestApp {
   app: INestApplication;
@@ -19,19 +20,6 @@ export interface TestApp {
   /** Temp uploads left behind (there should never be any once a request has finished). */
   tempFiles(): string[];
   close(): Promise<void>;
-}
-
-function walk(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full).map((f) => path.join(name, f)) : [name];
-  });
 }
 
 /** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
@@ -48,8 +36,8 @@ export async function startTestApp(options: { catalogue?: Catalogue; env?: Recor
     app, url, config,
     http: supertest(url),
     db: app.get(DataSource),
-    storedFiles: () => walk(config.filesDir),
-    tempFiles: () => walk(config.uploadTmpDir),
+    storedFiles: () => filesUnder(config.filesDir),
+    tempFiles: () => filesUnder(config.uploadTmpDir),
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

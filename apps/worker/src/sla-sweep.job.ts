@@ -1,15 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig } from '@loket/common';
 import { SlaSweeper } from '@loket/sla';
+import { scheduleEvery } from './every';
 
-/** Every minute: SLA warnings and breaches that have come due. */
+/** Every SLA_SWEEP_SECONDS (a minute by default): SLA warnings and breaches that have come due. */
 @Injectable()
-export class SlaSweepJob {
+export class SlaSweepJob implements OnApplicationBootstrap {
   private readonly logger = new Logger('SlaSweep');
 
-  constructor(private readonly sweeper: SlaSweeper) {}
+  constructor(
+    private readonly sweeper: SlaSweeper,
+    private readonly registry: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  @Cron(CronExpression.EVERY_MINUTE)
+  onApplicationBootstrap(): void {
+    scheduleEvery(this.registry, 'sla-sweep', this.config.slaSweepSeconds, () => this.run(), this.logger);
+  }
+
   async run(): Promise<void> {
     const { warnings, breaches } = await this.sweeper.run();
     if (warnings || breaches) this.logger.log(`${warnings} peringatan, ${breaches} pelanggaran SLA dicatat`);

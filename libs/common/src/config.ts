@@ -24,6 +24,10 @@ export interface AppConfig {
   /** Minimum Dukcapil name similarity (0-100) for self-registration. */
   dukcapilNameThreshold: number;
   runWorker: boolean;
+  /** How often the worker sweeps SLA warnings and breaches. */
+  slaSweepSeconds: number;
+  /** 0: the dormancy sweep runs daily at 01:00 WIB; otherwise every this many seconds. */
+  dormancySweepSeconds: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -75,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxRetrySeconds: int(env, 'OUTBOX_RETRY_SECONDS', 60, 1, 3600),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
     runWorker: bool(env, 'RUN_WORKER', true),
+    slaSweepSeconds: int(env, 'SLA_SWEEP_SECONDS', 60, 1, 3600),
+    dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),
   };
 }
 

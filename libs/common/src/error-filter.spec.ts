@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from './errors';
 import { ErrorFilter } from './error-filter';
 
@@ -22,6 +23,10 @@ describe('ErrorFilter', () => {
     const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { driverError: { code: '57P01' } });
     expect(respond(refused).status).toBe(503);
     expect(respond(shutdown)).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
+  });
+
+  it('answers 503 when the connection of a transaction was lost half-way', () => {
+    expect(respond(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({ status: 503, body: { error: { code: 'SERVICE_UNAVAILABLE' } } });
   });
 
   it('hides anything unexpected behind a 500 without its details', () => {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from './errors';
 import { requestIdOf } from './request-context';
 
@@ -25,6 +26,9 @@ const HTTP_FALLBACK: Record<number, ErrorBody> = {
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
 
 function unavailable(exception: unknown): boolean {
+  // A connection lost inside a transaction is released by TypeORM, so the transaction's next query
+  // fails with this error instead of the driver's.
+  if (exception instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
   return (!!code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '');

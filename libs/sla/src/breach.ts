@@ -25,8 +25,10 @@ export async function slaNotice(db: Queryable, ticketId: string, kind: string, t
      SELECT $2, p.email, jsonb_build_object('ticketNumber', t.number, 'subject', t.subject, 'clock', $3::text,
               'dueAt', $4::timestamptz, 'timeZone', o.time_zone, 'name', p.name), t.id, COALESCE($5::timestamptz, now())
        FROM tickets t JOIN offices o ON o.id = t.office_id
-       JOIN persons p ON p.id = t.assignee_id
-            OR p.id IN (SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id IN (o.id, o.parent_id))
+       -- Recipients first, then each one by primary key: an OR in the join condition scans all persons.
+       CROSS JOIN LATERAL (SELECT t.assignee_id AS id WHERE t.assignee_id IS NOT NULL
+                           UNION SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id IN (o.id, o.parent_id)) r
+       JOIN persons p ON p.id = r.id
       WHERE t.id = $1`,
     [ticketId, type === 'SLA_BREACH' ? 'sla.breach' : 'sla.warning', kind, dueAt, notBefore]);
 }

@@ -1,0 +1,3 @@
+import { clearSummary } from './summary-hooks';
+
+export default clearSummary;

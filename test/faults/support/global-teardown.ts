@@ -1,0 +1,3 @@
+import { printSummary } from './summary-hooks';
+
+export default printSummary;
