@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { readFile } from 'node:fs/promises';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
-import { FileStore, inspectImage, inspectPdf, sniffType, type StoredUpload } from '@loket/files';
+import { FileStore, InspectionSlots, inspectImage, inspectPdf, MAX_FILE_BYTES, sniffType, type StoredUpload } from '@loket/files';
 import type { AttachmentSpec } from '@loket/workflow';
 import type { StoredFile } from './ticket.repository';
 
@@ -23,6 +22,8 @@ const cleanName = (name: string) =>
 @Injectable()
 export class AttachmentIntake {
   readonly store: FileStore;
+  /** Four files checked at a time per process, whatever the number of uploads in flight. */
+  private readonly slots = new InspectionSlots(4, MAX_FILE_BYTES);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.store = new FileStore(config.filesDir);
@@ -44,9 +45,10 @@ export class AttachmentIntake {
     }
     for (const upload of uploads) {
       const spec = byKind.get(upload.fieldname)!;
-      const bytes = await readFile(upload.path);
-      const isImage = spec.accept.includes('image') && ['png', 'jpeg'].includes(sniffType(bytes));
-      const verdict = isImage ? inspectImage(bytes) : inspectPdf(bytes);
+      const { isImage, verdict } = await this.slots.read(upload.path, (bytes) => {
+        const image = spec.accept.includes('image') && ['png', 'jpeg'].includes(sniffType(bytes));
+        return { isImage: image, verdict: image ? inspectImage(bytes) : inspectPdf(bytes) };
+      });
       if (!verdict.ok) {
         const code = !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image') ? 'UNSUPPORTED_FILE_TYPE' : verdict.code;
         const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
