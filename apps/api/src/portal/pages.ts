@@ -5,6 +5,7 @@ import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
 import { QueueController } from './pages/queue.controller';
+import { SlaDashboardController } from './reports/sla-dashboard.controller';
 import { SessionController } from './pages/session.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
@@ -24,4 +25,5 @@ export const PORTAL_PAGES: Type[] = [
   QueueController,
   TicketController,
   TicketActionsController,
+  SlaDashboardController,
 ];

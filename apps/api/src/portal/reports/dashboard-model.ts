@@ -1,0 +1,108 @@
+import { BACKLOG_AGES, ROLLUP, type BacklogAge, type SlaReports } from '@loket/sla';
+import { monthLabel, monthsOf, type PeriodChoice } from './report-period';
+import { lineChart, stackedBars, type Series } from './svg-charts';
+
+type Report = Awaited<ReturnType<SlaReports['report']>>;
+type Row = Record<string, unknown>;
+
+export const AGE_LABELS: Record<BacklogAge, string> = {
+  under1Day: '< 1 hari', days1To3: '1-3 hari', days3To7: '3-7 hari', over7Days: '≥ 7 hari',
+};
+const AGE_COLORS = ['#1e6b3a', '#8a4b00', '#c2410c', '#8a1c1c'];
+const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
+
+export interface DashboardNames {
+  services: Map<string, string>;
+  offices: Map<string, string>;
+}
+
+const pct = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const pctText = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`);
+const periodQuery = (p: PeriodChoice) => `dari=${p.dari}&sampai=${p.sampai}`;
+
+/** Labels under a chart's axis: every month while they fit, fewer when the period is long. */
+function axisLabels(months: string[]): string[] {
+  const every = Math.ceil(months.length / 12);
+  return months.map((m, i) => (i % every === 0 ? `${monthLabel(m).slice(0, 3)} ${m.slice(2, 4)}` : ''));
+}
+
+/**
+ * Resolution within target per month for one kind of row (a service across the scope, or an
+ * office): a chart, and the same figures as a table whose cells open the tickets behind them.
+ */
+function compliance(rows: Row[], level: number, key: 'service' | 'office', months: string[], names: Map<string, string>,
+  period: PeriodChoice, chart: { id: string; title: string }) {
+  const keys = [...new Set(rows.filter((r) => r.rollupLevel === level).map((r) => String(r[key])))].sort();
+  const param = key === 'service' ? 'layanan' : 'kantor';
+  const table = keys.map((k) => {
+    const byMonth = new Map(rows.filter((r) => r.rollupLevel === level && r[key] === k).map((r) => [r.month as string, r]));
+    return {
+      code: k,
+      name: names.get(k) ?? k,
+      cells: months.map((m) => {
+        const row = byMonth.get(m);
+        const value = row ? pct(row.resolutionWithinTargetPct) : null;
+        const filed = row ? Number(row.filed) : 0;
+        return {
+          month: m, value, text: pctText(value), filed,
+          describe: `${names.get(k) ?? k}, ${monthLabel(m)}: ${value === null ? `${filed} tiket, belum ada yang selesai` : `${pctText(value)} dari ${filed} tiket selesai dalam target`}`,
+          href: row ? `/laporan-sla/tiket?${periodQuery(period)}&bulan=${m}&${param}=${encodeURIComponent(k)}` : null,
+        };
+      }),
+    };
+  });
+  const series: Series[] = table.map((t) => ({ name: t.name, values: t.cells.map((c) => c.value) }));
+  const svg = lineChart({
+    ...chart, categories: axisLabels(months), series, max: 100, unit: '%',
+    description: `Persentase tiket selesai dalam target per bulan, ${monthLabel(months[0])} sampai ${monthLabel(months[months.length - 1])}, `
+      + `${table.length} garis. Angka lengkapnya ada pada tabel di bawah grafik.`,
+  });
+  return { rows: table, svg };
+}
+
+function backlogModel(report: Report, names: DashboardNames, period: PeriodChoice) {
+  const ages = Object.keys(BACKLOG_AGES) as BacklogAge[];
+  const offices = [...new Set(report.backlog.map((b) => String(b.office)))].sort();
+  const rows = offices.map((office) => {
+    const mine = report.backlog.filter((b) => b.office === office);
+    const counts = ages.map((age) => mine.reduce((sum, b) => sum + Number(b[age] ?? 0), 0));
+    return {
+      code: office, name: names.offices.get(office) ?? office, total: counts.reduce((a, b) => a + b, 0),
+      cells: ages.map((age, i) => ({
+        age, count: counts[i], href: counts[i] ? `/laporan-sla/tiket?${periodQuery(period)}&umur=${age}&kantor=${encodeURIComponent(office)}` : null,
+      })),
+    };
+  });
+  const svg = stackedBars({
+    id: 'grafik-tunggakan', title: 'Tiket terbuka menurut umur',
+    description: `Jumlah tiket yang masih terbuka per kantor, dikelompokkan menurut umur sejak diajukan (${ages.map((a) => AGE_LABELS[a]).join(', ')}). `
+      + 'Angka lengkapnya ada pada tabel di bawah grafik.',
+    categories: rows.map((r) => r.name), colors: AGE_COLORS,
+    segments: ages.map((age, i) => ({ name: AGE_LABELS[age], values: rows.map((r) => r.cells[i].count) })),
+  });
+  return { ages: ages.map((a) => AGE_LABELS[a]), rows, svg, total: rows.reduce((sum, r) => sum + r.total, 0) };
+}
+
+/** Everything the dashboard shows, from the report service's answer. */
+export function dashboardModel(report: Report, names: DashboardNames, period: PeriodChoice) {
+  const months = monthsOf(period);
+  const totals = report.rows.filter((r) => r.rollupLevel === ROLLUP.MONTH);
+  return {
+    totals: {
+      filed: totals.reduce((sum, r) => sum + Number(r.filed), 0),
+      resolved: totals.reduce((sum, r) => sum + Number(r.resolved), 0),
+      breaches: report.breaches.length,
+    },
+    months: months.map((m) => ({ code: m, label: monthLabel(m) })),
+    services: compliance(report.rows, ROLLUP.SERVICE, 'service', months, names.services, period,
+      { id: 'grafik-layanan', title: 'Kepatuhan SLA penyelesaian per layanan' }),
+    offices: compliance(report.rows, ROLLUP.OFFICE, 'office', months, names.offices, period,
+      { id: 'grafik-kantor', title: 'Kepatuhan SLA penyelesaian per kantor' }),
+    backlog: backlogModel(report, names, period),
+    breaches: report.breaches.map((b) => ({
+      ticketId: String(b.ticketId), number: String(b.number), service: names.services.get(String(b.service)) ?? String(b.service),
+      office: names.offices.get(String(b.office)) ?? String(b.office), clock: CLOCKS[String(b.clock)] ?? String(b.clock),
+      dueAt: b.dueAt, breachedAt: b.breachedAt, agent: b.agent ?? null, stopped: b.stoppedAt !== null,
+    })),
+  };
+}
