@@ -1,7 +1,7 @@
 import type { TestApp } from '../support/app';
-import { footprint, startSuite, tambahPengguna, type Suite } from '../support/api';
+import { footprint, tambahPengguna, type Suite } from '../support/api';
 import { makePdf } from '../support/pdf';
-import { csrfOf, portalLogin, type PortalAgent } from '../support/portal';
+import { csrfOf, portalLogin, startPortalSuite, type PortalAgent } from '../support/portal';
 import { addMembership, addResident, createPerson, type World } from '../support/world';
 
 const masked = (nik: string) => `${nik.slice(0, 4)}********${nik.slice(12)}`;
@@ -23,10 +23,7 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
   let satker: PortalAgent;
   let cso: PortalAgent;
 
-  beforeAll(async () => {
-    ({ t, w, tok } = await startSuite());
-    [satker, cso] = await Promise.all([portalLogin(t, w.satkerUser), portalLogin(t, w.cso)]);
-  });
+  beforeAll(async () => ({ t, w, tok, satker, cso } = await startPortalSuite()));
   afterAll(() => t.close());
 
   const statusOf = async (membershipId: string) =>
