@@ -88,7 +88,7 @@ export class TambahPenggunaController {
       title: 'Tambah Pengguna', satker: { code: satker.satkerCode, name: satker.satkerName },
       nik: fields.find((f) => f.name === 'f.nik')!, fields: fields.filter((f) => f.name !== 'f.nik'),
       attachments: attachmentViews(service.attachments, state.errors),
-      error: state.error, problems: [...state.errors.values()], found: state.found, hadFile: state.hadFile,
+      error: state.error, problems: [...state.errors.values()].filter((m) => m !== state.error?.message), found: state.found, hadFile: state.hadFile,
     }, status);
   }
 }
