@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app';
 import { makePdf } from '../support/pdf';
-import { addResident, createPerson, createWorld, type World } from '../support/world';
-import { Journey, signIn } from './support/journey';
+import { addResident, createPerson } from '../support/world';
+import { signIn } from './support/journey';
+import { useJourney } from './support/use-journey';
 
 const pdf = (name: string, title: string) => ({ name, mimeType: 'application/pdf', buffer: makePdf({ title }) });
 const row = (page: Page, nama: string) => page.getByRole('row').filter({ hasText: nama });
@@ -22,21 +22,10 @@ async function tambah(page: Page, nik: string, fill: { nama?: string; email?: st
 // KPPN approves one and rejects the other, the satker sees both outcomes in Daftar Pengguna, the
 // approved person signs in; then the satker switches that person off and asks for both rows' deletion.
 describe('browser journey: self-registration approved and rejected, deactivation and a deletion request', () => {
-  let t: TestApp;
-  let w: World;
-  let journey: Journey;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    w = await createWorld(t.db);
-    journey = await Journey.start('pendaftaran-mandiri', t.url);
-  });
-  afterAll(async () => {
-    await journey?.finish();
-    await t?.close();
-  });
+  const ctx = useJourney('pendaftaran-mandiri');
 
   it('runs in Chromium from Tambah Pengguna to the outcome the satker and the person see', async () => {
+    const { t, w, journey } = ctx;
     const known = await createPerson(t.db, 'Agus Salim');
     await addResident(t.db, 'Agus Salim', known.nik);
     const freshNik = await addResident(t.db, 'Siti Nurhaliza');

@@ -1,3 +1,4 @@
+import { monthLabel } from '../../apps/api/src/portal/reports/report-period';
 import type { TestApp } from '../support/app';
 import { auth, login } from '../support/api';
 import { portalLogin, type PortalAgent } from '../support/portal';
@@ -13,10 +14,10 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
   let kppnSupervisor: PortalAgent;
   let period: { dari: string; sampai: string };
   let breachedId: string;
+  let elsewhereId: string;
   let otherOffice: { code: string; name: string };
   let myOffice: { code: string; name: string };
   const [m1, m2] = [monthAgo(1), monthAgo(2)];
-  const label = (month: string) => `${['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'][Number(month.slice(5)) - 1]} ${month.slice(0, 4)}`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -30,6 +31,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
       { officeId: w.otherKppnId, satkerId: w.otherSatker.id, agentId: w.otherCso.id, service: 'PERTANYAAN', monthsAgo: 2, resolutionMet: true, breached: true },
     ]);
     breachedId = ids[1];
+    elsewhereId = ids[4];
     [myOffice, otherOffice] = await Promise.all([w.kppnId, w.otherKppnId].map(async (id) =>
       (await t.db.query(`SELECT code, name FROM offices WHERE id = $1`, [id]))[0]));
     const person = await createPerson(t.db, 'Kepala Seksi Uji');
@@ -44,9 +46,9 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Laporan SLA</h1>');
     expect(page.text.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
-    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${label(m2)}: 50% dari 2 tiket selesai dalam target"`);
-    expect(page.text).toContain(`aria-label="Pengaduan, ${label(m1)}: 100% dari 1 tiket selesai dalam target"`);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${label(m2)}: 50% dari 2 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="Pengaduan, ${monthLabel(m1)}: 100% dari 1 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
     expect(page.text).toContain(`href="/tiket/${breachedId}"`);
     expect(page.text).toMatch(/<th scope="row">[^<]+<\/th><td>0<\/td><td>0<\/td><td>0<\/td><td><a href="[^"]*umur&#x3D;over7Days[^"]*">1<\/a><\/td><td>1<\/td>/);
     expect(page.text).not.toContain(otherOffice.name);
@@ -81,6 +83,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const ticket = await kppnSupervisor.get(`/tiket/${breachedId}`);
     expect(ticket.status).toBe(200);
     expect(ticket.text).not.toContain('name="type" value="CLAIM"');
+    expect((await kppnSupervisor.get(`/tiket/${elsewhereId}`)).status).toBe(404);
   });
 
   it('downloads the same CSV as the API for the period on the page', async () => {
@@ -119,7 +122,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const kanwil = await portalLogin(t, person);
     const page = await kanwil.get('/laporan-sla').query(period);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${label(m2)}: 50% dari 2 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
     expect(page.text).not.toContain(otherOffice.name);
   });
 });

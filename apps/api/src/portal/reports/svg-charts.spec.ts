@@ -15,7 +15,7 @@ describe('lineChart', () => {
 
   it('puts 100% at the top and 0% at the bottom of the plot, one point per month', () => {
     const svg = lineChart({ ...base, categories: ['Jan', 'Feb', 'Mar'], series: [{ name: 'A', values: [100, 50, 0] }], max: 100, unit: '%' });
-    expect(points(svg)).toEqual(['44,12 334,102 624,192']);
+    expect(points(svg)).toEqual(['44,12 324,102 604,192']);
     expect(svg.match(/<circle cx/g)).toHaveLength(4); // three points and the legend's marker
     expect(svg).toContain('>100%</text>');
     expect(svg).toContain('>Feb</text>');
@@ -26,7 +26,7 @@ describe('lineChart', () => {
       ...base, categories: ['1', '2', '3', '4', '5'], max: 100, unit: '%',
       series: [{ name: 'A', values: [10, 20, null, 40, 50] }, { name: 'B', values: [null, 90, null, null, 70] }],
     });
-    expect(points(svg)).toEqual(['44,174 189,156', '479,120 624,102']);
+    expect(points(svg)).toEqual(['44,174 184,156', '464,120 604,102']);
     expect(svg).toContain('stroke="#0b4f8a"');
     expect(svg).toContain('stroke="#b3261e"');
     expect(svg).toContain('stroke-dasharray="6 3"');

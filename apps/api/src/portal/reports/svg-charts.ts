@@ -57,7 +57,7 @@ const empty = (input: { id: string; title: string; description: string }) =>
 /** A line per series over the categories (e.g. months), the value axis from 0 to `max`. */
 export function lineChart(input: LineChartInput): string {
   if (input.categories.length === 0 || input.series.length === 0) return empty(input);
-  const [W, left, right, top, plotH] = [640, 44, 16, 12, 180];
+  const [W, left, right, top, plotH] = [640, 44, 36, 12, 180];
   const legendTop = top + plotH + 36;
   const H = legendTop + input.series.length * 18 + 4;
   const step = input.categories.length > 1 ? (W - left - right) / (input.categories.length - 1) : 0;
