@@ -75,6 +75,8 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(cell.text.match(/<a href="\/tiket\/[0-9a-f-]+">/g)).toHaveLength(2);
     expect(cell.text).toContain(`href="/tiket/${breachedId}"`);
     expect(cell.text).toContain('Terlambat');
+    const late = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, terlambat: 'ya' });
+    expect(late.text.match(/<a href="\/tiket\/[0-9a-f-]+">/g)).toEqual([`<a href="/tiket/${breachedId}">`]);
     const old = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, umur: 'over7Days' });
     expect(old.text.match(/<a href="\/tiket\/[0-9a-f-]+">/g)).toHaveLength(1);
     const elsewhere = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, bulan: m2, kantor: otherOffice.code });

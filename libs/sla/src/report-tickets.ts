@@ -22,6 +22,8 @@ export interface ReportTicketFilter {
   serviceCode?: string;
   /** Open tickets of this age now (the backlog): the period and month do not apply. */
   age?: BacklogAge;
+  /** Only tickets whose response or resolution deadline was missed. */
+  breached?: boolean;
   /** Keyset: the last ticket of the previous page. */
   after?: { createdAt: string; id: string };
   limit: number;
@@ -78,6 +80,7 @@ export class SlaReportTickets {
               EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.breached_at IS NOT NULL) AS breached
          FROM tickets t JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
         WHERE t.office_id = ANY($1::uuid[]) AND ${when} AND ($5::text IS NULL OR t.service_code = $5) ${after}
+          ${filter.breached ? 'AND EXISTS (SELECT 1 FROM sla_clocks b WHERE b.ticket_id = t.id AND b.breached_at IS NOT NULL)' : ''}
         ORDER BY t.created_at DESC, t.id DESC LIMIT $6`, params);
     return { items: rows.slice(0, filter.limit), more: rows.length > filter.limit };
   }

@@ -32,32 +32,54 @@ function axisLabels(months: string[]): string[] {
  */
 function compliance(rows: Row[], level: number, key: 'service' | 'office', months: string[], names: Map<string, string>,
   period: PeriodChoice, chart: { id: string; title: string }) {
-  const keys = [...new Set(rows.filter((r) => r.rollupLevel === level).map((r) => String(r[key])))].sort();
+  const byKey = new Map<string, Map<string, Row>>();
+  for (const r of rows.filter((x) => x.rollupLevel === level)) {
+    const k = String(r[key]);
+    if (!byKey.has(k)) byKey.set(k, new Map());
+    byKey.get(k)!.set(r.month as string, r);
+  }
   const param = key === 'service' ? 'layanan' : 'kantor';
-  const table = keys.map((k) => {
-    const byMonth = new Map(rows.filter((r) => r.rollupLevel === level && r[key] === k).map((r) => [r.month as string, r]));
+  const table = [...byKey.keys()].sort().map((k) => {
+    const name = names.get(k) ?? k;
     return {
       code: k,
-      name: names.get(k) ?? k,
+      name,
       cells: months.map((m) => {
-        const row = byMonth.get(m);
+        const row = byKey.get(k)!.get(m);
         const value = row ? pct(row.resolutionWithinTargetPct) : null;
         const filed = row ? Number(row.filed) : 0;
         return {
           month: m, value, text: pctText(value), filed,
-          describe: `${names.get(k) ?? k}, ${monthLabel(m)}: ${value === null ? `${filed} tiket, belum ada yang selesai` : `${pctText(value)} dari ${filed} tiket selesai dalam target`}`,
+          describe: `${name}, ${monthLabel(m)}: ${value === null ? `${filed} tiket, belum ada yang selesai` : `${pctText(value)} dari ${filed} tiket selesai dalam target`}`,
           href: row ? `/laporan-sla/tiket?${periodQuery(period)}&bulan=${m}&${param}=${encodeURIComponent(k)}` : null,
         };
       }),
     };
   });
-  const series: Series[] = table.map((t) => ({ name: t.name, values: t.cells.map((c) => c.value) }));
+  const lines = lowest(table.map((t) => ({ name: t.name, values: t.cells.map((c) => c.value) })));
   const svg = lineChart({
-    ...chart, categories: axisLabels(months), series, max: 100, unit: '%',
+    ...chart, categories: axisLabels(months), series: lines, max: 100, unit: '%',
     description: `Persentase tiket selesai dalam target per bulan, ${monthLabel(months[0])} sampai ${monthLabel(months[months.length - 1])}, `
-      + `${table.length} garis. Angka lengkapnya ada pada tabel di bawah grafik.`,
+      + `${lines.length < table.length ? `${lines.length} garis dengan rata-rata terendah dari ${table.length}` : `${table.length} garis`}. `
+      + 'Angka lengkapnya ada pada tabel di bawah grafik.',
   });
-  return { rows: table, svg };
+  const note = lines.length < table.length
+    ? `Grafik menampilkan ${lines.length} ${key === 'service' ? 'layanan' : 'kantor'} dengan kepatuhan rata-rata terendah; tabel memuat semua ${table.length}.` : null;
+  return { rows: table, svg, note };
+}
+
+const MAX_LINES = 8;
+const MAX_BARS = 15;
+const MAX_BREACHES = 50;
+const mean = (values: Array<number | null>) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? known.reduce((a, b) => a + b, 0) / known.length : Infinity;
+};
+
+/** A chart stays readable: beyond a handful of lines, those most in need of attention (lowest average). */
+function lowest(series: Series[]): Series[] {
+  if (series.length <= MAX_LINES) return series;
+  return [...series].sort((a, b) => mean(a.values) - mean(b.values)).slice(0, MAX_LINES);
 }
 
 function backlogModel(report: Report, names: DashboardNames, period: PeriodChoice) {
@@ -73,14 +95,16 @@ function backlogModel(report: Report, names: DashboardNames, period: PeriodChoic
       })),
     };
   });
+  const bars = rows.length <= MAX_BARS ? rows : [...rows].sort((a, b) => b.total - a.total).slice(0, MAX_BARS);
   const svg = stackedBars({
     id: 'grafik-tunggakan', title: 'Tiket terbuka menurut umur',
-    description: `Jumlah tiket yang masih terbuka per kantor, dikelompokkan menurut umur sejak diajukan (${ages.map((a) => AGE_LABELS[a]).join(', ')}). `
-      + 'Angka lengkapnya ada pada tabel di bawah grafik.',
-    categories: rows.map((r) => r.name), colors: AGE_COLORS,
-    segments: ages.map((age, i) => ({ name: AGE_LABELS[age], values: rows.map((r) => r.cells[i].count) })),
+    description: `Jumlah tiket yang masih terbuka per kantor${bars.length < rows.length ? ` (${bars.length} kantor dengan tiket terbuka terbanyak dari ${rows.length})` : ''}, `
+      + `dikelompokkan menurut umur sejak diajukan (${ages.map((a) => AGE_LABELS[a]).join(', ')}). Angka lengkapnya ada pada tabel di bawah grafik.`,
+    categories: bars.map((r) => r.name), colors: AGE_COLORS,
+    segments: ages.map((age, i) => ({ name: AGE_LABELS[age], values: bars.map((r) => r.cells[i].count) })),
   });
-  return { ages: ages.map((a) => AGE_LABELS[a]), rows, svg, total: rows.reduce((sum, r) => sum + r.total, 0) };
+  const note = bars.length < rows.length ? `Grafik menampilkan ${bars.length} kantor dengan tiket terbuka terbanyak; tabel memuat semua ${rows.length}.` : null;
+  return { ages: ages.map((a) => AGE_LABELS[a]), rows, svg, note, total: rows.reduce((sum, r) => sum + r.total, 0) };
 }
 
 /** Everything the dashboard shows, from the report service's answer. */
@@ -99,7 +123,8 @@ export function dashboardModel(report: Report, names: DashboardNames, period: Pe
     offices: compliance(report.rows, ROLLUP.OFFICE, 'office', months, names.offices, period,
       { id: 'grafik-kantor', title: 'Kepatuhan SLA penyelesaian per kantor' }),
     backlog: backlogModel(report, names, period),
-    breaches: report.breaches.map((b) => ({
+    breachesAll: report.breaches.length > MAX_BREACHES ? `/laporan-sla/tiket?${periodQuery(period)}&terlambat=ya` : null,
+    breaches: report.breaches.slice(0, MAX_BREACHES).map((b) => ({
       ticketId: String(b.ticketId), number: String(b.number), service: names.services.get(String(b.service)) ?? String(b.service),
       office: names.offices.get(String(b.office)) ?? String(b.office), clock: CLOCKS[String(b.clock)] ?? String(b.clock),
       dueAt: b.dueAt, breachedAt: b.breachedAt, agent: b.agent ?? null, stopped: b.stoppedAt !== null,

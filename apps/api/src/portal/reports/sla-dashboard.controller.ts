@@ -74,6 +74,7 @@ export class SlaDashboardController {
     const filter = {
       month: text(q.bulan, 7), officeCode: text(q.kantor, 40), serviceCode: text(q.layanan, 60) && services.has(String(q.layanan)) ? String(q.layanan) : undefined,
       age: typeof q.umur === 'string' && q.umur in BACKLOG_AGES ? q.umur as BacklogAge : undefined,
+      breached: q.terlambat === 'ya',
     };
     const [page, offices] = await Promise.all([
       this.tickets.list(scope, period, { ...filter, after: cursorOf(q.setelah), limit: PAGE_SIZE }),
@@ -84,6 +85,7 @@ export class SlaDashboardController {
       filter.age ? `Terbuka, umur ${AGE_LABELS[filter.age]}` : `Diajukan ${filter.month ? monthLabel(filter.month) : `${period.dari} s.d. ${period.sampai}`}`,
       ...(filter.serviceCode ? [services.get(filter.serviceCode)!] : []),
       ...(office ? [office.name] : []),
+      ...(filter.breached ? ['Terlambat'] : []),
     ];
     const last = page.items[page.items.length - 1];
     const here = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'setelah' && typeof v === 'string') as Array<[string, string]>);
