@@ -91,7 +91,10 @@ export class SlaDashboardController {
     const here = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'setelah' && typeof v === 'string') as Array<[string, string]>);
     this.views.render(req, res, 'staf/laporan-sla-tiket', {
       title: 'Tiket di balik laporan SLA', facets, back: `/laporan-sla?dari=${period.dari}&sampai=${period.sampai}`,
-      items: page.items.map((t) => ({ ...t, service: services.get(t.serviceCode) ?? t.serviceCode, statusLabel: STATUS_LABELS[t.status] ?? t.status })),
+      items: page.items.map((t) => ({
+        ...t, service: services.get(t.serviceCode) ?? t.serviceCode, statusLabel: STATUS_LABELS[t.status] ?? t.status,
+        office: offices.find((o) => o.code === t.officeCode)?.name ?? t.officeCode,
+      })),
       next: page.more && last ? `/laporan-sla/tiket?${new URLSearchParams([...here, ['setelah', Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url')]])}` : null,
     });
   }
