@@ -180,4 +180,22 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
     const [ticket] = await t.db.query(`SELECT service_code, form FROM tickets WHERE id = $1`, [filed.headers.location.split('/')[2].split('?')[0]]);
     expect(ticket).toMatchObject({ service_code: 'MYINTRESS_HAPUS', form: { pengguna: [{ membershipId: membership }], alasan: 'Pegawai pindah tugas' } });
   });
+
+  it('asks the KPPN to reactivate a dormant member, who is active again once approved', async () => {
+    const sleeper = await createPerson(t.db, 'Lama Tidak Masuk');
+    await addResident(t.db, 'Lama Tidak Masuk', sleeper.nik);
+    await addMembership(t.db, sleeper.id, w.satker.id, 3);
+    const sent = await postTambah(satker, person(sleeper.nik, 'Lama Tidak Masuk'), makePdf());
+    expect([sent.status, sent.headers.location]).toEqual([303, '/pengguna?ok=REAKTIVASI']);
+    const list = await satker.get(sent.headers.location);
+    expect(list.text).toContain('Status tetap 3 – Dormant sampai KPPN menyetujuinya.');
+    expect(list.text).toMatch(/Lama Tidak Masuk<\/td>[\s\S]*?3 – Dormant/);
+    const queue = await cso.get('/persetujuan');
+    expect(queue.text).toMatch(/Lama Tidak Masuk<br><span class="hint">Aktivasi kembali \(Dormant\)/);
+    const [, ticketId] = /href="\/persetujuan\/([0-9a-f-]+)" aria-label="Periksa pendaftaran Lama Tidak Masuk"/.exec(queue.text)!;
+    const detail = await cso.get(`/persetujuan/${ticketId}`);
+    const approved = await cso.post(`/persetujuan/${ticketId}/setujui`).type('form').send({ _csrf: csrfOf(detail.text), versi: '1' });
+    expect(approved.status).toBe(303);
+    expect((await satker.get('/pengguna')).text).toMatch(/Lama Tidak Masuk<\/td>[\s\S]*?2 – Aktif/);
+  });
 });

@@ -127,4 +127,19 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
     expect(page.text).not.toContain(otherOffice.name);
   });
+
+  it('lets a Kantor Pusat supervisor read the figures and tickets of any KPPN, without acting on them', async () => {
+    const [{ id: pusat }] = await t.db.query(
+      `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`, [`P${Date.now()}`]);
+    const [boss, cso] = await Promise.all([createPerson(t.db, 'Direktur Uji'), createPerson(t.db, 'CSO Pusat Uji')]);
+    await makeSupervisor(t.db, boss.id, pusat);
+    await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'CSO')`, [cso.id, pusat]);
+    const national = await portalLogin(t, boss);
+    const list = await national.get('/laporan-sla/tiket').query({ ...period, bulan: m2, kantor: otherOffice.code });
+    expect(list.text).toContain(`href="/tiket/${elsewhereId}"`);
+    const ticket = await national.get(`/tiket/${elsewhereId}`);
+    expect(ticket.status).toBe(200);
+    expect(ticket.text).not.toContain('/aksi"');
+    expect((await (await portalLogin(t, cso)).get(`/tiket/${elsewhereId}`)).status).toBe(404);
+  });
 });

@@ -14,6 +14,7 @@ export const membershipId = new ParseUUIDPipe({ exceptionFactory: () => notFound
 const DONE: Record<string, string> = {
   TAMBAH: 'Pengguna didaftarkan dengan status 1 – Terdaftar belum disetujui. KPPN mitra kerja memverifikasi SK/ST/ND yang Anda unggah; '
     + 'KPPN tidak mengirim balasan, pantau statusnya di tabel ini.',
+  REAKTIVASI: 'Permintaan aktivasi kembali terkirim ke KPPN mitra kerja. Status tetap 3 – Dormant sampai KPPN menyetujuinya.',
   NONAKTIF: 'Pengguna dinonaktifkan (status 0 – Tidak Aktif).',
 };
 

@@ -65,8 +65,8 @@ export class TambahPenggunaController {
     if (!satker) return;
     const values = formFromBody(this.schema(), req.body);
     try {
-      await this.selfRegistration.register(actor, satker.satkerCode, values as unknown as SelfRegistration, uploadsOf(req));
-      res.redirect(303, '/pengguna?ok=TAMBAH');
+      const done = await this.selfRegistration.register(actor, satker.satkerCode, values as unknown as SelfRegistration, uploadsOf(req));
+      res.redirect(303, `/pengguna?ok=${done.jenis === 'REAKTIVASI' ? 'REAKTIVASI' : 'TAMBAH'}`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       const errors = problemsOf(err);
