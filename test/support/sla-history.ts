@@ -12,6 +12,7 @@ export interface PastTicket {
   resolutionMet: boolean | null;
   /** Days since filing, for open tickets' age; default mid-month of `monthsAgo`. */
   daysAgo?: number;
+  /** Its resolution deadline was missed (only for resolved tickets: the clock is stopped, so no sweep or recompute touches it). */
   breached?: boolean;
 }
 
@@ -48,9 +49,10 @@ export async function seedPastTickets(db: DataSource, tickets: PastTicket[]): Pr
       [`UJI-${randomUUID().slice(0, 8)}`, t.officeId, t.satkerId, t.service, status, t.agentId, t.resolutionMet, t.monthsAgo, t.daysAgo ?? null]);
     if (t.breached) {
       await db.query(
-        `INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, target_minutes, due_at, breached_at)
+        `INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, target_minutes, due_at,
+                                 stopped_at, stop_reason, used_minutes, breached_at)
          SELECT t.id, t.office_id, 'RESOLUTION', '{"kind":"WORKING_DAYS","days":1}', (SELECT id FROM calendars WHERE code = 'STANDAR-WITA'), 1,
-                t.created_at, 450, t.created_at + interval '1 day', LEAST(now(), t.created_at + interval '1 day')
+                t.created_at, 450, t.created_at + interval '1 day', t.resolved_at, 'RESOLVED', 900, LEAST(now(), t.created_at + interval '1 day')
            FROM tickets t WHERE t.id = $1`, [id]);
     }
     ids.push(id);
