@@ -100,7 +100,7 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
       .toEqual(figures.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)));
 
     // Drill-down from a figure to its tickets, and on to one ticket.
-    await page.getByRole('link', { name: `Pertanyaan Umum, ${monthLabel(monthAgo(2))}: 66,7% dari 3 tiket selesai dalam target` }).click();
+    await page.getByRole('link', { name: `Pertanyaan Umum, ${monthLabel(monthAgo(2))}: 66,7% penyelesaian dalam target, 3 tiket diajukan` }).click();
     await page.getByRole('heading', { level: 1, name: 'Tiket di balik laporan SLA' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(4);
     await journey.capture(page, 'tiket-di-balik-angka');

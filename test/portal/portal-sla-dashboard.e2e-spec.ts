@@ -46,13 +46,20 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Laporan SLA</h1>');
     expect(page.text.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
-    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
-    expect(page.text).toContain(`aria-label="Pengaduan, ${monthLabel(m1)}: 100% dari 1 tiket selesai dalam target"`);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
+    expect(page.text).toContain(`aria-label="Pengaduan, ${monthLabel(m1)}: 100% penyelesaian dalam target, 1 tiket diajukan"`);
+    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
     expect(page.text).toContain(`href="/tiket/${breachedId}"`);
     expect(page.text).toMatch(/<th scope="row">[^<]+<\/th><td>0<\/td><td>0<\/td><td>0<\/td><td><a href="[^"]*umur&#x3D;over7Days[^"]*">1<\/a><\/td><td>1<\/td>/);
     expect(page.text).not.toContain(otherOffice.name);
     expect(page.text).toContain('href="/laporan-sla" aria-current="page"');
+  });
+
+  it('charts the first-response target on request', async () => {
+    const page = await kppnSupervisor.get('/laporan-sla').query({ ...period, target: 'respons' });
+    expect(page.text).toContain('<option value="respons" selected>Respons pertama</option>');
+    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 100% respons pertama dalam target, 2 tiket diajukan"`);
+    expect(page.text).toContain('<caption>Kepatuhan respons pertama per kantor dan bulan</caption>');
   });
 
   it('defaults to this year and refuses an impossible period next to its field', async () => {
@@ -124,7 +131,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const kanwil = await portalLogin(t, person);
     const page = await kanwil.get('/laporan-sla').query(period);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% dari 2 tiket selesai dalam target"`);
+    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
     expect(page.text).not.toContain(otherOffice.name);
   });
 

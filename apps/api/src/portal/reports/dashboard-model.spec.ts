@@ -3,7 +3,7 @@ import { choosePeriod, monthsOf, thisYear } from './report-period';
 
 const period = { dari: '2026-01-01', sampai: '2026-02-28', from: '2026-01-01', to: '2026-03-01' };
 const row = (month: string, level: number, extra: Record<string, unknown>) => ({
-  month, rollupLevel: level, office: null, service: null, agent: null, filed: 2, resolved: 2, resolutionWithinTargetPct: 50, ...extra,
+  month, rollupLevel: level, office: null, service: null, agent: null, filed: 2, resolved: 2, resolutionWithinTargetPct: 50, responseWithinTargetPct: 87.5, ...extra,
 });
 const offices = Array.from({ length: 10 }, (_, i) => `K${String(i).padStart(2, '0')}`);
 
@@ -39,7 +39,14 @@ describe('dashboardModel', () => {
     expect(service.name).toBe('Pertanyaan Umum');
     expect(service.cells.map((c) => [c.text, c.filed])).toEqual([['66,7%', 3], ['–', 1]]);
     expect(service.cells[0].href).toBe('/laporan-sla/tiket?dari=2026-01-01&sampai=2026-02-28&bulan=2026-01&layanan=PERTANYAAN');
-    expect(service.cells[1].describe).toBe('Pertanyaan Umum, Feb 2026: 1 tiket, belum ada yang selesai');
+    expect(service.cells[1].describe).toBe('Pertanyaan Umum, Feb 2026: belum ada yang selesai, 1 tiket diajukan');
+  });
+
+  it('charts the first-response target when asked, in the same shape', () => {
+    const respons = dashboardModel(report(), names, period, 'respons');
+    expect(respons.services.caption).toBe('Kepatuhan respons pertama per layanan dan bulan');
+    expect(respons.services.rows[0].cells.map((c) => c.text)).toEqual(['87,5%', '87,5%']);
+    expect(respons.services.svg).toContain('<title id="grafik-layanan-judul">Kepatuhan SLA respons pertama per layanan</title>');
   });
 
   it('draws at most eight offices, those with the lowest compliance, and says so; the table keeps all', () => {

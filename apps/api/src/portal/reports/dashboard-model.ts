@@ -11,6 +11,13 @@ export const AGE_LABELS: Record<BacklogAge, string> = {
 const AGE_COLORS = ['#1e6b3a', '#8a4b00', '#c2410c', '#8a1c1c'];
 const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
 
+/** The two SLA targets a supervisor may chart: each a column of the report. */
+export const TARGETS = {
+  penyelesaian: { field: 'resolutionWithinTargetPct', noun: 'penyelesaian', none: 'belum ada yang selesai' },
+  respons: { field: 'responseWithinTargetPct', noun: 'respons pertama', none: 'belum ada yang direspons' },
+} as const;
+export type Target = keyof typeof TARGETS;
+
 export interface DashboardNames {
   services: Map<string, string>;
   offices: Map<string, string>;
@@ -31,14 +38,16 @@ function axisLabels(months: string[]): string[] {
  * office): a chart, and the same figures as a table whose cells open the tickets behind them.
  */
 function compliance(rows: Row[], level: number, key: 'service' | 'office', months: string[], names: Map<string, string>,
-  period: PeriodChoice, chart: { id: string; title: string }) {
+  period: PeriodChoice, target: Target, id: string) {
+  const { field, noun, none } = TARGETS[target];
+  const per = key === 'service' ? 'layanan' : 'kantor';
   const byKey = new Map<string, Map<string, Row>>();
   for (const r of rows.filter((x) => x.rollupLevel === level)) {
     const k = String(r[key]);
     if (!byKey.has(k)) byKey.set(k, new Map());
     byKey.get(k)!.set(r.month as string, r);
   }
-  const param = key === 'service' ? 'layanan' : 'kantor';
+  const param = per === 'layanan' ? 'layanan' : 'kantor';
   const table = [...byKey.keys()].sort().map((k) => {
     const name = names.get(k) ?? k;
     return {
@@ -46,11 +55,11 @@ function compliance(rows: Row[], level: number, key: 'service' | 'office', month
       name,
       cells: months.map((m) => {
         const row = byKey.get(k)!.get(m);
-        const value = row ? pct(row.resolutionWithinTargetPct) : null;
+        const value = row ? pct(row[field]) : null;
         const filed = row ? Number(row.filed) : 0;
         return {
           month: m, value, text: pctText(value), filed,
-          describe: `${name}, ${monthLabel(m)}: ${value === null ? `${filed} tiket, belum ada yang selesai` : `${pctText(value)} dari ${filed} tiket selesai dalam target`}`,
+          describe: `${name}, ${monthLabel(m)}: ${value === null ? none : `${pctText(value)} ${noun} dalam target`}, ${filed} tiket diajukan`,
           href: row ? `/laporan-sla/tiket?${periodQuery(period)}&bulan=${m}&${param}=${encodeURIComponent(k)}` : null,
         };
       }),
@@ -58,14 +67,14 @@ function compliance(rows: Row[], level: number, key: 'service' | 'office', month
   });
   const lines = lowest(table.map((t) => ({ name: t.name, values: t.cells.map((c) => c.value) })));
   const svg = lineChart({
-    ...chart, categories: axisLabels(months), series: lines, max: 100, unit: '%',
-    description: `Persentase tiket selesai dalam target per bulan, ${monthLabel(months[0])} sampai ${monthLabel(months[months.length - 1])}, `
+    id, title: `Kepatuhan SLA ${noun} per ${per}`, categories: axisLabels(months), series: lines, max: 100, unit: '%',
+    description: `Persentase tiket dengan ${noun} dalam target per bulan pengajuan, ${monthLabel(months[0])} sampai ${monthLabel(months[months.length - 1])}, `
       + `${lines.length < table.length ? `${lines.length} garis dengan rata-rata terendah dari ${table.length}` : `${table.length} garis`}. `
       + 'Angka lengkapnya ada pada tabel di bawah grafik.',
   });
   const note = lines.length < table.length
-    ? `Grafik menampilkan ${lines.length} ${key === 'service' ? 'layanan' : 'kantor'} dengan kepatuhan rata-rata terendah; tabel memuat semua ${table.length}.` : null;
-  return { rows: table, svg, note };
+    ? `Grafik menampilkan ${lines.length} ${per} dengan kepatuhan rata-rata terendah; tabel memuat semua ${table.length}.` : null;
+  return { rows: table, svg, note, caption: `Kepatuhan ${noun} per ${per} dan bulan` };
 }
 
 const MAX_LINES = 8;
@@ -108,7 +117,7 @@ function backlogModel(report: Report, names: DashboardNames, period: PeriodChoic
 }
 
 /** Everything the dashboard shows, from the report service's answer. */
-export function dashboardModel(report: Report, names: DashboardNames, period: PeriodChoice) {
+export function dashboardModel(report: Report, names: DashboardNames, period: PeriodChoice, target: Target = 'penyelesaian') {
   const months = monthsOf(period);
   const totals = report.rows.filter((r) => r.rollupLevel === ROLLUP.MONTH);
   return {
@@ -118,10 +127,9 @@ export function dashboardModel(report: Report, names: DashboardNames, period: Pe
       breaches: report.breaches.length,
     },
     months: months.map((m) => ({ code: m, label: monthLabel(m) })),
-    services: compliance(report.rows, ROLLUP.SERVICE, 'service', months, names.services, period,
-      { id: 'grafik-layanan', title: 'Kepatuhan SLA penyelesaian per layanan' }),
-    offices: compliance(report.rows, ROLLUP.OFFICE, 'office', months, names.offices, period,
-      { id: 'grafik-kantor', title: 'Kepatuhan SLA penyelesaian per kantor' }),
+    target: TARGETS[target].noun,
+    services: compliance(report.rows, ROLLUP.SERVICE, 'service', months, names.services, period, target, 'grafik-layanan'),
+    offices: compliance(report.rows, ROLLUP.OFFICE, 'office', months, names.offices, period, target, 'grafik-kantor'),
     backlog: backlogModel(report, names, period),
     breachesAll: report.breaches.length > MAX_BREACHES ? `/laporan-sla/tiket?${periodQuery(period)}&terlambat=ya` : null,
     breaches: report.breaches.slice(0, MAX_BREACHES).map((b) => ({

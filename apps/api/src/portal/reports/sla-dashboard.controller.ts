@@ -9,7 +9,7 @@ import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { isSupervisor } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
-import { AGE_LABELS, dashboardModel } from './dashboard-model';
+import { AGE_LABELS, dashboardModel, TARGETS, type Target } from './dashboard-model';
 import { choosePeriod, monthLabel, type PeriodChoice } from './report-period';
 
 const PAGE_SIZE = 50;
@@ -47,12 +47,14 @@ export class SlaDashboardController {
   async dashboard(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const scope = supervisorScope(actor);
     const { period, errors } = choosePeriod(q, new Date());
-    if (errors) return this.views.render(req, res, 'staf/laporan-sla', { title: TITLE, period, errors, report: null, offices: [] }, 400);
+    const target: Target = q.target === 'respons' ? 'respons' : 'penyelesaian';
+    const targets = (Object.keys(TARGETS) as Target[]).map((t) => ({ value: t, label: `${TARGETS[t].noun[0].toUpperCase()}${TARGETS[t].noun.slice(1)}`, selected: t === target }));
+    if (errors) return this.views.render(req, res, 'staf/laporan-sla', { title: TITLE, period, errors, targets, report: null, offices: [] }, 400);
     const [report, offices] = await Promise.all([this.reports.report(scope, period), this.tickets.offices(scope, period)]);
     const names = { services: this.serviceNames(), offices: new Map(offices.map((o) => [o.code, o.name])) };
     this.views.render(req, res, 'staf/laporan-sla', {
-      title: TITLE, period, errors: {}, offices: offices.map((o) => o.name),
-      report: dashboardModel(report, names, period),
+      title: TITLE, period, errors: {}, targets, offices: offices.map((o) => o.name),
+      report: dashboardModel(report, names, period, target),
       csv: `/laporan-sla/unduh?dari=${period.dari}&sampai=${period.sampai}`,
     });
   }
