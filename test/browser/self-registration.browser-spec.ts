@@ -117,4 +117,18 @@ describe('browser journey: self-registration approved and rejected, deactivation
 
     for (const p of journey.weights) expect(p.bytes).toBeLessThan(30 * 1024);
   }, 120000);
+
+  it('works with JavaScript switched off: Cari fills the form and the request is filed', async () => {
+    const { t, w, journey } = ctx;
+    const known = await createPerson(t.db, 'Tanpa Skrip');
+    await addResident(t.db, 'Tanpa Skrip', known.nik);
+    const satker = await journey.person({ javaScript: false });
+    await signIn(satker, w.satkerUser);
+    await satker.goto('/pengguna/tambah');
+    await tambah(satker, known.nik, {});
+    expect(await satker.getByLabel('Nama lengkap').inputValue()).toBe('Tanpa Skrip');
+    await satker.getByLabel('SK/ST/ND Penunjukan').setInputFiles(pdf('st.pdf', 'ST'));
+    await satker.getByRole('button', { name: 'Kirim', exact: true }).click();
+    await row(satker, 'Tanpa Skrip').getByText('1 – Terdaftar belum disetujui').waitFor();
+  }, 60000);
 });
