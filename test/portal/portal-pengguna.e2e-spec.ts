@@ -155,6 +155,9 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
 
     const list = await satker.get('/pengguna');
     expect(list.text).toContain(`name="id" value="${membership}"`);
+    const theirs = (await t.db.query(`SELECT id FROM myintress_memberships WHERE satker_id = $1`, [w.otherSatker.id]))[0].id;
+    const notMine = await satker.get(`/pengguna/hapus?id=${theirs}`);
+    expect([notMine.status, notMine.headers.location]).toEqual([303, '/pengguna']);
     const form = await satker.get(`/pengguna/hapus?id=${membership}&id=${w.satkerUser.id}`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('Budi Mutasi');

@@ -95,6 +95,19 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect((await kppnSupervisor.get(`/tiket/${elsewhereId}`)).status).toBe(404);
   });
 
+  it('pages through the tickets behind a large figure, each ticket once', async () => {
+    const mine = { officeId: w.kppnId, satkerId: w.satker.id, agentId: w.cso.id };
+    const seeded = await seedPastTickets(t.db, Array.from({ length: 51 }, () => ({ ...mine, service: 'DIGIPAY_ASISTENSI', monthsAgo: 3, resolutionMet: true })));
+    const links = (html: string) => [...html.matchAll(/<a href="\/tiket\/([0-9a-f-]+)">/g)].map((m) => m[1]);
+    const first = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, bulan: monthAgo(3), layanan: 'DIGIPAY_ASISTENSI' });
+    expect(links(first.text)).toHaveLength(50);
+    const [, next] = /<a href="([^"]+)">Halaman berikutnya/.exec(first.text)!;
+    const second = await kppnSupervisor.get(next.replace(/&amp;/g, '&').replace(/&#x3D;/g, '='));
+    expect(links(second.text)).toHaveLength(1);
+    expect(second.text).not.toContain('Halaman berikutnya');
+    expect(new Set([...links(first.text), ...links(second.text)])).toEqual(new Set(seeded));
+  });
+
   it('downloads the same CSV as the API for the period on the page', async () => {
     const csv = await kppnSupervisor.get('/laporan-sla/unduh').query(period);
     expect(csv.status).toBe(200);

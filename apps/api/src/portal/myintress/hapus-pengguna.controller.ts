@@ -48,9 +48,7 @@ export class HapusPenggunaController {
   async form(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
-    const ids = chosenIds(q);
-    if (ids.length === 0) return res.redirect(303, '/pengguna');
-    await this.show(req, res, actor, satker, ids, { alasan: '', errors: new Map(), error: null, key: randomUUID() }, 200);
+    await this.show(req, res, actor, satker, chosenIds(q), { alasan: '', errors: new Map(), error: null, key: randomUUID() }, 200);
   }
 
   @Post()
@@ -75,6 +73,8 @@ export class HapusPenggunaController {
 
   private async show(req: Request, res: Response, actor: Actor, satker: SatkerMembership, ids: string[], state: HapusState, status: number) {
     const rows = (await this.directory.list(actor, satker.satkerCode)).pengguna.filter((p) => ids.includes(p.id));
+    // Nothing of this satker chosen (or the rows are gone meanwhile): back to the list to choose.
+    if (rows.length === 0) return res.redirect(303, '/pengguna');
     const service = this.catalogue.service(SERVICE)!;
     this.views.render(req, res, 'satker/pengguna-hapus', {
       title: 'Permintaan penghapusan pengguna', satker: { code: satker.satkerCode, name: satker.satkerName },
