@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { makePdf } from '../support/pdf';
 import { addResident, createPerson } from '../support/world';
@@ -107,6 +108,9 @@ describe('browser journey: self-registration approved and rejected, deactivation
     await satker.getByRole('button', { name: 'Ajukan penghapusan pengguna terpilih' }).click();
     await satker.getByRole('heading', { level: 1, name: 'Permintaan penghapusan pengguna' }).waitFor();
     await journey.capture(satker, 'satker-permintaan-penghapusan');
+    const [letter] = await Promise.all([satker.waitForEvent('download'), satker.getByRole('link', { name: 'Unduh surat (HTML)' }).click()]);
+    const text = readFileSync((await letter.path())!, 'utf8');
+    expect([text.includes('Agus Salim'), text.includes('Siti Nurhaliza'), text.includes(freshNik)]).toEqual([true, true, false]);
     await satker.getByLabel('Alasan penghapusan').fill('Pegawai pindah tugas dan pendaftaran ditolak');
     await satker.getByLabel('Surat Permintaan Penghapusan').setInputFiles(pdf('surat.pdf', 'Surat permintaan'));
     await satker.getByLabel('Formulir Penghapusan').setInputFiles(pdf('formulir.pdf', 'Formulir penghapusan'));

@@ -1,5 +1,5 @@
 import type { TestApp } from '../support/app';
-import { footprint, tambahPengguna, type Suite } from '../support/api';
+import { auth, footprint, tambahPengguna, type Suite } from '../support/api';
 import { makePdf } from '../support/pdf';
 import { csrfOf, portalLogin, startPortalSuite, type PortalAgent } from '../support/portal';
 import { addMembership, addResident, createPerson, type World } from '../support/world';
@@ -161,6 +161,17 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
     const form = await satker.get(`/pengguna/hapus?id=${membership}&id=${w.satkerUser.id}`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('Budi Mutasi');
+    const letter = await satker.get(`/pengguna/hapus/surat?id=${membership}&format=html`);
+    expect(letter.status).toBe(200);
+    expect(letter.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(letter.headers['content-disposition']).toContain(`attachment; filename="Permintaan-Penghapusan-${w.satker.code}.html"`);
+    expect(letter.text).toContain('Budi Mutasi');
+    expect(letter.text).toContain(masked(member.nik));
+    expect(letter.text).not.toContain(member.nik);
+    const api = await t.http.post(`/api/v1/satkers/${w.satker.code}/dokumen/surat-permintaan-penghapusan`).query({ format: 'html' })
+      .set(auth(tok.satker)).send({ membershipIds: [membership] });
+    expect(api.text).toBe(letter.text);
+    expect((await satker.get(`/pengguna/hapus/surat?id=${theirs}&format=html`)).status).toBe(404);
     const before = await footprint(t, w.satker.id);
     const post = (files: Record<string, Buffer>, ids = [membership]) => {
       const req = satker.post('/pengguna/hapus').field('_csrf', csrfOf(form.text)).field('kunci', `hapus-${Date.now()}${Math.random()}`.replace('.', ''))

@@ -1,11 +1,13 @@
-import { Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Actor, SatkerMembership } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { uploadsOf } from '@loket/files';
 import { MembershipDirectoryService, TicketFilingService } from '@loket/tickets';
+import { LettersService } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
+import { sendDocument } from '../../tickets/download';
 import { attachmentViews } from '../forms/form-model';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
@@ -41,8 +43,20 @@ export class HapusPenggunaController {
     private readonly directory: MembershipDirectoryService,
     private readonly filing: TicketFilingService,
     private readonly catalogue: Catalogue,
+    private readonly letters: LettersService,
     private readonly views: PortalViews,
   ) {}
+
+  /** The request letter pre-filled with the chosen members, to sign and upload here (as the API's dokumen route). */
+  @Get('surat')
+  async letter(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | void> {
+    const satker = soleSatker(actor, req, res);
+    if (!satker) return;
+    const format = q.format === 'html' ? 'html' : 'pdf';
+    const data = await this.directory.deletionLetter(actor, satker.satkerCode, chosenIds(q));
+    const body = await this.letters.document('surat-permintaan-penghapusan', data, format);
+    return sendDocument(res, `Permintaan-Penghapusan-${data.satker.code}`, format, body);
+  }
 
   @Get()
   async form(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
@@ -81,6 +95,7 @@ export class HapusPenggunaController {
       rows: rows.map((r, i) => ({ ...r, index: i, status: statusText(r.status, r.statusLabel), blocked: r.status !== 0 && r.status !== 5 })),
       alasan: state.alasan, alasanError: state.errors.get('alasan') ?? null, attachments: attachmentViews(service.attachments, state.errors),
       error: state.error, problems: [...state.errors.values()], key: state.key,
+      letter: `/pengguna/hapus/surat?${rows.map((r) => `id=${r.id}`).join('&')}`,
     }, status);
   }
 }
