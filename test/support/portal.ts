@@ -1,4 +1,5 @@
 import supertest from 'supertest';
+import { startSuite } from './api';
 import type { TestApp } from './app';
 import { PASSWORD, type Person } from './world';
 
@@ -24,4 +25,11 @@ export async function portalLogin(t: TestApp, person: Person, password = PASSWOR
 export function setCookieOf(res: { headers: Record<string, unknown> }, name: string): string | undefined {
   const all = (res.headers['set-cookie'] as string[] | undefined) ?? [];
   return all.find((c) => c.startsWith(`${name}=`));
+}
+
+/** startSuite, plus the satker user and the CSO signed in to the portal. */
+export async function startPortalSuite() {
+  const suite = await startSuite();
+  const [satker, cso] = await Promise.all([portalLogin(suite.t, suite.w.satkerUser), portalLogin(suite.t, suite.w.cso)]);
+  return { ...suite, satker, cso };
 }

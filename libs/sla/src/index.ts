@@ -11,3 +11,5 @@ export * from './sla.module';
 export * from './explain';
 export * from './calendar-admin';
 export * from './reports';
+export * from './report-scope';
+export * from './report-tickets';

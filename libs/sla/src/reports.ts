@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest, forbidden, isRealDate } from '@loket/common';
 import { many } from '@loket/db';
+import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
+import { reportOffices, type ReportPeriod, type ReportScope } from './report-scope';
 
-export interface ReportScope {
-  /** Offices where the person is a supervisor (a KPPN, a Kanwil, or Kantor Pusat). */
-  supervisorOfficeIds: string[];
-}
+export type { ReportPeriod, ReportScope } from './report-scope';
 
-export interface ReportPeriod {
-  from: string; // YYYY-MM-DD, inclusive
-  to: string; // YYYY-MM-DD, exclusive
-}
-
+/**
+ * What `rollupLevel` says a row adds up (GROUPING(office, service, agent) as bits 4, 2, 1): one agent's
+ * tickets of a service at an office, a service at an office, an office, a service across the scope's
+ * offices, or everything, per month.
+ */
+export const ROLLUP = { AGENT: 0, OFFICE_SERVICE: 1, OFFICE: 3, SERVICE: 5, MONTH: 7 } as const;
 
 // Period bounds are dates on the WIB calendar, like the filing month a ticket is counted in.
 const FROM = `($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
@@ -37,12 +36,28 @@ const GROUPED = `
       FROM tickets t
      WHERE t.office_id = ANY($1::uuid[]) AND t.created_at >= ${FROM} AND t.created_at < ${TO}
      GROUP BY GROUPING SETS ((t.filed_month, t.office_id, t.service_code, t.assignee_id),
-                             (t.filed_month, t.office_id, t.service_code), (t.filed_month, t.office_id), (t.filed_month)))
+                             (t.filed_month, t.office_id, t.service_code), (t.filed_month, t.office_id),
+                             (t.filed_month, t.service_code), (t.filed_month)))
   SELECT to_char(g.filed_month, 'YYYY-MM') AS month, o.code AS office, g.service_code AS service, a.name AS agent,
          g."rollupLevel", g.filed, g.resolved, g."responseWithinTargetPct", g."resolutionWithinTargetPct",
          g."responseMedianMinutes", g."responseP90Minutes", g."resolutionMedianMinutes", g."resolutionP90Minutes",
          g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif"
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
+
+/** Open tickets of an office and service now, counted per age bucket. */
+export type BacklogRow = { office: string; service: string } & Record<BacklogAge, number>;
+
+export interface BreachRow {
+  ticketId: string;
+  number: string;
+  service: string;
+  office: string;
+  clock: 'RESPONSE' | 'RESOLUTION';
+  dueAt: Date;
+  stoppedAt: Date | null;
+  breachedAt: Date;
+  agent: string | null;
+}
 
 /** First days of the months in [from, to), split into `parts` consecutive runs of whole months. */
 function monthChunks(period: ReportPeriod, parts: number): ReportPeriod[] {
@@ -83,16 +98,7 @@ export class SlaReports {
   constructor(private readonly db: DataSource) {}
 
   async report(scope: ReportScope, period: ReportPeriod) {
-    if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
-    const years = (Date.parse(period.to) - Date.parse(period.from)) / (366 * 86400000);
-    if (!isRealDate(period.from) || !isRealDate(period.to) || period.from >= period.to || years > 5) {
-      throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.');
-    }
-    const offices = (await many<{ id: string }>(this.db,
-      `SELECT o.id FROM offices o
-        WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
-           OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT')`,
-      [scope.supervisorOfficeIds])).map((o) => o.id);
+    const offices = (await reportOffices(this.db, scope, period)).map((o) => o.id);
     const chunks = monthChunks(period, 2);
     const [grouped, backlog, breaches] = await Promise.all([
       Promise.all(chunks.map((c) => this.db.transaction(async (em) => {
@@ -100,18 +106,15 @@ export class SlaReports {
         await em.query(`SET LOCAL work_mem = '128MB'`);
         return many<Record<string, unknown>>(em, GROUPED, [offices, c.from, c.to]);
       }))),
-      many(this.db, `
+      many<BacklogRow>(this.db, `
         SELECT o.code AS office, t.service_code AS service,
-               count(*) FILTER (WHERE now() - t.created_at < interval '1 day')::int AS "under1Day",
-               count(*) FILTER (WHERE now() - t.created_at >= interval '1 day' AND now() - t.created_at < interval '3 days')::int AS "days1To3",
-               count(*) FILTER (WHERE now() - t.created_at >= interval '3 days' AND now() - t.created_at < interval '7 days')::int AS "days3To7",
-               count(*) FILTER (WHERE now() - t.created_at >= interval '7 days')::int AS "over7Days"
+               ${Object.entries(BACKLOG_AGES).map(([name, when]) => `count(*) FILTER (WHERE ${when})::int AS "${name}"`).join(',\n               ')}
           FROM tickets t JOIN offices o ON o.id = t.office_id
-         WHERE t.office_id = ANY($1::uuid[]) AND t.status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')
+         WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
          GROUP BY 1, 2 ORDER BY 1, 2`, [offices]),
-      many(this.db, `
+      many<BreachRow>(this.db, `
         SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, c.kind AS clock,
-               c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", a.name AS agent
+               c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", c.breached_at AS "breachedAt", a.name AS agent
           FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
          WHERE c.office_id = ANY($1::uuid[]) AND c.breached_at >= ${FROM} AND c.breached_at < ${TO}

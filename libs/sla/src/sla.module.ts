@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { CalendarAdmin } from './calendar-admin';
 import { CalendarStore } from './calendar-store';
 import { SlaExplainer } from './explain';
+import { SlaReportTickets } from './report-tickets';
 import { SlaReports } from './reports';
 import { SlaClocks } from './sla-clocks.service';
 import { SlaSweeper } from './sweeper';
 
-const PROVIDERS = [CalendarStore, SlaClocks, SlaSweeper, SlaExplainer, CalendarAdmin, SlaReports];
+const PROVIDERS = [CalendarStore, SlaClocks, SlaSweeper, SlaExplainer, CalendarAdmin, SlaReports, SlaReportTickets];
 
 @Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class SlaModule {}

@@ -11,6 +11,7 @@ export * from './tickets.module';
 export * from './myintress/satker-access';
 export * from './myintress/self-registration.service';
 export * from './myintress/membership-directory.service';
+export * from './myintress/self-registration-approvals';
 export * from './ticket-notices';
 export * from './ticket-letters.service';
 export * from './ticket-rating.service';

@@ -3,17 +3,20 @@ import type { ActorFacts, ActorRole } from '@loket/workflow';
 
 /**
  * The only definition of "which tickets may this person see": their satkers' tickets, the queue of
- * the offices where they hold a staff role, and the tickets of the KPPNs under a Kanwil where they do.
- * Every ticket query appends it, so a ticket outside it does not exist for that person (404).
+ * the offices where they hold a staff role, the tickets of the KPPNs under a Kanwil where they do,
+ * and every ticket for a Kantor Pusat supervisor (read only: the machine gives them no role), as the
+ * SLA report's national scope does. Every ticket query appends it, so a ticket outside it does not
+ * exist for that person (404).
  */
 export function visibleClause(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   const satkers = actor.satkers.map((s) => s.satkerId);
   const offices = [...new Set(actor.staff.map((s) => s.officeId))];
-  const [a, b] = [firstParam, firstParam + 1];
+  const national = actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
+  const [a, b, c] = [firstParam, firstParam + 1, firstParam + 2];
   return {
     sql: `(${alias}.satker_id = ANY($${a}::uuid[]) OR ${alias}.office_id = ANY($${b}::uuid[])
-           OR ${alias}.office_id IN (SELECT id FROM offices WHERE parent_id = ANY($${b}::uuid[])))`,
-    params: [satkers, offices],
+           OR ${alias}.office_id IN (SELECT id FROM offices WHERE parent_id = ANY($${b}::uuid[])) OR $${c}::boolean)`,
+    params: [satkers, offices, national],
   };
 }
 

@@ -6,6 +6,7 @@ import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
+import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
 import { TicketEffects } from './ticket-effects';
 import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
@@ -19,6 +20,7 @@ import { TicketRepository } from './ticket.repository';
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
+  SelfRegistrationApprovals,
 ];
 
 @Module({})

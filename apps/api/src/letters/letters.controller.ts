@@ -1,13 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound, ticketNotFound } from '@loket/common';
-import { many } from '@loket/db';
 import { LettersService } from '@loket/letters';
-import { maskNik, STATUS_LABELS } from '@loket/registry';
-import { actingSatker, TicketLettersService } from '@loket/tickets';
+import { actingSatker, MembershipDirectoryService, TicketLettersService } from '@loket/tickets';
 import { sendDocument } from '../tickets/download';
 import { FormatQuery, PenghapusanDocDto, ReplyLetterDto, SkPenunjukanDto } from './letters.dto';
 
@@ -19,7 +16,7 @@ const letterId = new ParseUUIDPipe({ exceptionFactory: () => notFound('LETTER_NO
 @Controller()
 export class LettersController {
   constructor(
-    private readonly db: DataSource,
+    private readonly directory: MembershipDirectoryService,
     private readonly ticketLetters: TicketLettersService,
     private readonly letters: LettersService,
   ) {}
@@ -58,17 +55,9 @@ export class LettersController {
   /** The deletion request letter pre-filled from the memberships chosen in Daftar Pengguna. */
   @Post('satkers/:kode/dokumen/surat-permintaan-penghapusan')
   async penghapusan(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: PenghapusanDocDto, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
-    const satker = actingSatker(actor, kode);
-    const rows = await many<{ nama: string; nik: string; status: number; kppn: string }>(this.db,
-      `SELECT p.name AS nama, p.nik, m.status, o.name AS kppn FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
-         JOIN satkers s ON s.id = m.satker_id JOIN offices o ON o.id = s.kppn_id
-        WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`, [dto.membershipIds, satker.satkerId]);
-    if (rows.length !== dto.membershipIds.length) throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+    const data = await this.directory.deletionLetter(actor, kode, dto.membershipIds);
     const format = q.format ?? 'pdf';
-    const body = await this.letters.document('surat-permintaan-penghapusan', {
-      satker: { code: satker.satkerCode, name: satker.satkerName }, kppn: { name: rows[0].kppn },
-      pengguna: rows.map((r) => ({ nama: r.nama, nik: maskNik(r.nik), status: STATUS_LABELS[r.status] })),
-    }, format);
-    return sendDocument(res, `Permintaan-Penghapusan-${satker.satkerCode}`, format, body);
+    const body = await this.letters.document('surat-permintaan-penghapusan', data, format);
+    return sendDocument(res, `Permintaan-Penghapusan-${data.satker.code}`, format, body);
   }
 }

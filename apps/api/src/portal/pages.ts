@@ -5,7 +5,12 @@ import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
 import { QueueController } from './pages/queue.controller';
+import { SlaDashboardController } from './reports/sla-dashboard.controller';
 import { SessionController } from './pages/session.controller';
+import { ApprovalsController } from './myintress/approvals.controller';
+import { HapusPenggunaController } from './myintress/hapus-pengguna.controller';
+import { PenggunaController } from './myintress/pengguna.controller';
+import { TambahPenggunaController } from './myintress/tambah-pengguna.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
 
@@ -24,4 +29,9 @@ export const PORTAL_PAGES: Type[] = [
   QueueController,
   TicketController,
   TicketActionsController,
+  SlaDashboardController,
+  ApprovalsController,
+  TambahPenggunaController,
+  HapusPenggunaController,
+  PenggunaController,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { LettersModule } from '@loket/letters';
 import { UploadInterceptor } from '@loket/files';
+import { SlaModule } from '@loket/sla';
 import { portalNav } from './http/portal-routes';
 import { PORTAL_PAGES } from './pages';
 import { PortalGuard } from './session/portal-guard';
@@ -13,7 +14,7 @@ import { PortalViews } from './views/portal-views';
 
 /** The web portal: server-rendered pages on the same services as the REST API. */
 @Module({
-  imports: [AuthModule, LettersModule],
+  imports: [AuthModule, LettersModule, SlaModule],
   controllers: PORTAL_PAGES,
   providers: [
     PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
+import { notFound } from '@loket/common';
+import { many } from '@loket/db';
 import { maskNik, MembershipRequests, STATUS_LABELS } from '@loket/registry';
 import { actingSatker, readableSatker } from './satker-access';
 
@@ -27,5 +29,21 @@ export class MembershipDirectoryService {
     const satker = actingSatker(actor, satkerCode);
     await this.db.transaction((em) => this.requests.deactivate(em, satker.satkerId, membershipId, reason, actor.personId));
     return this.list(actor, satkerCode);
+  }
+
+  /** What the pre-filled deletion request letter says: the satker, its KPPN and the chosen members (NIK masked). */
+  async deletionLetter(actor: Actor, satkerCode: string, membershipIds: string[]) {
+    const satker = actingSatker(actor, satkerCode);
+    const rows = await many<{ nama: string; nik: string; status: number; kppn: string }>(this.db,
+      `SELECT p.name AS nama, p.nik, m.status, o.name AS kppn FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
+         JOIN satkers s ON s.id = m.satker_id JOIN offices o ON o.id = s.kppn_id
+        WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`, [membershipIds, satker.satkerId]);
+    if (rows.length === 0 || rows.length !== new Set(membershipIds).size) {
+      throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+    }
+    return {
+      satker: { code: satker.satkerCode, name: satker.satkerName }, kppn: { name: rows[0].kppn },
+      pengguna: rows.map((r) => ({ nama: r.nama, nik: maskNik(r.nik), status: STATUS_LABELS[r.status] })),
+    };
   }
 }

@@ -1,0 +1,37 @@
+import { badRequest, forbidden, isRealDate } from '@loket/common';
+import { many, type Queryable } from '@loket/db';
+
+export interface ReportScope {
+  /** Offices where the person is a supervisor (a KPPN, a Kanwil, or Kantor Pusat). */
+  supervisorOfficeIds: string[];
+}
+
+export interface ReportPeriod {
+  from: string; // YYYY-MM-DD, inclusive
+  to: string; // YYYY-MM-DD, exclusive
+}
+
+export interface ReportOffice {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * The offices a supervisor reports on (their KPPN; a Kanwil and its KPPNs; everything from Kantor
+ * Pusat), after refusing a non-supervisor and a period that is not one. Every report query takes
+ * these ids, so the scope lives in the SQL.
+ */
+export async function reportOffices(db: Queryable, scope: ReportScope, period: ReportPeriod): Promise<ReportOffice[]> {
+  if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
+  const years = (Date.parse(period.to) - Date.parse(period.from)) / (366 * 86400000);
+  if (!isRealDate(period.from) || !isRealDate(period.to) || period.from >= period.to || years > 5) {
+    throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.');
+  }
+  return many<ReportOffice>(db,
+    `SELECT o.id, o.code, o.name FROM offices o
+      WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
+         OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT')
+      ORDER BY o.code`,
+    [scope.supervisorOfficeIds]);
+}

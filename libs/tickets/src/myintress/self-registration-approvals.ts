@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@loket/auth';
+import { ticketNotFound } from '@loket/common';
+import { many } from '@loket/db';
+import { maskNik } from '@loket/registry';
+import { TicketQueryService } from '../ticket-query.service';
+
+export const SELF_REGISTRATION_SERVICE = 'MYINTRESS_DAFTAR_MANDIRI';
+
+/** What a Tambah Pengguna request asks, as the approval ticket's form holds it. */
+export interface SelfRegistrationRequest {
+  jenis: string;
+  nik: string;
+  nama: string;
+  nip: string;
+  telepon: string;
+  email: string;
+  nomorSk: string;
+}
+
+const requestOf = (form: Record<string, unknown>): SelfRegistrationRequest => {
+  const field = (k: string) => (typeof form[k] === 'string' ? form[k] as string : '');
+  return { jenis: field('jenis'), nik: field('nik'), nama: field('nama'), nip: field('nip'), telepon: field('telepon'), email: field('email'), nomorSk: field('nomorSk') };
+};
+
+/**
+ * The KPPN's queue of self-registrations awaiting a decision (approval tickets still BARU), with
+ * who is asked for, read through the same scoped queue query as every other queue.
+ */
+@Injectable()
+export class SelfRegistrationApprovals {
+  constructor(
+    private readonly db: DataSource,
+    private readonly query: TicketQueryService,
+  ) {}
+
+  async pending(actor: Actor, cursor: string | undefined, limit: number) {
+    const page = await this.query.list({ ...actor, satkers: [] }, { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit });
+    const forms = new Map((await many<{ id: string; form: Record<string, unknown> }>(this.db,
+      `SELECT id, form FROM tickets WHERE id = ANY($1::uuid[])`, [page.items.map((i) => i.id)])).map((r) => [r.id, r.form]));
+    return {
+      items: page.items.map((item) => {
+        const request = requestOf(forms.get(item.id) ?? {});
+        return { ...item, request: { ...request, nik: request.nik ? maskNik(request.nik) : '' } };
+      }),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** One request in full (NIK unmasked: the verifier compares it with the SK), for staff of its KPPN. */
+  async detail(actor: Actor, ticketId: string) {
+    const view = await this.query.detail({ ...actor, satkers: [] }, ticketId);
+    if (view.service.code !== SELF_REGISTRATION_SERVICE) throw ticketNotFound();
+    return { ...view, request: requestOf(view.form as Record<string, unknown>) };
+  }
+}
