@@ -15,6 +15,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
   let period: { dari: string; sampai: string };
   let breachedId: string;
   let elsewhereId: string;
+  let openId: string;
   let otherOffice: { code: string; name: string };
   let myOffice: { code: string; name: string };
   const [m1, m2] = [monthAgo(1), monthAgo(2)];
@@ -32,6 +33,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     ]);
     breachedId = ids[1];
     elsewhereId = ids[4];
+    openId = ids[3];
     [myOffice, otherOffice] = await Promise.all([w.kppnId, w.otherKppnId].map(async (id) =>
       (await t.db.query(`SELECT code, name FROM offices WHERE id = $1`, [id]))[0]));
     const person = await createPerson(t.db, 'Kepala Seksi Uji');
@@ -161,5 +163,14 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(ticket.status).toBe(200);
     expect(ticket.text).not.toContain('/aksi"');
     expect((await (await portalLogin(t, cso)).get(`/tiket/${elsewhereId}`)).status).toBe(404);
+  });
+
+  it("shows a supervisor an open ticket of the office read-only: no reply, no internal note, NIKs masked", async () => {
+    const page = await kppnSupervisor.get(`/tiket/${openId}`);
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain(`action="/tiket/${openId}/pesan"`);
+    expect(page.text).not.toContain(`action="/tiket/${openId}/aksi"`);
+    const csoPage = await (await portalLogin(t, w.cso)).get(`/tiket/${openId}`);
+    expect(csoPage.text).toContain(`action="/tiket/${openId}/pesan"`);
   });
 });

@@ -33,6 +33,14 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  it('sends a deletion request to Daftar Pengguna, where rows are picked, not typed as ids', async () => {
+    const list = await satker.get('/ajukan');
+    expect(list.text).toContain('href="/pengguna/hapus"');
+    expect(list.text).not.toContain('href="/ajukan/MYINTRESS_HAPUS"');
+    const direct = await satker.get('/ajukan/MYINTRESS_HAPUS');
+    expect([direct.status, direct.headers.location]).toEqual([303, '/pengguna/hapus']);
+  });
+
   it('shows the form from the catalogue with the upload limits before any upload', async () => {
     const page = await satker.get(FORM);
     expect(page.status).toBe(200);

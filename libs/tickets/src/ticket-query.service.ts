@@ -79,6 +79,8 @@ export class TicketQueryService {
       messages: messages.filter((m) => staff || m.visibility === 'PUBLIC'),
       history: events.filter((e) => staff || e.type !== 'INTERNAL_NOTE').map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
       allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
+      /** What the viewer is to this ticket: SATKER, AGENT, ESCALATION_AGENT; none for a read-only supervisor. */
+      viewerRoles: factsFor(actor, ticket).roles,
     };
   }
 

@@ -16,6 +16,9 @@ import { PortalViews } from '../views/portal-views';
 
 const DEFAULT_ROWS = 3;
 
+/** Services filed from a page of their own, where the satker picks rows instead of typing ids. */
+const OWN_PAGE: Record<string, string> = { MYINTRESS_HAPUS: '/pengguna/hapus' };
+
 /** A satker files a ticket: the services it may file, then one service's form with its attachments. */
 @PortalPage('ajukan', { href: '/ajukan', label: 'Ajukan layanan', order: 10, when: isSatkerUser })
 export class FilingController {
@@ -29,13 +32,14 @@ export class FilingController {
   services(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     if (actor.satkers.length > 1) return res.redirect(303, '/pilih-satker?lanjut=%2Fajukan');
     const services = this.catalogue.list().filter((s) => s.filedBy.includes('SATKER'))
-      .map((s) => ({ code: s.code, title: s.title, description: s.description }));
+      .map((s) => ({ href: OWN_PAGE[s.code] ?? `/ajukan/${s.code}`, title: s.title, description: s.description }));
     this.views.render(req, res, 'satker/layanan', { title: 'Ajukan layanan', services });
   }
 
   @Get(':code')
   form(@SignedIn() actor: Actor, @Param('code') code: string, @Query('baris') rows: unknown, @Req() req: Request, @Res() res: Response) {
     if (actor.satkers.length > 1) return res.redirect(303, `/pilih-satker?lanjut=${encodeURIComponent(req.originalUrl)}`);
+    if (OWN_PAGE[code]) return res.redirect(303, OWN_PAGE[code]);
     const service = this.fileable(code);
     const count = /^\d{1,2}$/.test(String(rows)) ? Number(rows) : DEFAULT_ROWS;
     this.show(req, res, service, {}, new Map(), null, randomUUID(), count, 200);

@@ -64,7 +64,8 @@ export class TicketPage {
   private model(actor: Actor, view: TicketView, state: TicketPageState) {
     const service = this.catalogue.service(view.service.code);
     const ownSatker = actor.satkers.some((s) => s.satkerCode === view.satker.code);
-    const staff = !ownSatker && actor.staff.length > 0;
+    // Replies and internal notes are for the agents of the ticket's queue (or its Kanwil), not read-only supervisors.
+    const staff = !ownSatker && view.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
     const errors = state.errors ?? new Map<string, string>();
     const errorFor = (action: string) => (state.failed === action ? state.error ?? null : null);
     const open = OPEN_STATUSES.includes(view.status);
