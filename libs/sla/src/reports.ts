@@ -30,18 +30,21 @@ const GROUPED = `
            percentile_disc(0.5) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionMedianMinutes",
            percentile_disc(0.9) WITHIN GROUP (ORDER BY t.resolution_minutes) AS "resolutionP90Minutes",
            round(avg(t.correction_rounds), 2)::float AS "correctionRoundsPerTicket",
+           count(t.response_met)::int AS "_responseMeasured", (count(*) FILTER (WHERE t.response_met))::int AS "_responseMet",
+           count(t.resolution_met)::int AS "_resolutionMeasured", (count(*) FILTER (WHERE t.resolution_met))::int AS "_resolutionMet",
+           sum(t.correction_rounds)::int AS "_correctionRounds",
            count(*) FILTER (WHERE t.rating = 'POSITIF')::int AS "ratingPositif",
            count(*) FILTER (WHERE t.rating = 'NETRAL')::int AS "ratingNetral",
            count(*) FILTER (WHERE t.rating = 'NEGATIF')::int AS "ratingNegatif"
       FROM tickets t
      WHERE t.office_id = ANY($1::uuid[]) AND t.created_at >= ${FROM} AND t.created_at < ${TO}
      GROUP BY GROUPING SETS ((t.filed_month, t.office_id, t.service_code, t.assignee_id),
-                             (t.filed_month, t.office_id, t.service_code), (t.filed_month, t.office_id),
-                             (t.filed_month, t.service_code), (t.filed_month)))
+                             (t.filed_month, t.office_id, t.service_code), (t.filed_month, t.office_id), (t.filed_month)))
   SELECT to_char(g.filed_month, 'YYYY-MM') AS month, o.code AS office, g.service_code AS service, a.name AS agent,
          g."rollupLevel", g.filed, g.resolved, g."responseWithinTargetPct", g."resolutionWithinTargetPct",
          g."responseMedianMinutes", g."responseP90Minutes", g."resolutionMedianMinutes", g."resolutionP90Minutes",
-         g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif"
+         g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif",
+         g."_responseMeasured", g."_responseMet", g."_resolutionMeasured", g."_resolutionMet", g."_correctionRounds"
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
 
 /** Open tickets of an office and service now, counted per age bucket. */
@@ -57,6 +60,39 @@ export interface BreachRow {
   stoppedAt: Date | null;
   breachedAt: Date;
   agent: string | null;
+}
+
+type GroupRow = Record<string, unknown> & { month: string; service: string | null; rollupLevel: number; filed: number };
+const COUNTS = ['_responseMeasured', '_responseMet', '_resolutionMeasured', '_resolutionMet', '_correctionRounds'] as const;
+/** round(100 * part / whole, 1) as PostgreSQL rounds it (half away from zero), in exact integer steps. */
+const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10);
+
+/**
+ * Adds each service's row across the scope's offices per month (rollup 5), summed from its
+ * office rows: counts, compliance and correction rounds are exact; medians and P90 need every
+ * ticket's value and are given per office only. In SQL this grouping set costs a second sort of
+ * the whole period (a year nationally: 1.15 s instead of 0.75 s); here it costs a pass over a few
+ * thousand rows. The helper counts are then dropped from every row.
+ */
+function withServiceRollup(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const SUMMED = ['filed', 'resolved', 'ratingPositif', 'ratingNetral', 'ratingNegatif', ...COUNTS];
+  const sums = new Map<string, { month: string; service: string; n: Record<string, number> }>();
+  for (const r of rows as GroupRow[]) {
+    if (r.rollupLevel !== ROLLUP.OFFICE_SERVICE) continue;
+    const key = `${r.month}|${r.service}`;
+    const acc = sums.get(key) ?? { month: r.month, service: r.service!, n: Object.fromEntries(SUMMED.map((k) => [k, 0])) };
+    for (const k of SUMMED) acc.n[k] += Number(r[k]);
+    sums.set(key, acc);
+  }
+  const services = [...sums.values()].map(({ month, service, n }) => ({
+    month, office: null, service, agent: null, rollupLevel: ROLLUP.SERVICE, filed: n.filed, resolved: n.resolved,
+    responseWithinTargetPct: pct(n._responseMet, n._responseMeasured), resolutionWithinTargetPct: pct(n._resolutionMet, n._resolutionMeasured),
+    responseMedianMinutes: null, responseP90Minutes: null, resolutionMedianMinutes: null, resolutionP90Minutes: null,
+    correctionRoundsPerTicket: n.filed === 0 ? null : Math.floor((200 * n._correctionRounds + n.filed) / (2 * n.filed)) / 100,
+    ratingPositif: n.ratingPositif, ratingNetral: n.ratingNetral, ratingNegatif: n.ratingNegatif,
+  }));
+  const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
+  return [...rows.map(strip), ...services];
 }
 
 /** First days of the months in [from, to), split into `parts` consecutive runs of whole months. */
@@ -120,7 +156,7 @@ export class SlaReports {
          WHERE c.office_id = ANY($1::uuid[]) AND c.breached_at >= ${FROM} AND c.breached_at < ${TO}
          ORDER BY c.breached_at DESC LIMIT 1000`, [offices, period.from, period.to]),
     ]);
-    return { period, rows: grouped.flat().sort(byKey), backlog, breaches };
+    return { period, rows: withServiceRollup(grouped.flat()).sort(byKey), backlog, breaches };
   }
 }
 
