@@ -1,16 +1,7 @@
-import type { DataSource } from 'typeorm';
 import type { TestApp } from './support/app';
 import { auth, footprint, login, sendEvent, startSuite, type Suite } from './support/api';
 import { makePdf } from './support/pdf';
-import { createPerson, randomNik, type World } from './support/world';
-
-/** The one Pusintek service desk every SC03-1 ticket goes to (shared by suites, created once). */
-async function pusintekAgent(db: DataSource) {
-  await db.query(`INSERT INTO offices (code, kind, name, time_zone) VALUES ('PUSINTEK', 'PUSINTEK', 'Pusintek', 'Asia/Jakarta') ON CONFLICT (code) DO NOTHING`);
-  const agent = await createPerson(db, 'Agen Pusintek');
-  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) SELECT $1, id, 'CSO' FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`, [agent.id]);
-  return agent;
-}
+import { createPusintekAgent, randomNik, type World } from './support/world';
 
 describe('PUSINTEK_AKSES (SC03-1)', () => {
   let t: TestApp;
@@ -20,7 +11,7 @@ describe('PUSINTEK_AKSES (SC03-1)', () => {
 
   beforeAll(async () => {
     ({ t, w, tok } = await startSuite());
-    agent = await login(t, await pusintekAgent(t.db));
+    agent = await login(t, await createPusintekAgent(t.db));
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,7 @@ import type { TestApp } from '../support/app';
 import { auth, binaryParser, fileRegistration, footprint, newUser, sendEvent, startSuite, type Suite } from '../support/api';
 import { makePdf } from '../support/pdf';
 import { csrfOf, portalLogin, type PortalAgent } from '../support/portal';
-import { addMembership, createPerson, type World } from '../support/world';
+import { addMembership, createPerson, createPusintekAgent, type World } from '../support/world';
 
 const FORM = '/ajukan/MYINTRESS_DAFTAR_KPPN';
 
@@ -267,5 +267,24 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect((await kanwil.get('/antrian')).text).toContain(w.satker.code);
     // A satker user has no queue page in the menu and the home page is theirs.
     expect((await satker.get('/')).text).not.toContain('href="/antrian"');
+  });
+
+  it("gives the Pusintek service desk its own queue: SC03-1 requests, claimed and answered from the page", async () => {
+    const desk = await portalLogin(t, await createPusintekAgent(t.db, 'Agen Pusintek Portal'));
+    const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).field('service', 'PUSINTEK_AKSES')
+      .field('form', JSON.stringify({ jenis: 'BUAT_AKUN', nik: newUser('Calon Akun').nik, nama: 'Calon Akun', unit: 'Subbagian Umum',
+        pejabatNama: 'Kepala Bagian', pejabatNip: '197001011990031001', pejabatEselon: 'III' }))
+      .attach('FORM_3_1', makePdf({ title: 'Form 3.1' }), 'form-3-1.pdf');
+    expect(filed.status).toBe(201);
+    const queue = await desk.get('/antrian?layanan=PUSINTEK_AKSES');
+    expect(queue.text).toContain(filed.body.number);
+    expect((await cso.get('/antrian?layanan=PUSINTEK_AKSES')).text).not.toContain(filed.body.number);
+    const page = await desk.get(`/tiket/${filed.body.id}`);
+    const claim = await desk.post(`/tiket/${filed.body.id}/aksi`).type('form')
+      .send({ _csrf: csrfOf(page.text), type: 'CLAIM', versi: String(filed.body.version) });
+    expect(claim.status).toBe(303);
+    const claimed = await desk.get(`/tiket/${filed.body.id}`);
+    expect(claimed.text).toContain('Diproses');
+    expect(claimed.text).toContain('value="STATUS_NOTICE"');
   });
 });

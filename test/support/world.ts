@@ -121,3 +121,11 @@ export async function createNationalAdmin(db: DataSource, name: string): Promise
   await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, id]);
   return admin;
 }
+
+/** An agent of the one Pusintek service desk every SC03-1 ticket goes to (the office is shared by suites, made once). */
+export async function createPusintekAgent(db: DataSource, name = 'Agen Pusintek'): Promise<Person> {
+  await db.query(`INSERT INTO offices (code, kind, name, time_zone) VALUES ('PUSINTEK', 'PUSINTEK', 'Pusintek', 'Asia/Jakarta') ON CONFLICT (code) DO NOTHING`);
+  const agent = await createPerson(db, name);
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) SELECT $1, id, 'CSO' FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`, [agent.id]);
+  return agent;
+}

@@ -22,8 +22,8 @@ const cleanName = (name: string) =>
 @Injectable()
 export class AttachmentIntake {
   readonly store: FileStore;
-  /** Four files checked at a time per process, whatever the number of uploads in flight. */
-  private readonly slots = new InspectionSlots(4, MAX_FILE_BYTES);
+  /** Two files checked at a time per process (one per core), whatever the number of uploads in flight. */
+  private readonly slots = new InspectionSlots(2, MAX_FILE_BYTES);
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.store = new FileStore(config.filesDir);
