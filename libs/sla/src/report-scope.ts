@@ -11,6 +11,14 @@ export interface ReportPeriod {
   to: string; // YYYY-MM-DD, exclusive
 }
 
+/** The start of a WIB calendar day given as a date parameter ($2): report periods are WIB dates. */
+export const wibDayStart = (param: string): string => `(${param}::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+
+/** A person's report scope: the offices where they are a supervisor. */
+export const supervisorScopeOf = (staff: Array<{ role: string; officeId: string }>): ReportScope => ({
+  supervisorOfficeIds: staff.filter((s) => s.role === 'SUPERVISOR').map((s) => s.officeId),
+});
+
 export interface ReportOffice {
   id: string;
   code: string;

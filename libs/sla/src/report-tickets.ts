@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badRequest } from '@loket/common';
 import { many } from '@loket/db';
-import { reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
+import { OPEN_STATUSES } from '@loket/workflow';
+import { reportOffices, wibDayStart, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
 
-export const OPEN_TICKETS = `t.status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')`;
+/** Open tickets, spelled out so the partial indexes on these statuses apply. */
+export const OPEN_TICKETS = `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
 /** The age buckets of the report's backlog, as SQL over the age of an open ticket. */
 export const BACKLOG_AGES = {
@@ -44,9 +46,6 @@ export interface ReportTicket {
   breached: boolean;
 }
 
-const FROM = `($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
-const TO = `($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
-
 /**
  * The tickets behind a figure of the SLA report (a month of a service or an office, a backlog
  * bucket), newest first, in the same scope as the report: the supervisor's drill-down.
@@ -55,33 +54,30 @@ const TO = `($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
 export class SlaReportTickets {
   constructor(private readonly db: DataSource) {}
 
-  /** The offices in the supervisor's scope (also refuses a non-supervisor and a bad period). */
-  offices(scope: ReportScope, period: ReportPeriod): Promise<ReportOffice[]> {
-    return reportOffices(this.db, scope, period);
-  }
-
-  async list(scope: ReportScope, period: ReportPeriod, filter: ReportTicketFilter): Promise<{ items: ReportTicket[]; more: boolean }> {
+  /** The tickets, and the scope's offices (for their names). */
+  async list(scope: ReportScope, period: ReportPeriod, filter: ReportTicketFilter): Promise<{ items: ReportTicket[]; more: boolean; offices: ReportOffice[] }> {
     if (filter.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month)) throw badRequest('INVALID_PERIOD', 'Bulan harus berbentuk YYYY-MM.');
     if (filter.age && !(filter.age in BACKLOG_AGES)) throw badRequest('VALIDATION_FAILED', 'Kelompok umur tiket tidak dikenal.');
-    const offices = (await this.offices(scope, period)).filter((o) => !filter.officeCode || o.code === filter.officeCode).map((o) => o.id);
-    const params: unknown[] = [offices, period.from, period.to, filter.month ? `${filter.month}-01` : null, filter.serviceCode ?? null, filter.limit + 1];
-    let after = '';
-    if (filter.after) {
-      params.push(filter.after.createdAt, filter.after.id);
-      after = `AND (t.created_at, t.id) < ($7::timestamptz, $8::uuid)`;
+    const offices = await reportOffices(this.db, scope, period);
+    const params: unknown[] = [offices.filter((o) => !filter.officeCode || o.code === filter.officeCode).map((o) => o.id)];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [`t.office_id = ANY($1::uuid[])`];
+    if (filter.age) where.push(OPEN_TICKETS, BACKLOG_AGES[filter.age]); // the backlog now: period and month do not apply
+    else {
+      where.push(`t.created_at >= ${wibDayStart(param(period.from))}`, `t.created_at < ${wibDayStart(param(period.to))}`);
+      if (filter.month) where.push(`t.filed_month = ${param(`${filter.month}-01`)}::date`);
     }
-    const when = filter.age
-      ? `${OPEN_TICKETS} AND ${BACKLOG_AGES[filter.age]} AND $2::text IS NOT NULL AND $3::text IS NOT NULL AND $4::date IS NULL`
-      : `t.created_at >= ${FROM} AND t.created_at < ${TO} AND ($4::date IS NULL OR t.filed_month = $4::date)`;
+    if (filter.serviceCode) where.push(`t.service_code = ${param(filter.serviceCode)}`);
+    if (filter.breached) where.push('b.breached');
+    if (filter.after) where.push(`(t.created_at, t.id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`);
     const rows = await many<ReportTicket>(this.db,
       `SELECT t.id, t.number, t.service_code AS "serviceCode", o.code AS "officeCode", s.code AS "satkerCode", s.name AS "satkerName",
               t.status, t.created_at AS "createdAt", t.created_at::text AS "cursorAt", t.response_met AS "responseMet",
-              t.resolution_met AS "resolutionMet",
-              EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.breached_at IS NOT NULL) AS breached
+              t.resolution_met AS "resolutionMet", b.breached
          FROM tickets t JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
-        WHERE t.office_id = ANY($1::uuid[]) AND ${when} AND ($5::text IS NULL OR t.service_code = $5) ${after}
-          ${filter.breached ? 'AND EXISTS (SELECT 1 FROM sla_clocks b WHERE b.ticket_id = t.id AND b.breached_at IS NOT NULL)' : ''}
-        ORDER BY t.created_at DESC, t.id DESC LIMIT $6`, params);
-    return { items: rows.slice(0, filter.limit), more: rows.length > filter.limit };
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.breached_at IS NOT NULL) AS breached) b
+        WHERE ${where.join(' AND ')}
+        ORDER BY t.created_at DESC, t.id DESC LIMIT ${param(filter.limit + 1)}`, params);
+    return { items: rows.slice(0, filter.limit), more: rows.length > filter.limit, offices };
   }
 }

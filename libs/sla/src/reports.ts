@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { many } from '@loket/db';
 import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
-import { reportOffices, type ReportPeriod, type ReportScope } from './report-scope';
-
-export type { ReportPeriod, ReportScope } from './report-scope';
+import { reportOffices, wibDayStart, type ReportPeriod, type ReportScope } from './report-scope';
 
 /**
  * What `rollupLevel` says a row adds up (GROUPING(office, service, agent) as bits 4, 2, 1): one agent's
@@ -14,8 +12,8 @@ export type { ReportPeriod, ReportScope } from './report-scope';
 export const ROLLUP = { AGENT: 0, OFFICE_SERVICE: 1, OFFICE: 3, SERVICE: 5, MONTH: 7 } as const;
 
 // Period bounds are dates on the WIB calendar, like the filing month a ticket is counted in.
-const FROM = `($2::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
-const TO = `($3::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+const FROM = wibDayStart('$2');
+const TO = wibDayStart('$3');
 
 const GROUPED = `
   WITH g AS (
@@ -46,6 +44,9 @@ const GROUPED = `
          g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif",
          g."_responseMeasured", g."_responseMet", g."_resolutionMeasured", g."_resolutionMet", g."_correctionRounds"
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
+
+/** How many of the latest breaches a report lists. */
+export const MAX_BREACHES = 1000;
 
 /** Open tickets of an office and service now, counted per age bucket. */
 export type BacklogRow = { office: string; service: string } & Record<BacklogAge, number>;
@@ -134,9 +135,10 @@ export class SlaReports {
   constructor(private readonly db: DataSource) {}
 
   async report(scope: ReportScope, period: ReportPeriod) {
-    const offices = (await reportOffices(this.db, scope, period)).map((o) => o.id);
+    const scoped = await reportOffices(this.db, scope, period);
+    const offices = scoped.map((o) => o.id);
     const chunks = monthChunks(period, 2);
-    const [grouped, backlog, breaches] = await Promise.all([
+    const [grouped, backlog, latest] = await Promise.all([
       Promise.all(chunks.map((c) => this.db.transaction(async (em) => {
         // Percentiles sort each group's values; keep those sorts in memory.
         await em.query(`SET LOCAL work_mem = '128MB'`);
@@ -154,9 +156,14 @@ export class SlaReports {
           FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
          WHERE c.office_id = ANY($1::uuid[]) AND c.breached_at >= ${FROM} AND c.breached_at < ${TO}
-         ORDER BY c.breached_at DESC LIMIT 1000`, [offices, period.from, period.to]),
+         ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`, [offices, period.from, period.to]),
     ]);
-    return { period, rows: withServiceRollup(grouped.flat()).sort(byKey), backlog, breaches };
+    // The latest breaches only (counting them all nationally costs half a second); one more says whether there are others.
+    const breaches = latest.slice(0, MAX_BREACHES);
+    return {
+      period, offices: scoped.map(({ code, name }) => ({ code, name })),
+      rows: withServiceRollup(grouped.flat()).sort(byKey), backlog, breaches, moreBreaches: latest.length > MAX_BREACHES,
+    };
   }
 }
 

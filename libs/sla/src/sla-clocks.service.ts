@@ -75,6 +75,7 @@ export class SlaClocks {
       breachedAt: null, warning: policy.warning, anchor: null,
     }));
     const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
+    const each = clocks.map((c) => deadlines.get(c.kind) ?? null);
     await db.query(
       `WITH c AS (
          INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes)
@@ -83,8 +84,8 @@ export class SlaClocks {
        UPDATE tickets SET due_at = $11 WHERE id = $1`,
       [ticketId, calendarId, cal.version, at, officeId, clocks.map((c) => c.kind),
         clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning })),
-        clocks.map((c) => deadlines.get(c.kind)?.due ?? null), clocks.map((c) => deadlines.get(c.kind)?.warnAt ?? null),
-        clocks.map((c) => deadlines.get(c.kind)?.targetMinutes ?? null), deadlines.get('RESOLUTION')?.due ?? null]);
+        each.map((d) => d?.due ?? null), each.map((d) => d?.warnAt ?? null), each.map((d) => d?.targetMinutes ?? null),
+        deadlines.get('RESOLUTION')?.due ?? null]);
   }
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */

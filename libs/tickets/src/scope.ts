@@ -10,13 +10,12 @@ import type { ActorFacts, ActorRole } from '@loket/workflow';
  */
 export function visibleClause(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   const satkers = actor.satkers.map((s) => s.satkerId);
-  const offices = [...new Set(actor.staff.map((s) => s.officeId))];
   const national = actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
   const [a, b, c] = [firstParam, firstParam + 1, firstParam + 2];
+  // The staff roles' offices and those under them come with the session (Actor.queueOfficeIds).
   return {
-    sql: `(${alias}.satker_id = ANY($${a}::uuid[]) OR ${alias}.office_id = ANY($${b}::uuid[])
-           OR ${alias}.office_id IN (SELECT id FROM offices WHERE parent_id = ANY($${b}::uuid[])) OR $${c}::boolean)`,
-    params: [satkers, offices, national],
+    sql: `(${alias}.satker_id = ANY($${a}::uuid[]) OR ${alias}.office_id = ANY($${b}::uuid[]) OR $${c}::boolean)`,
+    params: [satkers, actor.queueOfficeIds, national],
   };
 }
 

@@ -13,6 +13,10 @@ import { allowedEventViews, summaryView } from './ticket-view';
 
 export interface ListFilter {
   status?: string;
+  /** Satker lists only: any of these statuses (ignored when `status` is given). */
+  statuses?: readonly string[];
+  /** Items carry the form as filed (a queue that shows what each request asks for). */
+  withForm?: boolean;
   service?: string;
   cursor?: string;
   limit: number;
@@ -119,12 +123,12 @@ export class TicketQueryService {
         WHERE ${offices.length === 1 ? 't.office_id = ($1::uuid[])[1]' : 't.office_id = ANY($1::uuid[])'} AND ${statusFilter}
           AND ($3::text IS NULL OR t.service_code = $3) ${after}
         ORDER BY t.due_at ASC NULLS LAST, t.id ASC LIMIT $4`, params);
-    return this.page(actor, rows, filter.limit);
+    return this.page(actor, rows, filter);
   }
 
   /** Satker users: their satkers' tickets, newest first, keyset on (created_at, id). */
   private async satkerTickets(actor: Actor, filter: ListFilter) {
-    const params: unknown[] = [actor.satkers.map((s) => s.satkerId), filter.status ? [filter.status] : TICKET_STATUSES, filter.service ?? null, filter.limit + 1];
+    const params: unknown[] = [actor.satkers.map((s) => s.satkerId), filter.status ? [filter.status] : filter.statuses ?? TICKET_STATUSES, filter.service ?? null, filter.limit + 1];
     let after = '';
     if (filter.cursor) {
       const [created, id] = decodeCursor(filter.cursor);
@@ -137,10 +141,10 @@ export class TicketQueryService {
          FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
         WHERE t.satker_id = ANY($1::uuid[]) AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR t.service_code = $3) ${after}
         ORDER BY t.created_at DESC, t.id DESC LIMIT $4`, params);
-    return this.page(actor, rows, filter.limit);
+    return this.page(actor, rows, filter);
   }
 
-  private page(actor: Actor, rows: Array<TicketRow & TicketNames & { cursorKey: string | null }>, limit: number) {
+  private page(actor: Actor, rows: Array<TicketRow & TicketNames & { cursorKey: string | null }>, { limit, withForm }: ListFilter) {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -148,6 +152,7 @@ export class TicketQueryService {
       items: page.map((t) => ({
         ...summaryView(this.catalogue, t, t),
         allowedEvents: allowedEventViews(this.catalogue, actor, t).map(({ type, label }) => ({ type, label })),
+        ...(withForm ? { form: t.form } : {}),
       })),
       nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursorKey, last.id])).toString('base64url') : null,
     };
@@ -165,7 +170,12 @@ export class TicketQueryService {
   async sla(actor: Actor, id: string) {
     const ticket = await this.tickets.findVisible(this.db, id, actor);
     if (!ticket) throw ticketNotFound();
-    return { ticketId: id, number: ticket.number, clocks: await this.explainer.explain(this.db, id) };
+    return { ticketId: id, number: ticket.number, clocks: await this.clocksOf(id) };
+  }
+
+  /** Each clock explained, for a ticket the caller has already read within the actor's scope. */
+  clocksOf(ticketId: string) {
+    return this.explainer.explain(this.db, ticketId);
   }
 
   openAttachment(storageKey: string) {

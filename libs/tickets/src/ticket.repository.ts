@@ -5,6 +5,9 @@ import type { PersistedSnapshot, TicketStatus } from '@loket/workflow';
 import { visibleClause } from './scope';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
+/** The ticket alias `t` within the actor's scope ($2, $3, ...); null: the system or a caller already in scope. */
+const scopeOf = (actor: Actor | null) => (actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] });
+
 /** An entry of a ticket's history. */
 export interface NewEvent {
   ticketId: string;
@@ -44,7 +47,7 @@ export class TicketRepository {
   }
 
   findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
-    const scope = actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] };
+    const scope = scopeOf(actor);
     return one<TicketRow>(
       db,
       `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN offices o ON o.id = t.office_id
@@ -132,7 +135,7 @@ export class TicketRepository {
    * caller already holds the ticket in scope). Internal items are marked, for the caller to keep or drop.
    */
   async withThread(db: Queryable, id: string, actor: Actor | null): Promise<TicketWithThread | null> {
-    const scope = actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] };
+    const scope = scopeOf(actor);
     const row = await one<TicketWithThread>(
       db,
       `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL},

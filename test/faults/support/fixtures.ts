@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { auth, login, type Http } from '../../support/api';
 import { createPerson, createWorld, type World } from '../../support/world';
 import type { FaultDb } from './harness';
+import { makeSupervisor } from '../../support/sla-history';
 
 export interface LoggedInWorld {
   w: World;
@@ -59,8 +60,7 @@ export async function fileQuestion(api: Http, token: string): Promise<string> {
 
 /** A supervisor of the office, so SLA warnings and breaches have someone to notify. */
 export async function addSupervisor(db: FaultDb, officeId: string): Promise<void> {
-  const person = await createPerson(db.ds, 'Supervisor Uji');
-  await db.ds.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [person.id, officeId]);
+  await makeSupervisor(db.ds, (await createPerson(db.ds, 'Supervisor Uji')).id, officeId);
 }
 
 async function columnsOf(db: FaultDb, table: string, except: string[]): Promise<string[]> {

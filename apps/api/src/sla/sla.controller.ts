@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
-import { CalendarAdmin, SlaReports, toCsv } from '@loket/sla';
+import { CalendarAdmin, SlaReports, supervisorScopeOf, toCsv } from '@loket/sla';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
 
 const adminOnly = (actor: Actor): string => {
@@ -22,7 +22,7 @@ export class SlaController {
 
   @Get('reports/sla')
   async report(@CurrentActor() actor: Actor, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response) {
-    const scope = { supervisorOfficeIds: actor.staff.filter((s) => s.role === 'SUPERVISOR').map((s) => s.officeId) };
+    const scope = supervisorScopeOf(actor.staff);
     const report = await this.reports.report(scope, { from: q.from, to: q.to });
     if (q.format !== 'csv') return report;
     res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-sla-${q.from}-${q.to}.csv"` });

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { ticketNotFound } from '@loket/common';
-import { many } from '@loket/db';
 import { maskNik } from '@loket/registry';
 import { TicketQueryService } from '../ticket-query.service';
 
@@ -30,18 +28,13 @@ const requestOf = (form: Record<string, unknown>): SelfRegistrationRequest => {
  */
 @Injectable()
 export class SelfRegistrationApprovals {
-  constructor(
-    private readonly db: DataSource,
-    private readonly query: TicketQueryService,
-  ) {}
+  constructor(private readonly query: TicketQueryService) {}
 
   async pending(actor: Actor, cursor: string | undefined, limit: number) {
-    const page = await this.query.list({ ...actor, satkers: [] }, { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit });
-    const forms = new Map((await many<{ id: string; form: Record<string, unknown> }>(this.db,
-      `SELECT id, form FROM tickets WHERE id = ANY($1::uuid[])`, [page.items.map((i) => i.id)])).map((r) => [r.id, r.form]));
+    const page = await this.query.list({ ...actor, satkers: [] }, { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit, withForm: true });
     return {
-      items: page.items.map((item) => {
-        const request = requestOf(forms.get(item.id) ?? {});
+      items: page.items.map(({ form, ...item }) => {
+        const request = requestOf(form ?? {});
         return { ...item, request: { ...request, nik: request.nik ? maskNik(request.nik) : '' } };
       }),
       nextCursor: page.nextCursor,

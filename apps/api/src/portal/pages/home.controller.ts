@@ -2,14 +2,14 @@ import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { TicketQueryService } from '@loket/tickets';
-import { OPEN_STATUSES } from '@loket/workflow';
+import { OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { isAgent, isSatkerUser } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 /** The same person as a satker user only (a CSO who also belongs to a satker sees that satker's tickets here). */
-export const asSatkerUser = (actor: Actor): Actor => ({ ...actor, staff: [] });
+export const asSatkerUser = (actor: Actor): Actor => ({ ...actor, staff: [], queueOfficeIds: [] });
 
 @PortalPage('', { href: '/', label: 'Beranda', order: 0, when: () => true })
 export class HomeController {
@@ -25,16 +25,17 @@ export class HomeController {
       return this.views.render(req, res, 'beranda-staf', { title: 'Beranda' });
     }
     const satker = asSatkerUser(actor);
-    const [waiting, ...others] = await Promise.all([
-      'MENUNGGU_PERBAIKAN', 'BARU', 'DIPROSES', 'DIESKALASI', undefined,
-    ].map((status) => this.query.list(satker, { status, limit: status ? 50 : 10 })));
-    const recent = others.pop()!;
-    const open = others.flatMap((p) => p.items).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    // Newest first: what waits on the satker, its other open tickets, and the latest closed ones.
+    const [waiting, open, recent] = await Promise.all([
+      this.query.list(satker, { status: 'MENUNGGU_PERBAIKAN', limit: 50 }),
+      this.query.list(satker, { statuses: OPEN_STATUSES.filter((s) => s !== 'MENUNGGU_PERBAIKAN'), limit: 50 }),
+      this.query.list(satker, { statuses: TICKET_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)), limit: 10 }),
+    ]);
     this.views.render(req, res, 'satker/beranda', {
       title: 'Beranda',
       waiting: waiting.items,
-      open,
-      recent: recent.items.filter((t) => !OPEN_STATUSES.includes(t.status)),
+      open: open.items,
+      recent: recent.items,
       dormant: actor.dormantSatkerCodes,
     });
   }

@@ -10,6 +10,8 @@ const offices = Array.from({ length: 10 }, (_, i) => `K${String(i).padStart(2, '
 function report() {
   return {
     period: { from: period.from, to: period.to },
+    offices: [{ code: 'K00', name: 'KPPN Nol' }],
+    moreBreaches: false,
     rows: [
       row('2026-01', 7, { filed: 5, resolved: 4 }), row('2026-02', 7, { filed: 3, resolved: 1 }),
       row('2026-01', 5, { service: 'PERTANYAAN', filed: 3, resolutionWithinTargetPct: 66.7 }),

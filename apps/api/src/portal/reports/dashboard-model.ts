@@ -1,6 +1,7 @@
 import { BACKLOG_AGES, ROLLUP, type BacklogAge, type SlaReports } from '@loket/sla';
 import { monthLabel, monthsOf, type PeriodChoice } from './report-period';
 import { lineChart, stackedBars, type Series } from './svg-charts';
+import { CLOCKS } from '../tickets/ticket-labels';
 
 type Report = Awaited<ReturnType<SlaReports['report']>>;
 type Row = Record<string, unknown>;
@@ -9,7 +10,6 @@ export const AGE_LABELS: Record<BacklogAge, string> = {
   under1Day: '< 1 hari', days1To3: '1-3 hari', days3To7: '3-7 hari', over7Days: '≥ 7 hari',
 };
 const AGE_COLORS = ['#1e6b3a', '#8a4b00', '#c2410c', '#8a1c1c'];
-const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
 
 /** The two SLA targets a supervisor may chart: each a column of the report. */
 export const TARGETS = {
@@ -47,7 +47,6 @@ function compliance(rows: Row[], level: number, key: 'service' | 'office', month
     if (!byKey.has(k)) byKey.set(k, new Map());
     byKey.get(k)!.set(r.month as string, r);
   }
-  const param = per === 'layanan' ? 'layanan' : 'kantor';
   const table = [...byKey.keys()].sort().map((k) => {
     const name = names.get(k) ?? k;
     return {
@@ -60,7 +59,7 @@ function compliance(rows: Row[], level: number, key: 'service' | 'office', month
         return {
           month: m, value, text: pctText(value), filed,
           describe: `${name}, ${monthLabel(m)}: ${value === null ? none : `${pctText(value)} ${noun} dalam target`}, ${filed} tiket diajukan`,
-          href: row ? `/laporan-sla/tiket?${periodQuery(period)}&bulan=${m}&${param}=${encodeURIComponent(k)}` : null,
+          href: row ? `/laporan-sla/tiket?${periodQuery(period)}&bulan=${m}&${per}=${encodeURIComponent(k)}` : null,
         };
       }),
     };
@@ -79,7 +78,7 @@ function compliance(rows: Row[], level: number, key: 'service' | 'office', month
 
 const MAX_LINES = 8;
 const MAX_BARS = 15;
-const MAX_BREACHES = 50;
+const SHOWN_BREACHES = 50;
 const mean = (values: Array<number | null>) => {
   const known = values.filter((v): v is number => v !== null);
   return known.length ? known.reduce((a, b) => a + b, 0) / known.length : Infinity;
@@ -124,15 +123,16 @@ export function dashboardModel(report: Report, names: DashboardNames, period: Pe
     totals: {
       filed: totals.reduce((sum, r) => sum + Number(r.filed), 0),
       resolved: totals.reduce((sum, r) => sum + Number(r.resolved), 0),
-      breaches: report.breaches.length,
+      // The report lists the latest 1000 breaches; beyond that the page says "lebih dari 1000".
+      breaches: report.moreBreaches ? `lebih dari ${report.breaches.length}` : report.breaches.length,
     },
     months: months.map((m) => ({ code: m, label: monthLabel(m) })),
     target: TARGETS[target].noun,
     services: compliance(report.rows, ROLLUP.SERVICE, 'service', months, names.services, period, target, 'grafik-layanan'),
     offices: compliance(report.rows, ROLLUP.OFFICE, 'office', months, names.offices, period, target, 'grafik-kantor'),
     backlog: backlogModel(report, names, period),
-    breachesAll: report.breaches.length > MAX_BREACHES ? `/laporan-sla/tiket?${periodQuery(period)}&terlambat=ya` : null,
-    breaches: report.breaches.slice(0, MAX_BREACHES).map((b) => ({
+    breachesAll: report.moreBreaches || report.breaches.length > SHOWN_BREACHES ? `/laporan-sla/tiket?${periodQuery(period)}&terlambat=ya` : null,
+    breaches: report.breaches.slice(0, SHOWN_BREACHES).map((b) => ({
       ticketId: String(b.ticketId), number: String(b.number), service: names.services.get(String(b.service)) ?? String(b.service),
       office: names.offices.get(String(b.office)) ?? String(b.office), clock: CLOCKS[String(b.clock)] ?? String(b.clock),
       dueAt: b.dueAt, breachedAt: b.breachedAt, agent: b.agent ?? null, stopped: b.stoppedAt !== null,

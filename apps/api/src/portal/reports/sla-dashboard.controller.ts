@@ -2,7 +2,7 @@ import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError, forbidden } from '@loket/common';
-import { BACKLOG_AGES, SlaReports, SlaReportTickets, toCsv, type BacklogAge, type ReportScope } from '@loket/sla';
+import { BACKLOG_AGES, SlaReports, SlaReportTickets, supervisorScopeOf, toCsv, type BacklogAge, type ReportScope } from '@loket/sla';
 import { Catalogue, STATUS_LABELS } from '@loket/workflow';
 import { downloadHeaders } from '../../tickets/download';
 import { PortalPage } from '../portal-page.decorator';
@@ -15,11 +15,11 @@ import { choosePeriod, monthLabel, type PeriodChoice } from './report-period';
 const PAGE_SIZE = 50;
 const TITLE = 'Laporan SLA';
 
-/** Supervisors only: the offices they supervise decide the scope, in every query. */
+/** Supervisors only, refused before any form is read: the offices they supervise decide the scope, in every query. */
 function supervisorScope(actor: Actor): ReportScope {
-  const ids = actor.staff.filter((s) => s.role === 'SUPERVISOR').map((s) => s.officeId);
-  if (ids.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.');
-  return { supervisorOfficeIds: ids };
+  const scope = supervisorScopeOf(actor.staff);
+  if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.');
+  return scope;
 }
 
 const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
@@ -50,10 +50,10 @@ export class SlaDashboardController {
     const target: Target = q.target === 'respons' ? 'respons' : 'penyelesaian';
     const targets = (Object.keys(TARGETS) as Target[]).map((t) => ({ value: t, label: `${TARGETS[t].noun[0].toUpperCase()}${TARGETS[t].noun.slice(1)}`, selected: t === target }));
     if (errors) return this.views.render(req, res, 'staf/laporan-sla', { title: TITLE, period, errors, targets, report: null, offices: [] }, 400);
-    const [report, offices] = await Promise.all([this.reports.report(scope, period), this.tickets.offices(scope, period)]);
-    const names = { services: this.serviceNames(), offices: new Map(offices.map((o) => [o.code, o.name])) };
+    const report = await this.reports.report(scope, period);
+    const names = { services: this.serviceNames(), offices: new Map(report.offices.map((o) => [o.code, o.name])) };
     this.views.render(req, res, 'staf/laporan-sla', {
-      title: TITLE, period, errors: {}, targets, offices: offices.map((o) => o.name),
+      title: TITLE, period, errors: {}, targets, offices: report.offices.map((o) => o.name),
       report: dashboardModel(report, names, period, target),
       csv: `/laporan-sla/unduh?dari=${period.dari}&sampai=${period.sampai}`,
     });
@@ -78,15 +78,13 @@ export class SlaDashboardController {
       age: typeof q.umur === 'string' && q.umur in BACKLOG_AGES ? q.umur as BacklogAge : undefined,
       breached: q.terlambat === 'ya',
     };
-    const [page, offices] = await Promise.all([
-      this.tickets.list(scope, period, { ...filter, after: cursorOf(q.setelah), limit: PAGE_SIZE }),
-      this.tickets.offices(scope, period),
-    ]);
-    const office = offices.find((o) => o.code === filter.officeCode);
+    const page = await this.tickets.list(scope, period, { ...filter, after: cursorOf(q.setelah), limit: PAGE_SIZE });
+    const officeNames = new Map(page.offices.map((o) => [o.code, o.name]));
+    const office = officeNames.get(filter.officeCode ?? '');
     const facets = [
       filter.age ? `Terbuka, umur ${AGE_LABELS[filter.age]}` : `Diajukan ${filter.month ? monthLabel(filter.month) : `${period.dari} s.d. ${period.sampai}`}`,
       ...(filter.serviceCode ? [services.get(filter.serviceCode)!] : []),
-      ...(office ? [office.name] : []),
+      ...(office ? [office] : []),
       ...(filter.breached ? ['Terlambat'] : []),
     ];
     const last = page.items[page.items.length - 1];
@@ -95,7 +93,7 @@ export class SlaDashboardController {
       title: 'Tiket di balik laporan SLA', facets, back: `/laporan-sla?dari=${period.dari}&sampai=${period.sampai}`,
       items: page.items.map((t) => ({
         ...t, service: services.get(t.serviceCode) ?? t.serviceCode, statusLabel: STATUS_LABELS[t.status] ?? t.status,
-        office: offices.find((o) => o.code === t.officeCode)?.name ?? t.officeCode,
+        office: officeNames.get(t.officeCode) ?? t.officeCode,
       })),
       next: page.more && last ? `/laporan-sla/tiket?${new URLSearchParams([...here, ['setelah', Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url')]])}` : null,
     });

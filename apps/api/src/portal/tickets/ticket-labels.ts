@@ -35,7 +35,8 @@ export const DESTRUCTIVE: Record<string, string> = {
   REJECT: 'Tolak tiket ini? Alasan penolakan dikirim ke satker.',
 };
 
-const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
+/** The SLA clocks by their Indonesian names. */
+export const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
 const CLOCK_STATES: Record<string, string> = {
   RUNNING: 'Berjalan', PAUSED: 'Dijeda, menunggu satker', MET: 'Terpenuhi', BREACHED: 'Terlambat', CANCELLED: 'Dihentikan',
 };

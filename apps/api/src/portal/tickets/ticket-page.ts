@@ -55,21 +55,22 @@ export class TicketPage {
 
   async render(req: Request, res: Response, actor: Actor, id: string, state: TicketPageState = {}, status = 200): Promise<void> {
     const view = await this.query.detail(actor, id);
-    const [letters, sla] = await Promise.all([this.letters.list(id), this.query.sla(actor, id)]);
+    const [letters, clocks] = await Promise.all([this.letters.list(id), this.query.clocksOf(view.id)]);
     this.views.render(req, res, 'tiket', {
-      title: `Tiket ${view.number}`, ...this.model(actor, view, state), letters, clocks: sla.clocks.map(clockView),
+      title: `Tiket ${view.number}`, ...this.model(actor, view, state), letters, clocks: clocks.map(clockView),
     }, status);
   }
 
   private model(actor: Actor, view: TicketView, state: TicketPageState) {
     const service = this.catalogue.service(view.service.code);
-    const ownSatker = actor.satkers.some((s) => s.satkerCode === view.satker.code);
+    const ownSatker = view.viewerRoles.includes('SATKER');
     // Replies and internal notes are for the agents of the ticket's queue (or its Kanwil), not read-only supervisors.
     const staff = !ownSatker && view.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
     const errors = state.errors ?? new Map<string, string>();
     const errorFor = (action: string) => (state.failed === action ? state.error ?? null : null);
     const open = OPEN_STATUSES.includes(view.status);
-    const rateable = ownSatker && (view.status === 'SELESAI' || view.status === 'DITOLAK') && !view.history.some((h) => h.type === 'RATED');
+    const rated = view.history.some((h) => h.type === 'RATED');
+    const rateable = ownSatker && (view.status === 'SELESAI' || view.status === 'DITOLAK') && !rated;
     const forms = [...view.allowedEvents.map((e) => e.type), ...(open && (ownSatker || staff) ? ['MESSAGE'] : []),
       ...(open && staff ? ['INTERNAL_NOTE'] : []), ...(rateable ? ['RATED'] : [])];
     return {
@@ -103,7 +104,7 @@ export class TicketPage {
       reply: open && (ownSatker || staff) ? { error: errorFor('MESSAGE'), bodyError: state.failed === 'MESSAGE' ? errors.get('body') ?? null : null } : null,
       note: open && staff ? { error: errorFor('INTERNAL_NOTE'), bodyError: state.failed === 'INTERNAL_NOTE' ? errors.get('body') ?? null : null } : null,
       rating: rateable ? { options: RATINGS, error: errorFor('RATED') } : null,
-      rated: view.history.some((h) => h.type === 'RATED'),
+      rated,
     };
   }
 }

@@ -1,5 +1,4 @@
 import type Handlebars from 'handlebars';
-import { maskNik } from '@loket/registry';
 import { zoneName } from '@loket/sla';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -24,7 +23,6 @@ export function registerPortalHelpers(hb: typeof Handlebars): void {
     return `${wallClock(timeZone).format(date)} ${zoneName(timeZone)}`;
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('nikSamar', (nik: unknown) => (typeof nik === 'string' && nik.length === 16 ? maskNik(nik) : String(nik ?? '')));
   hb.registerHelper('ukuran', (bytes: unknown) => {
     const n = Number(bytes);
     if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
@@ -33,4 +31,4 @@ export function registerPortalHelpers(hb: typeof Handlebars): void {
   });
 }
 
-export const PORTAL_HELPERS = { waktu: true, eq: true, nikSamar: true, ukuran: true };
+export const PORTAL_HELPERS = { waktu: true, eq: true, ukuran: true };

@@ -63,7 +63,7 @@ export class PortalViews {
     res.status(status).type('html').send(this.html(req, page, data));
   }
 
-  html(req: Request, page: string, data: { title: string } & Record<string, unknown>): string {
+  private html(req: Request, page: string, data: { title: string } & Record<string, unknown>): string {
     const template = this.pages.get(page);
     if (!template) throw new Error(`Unknown portal page ${page}`);
     const ctx = portalOf(req);
