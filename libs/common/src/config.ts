@@ -20,7 +20,8 @@ export interface AppConfig {
   mailDir: string;
   /** Base delay of the outbox's exponential retry. */
   outboxRetrySeconds: number;
-  chromiumPath: string;
+  /** A Chromium on the machine; null uses the one @sparticuz/chromium ships. */
+  chromiumPath: string | null;
   /** Minimum Dukcapil name similarity (0-100) for self-registration. */
   dukcapilNameThreshold: number;
   runWorker: boolean;
@@ -77,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM || 'Loket KPPN <noreply@loket.kemenkeu.go.id>',
     mailDir: path.resolve(env.MAIL_DIR || path.join(dataDir, 'mail')),
     outboxRetrySeconds: int(env, 'OUTBOX_RETRY_SECONDS', 60, 1, 3600),
-    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    chromiumPath: env.CHROMIUM_PATH?.trim() || null,
     runWorker: bool(env, 'RUN_WORKER', true),
     slaSweepSeconds: int(env, 'SLA_SWEEP_SECONDS', 60, 1, 3600),
     dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),

@@ -1,15 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunch } from '../../../libs/letters/src/chromium';
 import { PASSWORD, type Person } from '../../support/world';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const SCREENSHOTS_DIR = path.join(ROOT, 'var', 'screenshots');
 export const PAGE_WEIGHTS_FILE = path.join(ROOT, 'var', 'page-weights.json');
 
-/** Debian's Chromium, never a downloaded browser; Playwright gives each launch a fresh temp profile. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -57,9 +55,9 @@ export class Journey {
   }
 
   static async start(name: string, baseUrl: string): Promise<Journey> {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true,
-    });
+    // The Chromium that npm install brought (or CHROMIUM_PATH), never a downloaded browser; Playwright
+    // gives each launch a fresh temp profile.
+    const browser = await chromium.launch({ ...(await chromiumLaunch(process.env.CHROMIUM_PATH)), headless: true });
     return new Journey(name, browser, baseUrl);
   }
 
