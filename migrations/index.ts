@@ -7,6 +7,7 @@ import { Letters1764100000000 } from './1764100000000-Letters';
 import { Ratings1764200000000 } from './1764200000000-Ratings';
 import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts';
 import { Digipay1764400000000 } from './1764400000000-Digipay';
+import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Ratings1764200000000,
   PusintekAccounts1764300000000,
   Digipay1764400000000,
+  SearchExtensions1764500000000,
 ];

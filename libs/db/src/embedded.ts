@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
 import { ProtocolQueue } from './protocol-queue';
 
@@ -16,7 +18,9 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string | null, maxConnections: number): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ?? undefined);
+  // Search uses trigram matching and accent folding; PGlite has them only as contrib bundles given here
+  // (the migration that needs them runs CREATE EXTENSION on both PGlite and PostgreSQL).
+  const db = await PGlite.create(dataDir ?? undefined, { extensions: { pg_trgm, unaccent } });
   const queue = new ProtocolQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server = createServer((socket: Socket) => {
