@@ -8,6 +8,7 @@ import { Ratings1764200000000 } from './1764200000000-Ratings';
 import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts';
 import { Digipay1764400000000 } from './1764400000000-Digipay';
 import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
+import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PusintekAccounts1764300000000,
   Digipay1764400000000,
   SearchExtensions1764500000000,
+  StaffRoleKinds1764500000001,
 ];

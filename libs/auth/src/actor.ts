@@ -9,7 +9,7 @@ export interface SatkerMembership {
 export interface StaffRole {
   officeId: string;
   officeKind: 'KPPN' | 'KANWIL' | 'PUSAT' | 'PUSINTEK';
-  role: 'CSO' | 'SUPERVISOR' | 'ADMIN';
+  role: 'CSO' | 'SUPERVISOR' | 'ADMIN' | 'DIGIPAY_ADMIN' | 'EDITOR';
 }
 
 export interface Actor {
