@@ -1,18 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { assertCleanText, createValidationPipe, DomainError, ErrorFilter, invalidText, pathIsClean, requestIdMiddleware, requestIdOf, sendError, type ErrorPages } from '@loket/common';
+import { APP_CONFIG, assertCleanText, createValidationPipe, DomainError, type AppConfig, ErrorFilter, invalidText, pathIsClean, requestIdMiddleware, requestIdOf, sendError, type ErrorPages } from '@loket/common';
 import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
 import { portalMiddleware } from '../portal/http/portal-http';
 import { portalRoutes } from '../portal/http/portal-routes';
 import { PORTAL_PAGES } from '../portal/pages';
 import { PortalViews } from '../portal/views/portal-views';
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  next();
+/**
+ * helmet's headers for every response; HSTS only where the public address is https (on plain
+ * http it would be ignored at best). The portal sets its own CSP (portal-http.ts); JSON needs none.
+ */
+function securityHeaders(config: AppConfig): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }
 
 // Body-parser fails before Nest routes the request; answer in the same error shape as everything else.
@@ -54,7 +61,7 @@ export async function configureHttp(app: INestApplication): Promise<void> {
   server.set('etag', false);
   server.disable('x-powered-by');
   const pages = portalErrorPages(app.get(PortalViews));
-  app.use(requestIdMiddleware, securityHeaders, ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors(pages), cleanTextOnly(pages));
+  app.use(requestIdMiddleware, securityHeaders(app.get(APP_CONFIG)), ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors(pages), cleanTextOnly(pages));
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
