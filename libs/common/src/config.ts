@@ -29,6 +29,8 @@ export interface AppConfig {
   slaSweepSeconds: number;
   /** 0: the dormancy sweep runs daily at 01:00 WIB; otherwise every this many seconds. */
   dormancySweepSeconds: number;
+  /** log2 of scrypt's N for new password hashes: 17 (OWASP); the test suites lower it to 14 for speed. */
+  passwordScryptLog2N: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorker: bool(env, 'RUN_WORKER', true),
     slaSweepSeconds: int(env, 'SLA_SWEEP_SECONDS', 60, 1, 3600),
     dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),
+    passwordScryptLog2N: int(env, 'PASSWORD_SCRYPT_LOG2N', 17, 14, 20),
   };
 }
 
