@@ -36,14 +36,18 @@ export class AuthService {
     return hashPassword(password, this.cost);
   }
 
-  async login(nik: string, password: string): Promise<LoginResult> {
-    await this.throttle.begin(this.db, nik);
+  /** `address` is the client's address as Express resolves it (X-Forwarded-For only from TRUSTED_PROXIES). */
+  async login(nik: string, password: string, address: string): Promise<LoginResult> {
+    await this.throttle.begin(this.db, nik, address);
     const person = await one<{ id: string; password_hash: string | null }>(
       this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
     );
     const ok = await verifyPassword(password, person?.password_hash ?? await (this.dummyHash ??= this.hashPassword(newSecret())));
-    if (!person?.password_hash || !ok) throw invalidCredentials();
-    await this.throttle.reset(this.db, nik);
+    if (!person?.password_hash || !ok) {
+      await this.throttle.failed(this.db, nik, address);
+      throw invalidCredentials();
+    }
+    await this.throttle.succeeded(this.db, nik, address);
     if (needsRehash(person.password_hash, this.cost)) {
       // Only the hash just verified is replaced: a password changed meanwhile stays as it is.
       await this.db.query(`UPDATE persons SET password_hash = $2 WHERE id = $1 AND password_hash = $3`,

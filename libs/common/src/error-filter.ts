@@ -76,9 +76,15 @@ export function sendError(req: Request, res: Response, exception: unknown, pages
   const [status, body] = classify(exception);
   const requestId = requestIdOf(req);
   if (res.headersSent) return;
-  const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  // Every 429 says when to come back (RFC 9110 Retry-After, in seconds).
-  if (status === 429) res.setHeader('Retry-After', String(typeof retryAfter === 'number' ? Math.max(1, Math.ceil(retryAfter)) : 60));
+  setRetryAfter(res, exception);
   if (pages?.(req, res, status, { ...body, requestId }, exception)) return;
   res.status(status).json({ error: { ...body, details: body.details ?? null, requestId } });
+}
+
+/** Every 429 says when to come back (RFC 9110 Retry-After, in seconds; `retryAfterSeconds` in details). */
+export function setRetryAfter(res: Response, exception: unknown): void {
+  const [status, body] = classify(exception);
+  if (status !== 429) return;
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  res.setHeader('Retry-After', String(typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds)) : 60));
 }

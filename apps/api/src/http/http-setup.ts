@@ -60,8 +60,11 @@ export async function configureHttp(app: INestApplication): Promise<void> {
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('etag', false);
   server.disable('x-powered-by');
+  // req.ip (login throttling) reads X-Forwarded-For only when it comes from a configured proxy.
+  const config = app.get<AppConfig>(APP_CONFIG);
+  server.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   const pages = portalErrorPages(app.get(PortalViews));
-  app.use(requestIdMiddleware, securityHeaders(app.get(APP_CONFIG)), ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors(pages), cleanTextOnly(pages));
+  app.use(requestIdMiddleware, securityHeaders(config), ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors(pages), cleanTextOnly(pages));
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
