@@ -72,6 +72,7 @@ export class MyIntressRegistry {
     if (!newIdentity && !sameName(person.name, user.nama)) {
       throw outcomeFailed(index, user, 'NAME_MISMATCH', 'NIK ini terdaftar di DIGIT atas nama lain.');
     }
+    if (!newIdentity) await this.digit.renewActivation(db, person, ticket.id);
     const live = await one<{ status: number }>(
       db,
       `SELECT status FROM myintress_memberships
