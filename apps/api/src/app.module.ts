@@ -5,6 +5,7 @@ import { DbModule } from '@loket/db';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
+import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -18,6 +19,7 @@ import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
+import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
@@ -38,6 +40,7 @@ export class AppModule {
         AuthModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
+        SkmModule,
         LettersModule,
         NotifyModule,
         RegistryModule,
@@ -45,7 +48,7 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController],
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController],
     };
   }
 }
