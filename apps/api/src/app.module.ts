@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from '@loket/admin';
+import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
@@ -20,6 +20,7 @@ import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SlaController } from './sla/sla.controller';
+import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -38,6 +39,7 @@ export class AppModule {
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
         AdminModule,
+        AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
         LettersModule,
@@ -47,7 +49,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController],
+        LettersController, OutboxAdminController, AkunController, DigipayController,
+        ServiceSettingsController],
     };
   }
 }
