@@ -6,6 +6,7 @@ import { DbModule } from '@loket/db';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
+import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -19,6 +20,7 @@ import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
+import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -42,6 +44,7 @@ export class AppModule {
         AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
+        SkmModule,
         LettersModule,
         NotifyModule,
         RegistryModule,
@@ -49,8 +52,12 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
+<<<<<<< HEAD
         LettersController, OutboxAdminController, AkunController, DigipayController,
         ServiceSettingsController],
+=======
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController],
+>>>>>>> main
     };
   }
 }
