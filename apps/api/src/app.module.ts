@@ -52,12 +52,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-<<<<<<< HEAD
-        LettersController, OutboxAdminController, AkunController, DigipayController,
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
         ServiceSettingsController],
-=======
-        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController],
->>>>>>> main
     };
   }
 }
