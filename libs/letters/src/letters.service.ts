@@ -33,7 +33,7 @@ export async function letterhead(db: Queryable, officeId: string) {
   const row = await one<{ name: string; kanwilName: string | null; city: string | null; address: string | null; timeZone: string }>(db,
     `SELECT o.name, p.name AS "kanwilName", o.city, o.address, o.time_zone AS "timeZone"
        FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [officeId]);
-  return { name: row!.name, kanwilName: row!.kanwilName ?? '', city: row!.city ?? row!.name.replace(/^KPPN\s+/i, ''), address: row!.address ?? '' };
+  return { name: row!.name, kanwilName: row!.kanwilName ?? '', city: row!.city ?? row!.name.replace(/^KPPN\s+/i, ''), address: row!.address ?? '', timeZone: row!.timeZone };
 }
 
 /**
