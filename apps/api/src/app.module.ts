@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
@@ -36,6 +37,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
+        AdminModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
         LettersModule,
