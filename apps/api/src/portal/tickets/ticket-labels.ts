@@ -15,6 +15,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   ESCALATE: 'Tiket dieskalasi ke Kanwil',
   STATUS_NOTICE: 'Pemberitahuan status dikirim',
   RETURN_TO_KPPN: 'Tiket dikembalikan ke KPPN',
+  ASSIGN: 'Tiket ditugaskan ke petugas',
+  UNASSIGN: 'Penugasan petugas dilepas',
   EXPIRE: 'Dibatalkan otomatis: perbaikan tidak dikirim dalam 14 hari',
   CLOSE: 'Tiket ditutup otomatis',
   SUPERSEDE: 'Digantikan permintaan yang lebih baru',
