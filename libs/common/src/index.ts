@@ -6,3 +6,4 @@ export * from './error-filter';
 export * from './config.module';
 export * from './dates';
 export * from './datetime';
+export * from './csv';

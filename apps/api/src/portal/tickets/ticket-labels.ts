@@ -70,14 +70,15 @@ const workingTime = (minutes: number) =>
   `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
 
 interface ClockExplained {
-  clock: string; state: string; rule: { description: string }; calendar: { timeZone: string };
-  dueAt: Date | string | null; leftMinutes: number | null; breachedByMinutes: number;
+  clock: string; state: string; rule: { description: string }; settings?: { version: number } | null;
+  calendar: { timeZone: string }; dueAt: Date | string | null; leftMinutes: number | null; breachedByMinutes: number;
 }
 
 /** One SLA clock as the ticket page explains it: the deadline as a date on the office's own clock. */
 export function clockView(c: ClockExplained) {
   return {
-    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state, rule: c.rule.description,
+    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
+    rule: c.settings ? `${c.rule.description} (pengaturan layanan versi ${c.settings.version})` : c.rule.description,
     due: c.dueAt ? formatDateTime(c.dueAt, c.calendar.timeZone) : null, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
     late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,
   };
