@@ -52,8 +52,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController,
-        ServiceSettingsController, SkmController],
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        ServiceSettingsController],
     };
   }
 }
