@@ -1,5 +1,5 @@
-import { DomainError } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
+import { countAttempt, tooManyRequests, waitInWords } from './rate-limit';
 import { sha256Hex } from './secrets';
 
 /** Failed attempts one client address may make in a window, across all NIKs. */
@@ -23,10 +23,11 @@ const MAX_BACKOFF_SECONDS = 15 * 60;
  * Whether a NIK exists makes no difference to any of them, so a refusal tells nothing.
  */
 export class LoginThrottle {
+  // Hashed (countAttempt hashes its own keys): no NIK or address is stored.
   private readonly keys = (nik: string, address: string) => ({
-    address: sha256Hex(`login-address:${address}`),
-    pair: sha256Hex(`login-pair:${nik}|${address}`),
-    nik: sha256Hex(`login-nik:${nik}`),
+    address: `login-address:${address}`,
+    pair: `login-pair:${nik}|${address}`,
+    nik: `login-nik:${nik}`,
   });
 
   /**
@@ -36,21 +37,8 @@ export class LoginThrottle {
   async begin(db: Queryable, nik: string, address: string): Promise<void> {
     const keys = this.keys(nik, address);
     for (const [key, limit] of [[keys.address, ADDRESS_LIMIT], [keys.pair, PAIR_LIMIT]] as const) {
-      const row = await one<{ seconds: number | null }>(db,
-        `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_throttle.locked_until > now() THEN login_throttle.failures
-             WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
-           window_started_at = CASE WHEN login_throttle.locked_until > now() THEN login_throttle.window_started_at
-             WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_started_at END,
-           locked_until = CASE
-             WHEN login_throttle.locked_until > now() THEN login_throttle.locked_until
-             WHEN login_throttle.window_started_at >= now() - make_interval(mins => $2) AND login_throttle.failures + 1 > $3
-               THEN now() + make_interval(mins => $2)
-             ELSE NULL END
-         RETURNING ceil(extract(epoch FROM locked_until - now()))::int AS seconds`,
-        [key, WINDOW_MINUTES, limit]);
-      if (row?.seconds && row.seconds > 0) throw tooMany(row.seconds);
+      const seconds = await countAttempt(db, key, limit, WINDOW_MINUTES);
+      if (seconds) throw tooMany(seconds);
     }
   }
 
@@ -63,24 +51,22 @@ export class LoginThrottle {
          failures = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
          window_started_at = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_started_at END
        RETURNING failures`,
-      [keys.nik, NIK_WINDOW_MINUTES]);
+      [sha256Hex(keys.nik), NIK_WINDOW_MINUTES]);
     const over = (row?.failures ?? 0) - NIK_BACKOFF_AFTER;
     if (over <= 0) return;
     const seconds = Math.min(2 ** over, MAX_BACKOFF_SECONDS);
     await db.query(
       `UPDATE login_throttle SET locked_until = greatest(locked_until, now() + make_interval(secs => $2)) WHERE key = $1`,
-      [keys.pair, seconds]);
+      [sha256Hex(keys.pair), seconds]);
   }
 
   /** The right password: the NIK's and the pair's counts start over; the address gets its attempt back. */
   async succeeded(db: Queryable, nik: string, address: string): Promise<void> {
     const keys = this.keys(nik, address);
-    await db.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [[keys.pair, keys.nik]]);
-    await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [keys.address]);
+    await db.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [[sha256Hex(keys.pair), sha256Hex(keys.nik)]]);
+    await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [sha256Hex(keys.address)]);
   }
 }
 
 const tooMany = (seconds: number) =>
-  new DomainError('TOO_MANY_ATTEMPTS', 429,
-    `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`}.`,
-    { retryAfterSeconds: seconds });
+  tooManyRequests('TOO_MANY_ATTEMPTS', `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${waitInWords(seconds)}.`, seconds);
