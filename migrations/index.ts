@@ -9,6 +9,7 @@ import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts'
 import { Digipay1764400000000 } from './1764400000000-Digipay';
 import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
 import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
+import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Digipay1764400000000,
   SearchExtensions1764500000000,
   StaffRoleKinds1764500000001,
+  KnowledgeBase1764800000000,
 ];

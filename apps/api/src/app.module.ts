@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { KbModule } from '@loket/kb';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
@@ -18,6 +19,9 @@ import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
+import { KbArticlesController } from './kb/kb-articles.controller';
+import { KbPublicController } from './kb/kb-public.controller';
+import { KbSelfServiceController } from './kb/kb-self-service.controller';
 import { SlaController } from './sla/sla.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
@@ -41,11 +45,13 @@ export class AppModule {
         LettersModule,
         NotifyModule,
         RegistryModule,
+        KbModule,
         PortalModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController],
+        LettersController, OutboxAdminController, AkunController, DigipayController,
+        KbArticlesController, KbPublicController, KbSelfServiceController],
     };
   }
 }
