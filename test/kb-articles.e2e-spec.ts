@@ -153,7 +153,7 @@ describe('documents', () => {
     expect(t.tempFiles()).toEqual([]);
 
     const doc = added.body.documents[0];
-    const body = (await t.http.get(`/api/v1/kb/public/articles/${a.slug}/documents/${doc.id}`).buffer(true).parse(binaryParser)).body;
+    const body = (await t.http.get(`/api/v1/kb/public/articles/${a.slug}/documents/${doc.id}`).buffer(true).parse(binaryParser as never)).body;
     expect(Buffer.compare(body, pdf)).toBe(0);
     await t.http.post(`/api/v1/kb/articles/${a.id}/unpublish`).set(auth(editor)).expect(200);
     expect((await t.http.get(`/api/v1/kb/public/articles/${a.slug}/documents/${doc.id}`)).status).toBe(404);
