@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
@@ -6,6 +7,7 @@ import { KbModule } from '@loket/kb';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
+import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -19,10 +21,12 @@ import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
+import { SkmController } from './skm/skm.controller';
 import { KbArticlesController } from './kb/kb-articles.controller';
 import { KbPublicController } from './kb/kb-public.controller';
 import { KbSelfServiceController } from './kb/kb-self-service.controller';
 import { SlaController } from './sla/sla.controller';
+import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -40,8 +44,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
+        AdminModule,
+        AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
+        SkmModule,
         LettersModule,
         NotifyModule,
         RegistryModule,
@@ -50,8 +57,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController,
-        KbArticlesController, KbPublicController, KbSelfServiceController],
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController],
     };
   }
 }
