@@ -37,7 +37,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     // An unknown NIK reads the same as a wrong password: the page tells no one which NIKs exist.
     const unknown = await postLogin(t, '7571010101990009', PASSWORD);
     expect(unknown.status).toBe(401);
-    expect(unknown.text).toContain('Kode: INVALID_CREDENTIALS');
+    expect(unknown.text).toContain('Kode galat: INVALID_CREDENTIALS');
     const malformed = await postLogin(t, '12345', PASSWORD);
     expect(malformed.status).toBe(400);
     expect(malformed.text).toContain('NIK harus 16 digit angka.');
@@ -109,7 +109,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     // Without an active membership anywhere the login says so; with one it goes through.
     const nowhere = await postLogin(t, person.nik, 'KataSandiBaru2026');
     expect(nowhere.status).toBe(403);
-    expect(nowhere.text).toContain('Kode: NO_MEMBERSHIP');
+    expect(nowhere.text).toContain('Kode galat: NO_MEMBERSHIP');
     await addMembership(t.db, person.id, w.satker.id);
     expect((await postLogin(t, person.nik, 'KataSandiBaru2026')).status).toBe(303);
   });
