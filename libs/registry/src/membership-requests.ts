@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError } from '@loket/common';
+import { conflict, DomainError, notFound } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { recordMembershipChange } from './membership-history';
 import { removeRefusedRows, type TicketRef } from './myintress';
@@ -114,17 +114,20 @@ export class MembershipRequests {
     });
   }
 
-  /** Only Tidak Aktif (0) and Pendaftaran Ditolak (5) may be deleted; anything else is named and refused. */
+  /**
+   * Only Tidak Aktif (0) and Pendaftaran Ditolak (5) may be deleted; anything else is named and refused.
+   * A row that is not the satker's own (another satker's, or gone) does not exist for it: 404, as for tickets.
+   */
   async assertDeletable(db: Queryable, satkerId: string, ids: string[]): Promise<MembershipRow[]> {
     const rows = await this.lock(db, ids, satkerId);
     const found = new Set(rows.map((r) => r.id));
-    const unknown = ids.filter((id) => !found.has(id));
+    if (ids.some((id) => !found.has(id))) throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
     const blocked = rows.filter((r) => r.status !== 0 && r.status !== 5);
-    if (unknown.length || blocked.length) {
+    if (blocked.length) {
       const names = blocked.map((r) => `${r.nama} (${STATUS_LABELS[r.status]})`);
       throw new DomainError('MEMBERSHIP_NOT_DELETABLE', 422,
-        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus.${names.length ? ` Tidak dapat dihapus: ${names.join(', ')}.` : ''}${unknown.length ? ' Sebagian pengguna tidak ditemukan pada satker ini.' : ''}`,
-        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })), unknown });
+        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus. Tidak dapat dihapus: ${names.join(', ')}.`,
+        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })) });
     }
     return rows;
   }
@@ -147,7 +150,7 @@ export class MembershipRequests {
     // otherwise both see the other still active and leave the satker with nobody.
     await db.query(`SELECT 1 FROM satkers WHERE id = $1 FOR NO KEY UPDATE`, [satkerId]);
     const [m] = await this.lock(db, [membershipId], satkerId);
-    if (!m) throw new DomainError('MEMBERSHIP_NOT_FOUND', 404, 'Pengguna tidak ditemukan pada satker ini.');
+    if (!m) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
     if (m.status !== 2 && m.status !== 3) {
       throw conflict('INVALID_MEMBERSHIP_STATUS', `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`, { status: m.status });
     }
