@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from '@loket/admin';
+import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
@@ -22,6 +22,7 @@ import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
+import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -40,6 +41,7 @@ export class AppModule {
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
         AdminModule,
+        AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
         SkmModule,
@@ -50,7 +52,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController],
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        ServiceSettingsController],
     };
   }
 }

@@ -39,6 +39,7 @@ interface Row {
   usedMinutes: number | null;
   warnedAt: Date | null;
   breachedAt: Date | null;
+  settings: { version: number; effectiveFrom: string; reason: string | null } | null;
 }
 
 /** GET .../sla: every clock with the rule, calendar version, pauses and minutes that make its deadline. */
@@ -51,7 +52,9 @@ export class SlaExplainer {
       `SELECT kind, rule, calendar_id AS "calendarId", calendar_version AS "calendarVersion", started_at AS "startedAt",
               target_minutes AS "targetMinutes", due_at AS "dueAt", warn_at AS "warnAt", pauses, paused_since AS "pausedSince",
               stopped_at AS "stoppedAt", stop_reason AS "stopReason", used_minutes AS "usedMinutes",
-              warned_at AS "warnedAt", breached_at AS "breachedAt"
+              warned_at AS "warnedAt", breached_at AS "breachedAt",
+              (SELECT json_build_object('version', v.version, 'effectiveFrom', v.effective_from::text, 'reason', v.reason)
+                 FROM service_settings v WHERE v.id = sla_clocks.settings_id) AS settings
          FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
     return Promise.all(rows.map(async (c) => {
       const cal = await this.calendars.load(db, c.calendarId);
@@ -68,6 +71,11 @@ export class SlaExplainer {
         clock: c.kind,
         rule: { ...rule, description: RULE_TEXT(rule as SlaRule) },
         warning,
+        // The service settings version in force when the ticket was filed (later versions never apply to it).
+        settings: c.settings && {
+          ...c.settings,
+          description: `Pengaturan layanan versi ${c.settings.version}${c.settings.version === 1 ? ' (katalog)' : ''}, berlaku mulai ${c.settings.effectiveFrom}`,
+        },
         calendar: { code: cal.code, version: c.calendarVersion, timeZone: cal.spec.timeZone },
         startedAt: c.startedAt,
         startedAtLocal: localLabel(cal.spec.timeZone, c.startedAt),

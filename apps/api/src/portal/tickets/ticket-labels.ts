@@ -46,9 +46,13 @@ const workingTime = (minutes: number) =>
   `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
 
 /** One SLA clock as the ticket page explains it (deadline in the office's own time zone). */
-export function clockView(c: { clock: string; state: string; rule: { description: string }; dueAtLocal: string | null; leftMinutes: number | null; breachedByMinutes: number }) {
+export function clockView(c: {
+  clock: string; state: string; rule: { description: string }; settings?: { version: number } | null;
+  dueAtLocal: string | null; leftMinutes: number | null; breachedByMinutes: number;
+}) {
   return {
-    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state, rule: c.rule.description,
+    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
+    rule: c.settings ? `${c.rule.description} (pengaturan layanan versi ${c.settings.version})` : c.rule.description,
     due: c.dueAtLocal, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
     late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,
   };
