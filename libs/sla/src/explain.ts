@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { zoneName } from '@loket/common';
 import { many, type Queryable } from '@loket/db';
 import type { SlaRule } from '@loket/workflow';
 import { CalendarStore } from './calendar-store';
@@ -6,12 +7,10 @@ import { businessMinutesBetween } from './calendar';
 import { usedMinutes } from './clock-math';
 import { offsetAt, toMinute } from './zone';
 
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
-/** WIB, WITA or WIT: how people in Indonesia name an office's time zone. */
-export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
-
-/** "2026-11-18 10:00 WITA": an instant on the office's wall clock. */
+/**
+ * "2026-11-18 10:00 WITA": an instant on the office's wall clock in the API's machine-readable
+ * explanation (GET /tickets/{id}/sla). What people read uses formatDateTime of @loket/common.
+ */
 export function localLabel(timeZone: string, at: Date): string {
   const t = toMinute(at);
   const shifted = new Date((t + offsetAt(timeZone, t)) * 60000).toISOString();
