@@ -14,6 +14,7 @@ import { Administration1764700000000 } from './1764700000000-Administration';
 import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
 import { Skm1764850000000 } from './1764850000000-Skm';
+import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ServiceSettings1764750000000,
   KnowledgeBase1764800000000,
   Skm1764850000000,
+  AgentWorkspace1764900000000,
 ];
