@@ -16,3 +16,5 @@ export * from './ticket-notices';
 export * from './ticket-letters.service';
 export * from './ticket-rating.service';
 export * from './lifecycle-sweep';
+export * from './reply-templates/placeholders';
+export * from './reply-templates/reply-templates.service';

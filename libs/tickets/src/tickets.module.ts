@@ -16,11 +16,13 @@ import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRepository } from './ticket.repository';
+import { ReplyTemplateRepository } from './reply-templates/reply-template.repository';
+import { ReplyTemplatesService } from './reply-templates/reply-templates.service';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
-  SelfRegistrationApprovals,
+  SelfRegistrationApprovals, ReplyTemplateRepository, ReplyTemplatesService,
 ];
 
 @Module({})
