@@ -15,6 +15,7 @@ import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
 import { Skm1764850000000 } from './1764850000000-Skm';
 import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
+import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   KnowledgeBase1764800000000,
   Skm1764850000000,
   AgentWorkspace1764900000000,
+  ReplyTemplates1764950000000,
 ];

@@ -22,6 +22,7 @@ import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
+import { ReplyTemplatesController } from './reply-templates/reply-templates.controller';
 import { KbArticlesController } from './kb/kb-articles.controller';
 import { KbPublicController } from './kb/kb-public.controller';
 import { KbSelfServiceController } from './kb/kb-self-service.controller';
@@ -57,7 +58,7 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
         ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController],
     };
   }
