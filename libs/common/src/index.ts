@@ -5,3 +5,4 @@ export * from './validation';
 export * from './error-filter';
 export * from './config.module';
 export * from './dates';
+export * from './logging';
