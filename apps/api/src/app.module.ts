@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
+import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
@@ -18,7 +20,9 @@ import { LettersController } from './letters/letters.controller';
 import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
+import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
+import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -36,8 +40,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
+        AdminModule,
+        AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
+        SkmModule,
         LettersModule,
         NotifyModule,
         RegistryModule,
@@ -45,7 +52,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController],
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        ServiceSettingsController],
     };
   }
 }

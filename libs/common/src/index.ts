@@ -6,3 +6,5 @@ export * from './error-filter';
 export * from './config.module';
 export * from './dates';
 export * from './logging';
+export * from './datetime';
+export * from './csv';

@@ -28,12 +28,30 @@ export interface LetterMeta {
 
 const META = `id, template, number, html_sha256 AS "htmlSha256", pdf_sha256 AS "pdfSha256", created_at AS "createdAt"`;
 
-/** Letterhead data of an office: its name, its Kanwil's, city and address. */
+interface OfficeLetterhead {
+  name: string; kanwilName: string | null; city: string | null; address: string | null; street: string | null;
+  phone: string | null; fax: string | null; email: string | null; website: string | null; logo: Buffer | null; timeZone: string;
+}
+
+/**
+ * Letterhead (kop) data of an office, from its record as administered under /admin/kantor: its name
+ * and its Kanwil's, the street and city (falling back to the older one-line address), the contact
+ * line and the PNG logo as a data URI, so the frozen letter HTML needs nothing from outside.
+ */
 export async function letterhead(db: Queryable, officeId: string) {
-  const row = await one<{ name: string; kanwilName: string | null; city: string | null; address: string | null; timeZone: string }>(db,
-    `SELECT o.name, p.name AS "kanwilName", o.city, o.address, o.time_zone AS "timeZone"
-       FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [officeId]);
-  return { name: row!.name, kanwilName: row!.kanwilName ?? '', city: row!.city ?? row!.name.replace(/^KPPN\s+/i, ''), address: row!.address ?? '' };
+  const o = (await one<OfficeLetterhead>(db,
+    `SELECT o.name, p.name AS "kanwilName", o.city, o.address, o.street, o.phone, o.fax, o.email, o.website, o.logo_png AS logo, o.time_zone AS "timeZone"
+       FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [officeId]))!;
+  const city = o.city ?? o.name.replace(/^KPPN\s+/i, '');
+  const contact = [['Telepon', o.phone], ['Faksimile', o.fax], ['Surel', o.email], ['Laman', o.website]]
+    .filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join('; ');
+  return {
+    name: o.name, kanwilName: o.kanwilName ?? '', city,
+    address: o.street ? [o.street, o.city].filter(Boolean).join(', ') : o.address ?? '',
+    contact,
+    logo: o.logo ? `data:image/png;base64,${o.logo.toString('base64')}` : '',
+    timeZone: o.timeZone,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { TemplateRenderer } from './renderer';
 
 const renderer = new TemplateRenderer(path.resolve('templates'));
-const kantor = { name: 'KPPN Gorontalo', kanwilName: 'Kanwil DJPb Provinsi Gorontalo', city: 'Gorontalo', address: 'Jalan Nani Wartabone' };
+const kantor = { name: 'KPPN Gorontalo', kanwilName: 'Kanwil DJPb Provinsi Gorontalo', city: 'Gorontalo', address: 'Jalan Nani Wartabone', contact: 'Telepon (0435) 821234', logo: '' };
 const satker = { code: '632118', name: 'Balai Wilayah Sungai Sulawesi II' };
 const signer = { nama: 'Fitri Handayani', nip: '198501012010122001', jabatan: 'Kepala Kantor' };
 const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', nip: '-', telepon: '0812', email: 'nur@contoh.go.id', peran: 'Operator' };

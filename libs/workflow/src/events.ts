@@ -14,6 +14,11 @@ export interface EventSpec {
   attachments: boolean;
   /** Only the worker sends it. */
   system?: boolean;
+  /**
+   * Changes who holds the ticket, not the work on it: it names a person (ASSIGN) or none, and is
+   * offered apart from the work actions (assignment controls, not a form per event).
+   */
+  assignment?: 'TARGET' | 'NONE';
 }
 
 export const EVENT_SPECS: Record<string, EventSpec> = {
@@ -26,6 +31,8 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
   ESCALATE: { label: 'Eskalasi ke Kanwil', requires: ['note'], attachments: false },
   STATUS_NOTICE: { label: 'Kirim pemberitahuan status', requires: ['message'], attachments: false },
   RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
+  ASSIGN: { label: 'Tugaskan ke petugas', requires: [], attachments: false, assignment: 'TARGET' },
+  UNASSIGN: { label: 'Lepaskan penugasan', requires: [], optional: ['note'], attachments: false, assignment: 'NONE' },
   EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },
   CLOSE: { label: 'Tutup', requires: [], attachments: false, system: true },
   SUPERSEDE: { label: 'Digantikan permintaan yang lebih baru', requires: [], attachments: false, system: true },
@@ -36,6 +43,15 @@ export const EVENT_TEXT_LABELS: Record<EventText, string> = {
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SPECS);
+
+/**
+ * History entries written beside the machine's events (filing, thread, letters, ratings, SLA
+ * notices). With EVENT_TYPES this is every type a ticket's history can hold: add a new one here,
+ * and the portal's label test asks for its Indonesian wording.
+ */
+export const RECORDED_EVENT_TYPES = ['FILED', 'MESSAGE', 'INTERNAL_NOTE', 'RATED', 'LETTER_ISSUED', 'SLA_WARNING', 'SLA_BREACH'];
+
+export const HISTORY_EVENT_TYPES = [...EVENT_TYPES, ...RECORDED_EVENT_TYPES];
 
 export const CLIENT_EVENT_TYPES = EVENT_TYPES.filter((t) => !EVENT_SPECS[t].system);
 
