@@ -10,6 +10,10 @@ import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { AuditController } from './admin/audit.controller';
+import { OfficesAdminController } from './admin/offices.controller';
+import { SatkersAdminController } from './admin/satkers.controller';
+import { StaffAdminController } from './admin/staff.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { PortalModule } from './portal/portal.module';
@@ -47,7 +51,8 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController],
+        LettersController, OutboxAdminController, AkunController, DigipayController,
+        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController],
     };
   }
 }
