@@ -10,6 +10,7 @@ import { Digipay1764400000000 } from './1764400000000-Digipay';
 import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
 import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
 import { Administration1764700000000 } from './1764700000000-Administration';
+import { Skm1764850000000 } from './1764850000000-Skm';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SearchExtensions1764500000000,
   StaffRoleKinds1764500000001,
   Administration1764700000000,
+  Skm1764850000000,
 ];

@@ -9,7 +9,7 @@ import { factsFor } from './scope';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketRepository } from './ticket.repository';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow, type TicketWithThread } from './ticket.types';
-import { allowedEventViews, summaryView } from './ticket-view';
+import { allowedEventViews, assignmentEventsOf, summaryView } from './ticket-view';
 
 export interface ListFilter {
   status?: string;
@@ -83,6 +83,8 @@ export class TicketQueryService {
       messages: messages.filter((m) => staff || m.visibility === 'PUBLIC'),
       history: events.filter((e) => staff || e.type !== 'INTERNAL_NOTE').map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
       allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
+      /** ASSIGN / UNASSIGN when this actor may hand the ticket on or back to the pool. */
+      assignmentEvents: assignmentEventsOf(this.catalogue, actor, ticket),
       /** What the viewer is to this ticket: SATKER, AGENT, ESCALATION_AGENT; none for a read-only supervisor. */
       viewerRoles: factsFor(actor, ticket).roles,
     };

@@ -12,12 +12,22 @@ export interface AllowedEventView {
   attachments: boolean;
 }
 
-/** What this actor may send next, with what each event needs, so a client can draw its buttons. */
+const allowedNow = (catalogue: Catalogue, actor: Actor, ticket: TicketRow) =>
+  allowedEvents(catalogue.machine(ticket.machineId, ticket.machineVersion), ticket.snapshot, factsFor(actor, ticket));
+
+/**
+ * What this actor may do next to the work itself, with what each event needs, so a client can draw
+ * its buttons. Assignment (ASSIGN, UNASSIGN) is listed apart by `assignmentEventsOf`.
+ */
 export function allowedEventViews(catalogue: Catalogue, actor: Actor, ticket: TicketRow): AllowedEventView[] {
-  const machine = catalogue.machine(ticket.machineId, ticket.machineVersion);
-  return allowedEvents(machine, ticket.snapshot, factsFor(actor, ticket)).map((type) => ({
+  return allowedNow(catalogue, actor, ticket).filter((type) => !EVENT_SPECS[type].assignment).map((type) => ({
     type, label: EVENT_SPECS[type].label, requires: EVENT_SPECS[type].requires, attachments: EVENT_SPECS[type].attachments,
   }));
+}
+
+/** The assignment events this actor may send now (ASSIGN names a colleague of the office). */
+export function assignmentEventsOf(catalogue: Catalogue, actor: Actor, ticket: TicketRow): string[] {
+  return allowedNow(catalogue, actor, ticket).filter((type) => EVENT_SPECS[type].assignment);
 }
 
 /** On time, warning or breached, for queue badges; the full explanation is GET .../sla. */

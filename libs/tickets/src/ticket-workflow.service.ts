@@ -4,7 +4,7 @@ import type { Actor } from '@loket/auth';
 import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { SlaClocks } from '@loket/sla';
-import { applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
+import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
@@ -19,6 +19,8 @@ export interface EventCommand {
   note?: string;
   /** A document number the event cites, e.g. the SK of a deletion. */
   reference?: string;
+  /** The colleague an ASSIGN hands the ticket to. */
+  assigneeId?: string;
 }
 
 export interface MessageCommand {
@@ -28,16 +30,20 @@ export interface MessageCommand {
 
 const isAgent = (roles: ActorRole[]) => roles.includes('AGENT') || roles.includes('ESCALATION_AGENT');
 const CLOSED_STATUSES = ['DIBATALKAN', 'DITUTUP'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEXT_FIELDS = Object.keys(EVENT_TEXT_LABELS) as EventText[];
 
 function checkPayload(cmd: EventCommand, spec: ReturnType<typeof eventRequirement>): void {
   const accepted = new Set<EventText>([...spec.requires, ...spec.optional]);
-  const problems = TEXT_FIELDS.flatMap((field) => {
+  const problems: Array<{ field: string; problems: string[] }> = TEXT_FIELDS.flatMap((field) => {
     const value = cmd[field]?.trim();
     if (spec.requires.includes(field) && !value) return [{ field, problems: [`${EVENT_TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
     if (cmd[field] !== undefined && !accepted.has(field)) return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
     return [];
   });
+  const namesTarget = EVENT_SPECS[cmd.type].assignment === 'TARGET';
+  if (namesTarget && !UUID.test(cmd.assigneeId ?? '')) problems.push({ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] });
+  if (!namesTarget && cmd.assigneeId !== undefined) problems.push({ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.type}.`] });
   if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', problems);
 }
 
@@ -98,16 +104,23 @@ export class TicketWorkflowService {
       });
     }
     const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
-    const facts = actor ? factsFor(actor, ticket) : SYSTEM_FACTS;
+    const facts = { ...(actor ? factsFor(actor, ticket) : SYSTEM_FACTS) };
+    // The machine's guard decides whether the named colleague works this office (or its Kanwil).
+    if (cmd.assigneeId) facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
     const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
+    // Errors list the work events, as views do; assignment is offered apart (assignmentEvents).
+    const work = (allowed: string[]) => allowed.filter((t) => !EVENT_SPECS[t].assignment);
     if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
       throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
-        status: ticket.status, allowedEvents: outcome.allowed,
+        status: ticket.status, allowedEvents: work(outcome.allowed),
       });
+    }
+    if (!outcome.ok && facts.target && allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type)) {
+      throw badRequest('ASSIGNEE_NOT_ELIGIBLE', 'Petugas yang dipilih bukan CSO kantor yang menangani tiket ini.', { assigneeId: cmd.assigneeId });
     }
     if (!outcome.ok) {
       throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
-        status: ticket.status, allowedEvents: outcome.allowed,
+        status: ticket.status, allowedEvents: work(outcome.allowed),
       });
     }
     const results = await this.effects.apply({ db: em, ticket, actorId: actor?.personId ?? null, event: cmd }, outcome.effects);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
-import { one, type Queryable } from '@loket/db';
-import type { PersistedSnapshot, TicketStatus } from '@loket/workflow';
+import { many, one, type Queryable } from '@loket/db';
+import type { ActorRole, PersistedSnapshot, TicketStatus } from '@loket/workflow';
 import { visibleClause } from './scope';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
@@ -163,6 +163,17 @@ export class TicketRepository {
     for (const e of row.events) e.createdAt = date(e.createdAt)!;
     for (const f of row.attachments) Object.assign(f, { createdAt: date(f.createdAt), supersededAt: date(f.supersededAt) });
     return row;
+  }
+
+  /** The machine roles a staff member would hold on the ticket: AGENT at its office, ESCALATION_AGENT at the office above. */
+  async staffRolesOn(db: Queryable, personId: string, ticket: { officeId: string; officeParentId: string | null }): Promise<ActorRole[]> {
+    const rows = await many<{ officeId: string }>(db,
+      `SELECT office_id AS "officeId" FROM staff_roles WHERE person_id = $1 AND role = 'CSO' AND office_id = ANY($2::uuid[])`,
+      [personId, [ticket.officeId, ticket.officeParentId].filter((o) => o !== null)]);
+    const roles: ActorRole[] = [];
+    if (rows.some((r) => r.officeId === ticket.officeId)) roles.push('AGENT');
+    if (rows.some((r) => r.officeId === ticket.officeParentId)) roles.push('ESCALATION_AGENT');
+    return roles;
   }
 
   attachment(db: Queryable, ticketId: string, attachmentId: string, includeInternal: boolean) {

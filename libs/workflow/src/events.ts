@@ -14,6 +14,11 @@ export interface EventSpec {
   attachments: boolean;
   /** Only the worker sends it. */
   system?: boolean;
+  /**
+   * Changes who holds the ticket, not the work on it: it names a person (ASSIGN) or none, and is
+   * offered apart from the work actions (assignment controls, not a form per event).
+   */
+  assignment?: 'TARGET' | 'NONE';
 }
 
 export const EVENT_SPECS: Record<string, EventSpec> = {
@@ -26,6 +31,8 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
   ESCALATE: { label: 'Eskalasi ke Kanwil', requires: ['note'], attachments: false },
   STATUS_NOTICE: { label: 'Kirim pemberitahuan status', requires: ['message'], attachments: false },
   RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
+  ASSIGN: { label: 'Tugaskan ke petugas', requires: [], attachments: false, assignment: 'TARGET' },
+  UNASSIGN: { label: 'Lepaskan penugasan', requires: [], optional: ['note'], attachments: false, assignment: 'NONE' },
   EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },
   CLOSE: { label: 'Tutup', requires: [], attachments: false, system: true },
   SUPERSEDE: { label: 'Digantikan permintaan yang lebih baru', requires: [], attachments: false, system: true },

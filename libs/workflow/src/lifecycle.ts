@@ -1,7 +1,12 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { ActorRole, TicketContext, WorkflowEvent } from './types';
 
 const hasRole = (event: WorkflowEvent, role: ActorRole) => event.facts?.roles?.includes(role) ?? false;
+/**
+ * Whether the person an ASSIGN names may work the ticket in this role. Asked without a target (to
+ * list what an actor may send), it says yes: the ticket layer always names one when dispatching.
+ */
+const targetIs = (event: WorkflowEvent, role: ActorRole) => !event.facts?.target || event.facts.target.roles.includes(role);
 
 /** Guards and actions every ticket machine may name; guards only read the actor's facts. */
 const ticketSetup = () => setup({
@@ -11,9 +16,16 @@ const ticketSetup = () => setup({
     isSatker: ({ event }) => hasRole(event, 'SATKER'),
     isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
     isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
+    agentAssignsAgent: ({ event }) => hasRole(event, 'AGENT') && targetIs(event, 'AGENT'),
+    escalationAgentAssignsEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT') && targetIs(event, 'ESCALATION_AGENT'),
+    agentOrSystem: ({ event }) => hasRole(event, 'AGENT') || hasRole(event, 'SYSTEM'),
+    escalationAgentOrSystem: ({ event }) => hasRole(event, 'ESCALATION_AGENT') || hasRole(event, 'SYSTEM'),
+    isAssigned: ({ context }) => context.assigneeId !== null,
   },
   actions: {
     assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
+    assignTarget: assign({ assigneeId: ({ event }) => event.facts.target?.personId ?? null }),
+    unassign: assign({ assigneeId: null }),
     countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
     // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
     effect: (_args, _params: { name: string }) => undefined,
@@ -37,11 +49,28 @@ export interface LifecycleOptions {
  * Services differ by the effects their completion applies; a service whose flow differs gets its own
  * machine under a new id, and `version` grows whenever a machine changes so tickets in flight keep
  * resolving against the definition they started on.
+ *
+ * ASSIGN (to a named colleague) and UNASSIGN (back to the office's pool) were added to version 1
+ * without a new version: they add transitions only, every stored snapshot resolves as before, and
+ * tickets already in flight need them (e.g. when an agent leaves the office). A ticket nobody works
+ * is BARU: unassigning a DIPROSES ticket returns it there, and a correction answered (or an
+ * escalation returned) while nobody holds the ticket lands in BARU instead of DIPROSES.
  */
 export function buildLifecycleMachine({ id, version, outcomeEffects = [], statusNotice = false }: LifecycleOptions) {
   const cancelBySatker = { guard: 'isSatker' as const, target: 'DIBATALKAN' as const };
   const takeOver = { type: 'assignActor' as const };
   const outcome = effectActions(outcomeEffects);
+  const assignTo = { type: 'assignTarget' as const };
+  const release = { type: 'unassign' as const };
+  // Reassigning while the ticket waits (on the satker, or at the Kanwil) keeps its status.
+  const keepWaiting = (assigner: 'agentAssignsAgent' | 'escalationAgentAssignsEscalationAgent', releaser: 'agentOrSystem' | 'escalationAgentOrSystem') => ({
+    ASSIGN: { guard: assigner, actions: [assignTo] },
+    UNASSIGN: { guard: releaser, actions: [release] },
+  });
+  const backToWork = (guard: 'isSatker' | 'isEscalationAgent') => [
+    { guard: and([guard, 'isAssigned']), target: 'DIPROSES' as const },
+    { guard, target: 'BARU' as const },
+  ];
   const resolveBy = (guard: 'isAgent' | 'isEscalationAgent') => ({
     COMPLETE: { guard, target: 'SELESAI' as const, actions: [takeOver, ...outcome] },
     REJECT: { guard, target: 'DITOLAK' as const, actions: [takeOver] },
@@ -52,7 +81,13 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
     initial: 'BARU',
     context: { assigneeId: null, correctionRounds: 0 },
     states: {
-      BARU: { on: { CLAIM: { guard: 'isAgent', target: 'DIPROSES', actions: [takeOver] }, CANCEL: cancelBySatker } },
+      BARU: {
+        on: {
+          CLAIM: { guard: 'isAgent', target: 'DIPROSES', actions: [takeOver] },
+          ASSIGN: { guard: 'agentAssignsAgent', target: 'DIPROSES', actions: [assignTo] },
+          CANCEL: cancelBySatker,
+        },
+      },
       DIPROSES: {
         on: {
           REQUEST_CORRECTION: {
@@ -63,12 +98,15 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
           ...resolveBy('isAgent'),
           ESCALATE: { guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] },
           ...(statusNotice ? { STATUS_NOTICE: { guard: 'isAgent' as const, actions: [takeOver] } } : {}),
+          ASSIGN: { guard: 'agentAssignsAgent', actions: [assignTo] },
+          UNASSIGN: { guard: 'agentOrSystem', target: 'BARU', actions: [release] },
           CANCEL: cancelBySatker,
         },
       },
       MENUNGGU_PERBAIKAN: {
         on: {
-          SUBMIT_CORRECTION: { guard: 'isSatker', target: 'DIPROSES' },
+          SUBMIT_CORRECTION: backToWork('isSatker'),
+          ...keepWaiting('agentAssignsAgent', 'agentOrSystem'),
           CANCEL: cancelBySatker,
           EXPIRE: { guard: 'isSystem', target: 'DIBATALKAN' },
         },
@@ -76,7 +114,8 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
       DIESKALASI: {
         on: {
           ...resolveBy('isEscalationAgent'),
-          RETURN_TO_KPPN: { guard: 'isEscalationAgent', target: 'DIPROSES' },
+          RETURN_TO_KPPN: backToWork('isEscalationAgent'),
+          ...keepWaiting('escalationAgentAssignsEscalationAgent', 'escalationAgentOrSystem'),
           CANCEL: cancelBySatker,
         },
       },

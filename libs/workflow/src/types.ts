@@ -9,6 +9,8 @@ export type ActorRole = 'SATKER' | 'AGENT' | 'ESCALATION_AGENT' | 'SYSTEM';
 export interface ActorFacts {
   actorId: string | null;
   roles: ActorRole[];
+  /** The person an ASSIGN names, with the roles they would hold on this ticket. */
+  target?: { personId: string; roles: ActorRole[] };
 }
 
 /** An event as the machine sees it: a type, the actor's facts and the validated payload. */

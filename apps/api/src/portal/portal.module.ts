@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { LettersModule } from '@loket/letters';
 import { UploadInterceptor } from '@loket/files';
+import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { portalNav } from './http/portal-routes';
 import { PORTAL_PAGES } from './pages';
@@ -14,7 +15,7 @@ import { PortalViews } from './views/portal-views';
 
 /** The web portal: server-rendered pages on the same services as the REST API. */
 @Module({
-  imports: [AuthModule, LettersModule, SlaModule],
+  imports: [AuthModule, LettersModule, SlaModule, SkmModule],
   controllers: PORTAL_PAGES,
   providers: [
     PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CLIENT_EVENT_TYPES, TICKET_STATUSES } from '@loket/workflow';
 
 export class FileTicketDto {
@@ -46,6 +46,11 @@ export class EventDto {
   @IsString()
   @MaxLength(5000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'Petugas yang ditugaskan (wajib pada ASSIGN): id orang, CSO kantor tiket (atau Kanwil saat dieskalasi)' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
 }
 
 export class MessageDto {

@@ -19,6 +19,8 @@ const DONE: Record<string, string> = {
   ESCALATE: 'Tiket dieskalasi ke Kanwil.',
   RETURN_TO_KPPN: 'Tiket dikembalikan ke KPPN.',
   STATUS_NOTICE: 'Pemberitahuan status terkirim.',
+  ASSIGN: 'Tiket ditugaskan ke petugas yang Anda pilih.',
+  UNASSIGN: 'Penugasan dilepas; tiket kembali ke antrean Belum diambil.',
   MESSAGE: 'Pesan terkirim.',
   INTERNAL_NOTE: 'Catatan internal tersimpan. Satker tidak dapat melihatnya.',
   RATED: 'Terima kasih atas penilaian Anda.',

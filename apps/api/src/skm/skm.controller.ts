@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, type Actor } from '@loket/auth';
+import { ticketNotFound } from '@loket/common';
+import { supervisorScopeOf } from '@loket/sla';
+import { questionnaire, skmCsv, SkmReports, SkmSurveyService, type Semester } from '@loket/skm';
+import { downloadHeaders } from '../tickets/download';
+import { SkmAnswersDto, SkmReportQuery } from './skm.dto';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
+
+/** The SKM survey of PermenPANRB 14/2017: the questionnaire, answering or skipping it per closed ticket, and the IKM report. */
+@ApiTags('skm')
+@ApiBearerAuth()
+@Controller('skm')
+export class SkmController {
+  constructor(
+    private readonly survey: SkmSurveyService,
+    private readonly reports: SkmReports,
+  ) {}
+
+  @Get('kuesioner')
+  @ApiOperation({ summary: 'Sembilan unsur, skala 1-4 dengan label jawabannya, dan data responden' })
+  definition() {
+    return questionnaire();
+  }
+
+  @Get('tawaran')
+  @ApiOperation({ summary: 'Tiket satker yang selesai semester ini dan menunggu survei' })
+  pending(@CurrentActor() actor: Actor) {
+    return this.survey.pending(actor, 20);
+  }
+
+  @Get('tiket/:id')
+  @ApiOperation({ summary: 'Apakah survei tiket ini ditawarkan (OFFERED) atau mengapa tidak' })
+  offer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.survey.offer(actor, id);
+  }
+
+  @Post('tiket/:id/jawaban')
+  @ApiOperation({ summary: 'Mengisi survei untuk tiket yang selesai/ditolak/ditutup; 409 bila sudah diisi (tiket ini, atau layanan ini semester ini)' })
+  submit(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SkmAnswersDto) {
+    return this.survey.submit(actor, id, { ...dto });
+  }
+
+  @Post('tiket/:id/lewati')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Melewati survei tiket ini (diingat; survei tidak wajib)' })
+  skip(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.survey.skip(actor, id);
+  }
+
+  @Get('laporan')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'NRR per unsur, IKM (25-100), mutu dan kinerja per kantor, layanan dan periode, dalam cakupan supervisor' })
+  async report(@CurrentActor() actor: Actor, @Query() q: SkmReportQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.reports.report(supervisorScopeOf(actor.staff), { year: Number(q.tahun), semester: q.semester ? Number(q.semester) as Semester : null });
+    if (q.format !== 'csv') return report;
+    res.set(downloadHeaders(`laporan-skm-${q.tahun}${q.semester ? `-s${q.semester}` : ''}.csv`, 'text/csv; charset=utf-8'));
+    return skmCsv(report);
+  }
+}
