@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { DigitIdentities, maskNik } from '@loket/registry';
 import { TicketWorkflowService } from '@loket/tickets';
+import { NIK_PROBLEM_MESSAGES, nikProblem } from '@loket/workflow';
 import { adminScopeOf, officeClause, type AdminScope } from './admin-scope';
 import { AuditLog } from './audit-log';
 import { OfficesAdmin, type OfficeView } from './offices';
@@ -73,6 +74,8 @@ export class StaffAdmin {
 
   async grant(actor: Actor, s: NewStaff, reason: string | null): Promise<RoleGranted> {
     const scope = adminScopeOf(actor);
+    const problem = nikProblem(s.nik);
+    if (problem) throw badRequest('INVALID_NIK', NIK_PROBLEM_MESSAGES[problem], [{ field: 'nik', message: NIK_PROBLEM_MESSAGES[problem] }]);
     return this.db.transaction(async (em) => {
       const office = await this.offices.find(em, scope, s.officeCode, '');
       if (s.role === 'DIGIPAY_ADMIN' && office.kind !== 'KPPN') {
