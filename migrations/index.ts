@@ -9,7 +9,9 @@ import { PusintekAccounts1764300000000 } from './1764300000000-PusintekAccounts'
 import { Digipay1764400000000 } from './1764400000000-Digipay';
 import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
 import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
+import { CredentialChanges1764600000000 } from './1764600000000-CredentialChanges';
 import { Administration1764700000000 } from './1764700000000-Administration';
+import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { Skm1764850000000 } from './1764850000000-Skm';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
@@ -25,6 +27,8 @@ export const MIGRATIONS = [
   Digipay1764400000000,
   SearchExtensions1764500000000,
   StaffRoleKinds1764500000001,
+  CredentialChanges1764600000000,
   Administration1764700000000,
+  ServiceSettings1764750000000,
   Skm1764850000000,
 ];

@@ -106,4 +106,27 @@ describe('Digipay: admin registration by ticket, roles inside Digipay, progress 
     const notStaff = await t.http.get('/api/v1/digipay/progress').set(auth(tok.satker));
     expect([notStaff.status, notStaff.body.error.code]).toEqual([403, 'NOT_KPPN_STAFF']);
   });
+  it('reads the transactions CSV as Excel writes it: BOM, semicolons, quoted cells; bad rows by line, nothing saved', async () => {
+    const [{ id, code }] = await t.db.query(
+      `INSERT INTO satkers (code, name, kppn_id) SELECT lpad((floor(random() * 900000) + 100000)::int::text, 6, '0'), 'Satker CSV Excel', $1
+       ON CONFLICT DO NOTHING RETURNING id, code`, [w.kppnId]);
+    const total = async () => (await t.db.query(`SELECT coalesce(sum(count), 0)::int AS n FROM digipay_transactions WHERE satker_id = $1`, [id]))[0].n;
+    const upload = (body: string | Buffer) => t.http.post('/api/v1/digipay/transactions').set(auth(tok.cso))
+      .attach('CSV', Buffer.isBuffer(body) ? body : Buffer.from(body), 'transaksi.csv');
+    const bom = '\uFEFF';
+    const bad = await upload(`${bom}Kode_Satker;Bulan;Jumlah\r\n"${code}";2026-09;5\r\n${code};"2026-10";"1;2"\r\n${code};2026-11\r\n`);
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'INVALID_CSV']);
+    expect(bad.body.error.details).toEqual([
+      { line: 3, problem: 'jumlah 1;2 harus bilangan bulat tidak negatif' },
+      { line: 4, problem: 'harus tepat 3 kolom, ada 2' },
+    ]);
+    const unclosed = await upload(`kode_satker,bulan,jumlah\n${code},2026-09,"5\n`);
+    expect([unclosed.status, unclosed.body.error.details]).toEqual([422, [{ line: 2, problem: 'tanda kutip tidak ditutup' }]]);
+    const latin1 = await upload(Buffer.from(`kode_satker,bulan,jumlah\n${code},2026-09,5 \xe9\n`, 'latin1'));
+    expect([latin1.status, latin1.body.error.code]).toEqual([422, 'INVALID_CSV']);
+    expect(await total()).toBe(0);
+    const ok = await upload(`${bom}kode_satker;bulan;jumlah\r\n"${code}";2026-09;5\r\n\r\n${code};"2026-10";" 7 "\r\n`);
+    expect([ok.status, ok.body]).toEqual([201, { imported: 2 }]);
+    expect(await total()).toBe(12);
+  });
 });

@@ -62,7 +62,7 @@ describe('MyIntress self-registration', () => {
     const nik = await addResident(t.db, 'Calon Lain');
     const before = await footprint(t, w.satker.id, [nik]);
     const other = await tambahPengguna(t, tok.satker, w.otherSatker.code, { nik, nama: 'Calon Lain' });
-    expect([other.status, other.body.error.code]).toEqual([403, 'SATKER_NOT_ALLOWED']);
+    expect([other.status, other.body.error.code]).toEqual([404, 'SATKER_NOT_FOUND']);
     const noFile = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Calon Lain' }, null);
     expect([noFile.status, noFile.body.error.code]).toEqual([422, 'MISSING_ATTACHMENT']);
     const png = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Calon Lain' }, makePng());

@@ -92,7 +92,7 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
     ];
     for (const res of refusals) {
       expect(res.status).toBe(403);
-      expect(res.text).toContain('Kode: CSRF_INVALID');
+      expect(res.text).toContain('Kode galat: CSRF_INVALID');
     }
     expect(await footprint(t, w.satker.id, [nik])).toEqual(before);
     expect((await statusOf(membership)).status).toBe(2);
@@ -137,7 +137,7 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
     expect((await other.get('/persetujuan')).text).not.toContain('Hanya KPPN Sendiri');
     expect((await other.get(`/persetujuan/${filed.body.ticketId}`)).status).toBe(404);
     const refused = await satker.get('/persetujuan');
-    expect([refused.status, refused.text.includes('Kode: NOT_AN_AGENT')]).toEqual([403, true]);
+    expect([refused.status, refused.text.includes('Kode galat: NOT_AN_AGENT')]).toEqual([403, true]);
   });
 
   it('deactivates a member with a reason, then files a deletion request for the inactive and the rejected rows', async () => {
@@ -186,7 +186,7 @@ describe('portal: Daftar Pengguna, Tambah Pengguna, approvals, deactivation and 
     const self = (await t.db.query(`SELECT id FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2`, [w.satkerUser.id, w.satker.id]))[0].id;
     const active = await post({ SURAT_PERMINTAAN: makePdf(), FORMULIR_PENGHAPUSAN: makePdf() }, [membership, self]);
     expect(active.status).toBe(422);
-    expect(active.text).toContain('Kode: MEMBERSHIP_NOT_DELETABLE');
+    expect(active.text).toContain('Kode galat: MEMBERSHIP_NOT_DELETABLE');
     expect(await footprint(t, w.satker.id)).toEqual(before);
     const filed = await post({ SURAT_PERMINTAAN: makePdf(), FORMULIR_PENGHAPUSAN: makePdf() });
     expect(filed.status).toBe(303);

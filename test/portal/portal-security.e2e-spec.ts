@@ -53,7 +53,7 @@ describe('portal: session cookie, CSRF, headers, scope', () => {
     for (const token of [undefined, 'salah', csrfOf((await supertest(t.url).get('/masuk')).text)]) {
       const res = await agent.post('/masuk').type('form').send({ _csrf: token, nik: w.satkerUser.nik, password: 'RahasiaUji123' });
       expect(res.status).toBe(403);
-      expect(res.text).toContain('Kode: CSRF_INVALID');
+      expect(res.text).toContain('Kode galat: CSRF_INVALID');
       expect(setCookieOf(res, 'loket_sesi')).toBeUndefined();
     }
     const signedIn = await portalLogin(t, w.satkerUser);

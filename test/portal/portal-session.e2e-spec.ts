@@ -10,9 +10,10 @@ async function postLogin(t: TestApp, nik: string, password: string) {
   return agent.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), nik, password });
 }
 
-/** An identity with no password yet and a live activation link for it. */
-async function pendingActivation(t: TestApp, name: string, expiresInHours = 48): Promise<{ person: Person; token: string }> {
+/** An identity with no password yet, a pending membership (a link lives only while its account does) and a live activation link for it. */
+async function pendingActivation(t: TestApp, satkerId: string, name: string, expiresInHours = 48): Promise<{ person: Person; token: string }> {
   const person = await createPerson(t.db, name, { password: false });
+  await addMembership(t.db, person.id, satkerId, 1);
   const token = newSecret();
   await t.db.query(`INSERT INTO activation_tokens (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
     [person.id, sha256Hex(token), expiresInHours]);
@@ -37,7 +38,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     // An unknown NIK reads the same as a wrong password: the page tells no one which NIKs exist.
     const unknown = await postLogin(t, '7571010101990009', PASSWORD);
     expect(unknown.status).toBe(401);
-    expect(unknown.text).toContain('Kode: INVALID_CREDENTIALS');
+    expect(unknown.text).toContain('Kode galat: INVALID_CREDENTIALS');
     const malformed = await postLogin(t, '12345', PASSWORD);
     expect(malformed.status).toBe(400);
     expect(malformed.text).toContain('NIK harus 16 digit angka.');
@@ -85,7 +86,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
   });
 
   it('sets the first password through the activation link, then the person logs in', async () => {
-    const { person, token } = await pendingActivation(t, 'Nur Aktivasi');
+    const { person, token } = await pendingActivation(t, w.otherSatker.id, 'Nur Aktivasi');
     const agent = supertest.agent(t.url);
     const page = await agent.get(`/aktivasi?token=${token}`);
     expect(page.status).toBe(200);
@@ -109,7 +110,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     // Without an active membership anywhere the login says so; with one it goes through.
     const nowhere = await postLogin(t, person.nik, 'KataSandiBaru2026');
     expect(nowhere.status).toBe(403);
-    expect(nowhere.text).toContain('Kode: NO_MEMBERSHIP');
+    expect(nowhere.text).toContain('Kode galat: NO_MEMBERSHIP');
     await addMembership(t.db, person.id, w.satker.id);
     expect((await postLogin(t, person.nik, 'KataSandiBaru2026')).status).toBe(303);
   });
@@ -118,7 +119,7 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     const unknown = await supertest(t.url).get(`/aktivasi?token=${newSecret()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('Tautan aktivasi tidak dikenal.');
-    const { token } = await pendingActivation(t, 'Tautan Basi', -1);
+    const { token } = await pendingActivation(t, w.satker.id, 'Tautan Basi', -1);
     const expired = await supertest(t.url).get(`/aktivasi?token=${token}`);
     expect(expired.status).toBe(410);
     expect(expired.text).toContain('Tautan aktivasi sudah kedaluwarsa.');

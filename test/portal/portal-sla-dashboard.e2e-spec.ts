@@ -137,7 +137,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
         expect(res.headers['content-type']).toContain('text/html');
         expect(res.text).toContain('<h1>Akses ditolak</h1>');
         expect(res.text).toContain('Laporan SLA hanya dapat dibuka oleh supervisor');
-        expect(res.text).toContain('Kode: NOT_A_SUPERVISOR');
+        expect(res.text).toContain('Kode galat: NOT_A_SUPERVISOR');
       }
     }
     expect((await cso.get('/antrian')).text).not.toContain('href="/laporan-sla"');

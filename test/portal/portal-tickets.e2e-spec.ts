@@ -1,3 +1,4 @@
+import { formatDateTime } from '@loket/common';
 import { createHash } from 'node:crypto';
 import type { TestApp } from '../support/app';
 import { auth, binaryParser, fileRegistration, footprint, newUser, sendEvent, startSuite, type Suite } from '../support/api';
@@ -55,7 +56,7 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const bad = { ...userFields(newUser('Nama Uji')), 'f.pengguna.0.nik': '12345', 'f.pengguna.0.email': 'bukan-email' };
     const res = await postFiling(satker, bad, bothPdfs());
     expect(res.status).toBe(400);
-    expect(res.text).toContain('Kode: VALIDATION_FAILED');
+    expect(res.text).toContain('Kode galat: VALIDATION_FAILED');
     expect(res.text).toMatch(/id="f-pengguna-0-nik"[^>]*aria-invalid="true"[\s\S]*id="f-pengguna-0-nik-galat">NIK harus terdiri dari 16 digit angka\./);
     expect(res.text).toMatch(/id="f-pengguna-0-email-galat">E-mail bukan alamat e-mail yang valid\./);
     expect(res.text).toContain('value="Nama Uji"');
@@ -71,7 +72,7 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const before = await footprint(t, w.satker.id);
     const res = await postFiling(satker, userFields(newUser('Tanpa Token')), bothPdfs(), 'token-palsu');
     expect(res.status).toBe(403);
-    expect(res.text).toContain('Kode: CSRF_INVALID');
+    expect(res.text).toContain('Kode galat: CSRF_INVALID');
     expect(await footprint(t, w.satker.id)).toEqual(before);
   });
 
@@ -107,19 +108,20 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
   it("shows a ticket's times on its office's clock (the test KPPN keeps WITA), as the SLA table does", async () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Waktu Setempat')]);
     const filedAt = new Date(filed.body.createdAt);
-    const wita = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Makassar' }).format(filedAt);
+    const wita = formatDateTime(filedAt, 'Asia/Makassar');
+    expect(wita).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d WITA$/);
     const page = await satker.get(`/tiket/${filed.body.id}`);
-    expect(page.text).toContain(`<dt>Diajukan</dt><dd>${wita} WITA</dd>`);
+    expect(page.text).toContain(`<dt>Diajukan</dt><dd>${wita}</dd>`);
     expect(page.text).not.toMatch(/\d WIB</);
     const home = await satker.get('/');
-    expect(home.text).toContain(`${wita} WITA`);
+    expect(home.text).toContain(wita);
   });
 
   it("answers another satker's ticket and its files with 404, as the API does", async () => {
     const theirs = await fileRegistration(t, tok.otherSatker, [newUser('Orang Lain')]);
     const page = await satker.get(`/tiket/${theirs.body.id}`);
     expect(page.status).toBe(404);
-    expect(page.text).toContain('Kode: TICKET_NOT_FOUND');
+    expect(page.text).toContain('Kode galat: TICKET_NOT_FOUND');
     expect(page.text).not.toContain(theirs.body.number);
     const file = await satker.get(`/tiket/${theirs.body.id}/lampiran/${theirs.body.attachments[0].id}`);
     expect(file.status).toBe(404);
@@ -221,9 +223,12 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const fresh = await fileRegistration(t, tok.satker, [newUser('Baru Diajukan')]);
     const home = (await satker.get('/')).text;
     const section = (caption: string) => new RegExp(`<caption class="sr-only">${caption}</caption>[\\s\\S]*?</table>`).exec(home)![0];
-    expect(section('Tiket yang menunggu perbaikan')).toContain(waiting.body.number);
-    expect(section('Tiket yang menunggu perbaikan')).not.toContain(fresh.body.number);
-    expect(section('Tiket terbuka satker')).toContain(fresh.body.number);
+    expect(section('Tiket yang menunggu perbaikan dari Anda')).toContain(waiting.body.number);
+    expect(section('Tiket yang menunggu perbaikan dari Anda')).not.toContain(fresh.body.number);
+    expect(section('Tiket yang sedang diproses KPPN')).toContain(fresh.body.number);
+    // The first heading is what waits on the satker, and nothing claims there is no open ticket.
+    expect(/<h2>([^<]*)<\/h2>/.exec(home)![1]).toMatch(/^Menunggu perbaikan dari Anda \(\d+\)$/);
+    expect(home).not.toContain('Tidak ada tiket terbuka');
   });
 
   it('lets the satker rate a completed ticket once', async () => {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from '@loket/admin';
+import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
@@ -26,6 +26,7 @@ import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
+import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export class AppModule {
         DbModule.forRoot(databaseUrl, config.dbPoolSize),
         AuthModule,
         AdminModule,
+        AdminToolsModule,
         TicketsModule.forRoot(catalogue),
         SlaModule,
         SkmModule,
@@ -55,7 +57,7 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
-        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController],
+        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController, ServiceSettingsController],
     };
   }
 }

@@ -5,3 +5,5 @@ export * from './satkers';
 export * from './staff';
 export * from './audit-query';
 export * from './admin.module';
+export * from './service-settings-admin';
+export * from './admin-tools.module';

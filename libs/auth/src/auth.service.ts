@@ -81,17 +81,38 @@ export class AuthService {
     return row;
   }
 
-  /** Sets the first password through a single-use activation token. */
+  /** Sets the first password through a single-use activation token; any session of the person ends. */
   async activate(token: string, password: string): Promise<void> {
     if (!meetsPasswordPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
     const hash = await hashPassword(password);
     await this.db.transaction(async (em) => {
       const row = await this.usableActivation(em, token, 'FOR UPDATE');
       await em.query(`UPDATE activation_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-      await em.query(`UPDATE persons SET password_hash = $2, activated_at = COALESCE(activated_at, now()) WHERE id = $1`, [
-        row.person_id, hash,
-      ]);
+      await this.setPassword(em, row.person_id, hash, null);
+      await em.query(`UPDATE persons SET activated_at = COALESCE(activated_at, now()) WHERE id = $1`, [row.person_id]);
     });
+  }
+
+  /**
+   * A signed-in person changes their DIGIT password: the current one is asked again, every other
+   * session of theirs ends (a stolen token stops working) and any activation link still out dies.
+   */
+  async changePassword(actor: Actor, currentToken: string, current: string, next: string): Promise<void> {
+    const row = await one<{ password_hash: string | null }>(this.db, `SELECT password_hash FROM persons WHERE id = $1`, [actor.personId]);
+    if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
+      throw new DomainError('INVALID_CURRENT_PASSWORD', 422, 'Kata sandi saat ini salah.');
+    }
+    if (!meetsPasswordPolicy(next)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    const hash = await hashPassword(next);
+    await this.db.transaction((em) => this.setPassword(em, actor.personId, hash, sha256Hex(currentToken)));
+  }
+
+  /** The new hash and its instant (older links compare against it); the person's sessions end but `keep`. */
+  private async setPassword(db: Queryable, personId: string, hash: string, keepTokenHash: string | null): Promise<void> {
+    await db.query(`UPDATE persons SET password_hash = $2, password_changed_at = clock_timestamp() WHERE id = $1`, [personId, hash]);
+    await db.query(
+      `UPDATE sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2`,
+      [personId, keepTokenHash]);
   }
 
   /** Whose activation link this is, if it can still be used (the same refusals as activate). */
@@ -100,16 +121,28 @@ export class AuthService {
     return { name: row.name };
   }
 
+  /**
+   * A link works once, until it expires, and only while it is the person's newest link, their
+   * password has not changed since it was sent, and they still have an account (a pending, active
+   * or dormant membership, or a staff role): a membership deleted or switched off takes its link along.
+   */
   private async usableActivation(db: Queryable, token: string, lock: '' | 'FOR UPDATE') {
-    const row = await one<{ id: string; person_id: string; name: string; used_at: Date | null; expired: boolean }>(
+    const row = await one<{ id: string; person_id: string; name: string; used_at: Date | null; expired: boolean; superseded: boolean; passwordChanged: boolean; accountGone: boolean }>(
       db,
-      `SELECT a.id, a.person_id, p.name, a.used_at, a.expires_at <= now() AS expired
-         FROM activation_tokens a JOIN persons p ON p.id = a.person_id WHERE a.token_hash = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      `SELECT a.id, a.person_id, p.name, a.used_at, a.expires_at <= now() AS expired,
+              EXISTS (SELECT 1 FROM activation_tokens b WHERE b.person_id = a.person_id AND b.created_at > a.created_at) AS superseded,
+              COALESCE(p.password_changed_at > a.created_at, false) AS "passwordChanged",
+              NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.status IN (1, 2, 3) AND m.deleted_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM staff_roles r WHERE r.person_id = p.id) AS "accountGone"
+         FROM activation_tokens a JOIN persons p ON p.id = a.person_id WHERE a.token_hash = $1 ${lock ? 'FOR UPDATE OF a, p' : ''}`,
       [sha256Hex(token)],
     );
     if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
     if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
     if (row.expired) throw new DomainError('ACTIVATION_TOKEN_EXPIRED', 410, 'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.');
+    if (row.passwordChanged) throw new DomainError('ACTIVATION_TOKEN_REVOKED', 410, 'Tautan aktivasi tidak berlaku lagi karena kata sandi akun ini sudah diubah.');
+    if (row.superseded) throw new DomainError('ACTIVATION_TOKEN_SUPERSEDED', 410, 'Tautan aktivasi ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail aktivasi terakhir.');
+    if (row.accountGone) throw new DomainError('ACTIVATION_TOKEN_REVOKED', 410, 'Tautan aktivasi tidak berlaku lagi karena akun sudah dihapus atau dinonaktifkan.');
     return row;
   }
 }

@@ -5,3 +5,5 @@ export * from './validation';
 export * from './error-filter';
 export * from './config.module';
 export * from './dates';
+export * from './datetime';
+export * from './csv';

@@ -30,7 +30,7 @@ const META = `id, template, number, html_sha256 AS "htmlSha256", pdf_sha256 AS "
 
 interface OfficeLetterhead {
   name: string; kanwilName: string | null; city: string | null; address: string | null; street: string | null;
-  phone: string | null; fax: string | null; email: string | null; website: string | null; logo: Buffer | null;
+  phone: string | null; fax: string | null; email: string | null; website: string | null; logo: Buffer | null; timeZone: string;
 }
 
 /**
@@ -40,7 +40,7 @@ interface OfficeLetterhead {
  */
 export async function letterhead(db: Queryable, officeId: string) {
   const o = (await one<OfficeLetterhead>(db,
-    `SELECT o.name, p.name AS "kanwilName", o.city, o.address, o.street, o.phone, o.fax, o.email, o.website, o.logo_png AS logo
+    `SELECT o.name, p.name AS "kanwilName", o.city, o.address, o.street, o.phone, o.fax, o.email, o.website, o.logo_png AS logo, o.time_zone AS "timeZone"
        FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [officeId]))!;
   const city = o.city ?? o.name.replace(/^KPPN\s+/i, '');
   const contact = [['Telepon', o.phone], ['Faksimile', o.fax], ['Surel', o.email], ['Laman', o.website]]
@@ -50,6 +50,7 @@ export async function letterhead(db: Queryable, officeId: string) {
     address: o.street ? [o.street, o.city].filter(Boolean).join(', ') : o.address ?? '',
     contact,
     logo: o.logo ? `data:image/png;base64,${o.logo.toString('base64')}` : '',
+    timeZone: o.timeZone,
   };
 }
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatDate } from '@loket/common';
 
 export interface RenderedEmail {
   subject: string;
@@ -10,15 +11,11 @@ export interface RenderedEmail {
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
 
-const TANGGAL = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' });
-
 /** The helpers every template may use (letters, e-mails, portal pages). */
 export function registerTemplateHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper('tanggal', (value: unknown) => {
-    const date = value instanceof Date ? value : new Date(String(value));
-    if (Number.isNaN(date.getTime())) throw new Error(`tanggal: not a date: ${String(value)}`);
-    return TANGGAL.format(date);
-  });
+  // {{tanggal at}} on the WIB calendar, {{tanggal at kantor.timeZone}} on the office's.
+  hb.registerHelper('tanggal', (value: unknown, ...rest: unknown[]) =>
+    formatDate(value instanceof Date ? value : String(value), rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined));
   hb.registerHelper('upper', (value: unknown) => String(value).toUpperCase());
   hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
   hb.registerHelper('link', (url: unknown) => {

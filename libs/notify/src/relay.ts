@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { APP_CONFIG, formatDateTime, type AppConfig } from '@loket/common';
 import { many } from '@loket/db';
 import { LettersService } from '@loket/letters';
-import { localLabel } from '@loket/sla';
 import { Mailer, PermanentMailError } from './mailer';
 
 interface Row {
@@ -87,7 +86,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     const extra: Record<string, unknown> = {};
     if (row.ticketId) extra.ticketUrl = `${this.config.publicUrl}/tiket/${row.ticketId}`;
     if (typeof p.clock === 'string') extra.clockLabel = CLOCK_LABELS[p.clock] ?? p.clock;
-    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') extra.dueAtLocal = localLabel(p.timeZone, new Date(p.dueAt));
+    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') extra.dueAtLocal = formatDateTime(p.dueAt, p.timeZone);
     return { ...p, ...extra };
   }
 

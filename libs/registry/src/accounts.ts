@@ -96,16 +96,26 @@ export class AccountsRegistry {
     }
   }
 
-  /** Follows a reset link: single use, 24 hours. */
+  /**
+   * Follows a reset link: single use, 24 hours, and only while the account exists, the link is its
+   * newest and the password has not changed since it was sent.
+   */
   async resetPassword(db: Queryable, token: string, passwordHash: string): Promise<void> {
-    const row = await one<{ id: string; account_id: string; used_at: Date | null; expired: boolean }>(db,
-      `SELECT id, account_id, used_at, expires_at <= now() AS expired FROM account_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
+    const row = await one<{ id: string; account_id: string; used_at: Date | null; expired: boolean; deleted: boolean; superseded: boolean; passwordChanged: boolean }>(db,
+      `SELECT r.id, r.account_id, r.used_at, r.expires_at <= now() AS expired, a.status <> 'AKTIF' AS deleted,
+              EXISTS (SELECT 1 FROM account_reset_tokens n WHERE n.account_id = r.account_id AND n.created_at > r.created_at) AS superseded,
+              COALESCE(a.password_changed_at > r.created_at, false) AS "passwordChanged"
+         FROM account_reset_tokens r JOIN app_accounts a ON a.id = r.account_id WHERE r.token_hash = $1 FOR UPDATE OF r, a`,
       [sha256Hex(token)]);
     if (!row) throw new DomainError('RESET_TOKEN_INVALID', 404, 'Tautan atur ulang kata sandi tidak dikenal.');
     if (row.used_at) throw new DomainError('RESET_TOKEN_USED', 410, 'Tautan atur ulang kata sandi sudah pernah digunakan.');
     if (row.expired) throw new DomainError('RESET_TOKEN_EXPIRED', 410, 'Tautan atur ulang kata sandi sudah kedaluwarsa.');
+    if (row.deleted) throw new DomainError('RESET_TOKEN_REVOKED', 410, 'Tautan atur ulang kata sandi tidak berlaku lagi karena akun sudah dihapus.');
+    if (row.passwordChanged) throw new DomainError('RESET_TOKEN_REVOKED', 410, 'Tautan atur ulang kata sandi tidak berlaku lagi karena kata sandi sudah diubah.');
+    if (row.superseded) throw new DomainError('RESET_TOKEN_SUPERSEDED', 410, 'Tautan ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail terakhir.');
     await db.query(`UPDATE account_reset_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-    await db.query(`UPDATE app_accounts SET password_hash = $2, updated_at = now() WHERE id = $1`, [row.account_id, passwordHash]);
+    await db.query(`UPDATE app_accounts SET password_hash = $2, password_changed_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
+      [row.account_id, passwordHash]);
   }
 
   /** "Nur Aisyah Putri" -> nur.putri@kemenkeu.go.id, then nur.putri2@..., unique ignoring case. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, forbidden, notFound } from '@loket/common';
+import { DomainError, forbidden, invalidCsv, notFound, readCsv, type CsvProblem } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
 import { EMAIL_PATTERN, nikProblem, NIK_PROBLEM_MESSAGES, PHONE_PATTERN } from '@loket/workflow';
@@ -132,29 +132,24 @@ export class DigipayRegistry {
   }
 
   /**
-   * Monthly transaction counts from a CSV (`kode_satker,bulan,jumlah`, e.g. `632118,2026-10,14`) for
-   * satkers of the importer's KPPNs. All rows or none: any bad row is reported by line number.
+   * Monthly transaction counts from a CSV (`kode_satker,bulan,jumlah`, e.g. `632118,2026-10,14`; comma or
+   * semicolon, with or without BOM, quoted cells allowed) for satkers of the importer's KPPNs. All rows or none: any bad row is reported by line number.
    */
-  async importTransactions(db: Queryable, kppnIds: string[], actorId: string, csv: string) {
-    const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim());
-    if ((lines[0] ?? '').toLowerCase().replace(/\s/g, '') !== 'kode_satker,bulan,jumlah') {
-      throw new DomainError('INVALID_CSV', 422, 'Baris pertama CSV harus: kode_satker,bulan,jumlah.');
-    }
+  async importTransactions(db: Queryable, kppnIds: string[], actorId: string, csv: Buffer) {
+    const table = readCsv(csv, { required: ['kode_satker', 'bulan', 'jumlah'] });
     const satkers = new Map((await many<{ id: string; code: string }>(db,
       `SELECT id, code FROM satkers WHERE kppn_id = ANY($1::uuid[])`, [kppnIds])).map((r) => [r.code, r.id]));
     const rows: Array<{ satkerId: string; month: string; count: number }> = [];
-    const problems: Array<{ line: number; problem: string }> = [];
-    lines.slice(1).forEach((line, i) => {
-      if (!line) return;
-      const [code, month, count, ...rest] = line.split(',').map((c) => c.trim());
-      const problem = rest.length ? 'harus tepat tiga kolom'
-        : !satkers.has(code) ? `satker ${code} tidak dikenal atau bukan mitra KPPN Anda`
-          : !/^\d{4}-(0[1-9]|1[0-2])$/.test(month ?? '') ? `bulan ${month} tidak valid (YYYY-MM)`
-            : !/^\d{1,9}$/.test(count ?? '') ? `jumlah ${count} harus bilangan bulat tidak negatif` : null;
-      if (problem) problems.push({ line: i + 2, problem });
+    const problems: CsvProblem[] = [...table.problems];
+    for (const { line, cells: { kode_satker: code, bulan: month, jumlah: count } } of table.rows) {
+      const problem = !satkers.has(code) ? `satker ${code} tidak dikenal atau bukan mitra KPPN Anda`
+        : !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? `bulan ${month} tidak valid (YYYY-MM)`
+          : !/^\d{1,9}$/.test(count) ? `jumlah ${count} harus bilangan bulat tidak negatif` : null;
+      if (problem) problems.push({ line, problem });
       else rows.push({ satkerId: satkers.get(code)!, month: `${month}-01`, count: Number(count) });
-    });
-    if (problems.length) throw new DomainError('INVALID_CSV', 422, `CSV tidak diimpor: ${problems.length} baris bermasalah.`, problems);
+    }
+    problems.sort((a, b) => a.line - b.line);
+    if (problems.length) throw invalidCsv(`CSV tidak diimpor: ${problems.length} baris bermasalah.`, problems);
     await db.query(
       `INSERT INTO digipay_transactions (satker_id, month, count, imported_by)
        SELECT r.satker_id, r.month, r.count, $4 FROM unnest($1::uuid[], $2::date[], $3::int[]) AS r(satker_id, month, count)

@@ -42,11 +42,25 @@ export class DigitIdentities {
       [person.nik, person.name, person.email, person.nip, person.phone],
     );
     if (!created) return null;
+    await this.sendActivation(db, created, sourceTicketId);
+    return created;
+  }
+
+  /**
+   * A new activation link for an identity registered again before it was ever activated (its first
+   * link may have expired); the newer link replaces every earlier one. An activated identity gets none.
+   */
+  async renewActivation(db: Queryable, person: PersonRow, sourceTicketId: string | null): Promise<void> {
+    if (!person.activated_at) await this.sendActivation(db, person, sourceTicketId);
+  }
+
+  private async sendActivation(db: Queryable, person: Pick<PersonRow, 'id' | 'name' | 'email'>, sourceTicketId: string | null): Promise<void> {
     const token = newSecret();
+    // clock_timestamp, not the transaction's now(): "newest link" must also order two links of one transaction.
     await db.query(
-      `INSERT INTO activation_tokens (person_id, token_hash, source_ticket_id, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-      [created.id, sha256Hex(token), sourceTicketId, this.config.activationTtlHours],
+      `INSERT INTO activation_tokens (person_id, token_hash, source_ticket_id, expires_at, created_at)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4), clock_timestamp())`,
+      [person.id, sha256Hex(token), sourceTicketId, this.config.activationTtlHours],
     );
     await enqueueNotice(db, {
       topic: 'digit.activation',
@@ -58,6 +72,5 @@ export class DigitIdentities {
         expiresInHours: this.config.activationTtlHours,
       },
     });
-    return created;
   }
 }

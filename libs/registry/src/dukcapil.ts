@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { distance } from 'fastest-levenshtein';
 import { one, type Queryable } from '@loket/db';
-import { normaliseName } from './names';
+import { normaliseName, withoutTitles } from './names';
 
 export interface Resident {
   nik: string;
@@ -21,12 +21,13 @@ export class EmbeddedDukcapil extends Dukcapil {
 }
 
 /**
- * 0-100 similarity of two names after normalisation (case, accents, punctuation, spacing), from the
+ * 0-100 similarity of two names without their titles (gelar depan and belakang, as SKs write them)
+ * and after normalisation (case, accents, punctuation, spacing), from the
  * Levenshtein distance (fastest-levenshtein): 100 * (1 - edits / longer length), rounded down so a
  * score never rounds up into acceptance.
  */
 export function nameScore(a: string, b: string): number {
-  const [x, y] = [normaliseName(a), normaliseName(b)];
+  const [x, y] = [normaliseName(withoutTitles(a)), normaliseName(withoutTitles(b))];
   const longer = Math.max(x.length, y.length);
   if (longer === 0) return 0;
   return Math.floor((100 * (longer - distance(x, y))) / longer);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError } from '@loket/common';
+import { conflict, DomainError, notFound } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { recordMembershipChange } from './membership-history';
 import { removeRefusedRows, type TicketRef } from './myintress';
@@ -114,17 +114,20 @@ export class MembershipRequests {
     });
   }
 
-  /** Only Tidak Aktif (0) and Pendaftaran Ditolak (5) may be deleted; anything else is named and refused. */
+  /**
+   * Only Tidak Aktif (0) and Pendaftaran Ditolak (5) may be deleted; anything else is named and refused.
+   * A row that is not the satker's own (another satker's, or gone) does not exist for it: 404, as for tickets.
+   */
   async assertDeletable(db: Queryable, satkerId: string, ids: string[]): Promise<MembershipRow[]> {
     const rows = await this.lock(db, ids, satkerId);
     const found = new Set(rows.map((r) => r.id));
-    const unknown = ids.filter((id) => !found.has(id));
+    if (ids.some((id) => !found.has(id))) throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
     const blocked = rows.filter((r) => r.status !== 0 && r.status !== 5);
-    if (unknown.length || blocked.length) {
+    if (blocked.length) {
       const names = blocked.map((r) => `${r.nama} (${STATUS_LABELS[r.status]})`);
       throw new DomainError('MEMBERSHIP_NOT_DELETABLE', 422,
-        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus.${names.length ? ` Tidak dapat dihapus: ${names.join(', ')}.` : ''}${unknown.length ? ' Sebagian pengguna tidak ditemukan pada satker ini.' : ''}`,
-        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })), unknown });
+        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus. Tidak dapat dihapus: ${names.join(', ')}.`,
+        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })) });
     }
     return rows;
   }
@@ -143,19 +146,34 @@ export class MembershipRequests {
 
   /** A satker user switches a membership of their own satker off (2 or 3 -> 0). */
   async deactivate(db: Queryable, satkerId: string, membershipId: string, reason: string, actorId: string): Promise<void> {
+    // One deactivation per satker at a time: two users switching each other off at once would
+    // otherwise both see the other still active and leave the satker with nobody.
+    await db.query(`SELECT 1 FROM satkers WHERE id = $1 FOR NO KEY UPDATE`, [satkerId]);
     const [m] = await this.lock(db, [membershipId], satkerId);
-    if (!m) throw new DomainError('MEMBERSHIP_NOT_FOUND', 404, 'Pengguna tidak ditemukan pada satker ini.');
+    if (!m) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
     if (m.status !== 2 && m.status !== 3) {
       throw conflict('INVALID_MEMBERSHIP_STATUS', `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`, { status: m.status });
+    }
+    if (m.status === 2 && !(await this.otherActiveMember(db, satkerId, m.id))) {
+      throw new DomainError('LAST_ACTIVE_USER', 422,
+        `${m.nama} adalah satu-satunya pengguna aktif satker ini dan tidak dapat dinonaktifkan. Daftarkan dan aktifkan pengguna lain terlebih dahulu.`);
+    }
+    if (m.personId === actorId) {
+      throw new DomainError('CANNOT_DEACTIVATE_SELF', 422,
+        'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.');
     }
     await db.query(`UPDATE myintress_memberships SET status = 0, updated_at = now() WHERE id = $1`, [m.id]);
     await recordMembershipChange(db, { membershipId: m.id, from: m.status, to: 0, change: 'DEACTIVATED', reason, actorId, ticketId: null });
   }
 
+  private async otherActiveMember(db: Queryable, satkerId: string, exceptId: string): Promise<boolean> {
+    return !!(await one(db, `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL AND id <> $2 LIMIT 1`, [satkerId, exceptId]));
+  }
+
   /** Daftar Pengguna: every live row of the satker, several rows of one person included. */
   list(db: Queryable, satkerId: string) {
-    return many<{ id: string; nik: string; nama: string; nip: string | null; email: string; telepon: string; peran: string; status: number; rejectReason: string | null; skNumber: string | null; lastLoginAt: Date | null; createdAt: Date }>(db,
-      `SELECT m.id, p.nik, p.name AS nama, m.nip, m.email, m.phone AS telepon, m.role_name AS peran, m.status,
+    return many<{ id: string; personId: string; nik: string; nama: string; nip: string | null; email: string; telepon: string; peran: string; status: number; rejectReason: string | null; skNumber: string | null; lastLoginAt: Date | null; createdAt: Date }>(db,
+      `SELECT m.id, m.person_id AS "personId", p.nik, p.name AS nama, m.nip, m.email, m.phone AS telepon, m.role_name AS peran, m.status,
               m.reject_reason AS "rejectReason", m.sk_number AS "skNumber", m.last_login_at AS "lastLoginAt", m.created_at AS "createdAt"
          FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
         WHERE m.satker_id = $1 AND m.deleted_at IS NULL ORDER BY p.name, m.created_at, m.id`, [satkerId]);

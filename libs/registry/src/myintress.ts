@@ -3,7 +3,7 @@ import { DomainError } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { DigitIdentities } from './digit-identities';
 import { recordMembershipChange } from './membership-history';
-import { maskNik, normaliseName } from './names';
+import { maskNik, sameName } from './names';
 
 export const MEMBERSHIP_STATUS = { TIDAK_AKTIF: 0, TERDAFTAR: 1, AKTIF: 2, DORMANT: 3, DITOLAK: 5 } as const;
 
@@ -69,9 +69,10 @@ export class MyIntressRegistry {
     person ??= await this.digit.create(db, { nik: user.nik, name: user.nama, email: user.email, nip, phone: user.telepon }, ticket.id);
     person ??= await this.digit.findByNik(db, user.nik);
     if (!person) throw outcomeFailed(index, user, 'IDENTITY_UNAVAILABLE', 'identitas DIGIT tidak dapat dibuat.');
-    if (!newIdentity && normaliseName(person.name) !== normaliseName(user.nama)) {
+    if (!newIdentity && !sameName(person.name, user.nama)) {
       throw outcomeFailed(index, user, 'NAME_MISMATCH', 'NIK ini terdaftar di DIGIT atas nama lain.');
     }
+    if (!newIdentity) await this.digit.renewActivation(db, person, ticket.id);
     const live = await one<{ status: number }>(
       db,
       `SELECT status FROM myintress_memberships

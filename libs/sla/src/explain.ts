@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { zoneName } from '@loket/common';
 import { many, type Queryable } from '@loket/db';
 import type { SlaRule } from '@loket/workflow';
 import { CalendarStore } from './calendar-store';
@@ -6,12 +7,10 @@ import { businessMinutesBetween } from './calendar';
 import { usedMinutes } from './clock-math';
 import { offsetAt, toMinute } from './zone';
 
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
-
-/** WIB, WITA or WIT: how people in Indonesia name an office's time zone. */
-export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
-
-/** "2026-11-18 10:00 WITA": an instant on the office's wall clock. */
+/**
+ * "2026-11-18 10:00 WITA": an instant on the office's wall clock in the API's machine-readable
+ * explanation (GET /tickets/{id}/sla). What people read uses formatDateTime of @loket/common.
+ */
 export function localLabel(timeZone: string, at: Date): string {
   const t = toMinute(at);
   const shifted = new Date((t + offsetAt(timeZone, t)) * 60000).toISOString();
@@ -39,6 +38,7 @@ interface Row {
   usedMinutes: number | null;
   warnedAt: Date | null;
   breachedAt: Date | null;
+  settings: { version: number; effectiveFrom: string; reason: string | null } | null;
 }
 
 /** GET .../sla: every clock with the rule, calendar version, pauses and minutes that make its deadline. */
@@ -51,7 +51,9 @@ export class SlaExplainer {
       `SELECT kind, rule, calendar_id AS "calendarId", calendar_version AS "calendarVersion", started_at AS "startedAt",
               target_minutes AS "targetMinutes", due_at AS "dueAt", warn_at AS "warnAt", pauses, paused_since AS "pausedSince",
               stopped_at AS "stoppedAt", stop_reason AS "stopReason", used_minutes AS "usedMinutes",
-              warned_at AS "warnedAt", breached_at AS "breachedAt"
+              warned_at AS "warnedAt", breached_at AS "breachedAt",
+              (SELECT json_build_object('version', v.version, 'effectiveFrom', v.effective_from::text, 'reason', v.reason)
+                 FROM service_settings v WHERE v.id = sla_clocks.settings_id) AS settings
          FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
     return Promise.all(rows.map(async (c) => {
       const cal = await this.calendars.load(db, c.calendarId);
@@ -68,6 +70,11 @@ export class SlaExplainer {
         clock: c.kind,
         rule: { ...rule, description: RULE_TEXT(rule as SlaRule) },
         warning,
+        // The service settings version in force when the ticket was filed (later versions never apply to it).
+        settings: c.settings && {
+          ...c.settings,
+          description: `Pengaturan layanan versi ${c.settings.version}${c.settings.version === 1 ? ' (katalog)' : ''}, berlaku mulai ${c.settings.effectiveFrom}`,
+        },
         calendar: { code: cal.code, version: c.calendarVersion, timeZone: cal.spec.timeZone },
         startedAt: c.startedAt,
         startedAtLocal: localLabel(cal.spec.timeZone, c.startedAt),

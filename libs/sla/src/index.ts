@@ -13,3 +13,4 @@ export * from './calendar-admin';
 export * from './reports';
 export * from './report-scope';
 export * from './report-tickets';
+export * from './service-settings';

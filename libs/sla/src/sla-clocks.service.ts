@@ -6,6 +6,7 @@ import type { Interval } from './calendar.types';
 import { CalendarStore, type LoadedCalendar } from './calendar-store';
 import { deadlineOf, usedMinutes, type ClockFacts, type Deadline } from './clock-math';
 import { recordBreach } from './breach';
+import { ServiceSettingsStore } from './service-settings';
 
 export type ClockKind = 'RESPONSE' | 'RESOLUTION';
 
@@ -61,10 +62,16 @@ interface ClockWork {
  */
 @Injectable()
 export class SlaClocks {
-  constructor(private readonly calendars: CalendarStore) {}
+  constructor(
+    private readonly calendars: CalendarStore,
+    private readonly settings: ServiceSettingsStore,
+  ) {}
 
-  async start(db: Queryable, ticketId: string, policy: SlaPolicy | undefined, officeId: string, at: Date): Promise<void> {
-    if (!policy) return;
+  /** Starts the clocks of a new ticket with the service's settings in force now on the office's date. */
+  async start(db: Queryable, ticketId: string, service: { code: string; sla?: SlaPolicy }, officeId: string, at: Date): Promise<void> {
+    if (!service.sla) return;
+    const settings = await this.settings.inForce(db, { code: service.code, sla: service.sla }, officeId, at);
+    const policy: SlaPolicy = { ...service.sla, response: settings.response, resolution: settings.resolution, warning: settings.warning };
     const calendarId = await this.calendars.resolveId(db, policy.calendar, officeId);
     const cal = await this.calendars.load(db, calendarId);
     const clocks: ClockRow[] = [
@@ -78,14 +85,14 @@ export class SlaClocks {
     const each = clocks.map((c) => deadlines.get(c.kind) ?? null);
     await db.query(
       `WITH c AS (
-         INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes)
-         SELECT $1, k.kind, k.rule, $2, $3, $4, $5, k.due, k.warn, k.target
+         INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes, settings_id)
+         SELECT $1, k.kind, k.rule, $2, $3, $4, $5, k.due, k.warn, k.target, $12
            FROM unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target))
        UPDATE tickets SET due_at = $11 WHERE id = $1`,
       [ticketId, calendarId, cal.version, at, officeId, clocks.map((c) => c.kind),
         clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning })),
         each.map((d) => d?.due ?? null), each.map((d) => d?.warnAt ?? null), each.map((d) => d?.targetMinutes ?? null),
-        deadlines.get('RESOLUTION')?.due ?? null]);
+        deadlines.get('RESOLUTION')?.due ?? null, settings.id]);
   }
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */

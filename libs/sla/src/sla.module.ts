@@ -5,9 +5,10 @@ import { SlaExplainer } from './explain';
 import { SlaReportTickets } from './report-tickets';
 import { SlaReports } from './reports';
 import { SlaClocks } from './sla-clocks.service';
+import { ServiceSettingsStore } from './service-settings';
 import { SlaSweeper } from './sweeper';
 
-const PROVIDERS = [CalendarStore, SlaClocks, SlaSweeper, SlaExplainer, CalendarAdmin, SlaReports, SlaReportTickets];
+const PROVIDERS = [CalendarStore, SlaClocks, SlaSweeper, SlaExplainer, CalendarAdmin, SlaReports, SlaReportTickets, ServiceSettingsStore];
 
 @Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class SlaModule {}

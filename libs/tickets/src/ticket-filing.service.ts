@@ -136,7 +136,7 @@ export class TicketFilingService {
       machineId: service.machine.id, machineVersion: service.machine.version, snapshot, subject, form, filedBy,
     }, number);
     await this.tickets.insertAttachments(em, id, null, filedBy, files);
-    await this.clocks.start(em, id, service.sla, officeId, new Date());
+    await this.clocks.start(em, id, service, officeId, new Date());
     await this.tickets.insertEvent(em, {
       ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
       payload: { attachments: files.map((f) => f.kind) },

@@ -44,6 +44,15 @@ export const EVENT_TEXT_LABELS: Record<EventText, string> = {
 
 export const EVENT_TYPES = Object.keys(EVENT_SPECS);
 
+/**
+ * History entries written beside the machine's events (filing, thread, letters, ratings, SLA
+ * notices). With EVENT_TYPES this is every type a ticket's history can hold: add a new one here,
+ * and the portal's label test asks for its Indonesian wording.
+ */
+export const RECORDED_EVENT_TYPES = ['FILED', 'MESSAGE', 'INTERNAL_NOTE', 'RATED', 'LETTER_ISSUED', 'SLA_WARNING', 'SLA_BREACH'];
+
+export const HISTORY_EVENT_TYPES = [...EVENT_TYPES, ...RECORDED_EVENT_TYPES];
+
 export const CLIENT_EVENT_TYPES = EVENT_TYPES.filter((t) => !EVENT_SPECS[t].system);
 
 export const STATUS_LABELS: Record<string, string> = {

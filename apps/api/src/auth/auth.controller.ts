@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService, BearerToken, CurrentActor, Public, type Actor } from '@loket/auth';
-import { ActivateDto, LoginDto } from './auth.dto';
+import { ActivateDto, ChangePasswordDto, LoginDto } from './auth.dto';
 
 const actorView = (actor: Actor) => ({
   id: actor.personId,
@@ -35,6 +35,14 @@ export class AuthController {
   @HttpCode(204)
   activate(@Body() dto: ActivateDto) {
     return this.auth.activate(dto.token, dto.password);
+  }
+
+  /** A new DIGIT password; the person's other sessions end. */
+  @ApiBearerAuth()
+  @Post('auth/password')
+  @HttpCode(204)
+  changePassword(@CurrentActor() actor: Actor, @BearerToken() token: string, @Body() dto: ChangePasswordDto) {
+    return this.auth.changePassword(actor, token, dto.currentPassword, dto.newPassword);
   }
 
   @ApiBearerAuth()

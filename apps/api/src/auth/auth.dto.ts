@@ -25,3 +25,16 @@ export class ActivateDto {
   @MaxLength(128)
   password: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'Kata sandi yang berlaku sekarang' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'Minimal 10 karakter, memuat huruf dan angka' })
+  @IsString()
+  @MaxLength(128)
+  newPassword: string;
+}

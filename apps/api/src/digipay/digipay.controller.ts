@@ -58,8 +58,7 @@ export class DigipayController {
       throw new DomainError('CSV_REQUIRED', 422, "Unggah tepat satu berkas CSV pada kolom 'CSV'.");
     }
     const bytes = await readFile(file.path);
-    if (bytes.includes(0)) throw new DomainError('INVALID_CSV', 415, 'Berkas bukan teks CSV.');
-    return this.db.transaction((em) => this.digipay.importTransactions(em, kppnIds, actor.personId, bytes.toString('utf8')));
+    return this.db.transaction((em) => this.digipay.importTransactions(em, kppnIds, actor.personId, bytes));
   }
 
   private async nik(actor: Actor): Promise<string> {

@@ -19,8 +19,8 @@ export class MembershipDirectoryService {
     const rows = await this.requests.list(this.db, satker.satkerId);
     return {
       satker: { code: satker.satkerCode, name: satker.satkerName },
-      pengguna: rows.map(({ nik, ...row }) => ({
-        ...row, nik: maskNik(nik), statusLabel: STATUS_LABELS[row.status], tipePengguna: 'Satker',
+      pengguna: rows.map(({ nik, personId, ...row }) => ({
+        ...row, nik: maskNik(nik), self: personId === actor.personId, statusLabel: STATUS_LABELS[row.status], tipePengguna: 'Satker',
       })),
     };
   }

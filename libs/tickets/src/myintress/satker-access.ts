@@ -12,8 +12,13 @@ export interface SatkerRef {
 
 const satkerNotFound = () => notFound('SATKER_NOT_FOUND', 'Satker tidak ditemukan.');
 
-/** Acting for a satker (changing its users) takes an active membership of exactly that satker. */
+/**
+ * Acting for a satker (changing its users) takes an active membership of exactly that satker. Another
+ * satker does not exist for a satker user (404, as for tickets); a dormant membership is named.
+ */
 export function actingSatker(actor: Actor, code: string): SatkerRef {
+  const known = actor.satkers.some((s) => s.satkerCode === code) || actor.dormantSatkerCodes.includes(code);
+  if (!known && actor.satkers.length > 0) throw satkerNotFound();
   return resolveSatker(actor, code);
 }
 

@@ -72,6 +72,7 @@ export class SelfRegistrationService {
         const person = existing ?? await this.digit.create(em,
           { nik: input.nik, name: input.nama, email: input.email, nip: input.nip?.trim() || null, phone: input.telepon }, null);
         if (!person) throw conflict('IDENTITY_BUSY', 'Identitas DIGIT untuk NIK ini sedang dibuat oleh permintaan lain. Coba lagi.');
+        if (existing) await this.digit.renewActivation(em, existing, null);
         const details: PendingDetails = {
           peran: TIPE_PENGGUNA, telepon: input.telepon, email: existing?.email ?? input.email,
           nip: existing ? existing.nip : input.nip?.trim() || null, nomorSk: input.nomorSk,

@@ -39,7 +39,7 @@ export class PenggunaController {
       ok: typeof ok === 'string' ? DONE[ok] ?? null : null,
       rows: pengguna.map((p) => ({
         ...p, status: statusText(p.status, p.statusLabel), rejected: p.status === 5,
-        canDeactivate: p.status === 2 || p.status === 3, deletable: p.status === 0 || p.status === 5,
+        canDeactivate: (p.status === 2 || p.status === 3) && !p.self, deletable: p.status === 0 || p.status === 5,
       })),
       anyDeletable: pengguna.some((p) => p.status === 0 || p.status === 5),
     });
@@ -75,7 +75,7 @@ export class PenggunaController {
     if (!row) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
     this.views.render(req, res, 'satker/pengguna-nonaktifkan', {
       title: `Nonaktifkan ${row.nama}`, row: { ...row, status: statusText(row.status, row.statusLabel) },
-      canDeactivate: row.status === 2 || row.status === 3, reasonError, error,
+      canDeactivate: (row.status === 2 || row.status === 3) && !row.self, self: row.self, reasonError, error,
     }, status);
   }
 }

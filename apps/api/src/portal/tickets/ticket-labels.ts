@@ -1,11 +1,35 @@
-import { EVENT_SPECS } from '@loket/workflow';
+import { formatDateTime } from '@loket/common';
 
-/** History entries that are not machine events. */
-const OTHER_EVENTS: Record<string, string> = {
-  FILED: 'Diajukan', MESSAGE: 'Pesan', INTERNAL_NOTE: 'Catatan internal', RATED: 'Penilaian layanan',
+/**
+ * What each history entry says, in plain Indonesian (the satker reads these). Every type of
+ * HISTORY_EVENT_TYPES (libs/workflow) needs one: ticket-labels.spec.ts fails otherwise.
+ */
+export const HISTORY_LABELS: Record<string, string> = {
+  FILED: 'Permohonan diajukan',
+  CLAIM: 'Petugas KPPN mengambil tiket',
+  REQUEST_CORRECTION: 'KPPN meminta perbaikan',
+  SUBMIT_CORRECTION: 'Satker mengirim perbaikan',
+  COMPLETE: 'Tiket diselesaikan',
+  REJECT: 'Tiket ditolak',
+  CANCEL: 'Tiket dibatalkan',
+  ESCALATE: 'Tiket dieskalasi ke Kanwil',
+  STATUS_NOTICE: 'Pemberitahuan status dikirim',
+  RETURN_TO_KPPN: 'Tiket dikembalikan ke KPPN',
+  ASSIGN: 'Tiket ditugaskan ke petugas',
+  UNASSIGN: 'Penugasan petugas dilepas',
+  EXPIRE: 'Dibatalkan otomatis: perbaikan tidak dikirim dalam 14 hari',
+  CLOSE: 'Tiket ditutup otomatis',
+  SUPERSEDE: 'Digantikan permintaan yang lebih baru',
+  MESSAGE: 'Pesan dikirim',
+  INTERNAL_NOTE: 'Catatan internal ditambahkan',
+  RATED: 'Satker memberi penilaian layanan',
+  LETTER_ISSUED: 'Surat tanggapan diterbitkan',
+  SLA_WARNING: 'Tenggat layanan hampir terlewati',
+  SLA_BREACH: 'Tenggat layanan terlewati',
 };
 
-export const eventLabel = (type: string): string => EVENT_SPECS[type]?.label ?? OTHER_EVENTS[type] ?? type;
+// Never a raw code on a page: an entry written by a newer version than this one still reads as words.
+export const eventLabel = (type: string): string => HISTORY_LABELS[type] ?? 'Perubahan pada tiket';
 
 /** What the page says after an action went through (the ?ok= of the redirect). */
 const DONE: Record<string, string> = {
@@ -45,11 +69,17 @@ const CLOCK_STATES: Record<string, string> = {
 const workingTime = (minutes: number) =>
   `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
 
-/** One SLA clock as the ticket page explains it (deadline in the office's own time zone). */
-export function clockView(c: { clock: string; state: string; rule: { description: string }; dueAtLocal: string | null; leftMinutes: number | null; breachedByMinutes: number }) {
+interface ClockExplained {
+  clock: string; state: string; rule: { description: string }; settings?: { version: number } | null;
+  calendar: { timeZone: string }; dueAt: Date | string | null; leftMinutes: number | null; breachedByMinutes: number;
+}
+
+/** One SLA clock as the ticket page explains it: the deadline as a date on the office's own clock. */
+export function clockView(c: ClockExplained) {
   return {
-    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state, rule: c.rule.description,
-    due: c.dueAtLocal, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
+    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
+    rule: c.settings ? `${c.rule.description} (pengaturan layanan versi ${c.settings.version})` : c.rule.description,
+    due: c.dueAt ? formatDateTime(c.dueAt, c.calendar.timeZone) : null, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
     late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,
   };
 }

@@ -1,0 +1,80 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { DomainError } from './errors';
+
+/** One data row: the line of the file it starts on and its cells by header name. */
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+}
+
+export interface CsvProblem {
+  line: number;
+  problem: string;
+}
+
+export interface CsvTable {
+  delimiter: ',' | ';';
+  rows: CsvRow[];
+  /** Rows that cannot be read at all (wrong number of columns); the caller reports them with its own. */
+  problems: CsvProblem[];
+}
+
+export const invalidCsv = (message: string, details?: unknown) => new DomainError('INVALID_CSV', 422, message, details);
+
+/**
+ * Excel in an Indonesian locale writes semicolons (the comma is the decimal mark); elsewhere it writes
+ * commas. The header holds only column names, so whichever separator it contains more often is the one.
+ */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const count = (c: string) => header.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+/**
+ * Reads an uploaded CSV: UTF-8 with or without BOM, comma or semicolon, quoted fields (separators and
+ * line breaks inside quotes are data). The header must name the `required` columns (any order, any case)
+ * and may name `optional` ones; nothing else.
+ */
+export function readCsv(bytes: Buffer, columns: { required: readonly string[]; optional?: readonly string[] }): CsvTable {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidCsv('Berkas bukan teks UTF-8. Di Excel, simpan sebagai "CSV UTF-8 (Comma delimited)".');
+  }
+  if (text.includes('\0')) throw invalidCsv('Berkas bukan teks CSV.');
+  text = text.replace(/^\uFEFF/, '');
+  const delimiter = delimiterOf(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (err) {
+    if (err instanceof CsvError) {
+      const line = (err as CsvError & { lines?: number }).lines;
+      throw invalidCsv(`CSV tidak dapat dibaca${line ? ` pada baris ${line}` : ''}: periksa tanda kutip (").`, line ? [{ line, problem: 'tanda kutip tidak ditutup' }] : undefined);
+    }
+    throw err;
+  }
+  const expected = [...columns.required, ...(columns.optional ?? [])];
+  const header = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  const missing = columns.required.filter((c) => !header.includes(c));
+  const unknown = header.filter((h) => !expected.includes(h));
+  if (missing.length || unknown.length || new Set(header).size !== header.length) {
+    throw invalidCsv(`Baris pertama CSV harus berisi nama kolom: ${expected.join(delimiter)}` +
+      `${columns.optional?.length ? ` (kolom ${columns.optional.join(', ')} boleh tidak ada)` : ''}.`,
+    { expected, missing, unknown });
+  }
+  const rows: CsvRow[] = [];
+  const problems: CsvProblem[] = [];
+  for (const { record, info } of records.slice(1)) {
+    // csv-parse counts the line a record ends on; a quoted cell may span lines, and people look for its first.
+    const line = info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+    if (record.length !== header.length) {
+      problems.push({ line, problem: `harus tepat ${header.length} kolom, ada ${record.length}` });
+      continue;
+    }
+    rows.push({ line, cells: Object.fromEntries(header.map((h, i) => [h, record[i].trim()])) });
+  }
+  return { delimiter, rows, problems };
+}
