@@ -6,6 +6,8 @@ import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
 import { QueueController } from './pages/queue.controller';
 import { SlaDashboardController } from './reports/sla-dashboard.controller';
+import { SkmReportController } from './skm/skm-report.controller';
+import { SkmSurveyController } from './skm/survey.controller';
 import { SessionController } from './pages/session.controller';
 import { ApprovalsController } from './myintress/approvals.controller';
 import { HapusPenggunaController } from './myintress/hapus-pengguna.controller';
@@ -30,6 +32,8 @@ export const PORTAL_PAGES: Type[] = [
   TicketController,
   TicketActionsController,
   SlaDashboardController,
+  SkmSurveyController,
+  SkmReportController,
   ApprovalsController,
   TambahPenggunaController,
   HapusPenggunaController,
