@@ -34,6 +34,20 @@ export interface AppConfig {
   passwordScryptLog2N: number;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or loopback/linklocal/uniquelocal). */
   trustedProxies: string[];
+  /** json: one JSON line per record (operators); pretty: human-readable lines (development). */
+  logFormat: 'json' | 'pretty';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
+  shutdownGraceSeconds: number;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`Konfigurasi ${name}="${raw}" tidak valid: gunakan salah satu dari ${allowed.join(', ')}.`);
+  }
+  return raw as T;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -104,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),
     passwordScryptLog2N: int(env, 'PASSWORD_SCRYPT_LOG2N', 17, 14, 20),
     trustedProxies: proxies(env.TRUSTED_PROXIES),
+    logFormat: oneOf(env, 'LOG_FORMAT', 'json', ['json', 'pretty'] as const),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const),
+    shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
   };
 }
 

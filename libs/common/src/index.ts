@@ -6,5 +6,6 @@ export * from './error-filter';
 export * from './config.module';
 export * from './dates';
 export * from './text-input';
+export * from './logging';
 export * from './datetime';
 export * from './csv';

@@ -2,7 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { APP_CONFIG, assertCleanText, createValidationPipe, DomainError, type AppConfig, ErrorFilter, invalidText, pathIsClean, requestIdMiddleware, requestIdOf, sendError, type ErrorPages } from '@loket/common';
+import type { Logger } from 'pino';
+import {
+  accessLogMiddleware, APP_CONFIG, assertCleanText, createValidationPipe, DomainError, ErrorFilter, invalidText, pathIsClean,
+  requestIdMiddleware, requestIdOf, sendError, type AppConfig, type ErrorPages,
+} from '@loket/common';
 import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
 import { portalMiddleware } from '../portal/http/portal-http';
 import { portalRoutes } from '../portal/http/portal-routes';
@@ -55,7 +59,7 @@ function cleanTextOnly(pages: ErrorPages): RequestHandler {
 }
 
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
-export async function configureHttp(app: INestApplication): Promise<void> {
+export async function configureHttp(app: INestApplication, log: Logger): Promise<void> {
   // Versioned resources carry their own ETag ("3"); hashing every JSON body for a weak one only costs CPU.
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('etag', false);
@@ -64,12 +68,12 @@ export async function configureHttp(app: INestApplication): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   server.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   const pages = portalErrorPages(app.get(PortalViews));
-  app.use(requestIdMiddleware, securityHeaders(config), ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors(pages), cleanTextOnly(pages));
+  app.use(requestIdMiddleware, accessLogMiddleware(log), securityHeaders(config), ...portalMiddleware(), express.json({ limit: '1mb' }),
+    bodyErrors(pages), cleanTextOnly(pages));
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(pages));
-  app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Loket API')
     .setDescription('Layanan helpdesk KPPN: pengajuan dan penanganan tiket satker. Pesan galat berbahasa Indonesia dengan kode stabil.')
