@@ -4,7 +4,7 @@ import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { catchError, from, mergeMap, switchMap, throwError, type Observable } from 'rxjs';
 import { APP_CONFIG, assertCleanText, DomainError, type AppConfig } from '@loket/common';
-import { HashingDiskStorage, type StoredUpload } from './hashing-storage';
+import { HashingDiskStorage, uploadsSettled, type StoredUpload } from './hashing-storage';
 import { checkPartsAccountedFor, countParts, sanitizeFilenames } from './multipart-parts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -79,6 +79,7 @@ export const uploadsOf = (req: Request): StoredUpload[] => (req.files as StoredU
  * response itself (@Res) calls it first, so no temp file outlives the response there either.
  */
 export async function removeUploads(req: Request): Promise<void> {
-  // A part cut off mid-file never got a path: there is nothing of it on disk.
+  // A part cut off mid-file never got a path: the storage removes its file; wait until it has.
+  await uploadsSettled(req);
   await Promise.all(uploadsOf(req).filter((f) => f.path).map((f) => rm(f.path, { force: true })));
 }
