@@ -21,6 +21,7 @@ import { OutboxAdminController } from './letters/outbox-admin.controller';
 import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
+import { ReplyTemplatesController } from './reply-templates/reply-templates.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -52,7 +53,7 @@ export class AppModule {
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
-        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
+        LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
         ServiceSettingsController],
     };
   }
