@@ -3,6 +3,7 @@ import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { KbModule } from '@loket/kb';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
@@ -22,6 +23,9 @@ import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
 import { ReplyTemplatesController } from './reply-templates/reply-templates.controller';
+import { KbArticlesController } from './kb/kb-articles.controller';
+import { KbPublicController } from './kb/kb-public.controller';
+import { KbSelfServiceController } from './kb/kb-self-service.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -49,12 +53,13 @@ export class AppModule {
         LettersModule,
         NotifyModule,
         RegistryModule,
+        KbModule,
         PortalModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
-        ServiceSettingsController],
+        ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController],
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { ActivationController } from './pages/activation.controller';
+import { FaqController } from './kb/faq.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
@@ -38,4 +39,5 @@ export const PORTAL_PAGES: Type[] = [
   TambahPenggunaController,
   HapusPenggunaController,
   PenggunaController,
+  FaqController,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@loket/auth';
 import { LettersModule } from '@loket/letters';
 import { UploadInterceptor } from '@loket/files';
+import { KbModule } from '@loket/kb';
 import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { portalNav } from './http/portal-routes';
@@ -15,7 +16,7 @@ import { PortalViews } from './views/portal-views';
 
 /** The web portal: server-rendered pages on the same services as the REST API. */
 @Module({
-  imports: [AuthModule, LettersModule, SlaModule, SkmModule],
+  imports: [AuthModule, LettersModule, SlaModule, SkmModule, KbModule],
   controllers: PORTAL_PAGES,
   providers: [
     PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage,
