@@ -29,6 +29,11 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
       'Biaya/tarif', 'Produk spesifikasi jenis pelayanan', 'Kompetensi pelaksana', 'Perilaku pelaksana', 'Penanganan pengaduan, saran dan masukan', 'Sarana dan prasarana']);
     expect(res.body.elements[3].options).toEqual([{ value: 1, label: 'Sangat mahal' }, { value: 2, label: 'Cukup mahal' }, { value: 3, label: 'Murah' }, { value: 4, label: 'Gratis' }]);
     expect(Object.keys(res.body.respondent)).toEqual(['jenisKelamin', 'pendidikan', 'pekerjaan', 'umur']);
+    const doc = await t.http.get('/api/docs/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/skm/kuesioner', '/api/v1/skm/tawaran', '/api/v1/skm/tiket/{id}',
+      '/api/v1/skm/tiket/{id}/jawaban', '/api/v1/skm/tiket/{id}/lewati', '/api/v1/skm/laporan']));
+    expect(Object.keys(doc.body.components.schemas.SkmAnswersDto.properties)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9',
+      'jenisKelamin', 'pendidikan', 'pekerjaan', 'pekerjaanLainnya', 'umur', 'saran']);
   });
 
   it('offers the survey once per closed ticket, never on an open one, and never to another satker', async () => {
