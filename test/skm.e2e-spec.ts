@@ -148,6 +148,7 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
 
   it('downloads the report as CSV for a spreadsheet: UTF-8 with BOM, Indonesian headers, decimal commas', async () => {
     const last = previousPeriod(periodOf(new Date()));
+    await seedResponses(t.db, w.otherKppnId, 'PENGADUAN', last, randomAnswers(3));
     const token = await supervisor(w.otherKppnId, 'Supervisor CSV');
     const res = await t.http.get('/api/v1/skm/laporan').query({ tahun: String(last.year), semester: String(last.semester), format: 'csv' }).set(auth(token));
     expect(res.status).toBe(200);
@@ -159,5 +160,10 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
       + '"NRR U8 Penanganan pengaduan, saran dan masukan",NRR U9 Sarana dan prasarana,IKM,Mutu,Kinerja');
     expect(first).toMatch(/^Semester \d \((Januari-Juni|Juli-Desember)\) \d{4},Layanan di kantor,/);
     expect(first).toMatch(/,"\d{2,3},\d{2}",[ABCD],(Sangat Baik|Baik|Kurang Baik|Tidak Baik)$/);
+    // A period without answers still downloads the headers.
+    const empty = await t.http.get('/api/v1/skm/laporan').query({ tahun: '2018', format: 'csv' }).set(auth(token));
+    expect(empty.text).toBe(`\uFEFF${header}\r\n`);
+    const none = await t.http.get('/api/v1/skm/laporan').query({ tahun: '2018' }).set(auth(token));
+    expect([none.status, none.body.rows]).toEqual([200, []]);
   });
 });
