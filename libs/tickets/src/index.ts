@@ -20,3 +20,5 @@ export * from './workspace/queue-views';
 export * from './workspace/workspace.repository';
 export * from './workspace/workspace.service';
 export * from './workspace/bulk-actions.service';
+export * from './workspace/agent-notices';
+export * from './workspace/ticket-feed';

@@ -19,11 +19,13 @@ import { TicketRepository } from './ticket.repository';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { WorkspaceService } from './workspace/workspace.service';
 import { BulkActionsService } from './workspace/bulk-actions.service';
+import { AgentNotices } from './workspace/agent-notices';
+import { TicketFeed } from './workspace/ticket-feed';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
-  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService,
+  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
 ];
 
 @Module({})
