@@ -12,6 +12,10 @@ import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { AuditController } from './admin/audit.controller';
+import { OfficesAdminController } from './admin/offices.controller';
+import { SatkersAdminController } from './admin/satkers.controller';
+import { StaffAdminController } from './admin/staff.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { PortalModule } from './portal/portal.module';
@@ -59,7 +63,9 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
-        ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController],
+        ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController,
+        // Administration (issue 15): offices, satkers, staff, audit.
+        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController],
     };
   }
 }
