@@ -2,7 +2,7 @@ import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
-import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { APP_CONFIG, noteRequestActor, type AppConfig } from '@loket/common';
 import { clearCookie, COOKIES, readCookies, setCookie } from './cookies';
 import { checkCsrf, csrfRefused, csrfTokenFor, newPreSessionKey } from './csrf';
 import { loginRequired, type PortalRequest } from './portal-context';
@@ -52,6 +52,7 @@ export class PortalGuard implements CanActivate {
     const cookieToken = TOKEN.test(cookies[COOKIES.session] ?? '') ? cookies[COOKIES.session] : null;
     const person = cookieToken ? await this.auth.authenticate(cookieToken) : null;
     if (cookies[COOKIES.session] && !person) clearCookie(res, COOKIES.session, this.secure);
+    if (person) noteRequestActor(person.personId);
     const csrfKey = anonymous || !person ? this.preSessionKey(req, res, cookies) : cookieToken;
     req.portal = {
       person, actor: person && actingAs(person, cookies[COOKIES.satker]), token: person ? cookieToken : null,
