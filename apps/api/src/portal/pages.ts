@@ -1,5 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { ActivationController } from './pages/activation.controller';
+import { FaqController } from './kb/faq.controller';
+import { KbFilingController } from './kb/kb-filing.controller';
+import { KbReportController } from './kb/kb-report.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
@@ -42,4 +45,7 @@ export const PORTAL_PAGES: Type[] = [
   TambahPenggunaController,
   HapusPenggunaController,
   PenggunaController,
+  FaqController,
+  KbFilingController,
+  KbReportController,
 ];
