@@ -1,11 +1,16 @@
 import type { Type } from '@nestjs/common';
 import { ActivationController } from './pages/activation.controller';
+import { FaqController } from './kb/faq.controller';
+import { KbFilingController } from './kb/kb-filing.controller';
+import { KbReportController } from './kb/kb-report.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
 import { QueueController } from './pages/queue.controller';
 import { SlaDashboardController } from './reports/sla-dashboard.controller';
+import { SkmReportController } from './skm/skm-report.controller';
+import { SkmSurveyController } from './skm/survey.controller';
 import { SessionController } from './pages/session.controller';
 import { ApprovalsController } from './myintress/approvals.controller';
 import { HapusPenggunaController } from './myintress/hapus-pengguna.controller';
@@ -30,8 +35,13 @@ export const PORTAL_PAGES: Type[] = [
   TicketController,
   TicketActionsController,
   SlaDashboardController,
+  SkmSurveyController,
+  SkmReportController,
   ApprovalsController,
   TambahPenggunaController,
   HapusPenggunaController,
   PenggunaController,
+  FaqController,
+  KbFilingController,
+  KbReportController,
 ];
