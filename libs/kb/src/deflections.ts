@@ -31,10 +31,21 @@ export class KbDeflections {
     private readonly catalogue: Catalogue,
   ) {}
 
-  /** Up to five articles for the satker's KPPN (and national ones): by the perihal typed, or the service's best rated. */
+  /**
+   * Up to five articles for the satker's KPPN (and national ones): by the perihal typed, or the
+   * service's best rated; with the KPPN's code for links into its FAQ.
+   */
   async suggestions(actor: Actor, serviceCode: string, perihal: string) {
     const satker = filingSatker(actor);
-    const filter = { officeIds: [satker.kppnId], service: serviceCode };
+    const [office, articles] = await Promise.all([
+      one<{ code: string }>(this.db, `SELECT code FROM offices WHERE id = $1`, [satker.kppnId]),
+      this.matching(satker.kppnId, serviceCode, perihal),
+    ]);
+    return { kantor: office!.code, articles };
+  }
+
+  private async matching(kppnId: string, serviceCode: string, perihal: string) {
+    const filter = { officeIds: [kppnId], service: serviceCode };
     if (perihal.trim()) {
       const hits = await this.search.suggestions(perihal, filter, SUGGESTIONS);
       if (hits.length) return hits;
@@ -44,7 +55,7 @@ export class KbDeflections {
          FROM kb_articles a
         WHERE a.status = 'PUBLISHED' AND (a.national OR a.office_id = $1) AND $2 = ANY(a.services)
         ORDER BY a.rating_sum::numeric / NULLIF(a.rating_count, 0) DESC NULLS LAST, a.title LIMIT ${SUGGESTIONS}`,
-      [satker.kppnId, serviceCode]);
+      [kppnId, serviceCode]);
     return rows.map((r) => ({ slug: r.slug, title: r.title, category: r.category, services: r.services, rating: ratingOf(r), snippet: r.snippet }));
   }
 

@@ -17,8 +17,8 @@ export class KbSelfServiceController {
 
   @Get('suggestions')
   @ApiOperation({ summary: 'Sampai 5 artikel untuk perihal yang diketik satker (atau untuk layanannya)' })
-  async suggestions(@CurrentActor() actor: Actor, @Query() q: SuggestionQuery) {
-    return { articles: await this.deflections.suggestions(actor, q.layanan, q.q ?? '') };
+  suggestions(@CurrentActor() actor: Actor, @Query() q: SuggestionQuery) {
+    return this.deflections.suggestions(actor, q.layanan, q.q ?? '');
   }
 
   @Post('deflections')
