@@ -9,6 +9,7 @@ import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
+import { AgentNotices } from './workspace/agent-notices';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
@@ -63,6 +64,7 @@ export class TicketWorkflowService {
     private readonly clocks: SlaClocks,
     private readonly notices: TicketNotices,
     private readonly workspace: WorkspaceRepository,
+    private readonly agentNotices: AgentNotices,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -142,6 +144,7 @@ export class TicketWorkflowService {
       ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
     });
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
+    if (cmd.type === 'SUBMIT_CORRECTION') await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
     // An agent's own step does not mark the ticket as changed in their queue.
     if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
@@ -183,6 +186,7 @@ export class TicketWorkflowService {
         await this.notices.afterEvent(em, ticket, { type, text: cmd.body.trim(), byAgent: isStaff });
       }
       if (isStaff) await this.workspace.markSeen(em, actor.personId, ticketId);
+      else if (cmd.visibility === 'PUBLIC') await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'SATKER_REPLIED');
       return ticket;
     });
   }

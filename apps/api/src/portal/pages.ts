@@ -8,6 +8,8 @@ import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
+import { LiveController } from './pages/live.controller';
+import { NoticesController } from './pages/notices.controller';
 import { QueueController } from './pages/queue.controller';
 import { SlaDashboardController } from './reports/sla-dashboard.controller';
 import { SkmReportController } from './skm/skm-report.controller';
@@ -33,6 +35,8 @@ export const PORTAL_PAGES: Type[] = [
   HomeController,
   FilingController,
   QueueController,
+  NoticesController,
+  LiveController,
   TicketController,
   TicketActionsController,
   SlaDashboardController,
