@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { forbidden, ticketNotFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
-import { letterhead, LettersService } from '@loket/letters';
+import { endsWithClosing, letterhead, LettersService } from '@loket/letters';
 import { maskNik, STATUS_LABELS } from '@loket/registry';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
@@ -42,10 +42,11 @@ export class TicketLettersService {
       if (!roles.includes('AGENT') && !roles.includes('ESCALATION_AGENT')) {
         throw forbidden('LETTER_NOT_PERMITTED', 'Surat tanggapan hanya dapat diterbitkan oleh petugas kantor yang menangani tiket.');
       }
+      const paragraf = input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
       const data = {
         ...(await this.common(em, ticket)),
-        hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth,
-        paragraf: input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+        hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth, paragraf,
+        penutupDariIsi: endsWithClosing(paragraf),
         tembusan: input.tembusan, penandatangan: input.penandatangan,
       };
       const letter = await this.letters.issue(em, { ticketId, officeId: ticket.officeId, template: 'tanggapan', data, issuedBy: actor.personId });
