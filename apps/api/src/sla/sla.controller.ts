@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
-import { CalendarAdmin, SlaReports, supervisorScopeOf, toCsv } from '@loket/sla';
+import { CalendarAdmin, SlaReports, slaReportCsv, slaReportFileName, supervisorScopeOf } from '@loket/sla';
+import { Catalogue } from '@loket/workflow';
+import { downloadHeaders } from '../tickets/download';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
 
 const adminOnly = (actor: Actor): string => {
@@ -18,6 +20,7 @@ export class SlaController {
   constructor(
     private readonly reports: SlaReports,
     private readonly admin: CalendarAdmin,
+    private readonly catalogue: Catalogue,
   ) {}
 
   @Get('reports/sla')
@@ -25,8 +28,8 @@ export class SlaController {
     const scope = supervisorScopeOf(actor.staff);
     const report = await this.reports.report(scope, { from: q.from, to: q.to });
     if (q.format !== 'csv') return report;
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-sla-${q.from}-${q.to}.csv"` });
-    return toCsv(report.rows);
+    res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
+    return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));
   }
 
   @Get('calendars')
