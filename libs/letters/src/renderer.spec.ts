@@ -31,7 +31,7 @@ describe('templates', () => {
   it('has every letter and e-mail the system sends', () => {
     expect(renderer.letterNames()).toEqual(Object.keys(LETTER_DATA).sort());
     expect(renderer.emailNames()).toEqual([
-      'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.warning',
+      'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.escalated', 'sla.warning',
       'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.expired', 'ticket.filed', 'ticket.rejected', 'ticket.reopened',
     ]);
   });
