@@ -6,6 +6,7 @@ import type { StoredUpload } from '@loket/files';
 import { SlaClocks } from '@loket/sla';
 import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
+import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
@@ -111,9 +112,15 @@ export class TicketWorkflowService {
     const facts = { ...(actor ? factsFor(actor, ticket) : SYSTEM_FACTS) };
     // The machine's guard decides whether the named colleague works this office (or its Kanwil).
     if (cmd.assigneeId) facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
+    // A reopened ticket goes back to its agent only while they still work the office.
+    if (cmd.type === 'REOPEN' && ticket.assigneeId) facts.assigneeServes = (await this.tickets.staffRolesOn(em, ticket.assigneeId, ticket)).includes('AGENT');
     const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
     // Errors list the work events, as views do; assignment is offered apart (assignmentEvents).
     const work = (allowed: string[]) => allowed.filter((t) => !EVENT_SPECS[t].assignment);
+    if (!outcome.ok && outcome.reason === 'NOT_IN_STATE' && cmd.type === 'REOPEN') {
+      const refusal = reopenRefusal(ticket.status);
+      if (refusal) throw refusal;
+    }
     if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
       throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
         status: ticket.status, allowedEvents: work(outcome.allowed),
