@@ -23,6 +23,8 @@ import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
+import { ImportController } from './admin/imports/import.controller';
+import { MembershipContactController } from './admin/memberships/membership-contact.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -53,7 +55,7 @@ export class AppModule {
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController,
-        ServiceSettingsController],
+        ServiceSettingsController, ImportController, MembershipContactController],
     };
   }
 }

@@ -1,6 +1,7 @@
 import '../../register-aliases';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ImportService } from '@loket/admin';
 import { loadConfig } from '@loket/common';
 import { createApp, prepareDatabase } from './bootstrap';
 import { DEMO_PASSWORD, seedDemo } from './demo/demo-seed';
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const db = await prepareDatabase(config);
   if (db.applied.length) logger.log(`migrasi diterapkan: ${db.applied.join(', ')}`);
   const app = await createApp(config, db.url);
-  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource)) : null;
+  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource), app.get(ImportService)) : null;
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   const where = db.embedded ? `basis data tertanam (PGlite) di ${config.dataDir}/pgdata` : 'DATABASE_URL';

@@ -1,4 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { ImportPageController } from './admin/import.page';
+import { MembershipContactPageController } from './admin/membership-contact.page';
+import { ServiceSettingsPageController } from './admin/service-settings.page';
 import { ActivationController } from './pages/activation.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
@@ -34,4 +37,7 @@ export const PORTAL_PAGES: Type[] = [
   TambahPenggunaController,
   HapusPenggunaController,
   PenggunaController,
+  ImportPageController,
+  MembershipContactPageController,
+  ServiceSettingsPageController,
 ];
