@@ -12,7 +12,10 @@ import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
 import { CredentialChanges1764600000000 } from './1764600000000-CredentialChanges';
 import { Administration1764700000000 } from './1764700000000-Administration';
 import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
+import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
 import { Skm1764850000000 } from './1764850000000-Skm';
+import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
+import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -30,5 +33,8 @@ export const MIGRATIONS = [
   CredentialChanges1764600000000,
   Administration1764700000000,
   ServiceSettings1764750000000,
+  KnowledgeBase1764800000000,
   Skm1764850000000,
+  AgentWorkspace1764900000000,
+  ReplyTemplates1764950000000,
 ];

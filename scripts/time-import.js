@@ -38,6 +38,10 @@ async function startServer(dataDir, port) {
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-import-time-'));
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = await startServer(dataDir, port); // applies pending migrations first
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   // The first Kantor Pusat admin, as an installation creates it; everything else comes by import.
@@ -47,10 +51,6 @@ async function main() {
   await db.query(`INSERT INTO staff_roles (person_id, office_id, role) SELECT p.id, o.id, 'ADMIN' FROM persons p, offices o
                   WHERE p.nik = $1 AND o.code = 'BENCH-PUSAT' ON CONFLICT DO NOTHING`, [ADMIN_NIK]);
   await db.end();
-
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-import-time-'));
-  const port = 3900 + Math.floor(Math.random() * 90);
-  const server = await startServer(dataDir, port);
   const base = `http://127.0.0.1:${port}/api/v1`;
   try {
     const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik: ADMIN_NIK, password: PASSWORD }) });

@@ -139,8 +139,8 @@ describe('bulk import of offices, satkers and staff from CSV', () => {
     expect((await upload(tok.kppn, 'staff', false, good)).body).toMatchObject({ created: 0, unchanged: 2, changed: 0 });
     const mails = await t.db.query(`SELECT topic FROM outbox WHERE recipient = $1`, [`${fresh}@kemenkeu.go.id`]);
     expect(mails).toEqual([{ topic: 'digit.activation' }]);
-    const roles = await t.db.query(`SELECT p.nik, r.role FROM staff_roles r JOIN persons p ON p.id = r.person_id WHERE r.office_id = $1 AND p.nik = ANY($2::text[]) ORDER BY r.role`,
-      [w.kppnId, [fresh, w.cso.nik]]);
+    const roles = await t.db.query(`SELECT p.nik, r.role FROM staff_roles r JOIN persons p ON p.id = r.person_id WHERE r.office_id = $1 AND p.nik = ANY($2::text[]) ORDER BY r.role, p.nik = $3 DESC`,
+      [w.kppnId, [fresh, w.cso.nik], fresh]);
     expect(roles).toEqual([{ nik: fresh, role: 'CSO' }, { nik: w.cso.nik, role: 'CSO' }, { nik: w.cso.nik, role: 'SUPERVISOR' }]);
     const audit = await auditOf([`${fresh}/${kppn}/CSO`, `${w.cso.nik}/${kppn}/SUPERVISOR`]);
     expect(audit.map((r: { after: { identityCreated: boolean } }) => r.after.identityCreated)).toEqual([true, false]);

@@ -61,4 +61,48 @@ describe('assigning a ticket to a colleague and back to the pool', () => {
     const taken = await sendEvent(t, kanwil, ticket.id, up.body.version, { type: 'ASSIGN', assigneeId: w.kanwilCso.id });
     expect(taken.body).toMatchObject({ status: 'DIESKALASI', assignee: { id: w.kanwilCso.id } });
   });
+
+  describe('bulk actions', () => {
+    const bulk = (token: string, body: Record<string, unknown>) => t.http.post('/api/v1/tickets/bulk').set(auth(token)).send(body);
+
+    it('claims selected tickets each in its own transaction and reports per ticket; refused ones change nothing', async () => {
+      const [a, b, c] = await Promise.all(['Massal A', 'Massal B', 'Massal C'].map((n) => fileRegistration(t, tok.satker, [newUser(n)]).then((r) => r.body)));
+      const foreign = (await fileRegistration(t, tok.otherSatker, [newUser('Kantor Lain')])).body;
+      await sendEvent(t, tok.cso2, c.id, c.version, { type: 'CLAIM' }); // taken meanwhile: the version the agent saw is stale
+      const before = await footprint(t, w.otherSatker.id);
+      const res = await bulk(tok.cso, { action: 'CLAIM', tickets: [a, b, c, foreign].map(({ id, version }) => ({ id, version })) });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ action: 'CLAIM', succeeded: 2, failed: 2 });
+      expect(res.body.results.map((r: { id: string; ok: boolean; error: { code: string } | null }) => [r.id, r.ok, r.error?.code ?? null])).toEqual([
+        [a.id, true, null], [b.id, true, null], [c.id, false, 'STALE_VERSION'], [foreign.id, false, 'TICKET_NOT_FOUND'],
+      ]);
+      expect(res.body.results[2]).toMatchObject({ number: c.number, status: 'DIPROSES' });
+      expect(res.body.results[3]).toMatchObject({ number: null, status: null });
+      const cNow = await t.http.get(`/api/v1/tickets/${c.id}`).set(auth(tok.cso));
+      expect(cNow.body.assignee.id).toBe(w.cso2.id);
+      expect(await footprint(t, w.otherSatker.id)).toEqual(before);
+    });
+
+    it('assigns and unassigns in bulk', async () => {
+      const [a, b] = await Promise.all(['Alih A', 'Alih B'].map((n) => fileRegistration(t, tok.satker, [newUser(n)]).then((r) => r.body)));
+      const assigned = await bulk(tok.cso, { action: 'ASSIGN', assigneeId: w.cso2.id, tickets: [a, b].map(({ id, version }) => ({ id, version })) });
+      expect(assigned.body.results.map((r: { ok: boolean; status: string }) => [r.ok, r.status])).toEqual([[true, 'DIPROSES'], [true, 'DIPROSES']]);
+      const released = await bulk(tok.cso2, { action: 'UNASSIGN', tickets: assigned.body.results.map(({ id, version }: { id: string; version: number }) => ({ id, version })) });
+      expect(released.body.results.map((r: { status: string }) => r.status)).toEqual(['BARU', 'BARU']);
+    });
+
+    it('refuses a malformed bulk request as a whole, before touching any ticket', async () => {
+      const a = (await fileRegistration(t, tok.satker, [newUser('Massal Tolak')])).body;
+      const before = await footprint(t, w.satker.id);
+      const ref = [{ id: a.id, version: a.version }];
+      for (const body of [
+        { action: 'ASSIGN', tickets: ref }, { action: 'CLAIM', assigneeId: w.cso2.id, tickets: ref }, { action: 'COMPLETE', tickets: ref },
+        { action: 'CLAIM', tickets: [] }, { action: 'CLAIM', tickets: [{ id: a.id }] }, { action: 'CLAIM', tickets: ref, status: 'SELESAI' },
+      ]) {
+        const res = await bulk(tok.cso, body);
+        expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      }
+      expect(await footprint(t, w.satker.id)).toEqual(before);
+    });
+  });
 });

@@ -129,3 +129,13 @@ export async function createPusintekAgent(db: DataSource, name = 'Agen Pusintek'
   await db.query(`INSERT INTO staff_roles (person_id, office_id, role) SELECT $1, id, 'CSO' FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`, [agent.id]);
   return agent;
 }
+
+/** A supervisor of the given office, or of a new Kantor Pusat office (national scope) when none is given. */
+export async function createSupervisor(db: DataSource, name: string, officeId?: string): Promise<Person> {
+  const person = await createPerson(db, name);
+  const office = officeId ?? (await db.query(
+    `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
+    [`P${randomUUID().slice(0, 8)}`]))[0].id;
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [person.id, office]);
+  return person;
+}

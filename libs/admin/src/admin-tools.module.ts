@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { AdminModule } from './admin.module';
 import { ImportService } from './import/import.service';
@@ -12,5 +13,5 @@ const PROVIDERS = [ServiceSettingsAdmin, ImportService, OfficeImport, SatkerImpo
 
 /** Service settings, bulk import and membership corrections: used by the API and the portal's admin pages. */
 @Global()
-@Module({ imports: [AdminModule, SlaModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [AdminModule, RegistryModule, SlaModule], providers: PROVIDERS, exports: PROVIDERS })
 export class AdminToolsModule {}

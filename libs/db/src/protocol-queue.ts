@@ -19,6 +19,8 @@ const STARTUP = 0x00; // startup messages begin with their length, whose first b
  * exchange ends at Sync/Query and no transaction is open. pglite-socket's own queue keeps transactions
  * together but lets the Parse of one connection meet the Bind of another ("bind message supplies 2
  * parameters, but prepared statement requires 1"), so the embedded server uses this queue instead.
+ * Upstream: electric-sql/pglite issue #1046 ("pglite-socket: concurrent extended-protocol batches
+ * interleave across connections") and pull request #977; test/embedded-concurrency.e2e-spec.ts reproduces it.
  */
 export class ProtocolQueue {
   private readonly queue: Pending[] = [];

@@ -9,6 +9,7 @@ import { factsFor } from './scope';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketRepository } from './ticket.repository';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow, type TicketWithThread } from './ticket.types';
+import { WorkspaceRepository } from './workspace/workspace.repository';
 import { allowedEventViews, assignmentEventsOf, summaryView } from './ticket-view';
 
 export interface ListFilter {
@@ -51,12 +52,15 @@ export class TicketQueryService {
     private readonly tickets: TicketRepository,
     private readonly intake: AttachmentIntake,
     private readonly explainer: SlaExplainer,
+    private readonly workspace: WorkspaceRepository,
   ) {}
 
   /** The ticket as `actor` may see it, thread and files included, in one query; another satker's is a 404. */
   async detail(actor: Actor, id: string, db: Queryable = this.db) {
     const ticket = await this.tickets.withThread(db, id, actor);
     if (!ticket) throw ticketNotFound();
+    // Staff opening a ticket have now seen it: its queue row stops being marked as changed.
+    if (actor.staff.length > 0) await this.workspace.markSeen(db, actor.personId, id);
     return this.render(actor, ticket);
   }
 

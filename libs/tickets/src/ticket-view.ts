@@ -38,6 +38,11 @@ export function slaBadge(ticket: TicketRow, now: Date) {
   return { dueAt: ticket.dueAt, state, overdue };
 }
 
+const titleOf = (ticket: Pick<TicketRow, 'form' | 'subject'>) => {
+  const perihal = ticket.form?.perihal;
+  return typeof perihal === 'string' && perihal.trim() ? perihal.trim() : ticket.subject;
+};
+
 export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: TicketNames) {
   const service = catalogue.service(ticket.serviceCode);
   return {
@@ -45,6 +50,8 @@ export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: Tick
     number: ticket.number,
     service: { code: ticket.serviceCode, title: service?.title ?? ticket.serviceCode },
     subject: ticket.subject,
+    /** What the satker wrote as the request's subject (perihal) where the service asks for one, else the subject. */
+    title: titleOf(ticket),
     status: ticket.status,
     statusLabel: STATUS_LABELS[ticket.status],
     satker: { code: names.satkerCode, name: names.satkerName },

@@ -9,6 +9,7 @@ import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
+import { WorkspaceRepository } from './workspace/workspace.repository';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
@@ -61,6 +62,7 @@ export class TicketWorkflowService {
     private readonly intake: AttachmentIntake,
     private readonly clocks: SlaClocks,
     private readonly notices: TicketNotices,
+    private readonly workspace: WorkspaceRepository,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -140,6 +142,8 @@ export class TicketWorkflowService {
       ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
     });
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
+    // An agent's own step does not mark the ticket as changed in their queue.
+    if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
     const { value: status, context } = outcome.snapshot;
     return { ...ticket, status, snapshot: outcome.snapshot, assigneeId: context.assigneeId, correctionRounds: context.correctionRounds, version };
@@ -178,6 +182,7 @@ export class TicketWorkflowService {
         await this.clocks.afterEvent(em, { ticketId, from: ticket.status, to: ticket.status, type, byAgent: isStaff, at: new Date() });
         await this.notices.afterEvent(em, ticket, { type, text: cmd.body.trim(), byAgent: isStaff });
       }
+      if (isStaff) await this.workspace.markSeen(em, actor.personId, ticketId);
       return ticket;
     });
   }

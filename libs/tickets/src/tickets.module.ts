@@ -16,11 +16,16 @@ import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
 import { TicketRepository } from './ticket.repository';
+import { WorkspaceRepository } from './workspace/workspace.repository';
+import { WorkspaceService } from './workspace/workspace.service';
+import { BulkActionsService } from './workspace/bulk-actions.service';
+import { ReplyTemplateRepository } from './reply-templates/reply-template.repository';
+import { ReplyTemplatesService } from './reply-templates/reply-templates.service';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
-  SelfRegistrationApprovals,
+  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, ReplyTemplateRepository, ReplyTemplatesService,
 ];
 
 @Module({})

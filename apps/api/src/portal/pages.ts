@@ -3,12 +3,17 @@ import { ImportPageController } from './admin/import.page';
 import { MembershipContactPageController } from './admin/membership-contact.page';
 import { ServiceSettingsPageController } from './admin/service-settings.page';
 import { ActivationController } from './pages/activation.controller';
+import { FaqController } from './kb/faq.controller';
+import { KbFilingController } from './kb/kb-filing.controller';
+import { KbReportController } from './kb/kb-report.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
 import { QueueController } from './pages/queue.controller';
 import { SlaDashboardController } from './reports/sla-dashboard.controller';
+import { SkmReportController } from './skm/skm-report.controller';
+import { SkmSurveyController } from './skm/survey.controller';
 import { SessionController } from './pages/session.controller';
 import { ApprovalsController } from './myintress/approvals.controller';
 import { HapusPenggunaController } from './myintress/hapus-pengguna.controller';
@@ -33,10 +38,15 @@ export const PORTAL_PAGES: Type[] = [
   TicketController,
   TicketActionsController,
   SlaDashboardController,
+  SkmSurveyController,
+  SkmReportController,
   ApprovalsController,
   TambahPenggunaController,
   HapusPenggunaController,
   PenggunaController,
+  FaqController,
+  KbFilingController,
+  KbReportController,
   ImportPageController,
   MembershipContactPageController,
   ServiceSettingsPageController,

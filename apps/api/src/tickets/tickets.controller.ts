@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { ticketNotFound } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
-import { TicketFilingService, TicketQueryService, TicketRatingService, TicketWorkflowService } from '@loket/tickets';
+import { BulkActionsService, TicketFilingService, TicketQueryService, TicketRatingService, TicketWorkflowService, WorkspaceService } from '@loket/tickets';
 import { parseFormField } from './form-field';
 import { etagOf, expectedVersion } from './if-match';
 import { EventDto, FileTicketDto, ListTicketsQuery, MessageDto, RatingDto } from './tickets.dto';
 import { attachmentHeaders } from './download';
+import { BulkActionDto, SearchTicketsDto } from './workspace.dto';
 
 // A malformed id names no ticket: the same 404 as a ticket outside the caller's scope.
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
@@ -22,6 +23,8 @@ export class TicketsController {
     private readonly workflow: TicketWorkflowService,
     private readonly query: TicketQueryService,
     private readonly rating: TicketRatingService,
+    private readonly workspace: WorkspaceService,
+    private readonly bulkActions: BulkActionsService,
   ) {}
 
   @Post()
@@ -41,7 +44,26 @@ export class TicketsController {
 
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: ListTicketsQuery) {
-    return this.query.list(actor, { status: q.status, service: q.service, cursor: q.cursor, limit: q.limit ?? 50 });
+    // A view, a search or a sort is the agent's workspace; without them, the plain queue or satker list.
+    return q.view || q.q || q.sort ? this.workspace.list(actor, { ...q, limit: q.limit ?? 50 })
+      : this.query.list(actor, { status: q.status, service: q.service, cursor: q.cursor, limit: q.limit ?? 50 });
+  }
+
+  @Get('views')
+  views(@CurrentActor() actor: Actor) {
+    return this.workspace.counts(actor);
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  search(@CurrentActor() actor: Actor, @Body() dto: SearchTicketsDto) {
+    return this.workspace.list(actor, { ...dto, limit: dto.limit ?? 50 }, true);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  bulk(@CurrentActor() actor: Actor, @Body() dto: BulkActionDto) {
+    return this.bulkActions.run(actor, dto);
   }
 
   @Get(':id')

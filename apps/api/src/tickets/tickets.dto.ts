@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { QUEUE_VIEWS, SORTS } from '@loket/tickets';
 import { CLIENT_EVENT_TYPES, TICKET_STATUSES } from '@loket/workflow';
 
 export class FileTicketDto {
@@ -76,6 +77,27 @@ export class ListTicketsQuery {
   @IsOptional()
   @Matches(/^[A-Z0-9_]{2,60}$/)
   service?: string;
+
+  @ApiPropertyOptional({ enum: [...QUEUE_VIEWS, 'agent'], description: 'Tampilan antrean petugas (tiket terbuka)' })
+  @IsOptional()
+  @IsIn([...QUEUE_VIEWS, 'agent'])
+  view?: string;
+
+  @ApiPropertyOptional({ description: 'Petugas (id orang) untuk view=agent' })
+  @IsOptional()
+  @IsUUID()
+  agent?: string;
+
+  @ApiPropertyOptional({ enum: SORTS, description: 'deadline (tenggat terdekat), filed (terbaru diajukan), updated (terakhir diperbarui); seri diurutkan menurut id' })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'Kata kunci: nomor tiket, kode/nama satker, nama dalam formulir, perihal dan isi pesan. NIK hanya lewat POST /tickets/search.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

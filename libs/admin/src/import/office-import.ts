@@ -10,7 +10,7 @@ import { officesByCode, type KnownOffice } from './offices-lookup';
 
 const ZONES: Record<string, string> = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' };
 /** The kind each kind of office may sit under (empty: at the top). */
-const PARENT_KINDS: Record<string, string[]> = { PUSAT: [], KANWIL: ['PUSAT', ''], KPPN: ['KANWIL'], PUSINTEK: ['PUSAT', ''] };
+const PARENT_KINDS: Record<string, string[]> = { PUSAT: [''], KANWIL: ['PUSAT', ''], KPPN: ['KANWIL'], PUSINTEK: ['PUSAT', ''] };
 const OPTIONAL = ['induk', 'kota', 'alamat', 'jalan', 'telepon', 'faks', 'email', 'situs', 'kode_surat'] as const;
 const STORED = ['parentCode', 'city', 'address', 'street', 'phone', 'fax', 'email', 'website', 'letterCode'] as const;
 
@@ -91,7 +91,7 @@ export class OfficeImport implements Importer<OfficeRow[][]> {
                                 $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
              AS r(code, kind, name, time_zone, parent_code, city, address, street, phone, fax, email, website, letter_code)
          ), old AS (
-           SELECT o.code, ${AUDITED} AS audited FROM offices o WHERE o.code IN (SELECT code FROM r)
+           SELECT o.code, ${AUDITED} AS audited FROM offices o WHERE o.code = ANY($1::text[])
          ), up AS (
            INSERT INTO offices AS o (code, kind, name, time_zone, parent_id, city, address, street, phone, fax, email, website, letter_code)
            SELECT r.code, r.kind, r.name, r.time_zone, p.id, r.city, r.address, r.street, r.phone, r.fax, r.email, r.website, r.letter_code

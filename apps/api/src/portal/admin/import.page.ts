@@ -7,9 +7,8 @@ import { csvUpload } from '../../http/csv-upload';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { PortalUpload } from '../session/portal-upload.interceptor';
+import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
-
-const isAdmin = (a: Actor) => a.staff.some((s) => s.role === 'ADMIN');
 
 const KINDS: Record<string, { label: string; columns: string; example: string }> = {
   offices: {

@@ -7,13 +7,14 @@ import { membershipId } from '../../admin/memberships/membership-contact.control
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
+import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 const STATUS: Record<number, string> = { 0: '0 – Tidak Aktif', 1: '1 – Terdaftar belum disetujui', 2: '2 – Aktif', 3: '3 – Dormant', 5: '5 – Pendaftaran Ditolak' };
 const view = (m: MembershipContact) => ({ ...m, statusLabel: STATUS[m.status] ?? String(m.status) });
 
 /** Admins of a satker's KPPN find its members by kode satker and correct a phone or e-mail, with a reason. */
-@PortalPage('admin/keanggotaan', { href: '/admin/keanggotaan', label: 'Kontak pengguna satker', order: 81, when: (a) => a.staff.some((s) => s.role === 'ADMIN') })
+@PortalPage('admin/keanggotaan', { href: '/admin/keanggotaan', label: 'Kontak pengguna satker', order: 81, when: isAdmin })
 export class MembershipContactPageController {
   constructor(
     private readonly contacts: MembershipContacts,

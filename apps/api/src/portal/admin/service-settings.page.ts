@@ -1,12 +1,13 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ServiceSettingsAdmin, todayWib } from '@loket/admin';
-import type { Actor } from '@loket/auth';
+import { isNationalAdmin, type Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import type { SlaPolicy, SlaRule } from '@loket/workflow';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
+import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 type Version = { version: number; effectiveFrom: string; response: SlaRule | null; resolution: SlaRule; warning: SlaPolicy['warning']; reason: string | null };
@@ -18,7 +19,6 @@ const versionView = (v: Version) => ({
   version: v.version, effectiveFrom: v.effectiveFrom, response: ruleText(v.response), resolution: ruleText(v.resolution),
   warning: warningText(v.warning), reason: v.reason ?? 'Nilai katalog',
 });
-const isNational = (a: Actor) => a.staff.some((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT');
 const FIELDS = ['berlaku', 'responsSatuan', 'responsNilai', 'selesaiSatuan', 'selesaiNilai', 'peringatanSatuan', 'peringatanNilai', 'alasan'] as const;
 type Form = Record<(typeof FIELDS)[number], string>;
 
@@ -40,7 +40,7 @@ const formOf = (v: Version): Form => ({
 const FIELD_OF: Record<string, string> = { effectiveFrom: 'berlaku', response: 'responsNilai', resolution: 'selesaiNilai', warning: 'peringatanNilai', reason: 'alasan' };
 
 /** Service SLA settings: every admin reads the versions; Kantor Pusat admins schedule a new one. */
-@PortalPage('admin/layanan', { href: '/admin/layanan', label: 'Pengaturan SLA layanan', order: 82, when: (a) => a.staff.some((s) => s.role === 'ADMIN') })
+@PortalPage('admin/layanan', { href: '/admin/layanan', label: 'Pengaturan SLA layanan', order: 82, when: isAdmin })
 export class ServiceSettingsPageController {
   constructor(
     private readonly settings: ServiceSettingsAdmin,
@@ -85,7 +85,7 @@ export class ServiceSettingsPageController {
     const sc03 = s.versions.some((v) => v.resolution.kind === 'SC03_CUTOFF');
     const option = (value: string, label: string, current: string) => ({ value, label, selected: value === current });
     this.views.render(req, res, 'admin/layanan-ubah', {
-      title: `Pengaturan SLA ${s.title}`, s: { code: s.code, title: s.title }, ok, error, may: isNational(actor),
+      title: `Pengaturan SLA ${s.title}`, s: { code: s.code, title: s.title }, ok, error, may: isNationalAdmin(actor),
       versions: s.versions.map(versionView), form,
       responseUnits: (s.inForce.response ? [option('MENIT', 'menit kerja', form.responsSatuan), option('HARI', 'hari kerja', form.responsSatuan)]
         : [option('TIDAK_ADA', 'tidak ada (tanpa balasan ke satker)', form.responsSatuan)]),

@@ -1,6 +1,7 @@
 import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
+import { SkmSurveyService } from '@loket/skm';
 import { TicketQueryService } from '@loket/tickets';
 import { OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
 import { PortalPage } from '../portal-page.decorator';
@@ -16,6 +17,7 @@ export class HomeController {
   constructor(
     private readonly query: TicketQueryService,
     private readonly views: PortalViews,
+    private readonly skm: SkmSurveyService,
   ) {}
 
   @Get()
@@ -26,10 +28,11 @@ export class HomeController {
     }
     const satker = asSatkerUser(actor);
     // Newest first: what waits on the satker, its other open tickets, and the latest closed ones.
-    const [waiting, open, recent] = await Promise.all([
+    const [waiting, open, recent, surveys] = await Promise.all([
       this.query.list(satker, { status: 'MENUNGGU_PERBAIKAN', limit: 50 }),
       this.query.list(satker, { statuses: OPEN_STATUSES.filter((s) => s !== 'MENUNGGU_PERBAIKAN'), limit: 50 }),
       this.query.list(satker, { statuses: TICKET_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)), limit: 10 }),
+      this.skm.pending(satker),
     ]);
     this.views.render(req, res, 'satker/beranda', {
       title: 'Beranda',
@@ -37,6 +40,7 @@ export class HomeController {
       open: open.items,
       recent: recent.items,
       dormant: actor.dormantSatkerCodes,
+      surveys,
     });
   }
 }

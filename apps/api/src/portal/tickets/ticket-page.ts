@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { LettersService } from '@loket/letters';
 import { maskNik } from '@loket/registry';
+import { SkmSurveyService } from '@loket/skm';
 import { TicketQueryService } from '@loket/tickets';
 import { Catalogue, EVENT_TEXT_LABELS, eventRequirement, OPEN_STATUSES, STATUS_LABELS, type EventText, type FormSchema } from '@loket/workflow';
 import { attachmentViews } from '../forms/form-model';
@@ -51,13 +52,15 @@ export class TicketPage {
     private readonly letters: LettersService,
     private readonly catalogue: Catalogue,
     private readonly views: PortalViews,
+    private readonly skm: SkmSurveyService,
   ) {}
 
   async render(req: Request, res: Response, actor: Actor, id: string, state: TicketPageState = {}, status = 200): Promise<void> {
     const view = await this.query.detail(actor, id);
-    const [letters, clocks] = await Promise.all([this.letters.list(id), this.query.clocksOf(view.id)]);
+    const [letters, clocks, skm] = await Promise.all([this.letters.list(id), this.query.clocksOf(view.id), this.skm.offer(actor, id)]);
     this.views.render(req, res, 'tiket', {
       title: `Tiket ${view.number}`, ...this.model(actor, view, state), letters, clocks: clocks.map(clockView),
+      skm: skm.state === 'OFFERED' ? skm : null,
     }, status);
   }
 

@@ -1,0 +1,29 @@
+/**
+ * Placeholders a canned reply may use, with what a supervisor reads about each. The one place
+ * placeholders are substituted: a new one (an article link, say) is a line here and a value in
+ * ReplyTemplatesService.valuesFor.
+ */
+export const PLACEHOLDERS: Record<string, string> = {
+  nama_satker: 'Nama satker yang mengajukan',
+  kode_satker: 'Kode satker (6 angka)',
+  nomor_tiket: 'Nomor tiket',
+  layanan: 'Nama layanan',
+  nama_petugas: 'Nama petugas yang membalas',
+  kantor: 'Nama kantor yang menangani',
+  tenggat: 'Tenggat penyelesaian tiket (tanggal dan jam)',
+  batas_perbaikan: 'Batas pengiriman perbaikan bila perbaikan diminta sekarang (14 hari)',
+};
+
+const PATTERN = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/** Placeholders named in `text` that Loket does not know (a typo would otherwise reach the satker). */
+export const unknownPlaceholders = (text: string): string[] =>
+  [...new Set([...text.matchAll(PATTERN)].map((m) => m[1]).filter((name) => !(name in PLACEHOLDERS)))];
+
+/**
+ * Fills the placeholders in one pass: a value that itself looks like a placeholder (a satker named
+ * "{{nomor_tiket}}") is copied as it is, never expanded again. The result is plain text; pages
+ * escape it like any other text.
+ */
+export const fillPlaceholders = (text: string, values: Record<string, string>): string =>
+  text.replace(PATTERN, (whole, name: string) => values[name] ?? whole);

@@ -1,0 +1,70 @@
+import type { TestApp } from './support/app';
+import { ask, ids } from './support/workspace';
+import { auth, fileRegistration, footprint, newUser, startSuite, type Suite } from './support/api';
+import { randomNik, type World } from './support/world';
+
+describe('searching tickets', () => {
+  let t: TestApp;
+  let w: World;
+  let tok: Suite['tok'];
+  const find = (token: string, q: string) => t.http.get(`/api/v1/tickets?q=${encodeURIComponent(q)}`).set(auth(token));
+  const post = (token: string, body: Record<string, unknown>) => t.http.post('/api/v1/tickets/search').set(auth(token)).send(body);
+  let registration: { id: string; number: string };
+  const nik = randomNik();
+
+  beforeAll(async () => {
+    ({ t, w, tok } = await startSuite());
+    registration = (await fileRegistration(t, tok.satker, [newUser('Siti Rahmawati Kusuma', nik)])).body;
+  });
+  afterAll(() => t.close());
+
+  it('finds a ticket by number, kode and nama satker, and a name in the form', async () => {
+    for (const q of [registration.number, registration.number.slice(-6), w.satker.code, w.satker.name.toUpperCase(), 'rahmawati kus']) {
+      expect(ids(await find(tok.cso, q))).toContain(registration.id);
+    }
+    expect(ids(await find(tok.cso, 'Nama Yang Tidak Ada'))).not.toContain(registration.id);
+  });
+
+  it('finds the perihal and the messages by Indonesian full-text search, but never by an internal note', async () => {
+    const q = await ask(t, tok.satker, 'Pencairan tunjangan kinerja', 'Tunjangan bulan Oktober belum diterima pegawai.');
+    await t.http.post(`/api/v1/tickets/${q.id}/messages`).set(auth(tok.satker)).send({ body: 'Mohon segera diproses, pegawai menanyakan.' });
+    await t.http.post(`/api/v1/tickets/${q.id}/messages`).set(auth(tok.cso)).send({ body: 'Rahasia: cek dengan bendahara', visibility: 'INTERNAL' });
+    for (const words of ['pencairan tunjangan', 'tunjangan kinerja', 'diterima pegawai', 'menanyakan']) {
+      expect(ids(await find(tok.cso, words))).toContain(q.id);
+    }
+    expect(ids(await find(tok.cso, 'bendahara'))).not.toContain(q.id);
+    const row = (await find(tok.cso, 'tunjangan kinerja')).body.items.find((i: { id: string }) => i.id === q.id);
+    expect(row).toMatchObject({ title: 'Pencairan tunjangan kinerja', number: q.number });
+  });
+
+  it('searches by NIK only through POST: a NIK in the URL is refused and nothing about it is answered', async () => {
+    const refused = await find(tok.cso, nik);
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'NIK_SEARCH_REQUIRES_POST']);
+    expect(JSON.stringify(refused.body)).not.toContain(nik);
+    const inText = await find(tok.cso, `nik ${nik} mohon`);
+    expect(inText.body.error.code).toBe('NIK_SEARCH_REQUIRES_POST');
+    const found = await post(tok.cso, { q: nik });
+    expect([found.status, ids(found)]).toEqual([200, [registration.id]]);
+  });
+
+  it('keeps search inside the actor\'s scope: another office and another satker find nothing of ours', async () => {
+    for (const token of [tok.otherCso, tok.otherSatker]) {
+      expect(ids(await post(token, { q: nik }))).toEqual([]);
+      expect(ids(await find(token, w.satker.name))).toEqual([]);
+      expect(ids(await find(token, registration.number))).toEqual([]);
+    }
+    // The satker itself finds its own tickets.
+    expect(ids(await find(tok.satker, registration.number))).toEqual([registration.id]);
+  });
+
+  it('combines a search with a view, and refuses too short a text without changing anything', async () => {
+    expect(ids(await t.http.get(`/api/v1/tickets?view=mine&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso)))).toEqual([]);
+    expect(ids(await t.http.get(`/api/v1/tickets?view=unassigned&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso)))).toContain(registration.id);
+    const before = await footprint(t, w.satker.id);
+    const short = await find(tok.cso, 'ab');
+    expect([short.status, short.body.error.code]).toEqual([400, 'SEARCH_TOO_SHORT']);
+    const empty = await post(tok.cso, { q: '' });
+    expect(empty.status).toBe(400);
+    expect(await footprint(t, w.satker.id)).toEqual(before);
+  });
+});
