@@ -9,7 +9,7 @@ const freshCodes = async (t: TestApp, n: number): Promise<string[]> => {
   const codes = new Set<string>();
   while (codes.size < n) codes.add(String(randomInt(100000, 1000000)));
   const taken = await t.db.query(`SELECT code FROM satkers WHERE code = ANY($1::text[])`, [[...codes]]);
-  return taken.length ? freshCodes(t, n) : [...codes];
+  return taken.length ? freshCodes(t, n) : [...codes].sort();
 };
 
 describe('bulk import of offices, satkers and staff from CSV', () => {
