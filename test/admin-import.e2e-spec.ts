@@ -39,7 +39,8 @@ describe('bulk import of offices, satkers and staff from CSV', () => {
     `SELECT s.code, s.name, k.code AS kppn, s.kl_code AS kl, s.manages_up AS up FROM satkers s JOIN offices k ON k.id = s.kppn_id
       WHERE s.code = ANY($1::text[]) ORDER BY s.code`, [codes]);
   const auditOf = (keys: string[]) => t.db.query(
-    `SELECT action, entity_key AS key, before, after FROM audit_log WHERE entity_key = ANY($1::text[]) ORDER BY id`, [keys]);
+    `SELECT action, entity_key AS key, before, after FROM audit_log WHERE entity_key = ANY($1::text[])
+      ORDER BY array_position($1::text[], entity_key), id`, [keys]);
 
   it('satkers: a dry run lists every bad row by line, the real run refuses them all, a clean file imports once', async () => {
     const [a, b, c, d] = await freshCodes(t, 4);
