@@ -3,6 +3,7 @@ import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
+import { KbModule } from '@loket/kb';
 import { LettersModule } from '@loket/letters';
 import { NotifyModule } from '@loket/notify';
 import { RegistryModule } from '@loket/registry';
@@ -11,6 +12,10 @@ import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
+import { AuditController } from './admin/audit.controller';
+import { OfficesAdminController } from './admin/offices.controller';
+import { SatkersAdminController } from './admin/satkers.controller';
+import { StaffAdminController } from './admin/staff.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
 import { PortalModule } from './portal/portal.module';
@@ -22,6 +27,9 @@ import { DigipayController } from './digipay/digipay.controller';
 import { AkunController } from './pusintek/akun.controller';
 import { SkmController } from './skm/skm.controller';
 import { ReplyTemplatesController } from './reply-templates/reply-templates.controller';
+import { KbArticlesController } from './kb/kb-articles.controller';
+import { KbPublicController } from './kb/kb-public.controller';
+import { KbSelfServiceController } from './kb/kb-self-service.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
 import { TicketsController } from './tickets/tickets.controller';
@@ -49,12 +57,15 @@ export class AppModule {
         LettersModule,
         NotifyModule,
         RegistryModule,
+        KbModule,
         PortalModule,
         ...(config.runWorker ? [WorkerModule] : []),
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
-        ServiceSettingsController],
+        ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController,
+        // Administration (issue 15): offices, satkers, staff, audit.
+        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController],
     };
   }
 }

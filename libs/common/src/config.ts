@@ -29,6 +29,20 @@ export interface AppConfig {
   slaSweepSeconds: number;
   /** 0: the dormancy sweep runs daily at 01:00 WIB; otherwise every this many seconds. */
   dormancySweepSeconds: number;
+  /** json: one JSON line per record (operators); pretty: human-readable lines (development). */
+  logFormat: 'json' | 'pretty';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
+  shutdownGraceSeconds: number;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`Konfigurasi ${name}="${raw}" tidak valid: gunakan salah satu dari ${allowed.join(', ')}.`);
+  }
+  return raw as T;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -82,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorker: bool(env, 'RUN_WORKER', true),
     slaSweepSeconds: int(env, 'SLA_SWEEP_SECONDS', 60, 1, 3600),
     dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),
+    logFormat: oneOf(env, 'LOG_FORMAT', 'json', ['json', 'pretty'] as const),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const),
+    shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
   };
 }
 

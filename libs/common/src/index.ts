@@ -5,5 +5,6 @@ export * from './validation';
 export * from './error-filter';
 export * from './config.module';
 export * from './dates';
+export * from './logging';
 export * from './datetime';
 export * from './csv';

@@ -20,5 +20,7 @@ export * from './workspace/queue-views';
 export * from './workspace/workspace.repository';
 export * from './workspace/workspace.service';
 export * from './workspace/bulk-actions.service';
+export * from './workspace/agent-notices';
+export * from './workspace/ticket-feed';
 export * from './reply-templates/placeholders';
 export * from './reply-templates/reply-templates.service';

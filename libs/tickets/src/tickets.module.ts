@@ -19,13 +19,16 @@ import { TicketRepository } from './ticket.repository';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { WorkspaceService } from './workspace/workspace.service';
 import { BulkActionsService } from './workspace/bulk-actions.service';
+import { AgentNotices } from './workspace/agent-notices';
+import { TicketFeed } from './workspace/ticket-feed';
 import { ReplyTemplateRepository } from './reply-templates/reply-template.repository';
 import { ReplyTemplatesService } from './reply-templates/reply-templates.service';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
-  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, ReplyTemplateRepository, ReplyTemplatesService,
+  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
+  ReplyTemplateRepository, ReplyTemplatesService,
 ];
 
 @Module({})

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createValidationPipe, ErrorFilter, requestIdMiddleware, requestIdOf } from '@loket/common';
+import type { Logger } from 'pino';
+import { accessLogMiddleware, createValidationPipe, ErrorFilter, requestIdMiddleware, requestIdOf } from '@loket/common';
 import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
 import { portalMiddleware } from '../portal/http/portal-http';
 import { portalRoutes } from '../portal/http/portal-routes';
@@ -30,18 +31,17 @@ function bodyErrors(err: { type?: string; status?: number }, req: Request, res: 
 }
 
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
-export async function configureHttp(app: INestApplication): Promise<void> {
+export async function configureHttp(app: INestApplication, log: Logger): Promise<void> {
   // Versioned resources carry their own ETag ("3"); hashing every JSON body for a weak one only costs CPU.
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('etag', false);
   server.disable('x-powered-by');
-  app.use(requestIdMiddleware, securityHeaders, ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors);
+  app.use(requestIdMiddleware, accessLogMiddleware(log), securityHeaders, ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors);
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
   const pages = portalErrorPages(app.get(PortalViews));
   app.useGlobalFilters(new ErrorFilter(pages));
-  app.enableShutdownHooks();
   const openapi = new DocumentBuilder()
     .setTitle('Loket API')
     .setDescription('Layanan helpdesk KPPN: pengajuan dan penanganan tiket satker. Pesan galat berbahasa Indonesia dengan kode stabil.')

@@ -7,6 +7,8 @@ export const COOKIES = {
   preSession: 'loket_pra',
   /** Kode satker chosen by a person who acts for several. */
   satker: 'loket_satker',
+  /** Random id of an anonymous FAQ reader's browser: one star rating per article per browser. */
+  reader: 'loket_pembaca',
 } as const;
 
 export function readCookies(req: Request): Record<string, string> {

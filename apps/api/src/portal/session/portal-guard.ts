@@ -2,17 +2,25 @@ import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
-import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { APP_CONFIG, noteRequestActor, type AppConfig } from '@loket/common';
+import { AgentNotices } from '@loket/tickets';
+import { DataSource } from 'typeorm';
 import { clearCookie, COOKIES, readCookies, setCookie } from './cookies';
 import { checkCsrf, csrfRefused, csrfTokenFor, newPreSessionKey } from './csrf';
 import { loginRequired, type PortalRequest } from './portal-context';
 
 const ANONYMOUS_PAGE = 'loket:portal-anonymous';
+const OPEN_PAGE = 'loket:portal-open';
 const UPLOAD_PAGE = 'loket:portal-upload';
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 
 /** A page anyone may open (login, activation): its forms are keyed to the pre-session cookie. */
 export const AnonymousPage = () => SetMetadata(ANONYMOUS_PAGE, true);
+/**
+ * A page for everyone, signed in or not (the public FAQ): no login required, but a session that is
+ * there still counts (forms are keyed to it, the header shows who is signed in).
+ */
+export const OpenPage = () => SetMetadata(OPEN_PAGE, true);
 /** Marks a handler whose multipart body PortalUploadInterceptor parses and checks for CSRF. */
 export const UPLOAD_METADATA = UPLOAD_PAGE;
 
@@ -34,6 +42,8 @@ export class PortalGuard implements CanActivate {
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: DataSource,
+    private readonly notices: AgentNotices,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
   }
@@ -46,12 +56,16 @@ export class PortalGuard implements CanActivate {
     const cookieToken = TOKEN.test(cookies[COOKIES.session] ?? '') ? cookies[COOKIES.session] : null;
     const person = cookieToken ? await this.auth.authenticate(cookieToken) : null;
     if (cookies[COOKIES.session] && !person) clearCookie(res, COOKIES.session, this.secure);
+    if (person) noteRequestActor(person.personId);
     const csrfKey = anonymous || !person ? this.preSessionKey(req, res, cookies) : cookieToken;
     req.portal = {
       person, actor: person && actingAs(person, cookies[COOKIES.satker]), token: person ? cookieToken : null,
       csrfKey, csrf: csrfKey ? csrfTokenFor(csrfKey) : '', secure: this.secure,
+      // Staff see in every page's header how many notices wait for them (one indexed count).
+      unreadNotices: person && person.staff.length > 0 ? await this.notices.unread(this.db, person.personId) : 0,
     };
-    if (!anonymous && !person) throw loginRequired();
+    const open = !!this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()]);
+    if (!anonymous && !open && !person) throw loginRequired();
     if (req.method !== 'GET' && req.method !== 'HEAD') this.checkForm(req, context);
     return true;
   }

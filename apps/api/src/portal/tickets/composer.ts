@@ -4,8 +4,8 @@ import { attachmentViews } from '../forms/form-model';
 /** The composer's "reply only" choice: a thread message, no state change. */
 export const REPLY = 'BALAS';
 
-/** Events the composer never offers: claiming has its own button, the satker's events their own forms. */
-const ELSEWHERE = new Set(['CLAIM', 'SUBMIT_CORRECTION', 'CANCEL']);
+/** Events the composer never offers: claiming has its own button, the satker's events (reopen too) their own forms. */
+const ELSEWHERE = new Set(['CLAIM', 'SUBMIT_CORRECTION', 'CANCEL', 'REOPEN']);
 
 /** Actions that change accounts or close the ticket: a "Saya yakin" tick is required, with or without JavaScript. */
 export const CONFIRM: Record<string, string> = {

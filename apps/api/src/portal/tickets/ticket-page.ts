@@ -9,6 +9,7 @@ import { Catalogue, OPEN_STATUSES, STATUS_LABELS } from '@loket/workflow';
 import { composerView, EMPTY_INPUT, type ComposerInput } from './composer';
 import { correctionView, formData, legacyActionView, letterDefaults, previewable } from './ticket-page-parts';
 import { clockView, doneMessage, eventLabel, RATINGS } from './ticket-labels';
+import { reopenForm } from './reopen-form';
 import { PortalViews } from '../views/portal-views';
 
 export type TicketView = Awaited<ReturnType<TicketQueryService['detail']>>;
@@ -93,6 +94,7 @@ export class TicketPage {
       reply: open && ownSatker && !correction ? { error: errorFor('MESSAGE'), bodyError: state.failed === 'MESSAGE' ? errors.get('body') ?? null : null } : null,
       rating: rateable ? { options: RATINGS, error: errorFor('RATED') } : null,
       rated,
+      reopen: reopenForm(view, state),
       dueText: view.sla.dueAt ? formatDateTime(view.sla.dueAt, tz) : null,
     };
   }

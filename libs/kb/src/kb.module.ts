@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ArticlesRepository } from './articles.repository';
+import { KbArticles } from './articles.service';
+import { KbDeflections } from './deflections';
+import { DocumentsRepository } from './documents.repository';
+import { KbDocuments } from './documents.service';
+import { KbRatings } from './ratings';
+import { KbReaders } from './readers';
+import { KbSearch } from './search';
+
+const PROVIDERS = [ArticlesRepository, DocumentsRepository, KbArticles, KbDocuments, KbReaders, KbRatings, KbSearch, KbDeflections];
+
+/** The FAQ knowledge base (below tickets: tickets never need it; the API and portal do). */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class KbModule {}
