@@ -3,6 +3,7 @@ import { ActivationController } from './pages/activation.controller';
 import { FaqController } from './kb/faq.controller';
 import { KbFilingController } from './kb/kb-filing.controller';
 import { KbReportController } from './kb/kb-report.controller';
+import { TicketArticleController } from './kb/ticket-article.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
@@ -50,4 +51,5 @@ export const PORTAL_PAGES: Type[] = [
   FaqController,
   KbFilingController,
   KbReportController,
+  TicketArticleController,
 ];
