@@ -51,6 +51,7 @@ const DONE: Record<string, string> = {
   MESSAGE: 'Pesan terkirim.',
   INTERNAL_NOTE: 'Catatan internal tersimpan. Satker tidak dapat melihatnya.',
   RATED: 'Terima kasih atas penilaian Anda.',
+  LETTER_ISSUED: 'Surat tanggapan diterbitkan dan bernomor. Unduh PDF-nya di bagian Surat.',
 };
 
 export const doneMessage = (ok: unknown): string | null => (typeof ok === 'string' ? DONE[ok] ?? null : null);
