@@ -15,3 +15,4 @@ export * from './report-scope';
 export * from './report-tickets';
 export * from './service-settings';
 export * from './report-csv';
+export * from './escalation-levels';

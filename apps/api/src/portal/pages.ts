@@ -1,4 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { ImportPageController } from './admin/import.page';
+import { MembershipContactPageController } from './admin/membership-contact.page';
+import { ServiceSettingsPageController } from './admin/service-settings.page';
 import { ActivationController } from './pages/activation.controller';
 import { FaqController } from './kb/faq.controller';
 import { KbFilingController } from './kb/kb-filing.controller';
@@ -21,6 +24,7 @@ import { PenggunaController } from './myintress/pengguna.controller';
 import { TambahPenggunaController } from './myintress/tambah-pengguna.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
+import { TicketLetterFormController } from './tickets/ticket-letter-form.controller';
 
 /**
  * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
@@ -39,6 +43,7 @@ export const PORTAL_PAGES: Type[] = [
   LiveController,
   TicketController,
   TicketActionsController,
+  TicketLetterFormController,
   SlaDashboardController,
   SkmSurveyController,
   SkmReportController,
@@ -50,4 +55,7 @@ export const PORTAL_PAGES: Type[] = [
   KbFilingController,
   KbReportController,
   TicketArticleController,
+  ImportPageController,
+  MembershipContactPageController,
+  ServiceSettingsPageController,
 ];
