@@ -1,4 +1,5 @@
 import { HousekeepingJob } from '../apps/worker/src/housekeeping.job';
+import { JobTracker } from '../apps/worker/src/job-tracker';
 import type { TestApp } from './support/app';
 import { auth, footprint, startSuite, type Suite } from './support/api';
 import { addMembership, createPerson, type World } from './support/world';
@@ -35,7 +36,8 @@ describe('login, sessions and the API surface', () => {
   });
 
   it('publishes health, the service catalogue and the OpenAPI document', async () => {
-    expect((await t.http.get('/api/v1/health')).body).toMatchObject({ status: 'ok', database: 'ok' });
+    expect((await t.http.get('/api/v1/health')).body).toMatchObject({ status: 'ok' });
+    expect((await t.http.get('/api/v1/ready')).body).toMatchObject({ status: 'ok', database: 'ok', migrations: 'ok' });
     const services = await t.http.get('/api/v1/services').set(auth(tok.satker));
     const reg = services.body.find((s: { code: string }) => s.code === 'MYINTRESS_DAFTAR_KPPN');
     expect(reg).toMatchObject({ canFile: true, attachments: [{ kind: 'SK_PENUNJUKAN', required: true }, { kind: 'FORMULIR_PENDAFTARAN', required: true }] });
@@ -46,9 +48,22 @@ describe('login, sessions and the API surface', () => {
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
       '/api/v1/auth/login', '/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/tickets/{id}/events',
-      '/api/v1/tickets/{id}/messages', '/api/v1/tickets/{id}/attachments/{attachmentId}', '/api/v1/health',
+      '/api/v1/tickets/{id}/messages', '/api/v1/tickets/{id}/attachments/{attachmentId}', '/api/v1/health', '/api/v1/ready',
     ]));
     expect((await t.http.get('/api/docs')).status).toBe(200);
+  });
+
+  it('is not ready while a migration is pending, and says which', async () => {
+    const [last] = await t.db.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`);
+    await t.db.query(`DELETE FROM migrations WHERE name = $1`, [last.name]);
+    try {
+      const res = await t.http.get('/api/v1/ready');
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'MIGRATIONS_PENDING', details: { pending: [last.name] } });
+      expect((await t.http.get('/api/v1/health')).status).toBe(200);
+    } finally {
+      await t.db.query(`INSERT INTO migrations (timestamp, name) VALUES ($1, $2)`, [Number(last.name.slice(-13)), last.name]);
+    }
   });
 
   it('asks a person in several satkers which one to file for, and refuses a satker that is not theirs', async () => {
@@ -85,8 +100,8 @@ describe('housekeeping job', () => {
         ($1, 'new-' || gen_random_uuid(), now() + interval '1 hour')`, [w.cso.id]);
       await t.db.query(`INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) VALUES ($1, 'old-key-123', repeat('a', 64), now() - interval '25 hours'),
         ($1, 'new-key-123', repeat('b', 64), now())`, [w.cso.id]);
-      const removed = await new HousekeepingJob(t.db).run();
-      expect(removed.sessions).toBeGreaterThanOrEqual(1);
+      const removed = await new HousekeepingJob(t.db, new JobTracker(t.config)).run();
+      expect(removed!.sessions).toBeGreaterThanOrEqual(1);
       const left = await t.db.query(`SELECT key FROM idempotency_keys WHERE person_id = $1 ORDER BY key`, [w.cso.id]);
       expect(left).toEqual([{ key: 'new-key-123' }]);
       const [sessions] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND expires_at > now()`, [w.cso.id]);

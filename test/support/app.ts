@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '@loket/common';
+import type { Logger } from 'pino';
+import { createLogger, loadConfig, type AppConfig } from '@loket/common';
 import type { Catalogue } from '@loket/workflow';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { filesUnder } from './files';
+import { TEST_SCRYPT_LOG2N } from './world';
 
 export interface TestApp {
   app: INestApplication;
@@ -23,13 +25,16 @@ export interface TestApp {
 }
 
 /** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
-export async function startTestApp(options: { catalogue?: Catalogue; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { catalogue?: Catalogue; env?: Record<string, string>; log?: Logger } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const config = loadConfig({
     ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
+    PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N,
     ...options.env,
   });
-  const app = await createApp(config, process.env.DATABASE_URL!, { catalogue: options.catalogue, logger: ['error', 'warn'] });
+  const app = await createApp(config, process.env.DATABASE_URL!, {
+    catalogue: options.catalogue, log: options.log ?? createLogger({ format: 'json', level: 'warn' }),
+  });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

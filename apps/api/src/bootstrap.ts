@@ -1,7 +1,8 @@
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import path from 'node:path';
-import type { AppConfig } from '@loket/common';
+import type { Logger } from 'pino';
+import { AppLogger, createLogger, type AppConfig } from '@loket/common';
 import { createDataSource, migrate, startEmbeddedPostgres, type EmbeddedPostgres } from '@loket/db';
 import type { Catalogue } from '@loket/workflow';
 import { AppModule } from './app.module';
@@ -29,12 +30,13 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
-  options: { catalogue?: Catalogue; logger?: LogLevel[] } = {},
+  options: { catalogue?: Catalogue; log?: Logger } = {},
 ): Promise<INestApplication> {
+  const log = options.log ?? createLogger({ format: config.logFormat, level: config.logLevel });
   const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, catalogue: options.catalogue }), {
     bodyParser: false,
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: new AppLogger(log),
   });
-  await configureHttp(app);
+  await configureHttp(app, log);
   return app;
 }

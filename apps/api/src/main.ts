@@ -1,33 +1,62 @@
 import '../../register-aliases';
-import { Logger } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@loket/common';
+import { createLogger, loadConfig } from '@loket/common';
 import { createApp, prepareDatabase } from './bootstrap';
 import { DEMO_PASSWORD, seedDemo } from './demo/demo-seed';
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const logger = new Logger('Loket');
   const config = loadConfig();
+  const root = createLogger({ format: config.logFormat, level: config.logLevel });
+  const log = root.child({ context: 'Loket' });
   const db = await prepareDatabase(config);
-  if (db.applied.length) logger.log(`migrasi diterapkan: ${db.applied.join(', ')}`);
-  const app = await createApp(config, db.url);
+  if (db.applied.length) log.info({ migrations: db.applied }, `${db.applied.length} migrasi diterapkan`);
+  const app = await createApp(config, db.url, { log: root });
   const seeded = config.seedDemo ? await seedDemo(app.get(DataSource)) : null;
   await app.listen(config.port, config.host);
-  const url = await app.getUrl();
-  const where = db.embedded ? `basis data tertanam (PGlite) di ${config.dataDir}/pgdata` : 'DATABASE_URL';
-  logger.log(`Loket siap di ${url}/api/v1 (dokumentasi: ${url}/api/docs), ${where}, ${Date.now() - started} ms`);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  const base = config.publicUrl.startsWith(`http://${config.host}:`) ? url : config.publicUrl;
+  // What an operator or a newcomer needs first: where to go, where things are kept, how to log in.
+  log.info({ ms: Date.now() - started }, `Loket siap dalam ${Date.now() - started} ms`);
+  log.info(`Portal: ${base}/masuk`);
+  log.info(`API: ${base}/api/v1, dokumentasi: ${base}/api/docs`);
+  log.info(db.embedded ? `Data: basis data tertanam (PGlite) di ${config.dataDir}/pgdata, berkas di ${config.filesDir}`
+    : `Data: PostgreSQL dari DATABASE_URL, berkas di ${config.filesDir}`);
+  log.info(config.smtpUrl ? 'Surel: dikirim melalui SMTP_URL' : `Surel: ditulis sebagai berkas .eml di ${config.mailDir}`);
   if (seeded) {
-    logger.log(`Data demo ${seeded.created ? 'dibuat' : 'sudah ada'}. Masuk dengan NIK berikut, kata sandi "${DEMO_PASSWORD}":`);
-    seeded.logins.forEach((l) => logger.log(`  ${l.nik}  ${l.role.padEnd(30)} ${l.name}`));
+    log.info(`Data demo ${seeded.created ? 'dibuat' : 'sudah ada'}. Masuk dengan NIK berikut, kata sandi "${DEMO_PASSWORD}":`);
+    seeded.logins.forEach((l) => log.info(`  ${l.nik}  ${l.role.padEnd(30)} ${l.name}`));
   }
+  onSignals(app, config.shutdownGraceSeconds, log, async () => db.embedded?.stop());
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish (at most the grace period,
+ * then their connections are cut), then close the app (the worker's jobs drain and hand back outbox
+ * leases, the pool closes) and exit 0.
+ */
+function onSignals(app: INestApplication, graceSeconds: number, log: ReturnType<typeof createLogger>, after: () => Promise<unknown>): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: berhenti`);
+    log.info(`${signal}: berhenti menerima koneksi, menunggu permintaan yang sedang berjalan (paling lama ${graceSeconds} s)`);
+    const server = app.getHttpServer() as Server;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections with no request in flight would hold close() open: end them now and as
+    // each in-flight request finishes.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), graceSeconds * 1000);
+    await closed;
+    clearInterval(idle);
+    clearTimeout(cut);
     await app.close();
-    await db.embedded?.stop();
+    await after();
+    log.info('berhenti');
+    await new Promise<void>((resolve) => log.flush(() => resolve()));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

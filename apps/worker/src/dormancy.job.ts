@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { JobTracker } from './job-tracker';
 import { Cron, SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '@loket/common';
 import { DormancySweep } from '@loket/registry';
@@ -12,6 +13,7 @@ export class DormancyJob implements OnApplicationBootstrap {
   constructor(
     private readonly sweep: DormancySweep,
     private readonly registry: SchedulerRegistry,
+    private readonly jobs: JobTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -23,7 +25,8 @@ export class DormancyJob implements OnApplicationBootstrap {
 
   @Cron('0 1 * * *', { timeZone: 'Asia/Jakarta' })
   async run(): Promise<void> {
-    const changed = await this.sweep.run();
+    const changed = await this.jobs.track('dormancy', () => this.sweep.run());
+    if (changed === undefined) return;
     if (changed === null) this.logger.log('dilewati: proses lain sedang menjalankan sapuan dormansi');
     else if (changed > 0) this.logger.log(`${changed} keanggotaan menjadi Dormant`);
   }

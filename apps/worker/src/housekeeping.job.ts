@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { JobTracker } from './job-tracker';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 
@@ -10,10 +11,17 @@ import { DataSource } from 'typeorm';
 export class HousekeepingJob {
   private readonly logger = new Logger('Housekeeping');
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly jobs: JobTracker,
+  ) {}
 
   @Cron(CronExpression.EVERY_HOUR)
-  async run(): Promise<{ sessions: number; idempotencyKeys: number }> {
+  async run(): Promise<{ sessions: number; idempotencyKeys: number } | undefined> {
+    return this.jobs.track('housekeeping', () => this.sweep());
+  }
+
+  private async sweep(): Promise<{ sessions: number; idempotencyKeys: number }> {
     const [, sessions] = await this.db.query(`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
     const [, keys] = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`);
     const result = { sessions: Number(sessions ?? 0), idempotencyKeys: Number(keys ?? 0) };

@@ -1,7 +1,7 @@
 import '../../register-aliases';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigModule, loadConfig } from '@loket/common';
+import { AppLogger, ConfigModule, createLogger, loadConfig } from '@loket/common';
 import { DbModule } from '@loket/db';
 import { TicketsModule } from '@loket/tickets';
 import { prepareDatabase } from '../../api/src/bootstrap';
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const { url } = await prepareDatabase(config);
   @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), TicketsModule.forRoot(), WorkerModule] })
   class StandaloneWorker {}
-  const app = await NestFactory.createApplicationContext(StandaloneWorker);
+  const log = createLogger({ format: config.logFormat, level: config.logLevel });
+  const app = await NestFactory.createApplicationContext(StandaloneWorker, { logger: new AppLogger(log) });
   app.enableShutdownHooks();
   new Logger('Worker').log('worker berjalan');
 }

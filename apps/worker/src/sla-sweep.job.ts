@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '@loket/common';
 import { SlaSweeper } from '@loket/sla';
 import { scheduleEvery } from './every';
+import { JobTracker } from './job-tracker';
 
 /** Every SLA_SWEEP_SECONDS (a minute by default): SLA warnings and breaches that have come due. */
 @Injectable()
@@ -12,6 +13,7 @@ export class SlaSweepJob implements OnApplicationBootstrap {
   constructor(
     private readonly sweeper: SlaSweeper,
     private readonly registry: SchedulerRegistry,
+    private readonly jobs: JobTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -20,7 +22,9 @@ export class SlaSweepJob implements OnApplicationBootstrap {
   }
 
   async run(): Promise<void> {
-    const { warnings, breaches } = await this.sweeper.run();
+    const result = await this.jobs.track('sla-sweep', () => this.sweeper.run());
+    if (!result) return;
+    const { warnings, breaches } = result;
     if (warnings || breaches) this.logger.log(`${warnings} peringatan, ${breaches} pelanggaran SLA dicatat`);
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { unauthorized } from '@loket/common';
+import { noteRequestActor, unauthorized } from '@loket/common';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 
@@ -29,6 +29,7 @@ export class AuthGuard implements CanActivate {
     const token = bearerOf(req);
     const actor = token ? await this.auth.authenticate(token) : null;
     if (actor) {
+      noteRequestActor(actor.personId);
       req.actor = actor;
       req.bearer = token!;
     }

@@ -28,3 +28,10 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
     await dataSource.query(`SELECT pg_advisory_unlock(hashtext('loket.migrations'))`);
   }
 }
+
+/** Migrations this code knows that the database has not applied (readiness: a half-migrated database is not ready). */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM migrations`);
+  const applied = new Set(rows.map((r) => r.name));
+  return MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+}

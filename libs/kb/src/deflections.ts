@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden, unprocessable } from '@loket/common';
+import { DomainError, unprocessable } from '@loket/common';
 import { many, one } from '@loket/db';
 import { reportOffices, wibDayStart, type ReportPeriod, type ReportScope } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
@@ -31,10 +31,21 @@ export class KbDeflections {
     private readonly catalogue: Catalogue,
   ) {}
 
-  /** Up to five articles for the satker's KPPN (and national ones): by the perihal typed, or the service's best rated. */
+  /**
+   * Up to five articles for the satker's KPPN (and national ones): by the perihal typed, or the
+   * service's best rated; with the KPPN's code for links into its FAQ.
+   */
   async suggestions(actor: Actor, serviceCode: string, perihal: string) {
     const satker = filingSatker(actor);
-    const filter = { officeIds: [satker.kppnId], service: serviceCode };
+    const [office, articles] = await Promise.all([
+      one<{ code: string }>(this.db, `SELECT code FROM offices WHERE id = $1`, [satker.kppnId]),
+      this.matching(satker.kppnId, serviceCode, perihal),
+    ]);
+    return { kantor: office!.code, articles };
+  }
+
+  private async matching(kppnId: string, serviceCode: string, perihal: string) {
+    const filter = { officeIds: [kppnId], service: serviceCode };
     if (perihal.trim()) {
       const hits = await this.search.suggestions(perihal, filter, SUGGESTIONS);
       if (hits.length) return hits;
@@ -44,7 +55,7 @@ export class KbDeflections {
          FROM kb_articles a
         WHERE a.status = 'PUBLISHED' AND (a.national OR a.office_id = $1) AND $2 = ANY(a.services)
         ORDER BY a.rating_sum::numeric / NULLIF(a.rating_count, 0) DESC NULLS LAST, a.title LIMIT ${SUGGESTIONS}`,
-      [satker.kppnId, serviceCode]);
+      [kppnId, serviceCode]);
     return rows.map((r) => ({ slug: r.slug, title: r.title, category: r.category, services: r.services, rating: ratingOf(r), snippet: r.snippet }));
   }
 
@@ -95,17 +106,5 @@ export class KbDeflections {
       };
     });
     return { period, offices: offices.map((o) => ({ code: o.code, name: o.name })), rows };
-  }
-
-  /** Published articles an agent may link in a reply: their queue offices' and the national ones. */
-  async picker(actor: Actor, text: string, publicUrl: (slug: string) => string) {
-    if (actor.staff.length === 0) throw forbidden('NOT_STAFF', 'Hanya petugas yang dapat menyisipkan artikel ke balasan.');
-    const filter = { officeIds: actor.queueOfficeIds };
-    const hits = text.trim()
-      ? await this.search.search(text, filter, 10, 0)
-      : await many<{ slug: string; title: string }>(this.db,
-        `SELECT slug, title FROM kb_articles WHERE status = 'PUBLISHED' AND (national OR office_id = ANY($1::uuid[]))
-          ORDER BY updated_at DESC, id LIMIT 10`, [actor.queueOfficeIds]);
-    return { articles: hits.map((h) => ({ slug: h.slug, title: h.title, url: publicUrl(h.slug) })) };
   }
 }

@@ -29,6 +29,8 @@ const CLOCK_LABELS: Record<string, string> = { RESPONSE: 'tanggapan pertama', RE
 export class OutboxRelay implements OnApplicationShutdown {
   readonly mailer: Mailer;
   private readonly logger = new Logger('Outbox');
+  /** Rows this process has leased and not yet marked: handed back at shutdown. */
+  private readonly leased = new Set<string>();
 
   constructor(
     private readonly db: DataSource,
@@ -52,6 +54,7 @@ export class OutboxRelay implements OnApplicationShutdown {
                       ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         RETURNING id, topic, recipient, payload, attempts, ticket_id AS "ticketId"`);
     const result = { sent: 0, retried: 0, failed: 0 };
+    rows.forEach((row) => this.leased.add(row.id));
     await Promise.all(rows.map(async (row) => {
       let permanent = true; // a notice that cannot be rendered will not render next time either
       try {
@@ -74,6 +77,8 @@ export class OutboxRelay implements OnApplicationShutdown {
             WHERE id = $1`, [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds]);
         if (giveUp) result.failed++;
         else result.retried++;
+      } finally {
+        this.leased.delete(row.id);
       }
     }));
     if (result.failed) this.logger.warn(`${result.failed} notifikasi gagal permanen (lihat /api/v1/admin/outbox)`);
@@ -92,5 +97,15 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   onApplicationShutdown(): void {
     this.mailer.close();
+  }
+
+  /**
+   * At shutdown, once the worker's jobs had their grace period: rows still leased by this process (a
+   * send cut short) are due again at once for another worker, instead of waiting for their lease to end.
+   */
+  async releaseLeases(): Promise<void> {
+    if (!this.leased.size) return;
+    await this.db.query(`UPDATE outbox SET next_attempt_at = now() WHERE id = ANY($1) AND status = 'PENDING'`, [[...this.leased]])
+      .catch((err: Error) => this.logger.warn(`sewa outbox tidak dapat dilepas: ${err.message}`));
   }
 }

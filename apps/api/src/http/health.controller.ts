@@ -1,22 +1,36 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@loket/auth';
 import { DomainError } from '@loket/common';
+import { pendingMigrations } from '@loket/db';
 
+/** Liveness and readiness for load balancers and orchestrators; neither needs a session. */
 @ApiTags('health')
-@Controller('health')
+@Controller()
 export class HealthController {
   constructor(private readonly db: DataSource) {}
 
   @Public()
-  @Get()
-  async health() {
+  @Get('health')
+  @ApiOperation({ summary: 'Proses hidup (tanpa memeriksa basis data)' })
+  health() {
+    return { status: 'ok', time: new Date().toISOString() };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Siap melayani: basis data terjangkau dan semua migrasi diterapkan' })
+  async ready() {
+    let pending: string[];
     try {
-      await this.db.query('SELECT 1');
+      pending = await pendingMigrations(this.db);
     } catch {
       throw new DomainError('DATABASE_UNAVAILABLE', 503, 'Basis data tidak dapat dihubungi.');
     }
-    return { status: 'ok', database: 'ok', time: new Date().toISOString() };
+    if (pending.length) {
+      throw new DomainError('MIGRATIONS_PENDING', 503, `Basis data belum dimigrasikan: ${pending.length} migrasi belum diterapkan.`, { pending });
+    }
+    return { status: 'ok', database: 'ok', migrations: 'ok', time: new Date().toISOString() };
   }
 }

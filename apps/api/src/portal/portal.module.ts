@@ -10,6 +10,7 @@ import { portalNav } from './http/portal-routes';
 import { PORTAL_PAGES } from './pages';
 import { PortalGuard } from './session/portal-guard';
 import { PortalUploadInterceptor } from './session/portal-upload.interceptor';
+import { KbFilingPanel } from './kb/kb-filing';
 import { TicketPage } from './tickets/ticket-page';
 import { PORTAL_NAV } from './views/nav';
 import { PortalAssets } from './views/portal-assets';
@@ -20,7 +21,7 @@ import { PortalViews } from './views/portal-views';
   imports: [AdminModule, AuthModule, LettersModule, SlaModule, SkmModule, KbModule],
   controllers: PORTAL_PAGES,
   providers: [
-    PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage,
+    PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage, KbFilingPanel,
     { provide: PORTAL_NAV, useValue: portalNav(PORTAL_PAGES) },
   ],
   exports: [PortalViews],

@@ -11,6 +11,7 @@ import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { PortalUpload } from '../session/portal-upload.interceptor';
+import { KbFilingPanel } from '../kb/kb-filing';
 import { isSatkerUser } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
@@ -26,6 +27,7 @@ export class FilingController {
     private readonly catalogue: Catalogue,
     private readonly filing: TicketFilingService,
     private readonly views: PortalViews,
+    private readonly kb: KbFilingPanel,
   ) {}
 
   @Get()
@@ -42,7 +44,7 @@ export class FilingController {
     if (OWN_PAGE[code]) return res.redirect(303, OWN_PAGE[code]);
     const service = this.fileable(code);
     const count = /^\d{1,2}$/.test(String(rows)) ? Number(rows) : DEFAULT_ROWS;
-    this.show(req, res, service, {}, new Map(), null, randomUUID(), count, 200);
+    return this.show(req, res, service, {}, new Map(), null, randomUUID(), count, 200);
   }
 
   @Post(':code')
@@ -60,7 +62,7 @@ export class FilingController {
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       await removeUploads(req);
-      this.show(req, res, service, form, problemsOf(err), { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status);
+      await this.show(req, res, service, form, problemsOf(err), { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status);
     }
   }
 
@@ -70,14 +72,14 @@ export class FilingController {
     return service;
   }
 
-  private show(req: Request, res: Response, service: ServiceDefinition, values: Record<string, unknown>, errors: Map<string, string>,
+  private async show(req: Request, res: Response, service: ServiceDefinition, values: Record<string, unknown>, errors: Map<string, string>,
     error: { code: string; message: string } | null, key: string, rows: number, status: number) {
     const fields = formView(service.form, values, errors, rows);
     const lists = fields.lists.map((l) => ({ ...l, more: l.rows.length < l.maxItems ? Math.min(l.maxItems, 10) : null }));
     this.views.render(req, res, 'satker/ajukan', {
       title: service.title, service: { code: service.code, title: service.title, description: service.description },
       scalars: fields.scalars, lists, attachments: attachmentViews(service.attachments, errors),
-      error, problems: [...errors.values()], hadFiles: error !== null, key,
+      error, problems: [...errors.values()], hadFiles: error !== null, key, kb: await this.kb.forForm(req, service, values),
     }, status);
   }
 }

@@ -31,6 +31,10 @@ export interface StackedBarInput {
   segments: Series[];
   /** One colour per segment (default: the palette). */
   colors?: string[];
+  /** Length of a full bar (default: the longest total), e.g. 4 for a 1-4 scale. */
+  max?: number;
+  /** How a value is written on the bar (default: as is), e.g. with a decimal comma. */
+  format?: (v: number) => string;
 }
 
 /** Dark enough for 3:1 against white (WCAG non-text contrast) and for white text on them. */
@@ -97,8 +101,9 @@ export function lineChart(input: LineChartInput): string {
 /** Horizontal bars, one per category, each split into the segments (e.g. ticket age buckets). */
 export function stackedBars(input: StackedBarInput): string {
   const totals = input.categories.map((_, i) => input.segments.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = Math.max(0, ...totals);
-  if (input.categories.length === 0 || max === 0) return empty(input);
+  const max = Math.max(0, input.max ?? 0, ...totals);
+  if (input.categories.length === 0 || max === 0 || totals.every((v) => v === 0)) return empty(input);
+  const fmt = input.format ?? String;
   const [W, labelW, right, top, barH, gap] = [640, 170, 48, 8, 22, 10];
   const legendTop = top + input.categories.length * (barH + gap) + 14;
   const H = legendTop + 22;
@@ -115,10 +120,10 @@ export function stackedBars(input: StackedBarInput): string {
       if (v <= 0) return;
       const w = v * scale;
       parts.push(`<rect class="segmen" x="${num(bx)}" y="${by}" width="${num(w)}" height="${barH}" fill="${colors[si % colors.length]}"/>`);
-      if (w >= 18) parts.push(`<text x="${num(bx + w / 2)}" y="${by + barH / 2 + 4}" text-anchor="middle" fill="#fff">${v}</text>`);
+      if (w >= 18) parts.push(`<text x="${num(bx + w / 2)}" y="${by + barH / 2 + 4}" text-anchor="middle" fill="#fff">${escapeXml(fmt(v))}</text>`);
       bx += w;
     });
-    parts.push(`<text x="${num(bx + 6)}" y="${by + barH / 2 + 4}" fill="${INK}">${totals[i]}</text>`);
+    parts.push(`<text x="${num(bx + 6)}" y="${by + barH / 2 + 4}" fill="${INK}">${escapeXml(fmt(totals[i]))}</text>`);
   });
   let lx = labelW;
   input.segments.forEach((s, si) => {

@@ -2,7 +2,9 @@ import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
-import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { APP_CONFIG, noteRequestActor, type AppConfig } from '@loket/common';
+import { AgentNotices } from '@loket/tickets';
+import { DataSource } from 'typeorm';
 import { clearCookie, COOKIES, readCookies, setCookie } from './cookies';
 import { checkCsrf, csrfRefused, csrfTokenFor, newPreSessionKey } from './csrf';
 import { loginRequired, type PortalRequest } from './portal-context';
@@ -40,6 +42,8 @@ export class PortalGuard implements CanActivate {
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly db: DataSource,
+    private readonly notices: AgentNotices,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
   }
@@ -52,10 +56,13 @@ export class PortalGuard implements CanActivate {
     const cookieToken = TOKEN.test(cookies[COOKIES.session] ?? '') ? cookies[COOKIES.session] : null;
     const person = cookieToken ? await this.auth.authenticate(cookieToken) : null;
     if (cookies[COOKIES.session] && !person) clearCookie(res, COOKIES.session, this.secure);
+    if (person) noteRequestActor(person.personId);
     const csrfKey = anonymous || !person ? this.preSessionKey(req, res, cookies) : cookieToken;
     req.portal = {
       person, actor: person && actingAs(person, cookies[COOKIES.satker]), token: person ? cookieToken : null,
       csrfKey, csrf: csrfKey ? csrfTokenFor(csrfKey) : '', secure: this.secure,
+      // Staff see in every page's header how many notices wait for them (one indexed count).
+      unreadNotices: person && person.staff.length > 0 ? await this.notices.unread(this.db, person.personId) : 0,
     };
     const open = !!this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()]);
     if (!anonymous && !open && !person) throw loginRequired();

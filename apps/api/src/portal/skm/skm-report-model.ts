@@ -22,6 +22,9 @@ export function chooseSkmPeriod(q: Record<string, unknown>, now: Date): { choice
 }
 
 const decimal = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
+// Chart labels short enough for the label column; the table beside the chart names each unsur in full.
+const SHORT: Record<string, string> = { U1: 'Persyaratan', U2: 'Prosedur', U3: 'Waktu', U4: 'Biaya/tarif', U5: 'Produk layanan',
+  U6: 'Kompetensi', U7: 'Perilaku', U8: 'Pengaduan', U9: 'Sarana prasarana' };
 
 /** The page's figures: the scope's IKM, NRR per unsur and IKM per office as charts, and every row as a table. */
 export function skmReportModel(report: SkmReport) {
@@ -35,14 +38,16 @@ export function skmReportModel(report: SkmReport) {
     elementsSvg: stackedBars({
       id: 'grafik-nrr', title: `Nilai rata-rata per unsur, ${label}`,
       description: 'Nilai rata-rata (skala 1-4) tiap unsur pelayanan di seluruh cakupan; angkanya ada di tabel di bawah grafik.',
-      categories: total ? total.elements.map((e) => `${e.code} ${e.name}`) : [],
+      categories: total ? total.elements.map((e) => `${e.code} ${SHORT[e.code]}`) : [],
       segments: [{ name: 'Nilai rata-rata (1-4)', values: total ? total.elements.map((e) => e.nrr) : [] }],
+      max: 4, format: (v) => decimal(v, 3),
     }),
     officesSvg: stackedBars({
       id: 'grafik-ikm', title: `IKM per kantor, ${label}`,
       description: 'Indeks Kepuasan Masyarakat (25-100) tiap kantor; angkanya ada di tabel rincian.',
       categories: offices.map((r) => r.officeName ?? r.office ?? ''),
       segments: [{ name: 'IKM (25-100)', values: offices.map((r) => r.ikm) }],
+      max: 100, format: (v) => decimal(v, 2),
     }),
     rows: report.rows.map((r) => ({
       level: LEVEL_LABELS[r.level], office: r.officeName ?? 'Semua kantor', service: r.serviceTitle ?? 'Semua layanan',
