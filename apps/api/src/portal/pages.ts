@@ -5,6 +5,9 @@ import { OfficesPageController } from './admin/offices-page.controller';
 import { SatkersPageController } from './admin/satkers-page.controller';
 import { StaffPageController } from './admin/staff-page.controller';
 import type { Type } from '@nestjs/common';
+import { ImportPageController } from './admin/import.page';
+import { MembershipContactPageController } from './admin/membership-contact.page';
+import { ServiceSettingsPageController } from './admin/service-settings.page';
 import { ActivationController } from './pages/activation.controller';
 import { FaqController } from './kb/faq.controller';
 import { KbFilingController } from './kb/kb-filing.controller';
@@ -58,4 +61,7 @@ export const PORTAL_PAGES: Type[] = [
   KbFilingController,
   KbReportController,
   TicketArticleController,
+  ImportPageController,
+  MembershipContactPageController,
+  ServiceSettingsPageController,
 ];
