@@ -30,6 +30,7 @@ import { PenggunaController } from './myintress/pengguna.controller';
 import { TambahPenggunaController } from './myintress/tambah-pengguna.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
+import { TicketLetterFormController } from './tickets/ticket-letter-form.controller';
 
 /**
  * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
@@ -50,6 +51,7 @@ export const PORTAL_PAGES: Type[] = [
   LiveController,
   TicketController,
   TicketActionsController,
+  TicketLetterFormController,
   SlaDashboardController,
   SkmSurveyController,
   SkmReportController,
