@@ -2,6 +2,7 @@ import '../../register-aliases';
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { ImportService } from '@loket/admin';
 import { createLogger, loadConfig } from '@loket/common';
 import { createApp, prepareDatabase } from './bootstrap';
 import { DEMO_PASSWORD, seedDemo } from './demo/demo-seed';
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const db = await prepareDatabase(config);
   if (db.applied.length) log.info({ migrations: db.applied }, `${db.applied.length} migrasi diterapkan`);
   const app = await createApp(config, db.url, { log: root });
-  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource)) : null;
+  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource), app.get(ImportService)) : null;
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const base = config.publicUrl.startsWith(`http://${config.host}:`) ? url : config.publicUrl;

@@ -10,6 +10,7 @@ export * from './ticket-view';
 export * from './tickets.module';
 export * from './myintress/satker-access';
 export * from './myintress/self-registration.service';
+export * from './myintress/nik-lookup.service';
 export * from './myintress/membership-directory.service';
 export * from './myintress/self-registration-approvals';
 export * from './ticket-notices';

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AdminModule } from '@loket/admin';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
+import { NikLookupService } from './myintress/nik-lookup.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
 import { TicketEffects } from './ticket-effects';
@@ -29,6 +31,7 @@ const SERVICES = [
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
   SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
   ReplyTemplateRepository, ReplyTemplatesService,
+  NikLookupService,
 ];
 
 @Module({})
@@ -38,7 +41,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule, SlaModule, LettersModule],
+      imports: [RegistryModule, SlaModule, LettersModule, AdminModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { DomainError, forbidden, notFound } from '@loket/common';
+import { forbidden, notFound } from '@loket/common';
 import { many, one } from '@loket/db';
-import { UploadInterceptor, uploadsOf } from '@loket/files';
+import { UploadInterceptor } from '@loket/files';
 import { DigipayRegistry } from '@loket/registry';
+import { csvUpload } from '../http/csv-upload';
 import { DigipayUserDto, ProgressQuery, VendorDto } from './digipay.dto';
 
 const vendorId = new ParseUUIDPipe({ exceptionFactory: () => notFound('VENDOR_NOT_FOUND', 'Vendor tidak ditemukan.') });
@@ -53,11 +53,7 @@ export class DigipayController {
   @ApiConsumes('multipart/form-data')
   async importTransactions(@CurrentActor() actor: Actor, @Req() req: Request) {
     const kppnIds = await this.kppnScope(actor);
-    const [file, ...more] = uploadsOf(req);
-    if (!file || more.length || file.fieldname !== 'CSV') {
-      throw new DomainError('CSV_REQUIRED', 422, "Unggah tepat satu berkas CSV pada kolom 'CSV'.");
-    }
-    const bytes = await readFile(file.path);
+    const { bytes } = await csvUpload(req);
     return this.db.transaction((em) => this.digipay.importTransactions(em, kppnIds, actor.personId, bytes));
   }
 
