@@ -27,6 +27,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   LETTER_ISSUED: 'Surat tanggapan diterbitkan',
   SLA_WARNING: 'Tenggat layanan hampir terlewati',
   SLA_BREACH: 'Tenggat layanan terlewati',
+  SLA_ESCALATION: 'Eskalasi otomatis: tenggat penyelesaian sudah lama terlewati',
 };
 
 // Never a raw code on a page: an entry written by a newer version than this one still reads as words.
