@@ -13,6 +13,7 @@ import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { AuditController } from './admin/audit.controller';
+import { OfficeCalendarController } from './admin/office-calendar.controller';
 import { OfficesAdminController } from './admin/offices.controller';
 import { SatkersAdminController } from './admin/satkers.controller';
 import { StaffAdminController } from './admin/staff.controller';
@@ -67,7 +68,7 @@ export class AppModule {
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
         ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController,
         // Administration (issue 15): offices, satkers, staff, audit.
-        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController,
+        OfficesAdminController, OfficeCalendarController, SatkersAdminController, StaffAdminController, AuditController,
         ImportController, MembershipContactController],
     };
   }

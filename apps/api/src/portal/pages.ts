@@ -1,3 +1,9 @@
+import { AdminHomeController } from './admin/admin-home.controller';
+import { AuditPageController } from './admin/audit-page.controller';
+import { CalendarPageController } from './admin/calendar-page.controller';
+import { OfficesPageController } from './admin/offices-page.controller';
+import { SatkersPageController } from './admin/satkers-page.controller';
+import { StaffPageController } from './admin/staff-page.controller';
 import type { Type } from '@nestjs/common';
 import { ImportPageController } from './admin/import.page';
 import { MembershipContactPageController } from './admin/membership-contact.page';
@@ -32,6 +38,8 @@ import { TicketLetterFormController } from './tickets/ticket-letter-form.control
  * here: its routes then leave the /api/v1 prefix and get the portal's session, CSRF and error pages.
  */
 export const PORTAL_PAGES: Type[] = [
+  // Administration (issue 15)
+  AdminHomeController, OfficesPageController, SatkersPageController, StaffPageController, CalendarPageController, AuditPageController,
   AssetsController,
   SessionController,
   ActivationController,
