@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -25,6 +25,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** An opaque bearer secret; only its SHA-256 is stored. */
-export const newSecret = (): string => randomBytes(32).toString('base64url');
-export const sha256Hex = (value: string | Buffer): string => createHash('sha256').update(value).digest('hex');
+// The secret helpers live in common (the registry issues links too); re-exported for auth's callers.
+export { newSecret, sha256Hex } from '@loket/common';

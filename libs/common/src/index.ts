@@ -8,3 +8,4 @@ export * from './dates';
 export * from './logging';
 export * from './datetime';
 export * from './csv';
+export * from './secrets';

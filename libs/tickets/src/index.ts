@@ -22,3 +22,4 @@ export * from './workspace/workspace.service';
 export * from './workspace/bulk-actions.service';
 export * from './reply-templates/placeholders';
 export * from './reply-templates/reply-templates.service';
+export * from './digipay/digipay.service';

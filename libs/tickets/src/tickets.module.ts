@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
@@ -26,6 +27,7 @@ const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
   SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, ReplyTemplateRepository, ReplyTemplatesService,
+  DigipayService,
 ];
 
 @Module({})
