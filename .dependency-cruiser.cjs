@@ -1,7 +1,7 @@
 // The import rules of ../shared/DESIGN.md, checked in `npm test` (npm run lint:layers).
 // Libraries are layered; a library imports only libraries below it:
 //   common, db, workflow (pure: xstate only)
-//   files, letters, sla
+//   files, letters, sla, audit (the append-only audit log)
 //   notify                    (sends what letters render)
 //   registry                  (the systems of record: identities, memberships, Digipay, accounts)
 //   auth                      (sessions and scope, read from the registry's memberships)
@@ -11,7 +11,7 @@
 // controllers reach the database only through services; nothing imports a module that imports it back.
 const LAYERS = [
   ['common', 'db', 'workflow'],
-  ['files', 'letters', 'sla'],
+  ['files', 'letters', 'sla', 'audit'],
   ['notify'],
   ['registry'],
   ['auth'],

@@ -10,6 +10,7 @@ import { Digipay1764400000000 } from './1764400000000-Digipay';
 import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions';
 import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
 import { CredentialChanges1764600000000 } from './1764600000000-CredentialChanges';
+import { ReopenCycles1764600000001 } from './1764600000001-ReopenCycles';
 import { Administration1764700000000 } from './1764700000000-Administration';
 import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   SearchExtensions1764500000000,
   StaffRoleKinds1764500000001,
   CredentialChanges1764600000000,
+  ReopenCycles1764600000001,
   Administration1764700000000,
   ServiceSettings1764750000000,
   KnowledgeBase1764800000000,

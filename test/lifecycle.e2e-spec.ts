@@ -16,7 +16,7 @@ describe('the rest of the lifecycle over HTTP', () => {
     const rejected = await sendEvent(t, tok.cso, ticket.id, ticket.version, { type: 'REJECT', reason: 'Formulir bukan versi terbaru.' });
     expect(rejected.status).toBe(200);
     const seen = await t.http.get(`/api/v1/tickets/${ticket.id}`).set(auth(tok.satker));
-    expect(seen.body).toMatchObject({ status: 'DITOLAK', statusLabel: 'Ditolak', allowedEvents: [] });
+    expect(seen.body).toMatchObject({ status: 'DITOLAK', statusLabel: 'Ditolak', allowedEvents: [expect.objectContaining({ type: 'REOPEN' })] });
     expect(seen.body.messages.at(-1)).toMatchObject({ body: 'Formulir bukan versi terbaru.', eventType: 'REJECT' });
     const [row] = await t.db.query(`SELECT count(*)::int AS n FROM persons WHERE nik = $1`, [person.nik]);
     expect(row.n).toBe(0);

@@ -29,6 +29,11 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
       'Biaya/tarif', 'Produk spesifikasi jenis pelayanan', 'Kompetensi pelaksana', 'Perilaku pelaksana', 'Penanganan pengaduan, saran dan masukan', 'Sarana dan prasarana']);
     expect(res.body.elements[3].options).toEqual([{ value: 1, label: 'Sangat mahal' }, { value: 2, label: 'Cukup mahal' }, { value: 3, label: 'Murah' }, { value: 4, label: 'Gratis' }]);
     expect(Object.keys(res.body.respondent)).toEqual(['jenisKelamin', 'pendidikan', 'pekerjaan', 'umur']);
+    const doc = await t.http.get('/api/docs/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/skm/kuesioner', '/api/v1/skm/tawaran', '/api/v1/skm/tiket/{id}',
+      '/api/v1/skm/tiket/{id}/jawaban', '/api/v1/skm/tiket/{id}/lewati', '/api/v1/skm/laporan']));
+    expect(Object.keys(doc.body.components.schemas.SkmAnswersDto.properties)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9',
+      'jenisKelamin', 'pendidikan', 'pekerjaan', 'pekerjaanLainnya', 'umur', 'saran']);
   });
 
   it('offers the survey once per closed ticket, never on an open one, and never to another satker', async () => {
@@ -143,6 +148,7 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
 
   it('downloads the report as CSV for a spreadsheet: UTF-8 with BOM, Indonesian headers, decimal commas', async () => {
     const last = previousPeriod(periodOf(new Date()));
+    await seedResponses(t.db, w.otherKppnId, 'PENGADUAN', last, randomAnswers(3));
     const token = await supervisor(w.otherKppnId, 'Supervisor CSV');
     const res = await t.http.get('/api/v1/skm/laporan').query({ tahun: String(last.year), semester: String(last.semester), format: 'csv' }).set(auth(token));
     expect(res.status).toBe(200);
@@ -154,5 +160,10 @@ describe('SKM survey and IKM report (PermenPANRB 14/2017)', () => {
       + '"NRR U8 Penanganan pengaduan, saran dan masukan",NRR U9 Sarana dan prasarana,IKM,Mutu,Kinerja');
     expect(first).toMatch(/^Semester \d \((Januari-Juni|Juli-Desember)\) \d{4},Layanan di kantor,/);
     expect(first).toMatch(/,"\d{2,3},\d{2}",[ABCD],(Sangat Baik|Baik|Kurang Baik|Tidak Baik)$/);
+    // A period without answers still downloads the headers.
+    const empty = await t.http.get('/api/v1/skm/laporan').query({ tahun: '2018', format: 'csv' }).set(auth(token));
+    expect(empty.text).toBe(`\uFEFF${header}\r\n`);
+    const none = await t.http.get('/api/v1/skm/laporan').query({ tahun: '2018' }).set(auth(token));
+    expect([none.status, none.body.rows]).toEqual([200, []]);
   });
 });

@@ -9,6 +9,7 @@ import { createLogger, loadConfig, type AppConfig } from '@loket/common';
 import type { Catalogue } from '@loket/workflow';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { filesUnder } from './files';
+import { TEST_SCRYPT_LOG2N } from './world';
 
 export interface TestApp {
   app: INestApplication;
@@ -28,6 +29,7 @@ export async function startTestApp(options: { catalogue?: Catalogue; env?: Recor
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const config = loadConfig({
     ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
+    PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N,
     ...options.env,
   });
   const app = await createApp(config, process.env.DATABASE_URL!, {

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@loket/registry';
-import { AuditLog } from './audit-log';
+import { AuditModule } from '@loket/audit';
 import { AuditQuery } from './audit-query';
 import { OfficesAdmin } from './offices';
 import { SatkersAdmin } from './satkers';
 import { StaffAdmin } from './staff';
 
-const SERVICES = [AuditLog, AuditQuery, OfficesAdmin, SatkersAdmin, StaffAdmin];
+const SERVICES = [AuditQuery, OfficesAdmin, SatkersAdmin, StaffAdmin];
 
 /** Administration of offices, satkers and staff; TicketsModule (global) provides the ticket services it uses. */
-@Module({ imports: [RegistryModule], providers: SERVICES, exports: SERVICES })
+@Module({ imports: [RegistryModule, AuditModule], providers: SERVICES, exports: [...SERVICES, AuditModule] })
 export class AdminModule {}

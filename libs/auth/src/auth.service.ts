@@ -4,10 +4,7 @@ import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
-import { hashPassword, newSecret, sha256Hex, verifyPassword } from './secrets';
-
-// Verified when the NIK is unknown, so a wrong NIK costs the same time as a wrong password.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+import { hashPassword, needsRehash, newSecret, scryptCost, sha256Hex, verifyPassword, type ScryptCost } from './secrets';
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'NIK atau kata sandi salah.');
 
@@ -23,20 +20,39 @@ export const meetsPasswordPolicy = (p: string) => p.length >= 10 && p.length <= 
 @Injectable()
 export class AuthService {
   private readonly throttle = new LoginThrottle();
+  private readonly cost: ScryptCost;
+  // Verified when the NIK is unknown, so a wrong NIK costs the same time as a wrong password.
+  private dummyHash: Promise<string> | null = null;
 
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.cost = scryptCost(config.passwordScryptLog2N);
+  }
 
-  async login(nik: string, password: string): Promise<LoginResult> {
-    await this.throttle.begin(this.db, nik);
+  /** A new password hash at today's parameters. */
+  hashPassword(password: string): Promise<string> {
+    return hashPassword(password, this.cost);
+  }
+
+  /** `address` is the client's address as Express resolves it (X-Forwarded-For only from TRUSTED_PROXIES). */
+  async login(nik: string, password: string, address: string): Promise<LoginResult> {
+    await this.throttle.begin(this.db, nik, address);
     const person = await one<{ id: string; password_hash: string | null }>(
       this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
     );
-    const ok = await verifyPassword(password, person?.password_hash ?? DUMMY_HASH);
-    if (!person?.password_hash || !ok) throw invalidCredentials();
-    await this.throttle.reset(this.db, nik);
+    const ok = await verifyPassword(password, person?.password_hash ?? await (this.dummyHash ??= this.hashPassword(newSecret())));
+    if (!person?.password_hash || !ok) {
+      await this.throttle.failed(this.db, nik, address);
+      throw invalidCredentials();
+    }
+    await this.throttle.succeeded(this.db, nik, address);
+    if (needsRehash(person.password_hash, this.cost)) {
+      // Only the hash just verified is replaced: a password changed meanwhile stays as it is.
+      await this.db.query(`UPDATE persons SET password_hash = $2 WHERE id = $1 AND password_hash = $3`,
+        [person.id, await this.hashPassword(password), person.password_hash]);
+    }
     // Login is the activity that keeps a membership from going dormant.
     await this.db.query(
       `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = 2 AND deleted_at IS NULL`, [person.id]);
@@ -84,7 +100,7 @@ export class AuthService {
   /** Sets the first password through a single-use activation token; any session of the person ends. */
   async activate(token: string, password: string): Promise<void> {
     if (!meetsPasswordPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
-    const hash = await hashPassword(password);
+    const hash = await this.hashPassword(password);
     await this.db.transaction(async (em) => {
       const row = await this.usableActivation(em, token, 'FOR UPDATE');
       await em.query(`UPDATE activation_tokens SET used_at = now() WHERE id = $1`, [row.id]);

@@ -3,3 +3,4 @@ export * from './secrets';
 export * from './auth.service';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './rate-limit';

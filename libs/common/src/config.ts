@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 // Read and validated once at boot; a bad value stops start-up with a message naming the variable.
@@ -29,6 +30,10 @@ export interface AppConfig {
   slaSweepSeconds: number;
   /** 0: the dormancy sweep runs daily at 01:00 WIB; otherwise every this many seconds. */
   dormancySweepSeconds: number;
+  /** log2 of scrypt's N for new password hashes: 17 (OWASP); the test suites lower it to 14 for speed. */
+  passwordScryptLog2N: number;
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges or loopback/linklocal/uniquelocal). */
+  trustedProxies: string[];
   /** json: one JSON line per record (operators); pretty: human-readable lines (development). */
   logFormat: 'json' | 'pretty';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -61,6 +66,21 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new Error(`Konfigurasi ${name}="${raw}" tidak valid: gunakan true atau false.`);
+}
+
+/** What Express's `trust proxy` understands, checked here so a typo stops start-up instead of trusting nobody. */
+function proxies(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [ip, bits, extra] = entry.split('/');
+    const family = isIP(ip);
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const maskOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!named && (!family || !maskOk || extra !== undefined)) {
+      throw new Error(`Konfigurasi TRUSTED_PROXIES berisi "${entry}" yang tidak valid: gunakan alamat IP, rentang CIDR (10.0.0.0/8) atau loopback, dipisah koma.`);
+    }
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -96,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorker: bool(env, 'RUN_WORKER', true),
     slaSweepSeconds: int(env, 'SLA_SWEEP_SECONDS', 60, 1, 3600),
     dormancySweepSeconds: int(env, 'DORMANCY_SWEEP_SECONDS', 0, 0, 86400),
+    passwordScryptLog2N: int(env, 'PASSWORD_SCRYPT_LOG2N', 17, 14, 20),
+    trustedProxies: proxies(env.TRUSTED_PROXIES),
     logFormat: oneOf(env, 'LOG_FORMAT', 'json', ['json', 'pretty'] as const),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const),
     shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600),

@@ -62,14 +62,29 @@ export class ErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const [status, body] = classify(exception);
-    const requestId = requestIdOf(req);
+    const [status] = classify(exception);
     if (status >= 500) {
       // Only the error itself: request bodies may hold NIKs and passwords.
-      this.logger.error(`${requestId} ${req.method} ${req.path}: ${(exception as Error)?.stack ?? exception}`);
+      this.logger.error(`${requestIdOf(req)} ${req.method} ${req.path}: ${(exception as Error)?.stack ?? exception}`);
     }
-    if (res.headersSent) return;
-    if (this.pages?.(req, res, status, { ...body, requestId }, exception)) return;
-    res.status(status).json({ error: { ...body, details: body.details ?? null, requestId } });
+    sendError(req, res, exception, this.pages);
   }
+}
+
+/** The one way an error is answered: a portal page where `pages` takes it, else the JSON body. */
+export function sendError(req: Request, res: Response, exception: unknown, pages?: ErrorPages): void {
+  const [status, body] = classify(exception);
+  const requestId = requestIdOf(req);
+  if (res.headersSent) return;
+  setRetryAfter(res, exception);
+  if (pages?.(req, res, status, { ...body, requestId }, exception)) return;
+  res.status(status).json({ error: { ...body, details: body.details ?? null, requestId } });
+}
+
+/** Every 429 says when to come back (RFC 9110 Retry-After, in seconds; `retryAfterSeconds` in details). */
+export function setRetryAfter(res: Response, exception: unknown): void {
+  const [status, body] = classify(exception);
+  if (status !== 429) return;
+  const seconds = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  res.setHeader('Retry-After', String(typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds)) : 60));
 }

@@ -5,6 +5,7 @@ export * from './validation';
 export * from './error-filter';
 export * from './config.module';
 export * from './dates';
+export * from './text-input';
 export * from './logging';
 export * from './datetime';
 export * from './csv';

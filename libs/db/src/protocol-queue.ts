@@ -12,6 +12,21 @@ const SYNC = 0x53; // 'S': ends an extended-protocol exchange (Parse/Bind/Descri
 const QUERY = 0x51; // 'Q': a simple query is its own exchange
 const TERMINATE = 0x58; // 'X'
 const STARTUP = 0x00; // startup messages begin with their length, whose first byte is 0
+const PARSE = 0x50; // 'P'
+const NOTIFICATION = 0x41; // 'A': NotificationResponse from the backend
+
+/** The NotificationResponse messages in a chunk of backend output (whole messages only). */
+function notificationsIn(data: Uint8Array): Uint8Array[] {
+  const found: Uint8Array[] = [];
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let at = 0; at + 5 <= data.length;) {
+    const end = at + 1 + view.getInt32(at + 1);
+    if (end > data.length || end <= at) break;
+    if (data[at] === NOTIFICATION) found.push(data.slice(at, end));
+    at = end;
+  }
+  return found;
+}
 
 /**
  * PGlite is one session. Many client connections can share it only if their protocol exchanges never
@@ -26,10 +41,19 @@ export class ProtocolQueue {
   private readonly queue: Pending[] = [];
   private owner: number | null = null;
   private draining = false;
+  /**
+   * Connections that ran LISTEN, with the way to write to them. PGlite is one session, so a NOTIFY
+   * comes back in the output of whichever connection committed it; it is passed on to these, as
+   * PostgreSQL would deliver it to each listening session.
+   */
+  private readonly listeners = new Map<number, (data: Uint8Array) => void>();
 
   constructor(private readonly db: PGlite) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    if ((message[0] === QUERY || message[0] === PARSE) && /\bLISTEN\s/i.test(Buffer.from(message).toString('utf8'))) {
+      this.listeners.set(handlerId, onData);
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.drain();
@@ -41,6 +65,7 @@ export class ProtocolQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
+    this.listeners.delete(handlerId);
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].handlerId === handlerId) this.queue.splice(i, 1)[0].reject(new Error('Handler disconnected'));
     }
@@ -70,6 +95,10 @@ export class ProtocolQueue {
               onRawData: (data: Uint8Array) => {
                 bytes += data.length;
                 item.onData(data);
+                if (this.listeners.size === 0) return;
+                for (const note of notificationsIn(data)) {
+                  for (const [id, write] of this.listeners) if (id !== item.handlerId) write(note);
+                }
               },
             }),
           );

@@ -12,6 +12,15 @@ export interface StoredUpload extends Express.Multer.File {
   contentType?: string;
 }
 
+type UploadRequest = Request & { uploadFields?: Set<string>; uploadsSettled?: Promise<void>[] };
+
+/**
+ * Resolves once every temp file this request's parts started is either handed over or removed.
+ * multer answers a cut-off body before the storage has removed the half-written file; waiting for
+ * this first means no temp file outlives the response.
+ */
+export const uploadsSettled = (req: Request): Promise<unknown> => Promise.all((req as UploadRequest).uploadsSettled ?? []);
+
 /**
  * Streams each part to a server-named temp file while hashing it, so no upload is held in memory.
  * A field may carry one file only: a second part with the same name aborts the request.
@@ -22,13 +31,16 @@ export class HashingDiskStorage implements StorageEngine {
   }
 
   _handleFile(req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<StoredUpload>) => void): void {
-    const seen = ((req as Request & { uploadFields?: Set<string> }).uploadFields ??= new Set<string>());
+    const upload = req as UploadRequest;
+    const seen = (upload.uploadFields ??= new Set<string>());
     if (seen.has(file.fieldname)) {
       cb(new DomainError('DUPLICATE_FILE_FIELD', 422, `Kolom lampiran '${file.fieldname}' hanya boleh berisi satu berkas.`));
       return;
     }
     seen.add(file.fieldname);
     const filePath = path.join(this.dir, randomUUID());
+    let settle!: () => void;
+    (upload.uploadsSettled ??= []).push(new Promise<void>((resolve) => (settle = resolve)));
     const hash = createHash('sha256');
     let size = 0;
     file.stream.on('data', (chunk: Buffer) => {
@@ -37,9 +49,13 @@ export class HashingDiskStorage implements StorageEngine {
     });
     pipeline(file.stream, createWriteStream(filePath, { flags: 'wx', mode: 0o600 }), (err) => {
       if (err) {
-        rm(filePath, { force: true }, () => cb(err));
+        rm(filePath, { force: true }, () => {
+          settle();
+          cb(err);
+        });
         return;
       }
+      settle();
       cb(null, { path: filePath, size, sha256: hash.digest('hex') });
     });
   }

@@ -3,8 +3,9 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { catchError, from, mergeMap, switchMap, throwError, type Observable } from 'rxjs';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
-import { HashingDiskStorage, type StoredUpload } from './hashing-storage';
+import { APP_CONFIG, assertCleanText, DomainError, type AppConfig } from '@loket/common';
+import { HashingDiskStorage, uploadsSettled, type StoredUpload } from './hashing-storage';
+import { checkPartsAccountedFor, countParts, sanitizeFilenames } from './multipart-parts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -36,10 +37,14 @@ export class UploadInterceptor implements NestInterceptor {
   private readonly parse: RequestHandler;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    // streamHandler and defParamCharset are multer 2.x options its type definitions lack.
     this.parse = multer({
       storage: new HashingDiskStorage(config.uploadTmpDir),
+      // RFC 7578: filenames are UTF-8 (busboy would read them as latin1: "CafÃ©.pdf").
+      defParamCharset: 'utf8',
+      streamHandler: countParts,
       limits: { fileSize: MAX_FILE_BYTES, files: 10, fields: 40, fieldSize: 512 * 1024, parts: 50, headerPairs: 100 },
-    }).any();
+    } as multer.Options).any();
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -48,7 +53,12 @@ export class UploadInterceptor implements NestInterceptor {
     if (!req.is('multipart/form-data')) return next.handle();
     const parsed = new Promise<void>((resolve, reject) =>
       this.parse(req, res, (err?: unknown) => (err ? reject(toDomainError(err)) : resolve())),
-    );
+    ).then(() => {
+      // The same edge check as JSON and form bodies get, then the parts nobody could read.
+      assertCleanText({ body: req.body, files: uploadsOf(req).map((f) => f.fieldname) });
+      checkPartsAccountedFor(req);
+      sanitizeFilenames(uploadsOf(req));
+    });
     // Temp files are gone before the response is written, whatever the outcome.
     const cleanup = () => removeUploads(req);
     return from(parsed).pipe(
@@ -69,5 +79,7 @@ export const uploadsOf = (req: Request): StoredUpload[] => (req.files as StoredU
  * response itself (@Res) calls it first, so no temp file outlives the response there either.
  */
 export async function removeUploads(req: Request): Promise<void> {
-  await Promise.all(uploadsOf(req).map((f) => rm(f.path, { force: true })));
+  // A part cut off mid-file never got a path: the storage removes its file; wait until it has.
+  await uploadsSettled(req);
+  await Promise.all(uploadsOf(req).filter((f) => f.path).map((f) => rm(f.path, { force: true })));
 }

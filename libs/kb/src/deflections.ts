@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden, unprocessable } from '@loket/common';
+import { DomainError, unprocessable } from '@loket/common';
 import { many, one } from '@loket/db';
 import { reportOffices, wibDayStart, type ReportPeriod, type ReportScope } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
@@ -106,17 +106,5 @@ export class KbDeflections {
       };
     });
     return { period, offices: offices.map((o) => ({ code: o.code, name: o.name })), rows };
-  }
-
-  /** Published articles an agent may link in a reply: their queue offices' and the national ones. */
-  async picker(actor: Actor, text: string, publicUrl: (slug: string) => string) {
-    if (actor.staff.length === 0) throw forbidden('NOT_STAFF', 'Hanya petugas yang dapat menyisipkan artikel ke balasan.');
-    const filter = { officeIds: actor.queueOfficeIds };
-    const hits = text.trim()
-      ? await this.search.search(text, filter, 10, 0)
-      : await many<{ slug: string; title: string }>(this.db,
-        `SELECT slug, title FROM kb_articles WHERE status = 'PUBLISHED' AND (national OR office_id = ANY($1::uuid[]))
-          ORDER BY updated_at DESC, id LIMIT 10`, [actor.queueOfficeIds]);
-    return { articles: hits.map((h) => ({ slug: h.slug, title: h.title, url: publicUrl(h.slug) })) };
   }
 }

@@ -10,3 +10,4 @@ export * from './ratings';
 export * from './readers';
 export * from './search';
 export * from './deflections';
+export * from './article-links';

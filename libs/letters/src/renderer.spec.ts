@@ -32,7 +32,7 @@ describe('templates', () => {
     expect(renderer.letterNames()).toEqual(Object.keys(LETTER_DATA).sort());
     expect(renderer.emailNames()).toEqual([
       'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.warning',
-      'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.expired', 'ticket.filed', 'ticket.rejected',
+      'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.expired', 'ticket.filed', 'ticket.rejected', 'ticket.reopened',
     ]);
   });
 

@@ -46,6 +46,7 @@ const REPORT_SQL = `
      WHERE r.office_id = ANY($1::uuid[]) AND r.period_year = $2 AND ($3::int IS NULL OR r.period_half = $3::int)
      GROUP BY GROUPING SETS ((r.office_id, r.service_code), (r.office_id), (r.service_code), ()))
   SELECT g.*, o.code AS office, o.name AS "officeName" FROM g LEFT JOIN offices o ON o.id = g.office_id
+   WHERE g.respondents > 0 -- the grand total () comes back even for a period without answers
    ORDER BY g.grp, o.code NULLS LAST, g.service_code NULLS LAST`;
 
 type SqlRow = Record<string, number | string | null> & { grp: number; respondents: number; ikm: number; office: string | null; officeName: string | null; service_code: string | null };
@@ -87,20 +88,23 @@ export class SkmReports {
 
 export type SkmReport = Awaited<ReturnType<SkmReports['report']>>;
 
-/** The report as a spreadsheet opens it: UTF-8 with BOM, Indonesian headers, one line per row. */
+/** One CSV line of a row, under Indonesian headers (also the header of an empty report). */
+const csvLine = (label: string, r: SkmReportRow | null) => ({
+  Periode: label,
+  Tingkat: r ? LEVEL_LABELS[r.level] : '',
+  'Kode Kantor': r?.office ?? '',
+  Kantor: r?.officeName ?? '',
+  'Kode Layanan': r?.service ?? '',
+  Layanan: r?.serviceTitle ?? '',
+  'Jumlah Responden': r?.respondents ?? '',
+  ...Object.fromEntries(SKM_ELEMENTS.map((e, i) => [`NRR ${e.code} ${e.name}`, r ? r.elements[i].nrr.toFixed(3).replace('.', ',') : ''])),
+  IKM: r ? r.ikm.toFixed(2).replace('.', ',') : '',
+  Mutu: r?.mutu ?? '',
+  Kinerja: r?.kinerja ?? '',
+});
+
+/** The report as a spreadsheet opens it: UTF-8 with BOM, Indonesian headers, one line per row (only the headers when empty). */
 export function skmCsv(report: SkmReport): string {
-  const lines = report.rows.map((r) => ({
-    Periode: report.period.label,
-    Tingkat: LEVEL_LABELS[r.level],
-    'Kode Kantor': r.office ?? '',
-    Kantor: r.officeName ?? '',
-    'Kode Layanan': r.service ?? '',
-    Layanan: r.serviceTitle ?? '',
-    'Jumlah Responden': r.respondents,
-    ...Object.fromEntries(r.elements.map((e) => [`NRR ${e.code} ${e.name}`, e.nrr.toFixed(3).replace('.', ',')])),
-    IKM: r.ikm.toFixed(2).replace('.', ','),
-    Mutu: r.mutu,
-    Kinerja: r.kinerja,
-  }));
-  return `\uFEFF${toCsv(lines)}`;
+  if (report.rows.length === 0) return `\uFEFF${toCsv([csvLine(report.period.label, null)]).split('\r\n')[0]}\r\n`;
+  return `\uFEFF${toCsv(report.rows.map((r) => csvLine(report.period.label, r)))}`;
 }

@@ -24,6 +24,7 @@ const RULE_TEXT = (r: SlaRule): string =>
 
 interface Row {
   kind: string;
+  cycle: number;
   rule: SlaRule & { _warning: unknown };
   calendarId: string;
   calendarVersion: number;
@@ -47,14 +48,20 @@ export class SlaExplainer {
   constructor(private readonly calendars: CalendarStore) {}
 
   async explain(db: Queryable, ticketId: string, now: Date = new Date()) {
-    const rows = await many<Row>(db,
-      `SELECT kind, rule, calendar_id AS "calendarId", calendar_version AS "calendarVersion", started_at AS "startedAt",
+    const columns = `kind, cycle, rule, calendar_id AS "calendarId", calendar_version AS "calendarVersion", started_at AS "startedAt",
               target_minutes AS "targetMinutes", due_at AS "dueAt", warn_at AS "warnAt", pauses, paused_since AS "pausedSince",
               stopped_at AS "stoppedAt", stop_reason AS "stopReason", used_minutes AS "usedMinutes",
-              warned_at AS "warnedAt", breached_at AS "breachedAt",
+              warned_at AS "warnedAt", breached_at AS "breachedAt"`;
+    const live = await many<Row>(db,
+      `SELECT ${columns},
               (SELECT json_build_object('version', v.version, 'effectiveFrom', v.effective_from::text, 'reason', v.reason)
                  FROM service_settings v WHERE v.id = sla_clocks.settings_id) AS settings
          FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
+    // A reopened ticket's earlier resolution cycles, each as it ended, listed before the running one.
+    const earlier = await many<Row>(db, `SELECT ${columns}, NULL AS settings FROM sla_clock_cycles WHERE ticket_id = $1 ORDER BY cycle`, [ticketId]);
+    const settingsOf = live.find((c) => c.kind === 'RESOLUTION')?.settings ?? null;
+    const rows = [...live.filter((c) => c.kind !== 'RESOLUTION'), ...earlier.map((c) => ({ ...c, settings: settingsOf })),
+      ...live.filter((c) => c.kind === 'RESOLUTION')];
     return Promise.all(rows.map(async (c) => {
       const cal = await this.calendars.load(db, c.calendarId);
       const { _warning: warning, ...rule } = c.rule;
@@ -68,6 +75,8 @@ export class SlaExplainer {
             : c.stoppedAt ? 'MET' : 'RUNNING';
       return {
         clock: c.kind,
+        // 1, then one more per reopening: each cycle of the resolution clock is explained on its own.
+        cycle: c.cycle,
         rule: { ...rule, description: RULE_TEXT(rule as SlaRule) },
         warning,
         // The service settings version in force when the ticket was filed (later versions never apply to it).

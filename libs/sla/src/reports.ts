@@ -33,7 +33,11 @@ const GROUPED = `
            sum(t.correction_rounds)::int AS "_correctionRounds",
            count(*) FILTER (WHERE t.rating = 'POSITIF')::int AS "ratingPositif",
            count(*) FILTER (WHERE t.rating = 'NETRAL')::int AS "ratingNetral",
-           count(*) FILTER (WHERE t.rating = 'NEGATIF')::int AS "ratingNegatif"
+           count(*) FILTER (WHERE t.rating = 'NEGATIF')::int AS "ratingNegatif",
+           -- Reopened tickets and their later resolution cycles, apart from the first cycle's compliance above.
+           count(*) FILTER (WHERE t.reopen_count > 0)::int AS reopened,
+           round(100.0 * sum(t.reopen_cycles_met) / NULLIF(sum(t.reopen_cycles_measured), 0), 1)::float AS "reopenResolutionWithinTargetPct",
+           sum(t.reopen_cycles_measured)::int AS "_reopenMeasured", sum(t.reopen_cycles_met)::int AS "_reopenMet"
       FROM tickets t
      WHERE t.office_id = ANY($1::uuid[]) AND t.created_at >= ${FROM} AND t.created_at < ${TO}
      GROUP BY GROUPING SETS ((t.filed_month, t.office_id, t.service_code, t.assignee_id),
@@ -41,9 +45,14 @@ const GROUPED = `
   SELECT to_char(g.filed_month, 'YYYY-MM') AS month, o.code AS office, g.service_code AS service, a.name AS agent,
          g."rollupLevel", g.filed, g.resolved, g."responseWithinTargetPct", g."resolutionWithinTargetPct",
          g."responseMedianMinutes", g."responseP90Minutes", g."resolutionMedianMinutes", g."resolutionP90Minutes",
-         g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif",
-         g."_responseMeasured", g."_responseMet", g."_resolutionMeasured", g."_resolutionMet", g."_correctionRounds"
+         g."correctionRoundsPerTicket", g."ratingPositif", g."ratingNetral", g."ratingNegatif", g.reopened, g."reopenResolutionWithinTargetPct",
+         g."_responseMeasured", g."_responseMet", g."_resolutionMeasured", g."_resolutionMet", g."_correctionRounds", g."_reopenMeasured", g."_reopenMet"
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
+
+/** Breached clocks of the period: the running cycles and the earlier cycles of reopened tickets. */
+const BREACHED_CLOCKS = (table: string) => `(SELECT ticket_id, kind, cycle, due_at, stopped_at, breached_at FROM ${table}
+  WHERE office_id = ANY($1::uuid[]) AND breached_at >= ${FROM} AND breached_at < ${TO}
+  ORDER BY breached_at DESC LIMIT ${MAX_BREACHES + 1})`;
 
 /** How many of the latest breaches a report lists. */
 export const MAX_BREACHES = 1000;
@@ -57,6 +66,8 @@ export interface BreachRow {
   service: string;
   office: string;
   clock: 'RESPONSE' | 'RESOLUTION';
+  /** The resolution cycle (above 1 for a reopened ticket). */
+  cycle?: number;
   dueAt: Date;
   stoppedAt: Date | null;
   breachedAt: Date;
@@ -64,7 +75,7 @@ export interface BreachRow {
 }
 
 type GroupRow = Record<string, unknown> & { month: string; service: string | null; rollupLevel: number; filed: number };
-const COUNTS = ['_responseMeasured', '_responseMet', '_resolutionMeasured', '_resolutionMet', '_correctionRounds'] as const;
+const COUNTS = ['_responseMeasured', '_responseMet', '_resolutionMeasured', '_resolutionMet', '_correctionRounds', '_reopenMeasured', '_reopenMet'] as const;
 /** round(100 * part / whole, 1) as PostgreSQL rounds it (half away from zero), in exact integer steps. */
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10);
 
@@ -76,7 +87,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((2
  * thousand rows. The helper counts are then dropped from every row.
  */
 function withServiceRollup(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
-  const SUMMED = ['filed', 'resolved', 'ratingPositif', 'ratingNetral', 'ratingNegatif', ...COUNTS];
+  const SUMMED = ['filed', 'resolved', 'ratingPositif', 'ratingNetral', 'ratingNegatif', 'reopened', ...COUNTS];
   const sums = new Map<string, { month: string; service: string; n: Record<string, number> }>();
   for (const r of rows as GroupRow[]) {
     if (r.rollupLevel !== ROLLUP.OFFICE_SERVICE) continue;
@@ -91,6 +102,7 @@ function withServiceRollup(rows: Array<Record<string, unknown>>): Array<Record<s
     responseMedianMinutes: null, responseP90Minutes: null, resolutionMedianMinutes: null, resolutionP90Minutes: null,
     correctionRoundsPerTicket: n.filed === 0 ? null : Math.floor((200 * n._correctionRounds + n.filed) / (2 * n.filed)) / 100,
     ratingPositif: n.ratingPositif, ratingNetral: n.ratingNetral, ratingNegatif: n.ratingNegatif,
+    reopened: n.reopened, reopenResolutionWithinTargetPct: pct(n._reopenMet, n._reopenMeasured),
   }));
   const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
   return [...rows.map(strip), ...services];
@@ -151,11 +163,11 @@ export class SlaReports {
          WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
          GROUP BY 1, 2 ORDER BY 1, 2`, [offices]),
       many<BreachRow>(this.db, `
-        SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, c.kind AS clock,
+        SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, c.kind AS clock, c.cycle,
                c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", c.breached_at AS "breachedAt", a.name AS agent
-          FROM sla_clocks c JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
+          FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
+          JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
-         WHERE c.office_id = ANY($1::uuid[]) AND c.breached_at >= ${FROM} AND c.breached_at < ${TO}
          ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`, [offices, period.from, period.to]),
     ]);
     // The latest breaches only (counting them all nationally costs half a second); one more says whether there are others.

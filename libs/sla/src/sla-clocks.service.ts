@@ -7,6 +7,7 @@ import { CalendarStore, type LoadedCalendar } from './calendar-store';
 import { deadlineOf, usedMinutes, type ClockFacts, type Deadline } from './clock-math';
 import { recordBreach } from './breach';
 import { ServiceSettingsStore } from './service-settings';
+import { startResolutionCycle } from './reopen-cycle';
 
 export type ClockKind = 'RESPONSE' | 'RESOLUTION';
 
@@ -23,6 +24,8 @@ interface ClockRow {
   breachedAt: Date | null;
   warning: SlaPolicy['warning'];
   anchor: Date | null;
+  /** 1, then one more each time the ticket is reopened (resolution clock only). */
+  cycle: number;
 }
 
 /** Agent actions the satker can see: they end the response clock. */
@@ -33,7 +36,7 @@ const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIB
 
 const CLOCK_COLUMNS = `ticket_id AS "ticketId", kind, rule, calendar_id AS "calendarId", started_at AS "startedAt",
   due_at AS "dueAt", pauses, paused_since AS "pausedSince", stopped_at AS "stoppedAt", breached_at AS "breachedAt",
-  rule -> '_warning' AS warning, (SELECT first_response_at FROM tickets WHERE id = sla_clocks.ticket_id) AS anchor`;
+  rule -> '_warning' AS warning, (SELECT first_response_at FROM tickets WHERE id = sla_clocks.ticket_id) AS anchor, cycle`;
 
 const facts = (c: ClockRow): ClockFacts => ({
   rule: c.rule,
@@ -79,7 +82,7 @@ export class SlaClocks {
       ['RESOLUTION', policy.resolution] as const,
     ].map(([kind, rule]) => ({
       ticketId, kind, rule, calendarId, startedAt: at, dueAt: null, pauses: [], pausedSince: null, stoppedAt: null,
-      breachedAt: null, warning: policy.warning, anchor: null,
+      breachedAt: null, warning: policy.warning, anchor: null, cycle: 1,
     }));
     const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
     const each = clocks.map((c) => deadlines.get(c.kind) ?? null);
@@ -97,6 +100,7 @@ export class SlaClocks {
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
   async afterEvent(db: Queryable, e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date }): Promise<void> {
+    if (e.type === 'REOPEN') await startResolutionCycle(db, e.ticketId, e.at);
     const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
     const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
     if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
@@ -149,7 +153,9 @@ export class SlaClocks {
         continue;
       }
       const cal = await work.calendar(c.calendarId);
-      const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? c.anchor ?? responseDue.get('RESPONSE') ?? null : null;
+      // A reopened cycle counts from its reopening, as if the request had been answered then.
+      const sc03Anchor = c.cycle > 1 ? c.startedAt : c.anchor ?? responseDue.get('RESPONSE') ?? null;
+      const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? sc03Anchor : null;
       const deadline = deadlineOf(cal.spec, { ...facts(c), anchor }, c.warning);
       due.set(c.kind, deadline);
       responseDue.set(c.kind, deadline?.due ?? null);
@@ -186,7 +192,11 @@ export class SlaClocks {
     resume(c, at);
     c.stoppedAt = at;
     const prefix = kind === 'RESPONSE' ? 'response' : 'resolution';
-    if (reason !== 'CANCELLED') Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
+    if (reason !== 'CANCELLED' && c.cycle > 1) {
+      // A reopened cycle is counted apart: the first cycle's result stays what reports show for it.
+      await work.db.query(`UPDATE tickets SET reopen_cycles_measured = reopen_cycles_measured + $2, reopen_cycles_met = reopen_cycles_met + $3 WHERE id = $1`,
+        [c.ticketId, met === null ? 0 : 1, met ? 1 : 0]);
+    } else if (reason !== 'CANCELLED') Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
     // Stopped late and the sweeper had not got to it yet: the breach is still recorded, at the due instant.
     if (met === false && !c.breachedAt) await recordBreach(work.db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
   }

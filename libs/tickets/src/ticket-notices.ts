@@ -8,7 +8,7 @@ const SELF_REGISTRATION = 'MYINTRESS_DAFTAR_MANDIRI';
 /** What a notice needs to know of its ticket. */
 export type NoticeTicket = Pick<TicketRow, 'id' | 'number' | 'subject' | 'serviceCode' | 'form'>;
 
-const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTICE', 'COMPLETE', 'REJECT', 'EXPIRE']);
+const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTICE', 'COMPLETE', 'REJECT', 'EXPIRE', 'REOPEN']);
 
 /**
  * Which ticket events tell someone by e-mail, and whom. Written to the outbox in the event's own
@@ -54,6 +54,13 @@ export class TicketNotices {
         return void (await send('ticket.rejected', { ...base, reason: event.text ?? '' }));
       case 'EXPIRE':
         return void (await send('ticket.expired', base));
+      case 'REOPEN': {
+        // The agent it went back to hears it (a ticket back in BARU waits in the office's queue).
+        const agent = await one<{ name: string; email: string }>(db,
+          `SELECT p.name, p.email FROM tickets t JOIN persons p ON p.id = t.assignee_id WHERE t.id = $1`, [ticket.id]);
+        if (agent) await send('ticket.reopened', { ...base, name: agent.name, satkerName: to.satkerName, reason: event.text ?? '' }, agent.email);
+        return;
+      }
     }
   }
 }

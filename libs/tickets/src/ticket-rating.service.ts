@@ -5,6 +5,7 @@ import { conflict, forbidden, ticketNotFound } from '@loket/common';
 import { one } from '@loket/db';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
+import { AgentNotices } from './workspace/agent-notices';
 
 export type Rating = 'POSITIF' | 'NETRAL' | 'NEGATIF';
 
@@ -14,6 +15,7 @@ export class TicketRatingService {
   constructor(
     private readonly db: DataSource,
     private readonly tickets: TicketRepository,
+    private readonly agentNotices: AgentNotices,
   ) {}
 
   async rate(actor: Actor, ticketId: string, rating: Rating, comment: string | null) {
@@ -34,6 +36,7 @@ export class TicketRatingService {
       await this.tickets.insertEvent(em, {
         ticketId, type: 'RATED', from: ticket.status, to: ticket.status, actorId: actor.personId, payload: { rating },
       });
+      await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'RATED');
       return { ticketId, rating, comment };
     });
   }

@@ -6,9 +6,11 @@ import type { StoredUpload } from '@loket/files';
 import { SlaClocks } from '@loket/sla';
 import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
+import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
 import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
+import { AgentNotices } from './workspace/agent-notices';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
@@ -63,6 +65,7 @@ export class TicketWorkflowService {
     private readonly clocks: SlaClocks,
     private readonly notices: TicketNotices,
     private readonly workspace: WorkspaceRepository,
+    private readonly agentNotices: AgentNotices,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -109,9 +112,15 @@ export class TicketWorkflowService {
     const facts = { ...(actor ? factsFor(actor, ticket) : SYSTEM_FACTS) };
     // The machine's guard decides whether the named colleague works this office (or its Kanwil).
     if (cmd.assigneeId) facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
+    // A reopened ticket goes back to its agent only while they still work the office.
+    if (cmd.type === 'REOPEN' && ticket.assigneeId) facts.assigneeServes = (await this.tickets.staffRolesOn(em, ticket.assigneeId, ticket)).includes('AGENT');
     const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
     // Errors list the work events, as views do; assignment is offered apart (assignmentEvents).
     const work = (allowed: string[]) => allowed.filter((t) => !EVENT_SPECS[t].assignment);
+    if (!outcome.ok && outcome.reason === 'NOT_IN_STATE' && cmd.type === 'REOPEN') {
+      const refusal = reopenRefusal(ticket.status);
+      if (refusal) throw refusal;
+    }
     if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
       throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
         status: ticket.status, allowedEvents: work(outcome.allowed),
@@ -142,6 +151,7 @@ export class TicketWorkflowService {
       ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
     });
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
+    if (cmd.type === 'SUBMIT_CORRECTION') await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
     // An agent's own step does not mark the ticket as changed in their queue.
     if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
@@ -183,6 +193,7 @@ export class TicketWorkflowService {
         await this.notices.afterEvent(em, ticket, { type, text: cmd.body.trim(), byAgent: isStaff });
       }
       if (isStaff) await this.workspace.markSeen(em, actor.personId, ticketId);
+      else if (cmd.visibility === 'PUBLIC') await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'SATKER_REPLIED');
       return ticket;
     });
   }

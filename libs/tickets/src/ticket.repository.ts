@@ -8,6 +8,9 @@ import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithT
 /** The ticket alias `t` within the actor's scope ($2, $3, ...); null: the system or a caller already in scope. */
 const scopeOf = (actor: Actor | null) => (actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] });
 
+/** The PostgreSQL channel on which ticket changes are announced. */
+export const TICKET_CHANNEL = 'loket_tickets';
+
 /** An entry of a ticket's history. */
 export interface NewEvent {
   ticketId: string;
@@ -94,6 +97,7 @@ export class TicketRepository {
       [event.ticketId, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
         resolved.includes(snapshot.value), event.type, event.from, event.actorId, JSON.stringify(event.payload)],
     );
+    await this.announce(db, event.ticketId, event.type);
     return row!.version;
   }
 
@@ -102,6 +106,18 @@ export class TicketRepository {
       `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
       [e.ticketId, e.type, e.from, e.to, e.actorId, JSON.stringify(e.payload)],
     );
+    await this.announce(db, e.ticketId, e.type);
+  }
+
+  /**
+   * Tells every api process (LISTEN ${TICKET_CHANNEL}) that the ticket changed. NOTIFY inside the
+   * transaction is delivered only at commit, and never for a rolled-back change. Ids, type and status
+   * only: no names, no NIKs.
+   */
+  private async announce(db: Queryable, ticketId: string, type: string): Promise<void> {
+    await db.query(
+      `SELECT pg_notify('${TICKET_CHANNEL}', json_build_object('ticketId', id, 'officeId', office_id, 'satkerId', satker_id,
+              'type', $2::text, 'status', status, 'version', version)::text) FROM tickets WHERE id = $1`, [ticketId, type]);
   }
 
   async insertMessage(db: Queryable, m: { ticketId: string; authorId: string | null; visibility: 'PUBLIC' | 'INTERNAL'; body: string; eventType: string | null }) {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@loket/audit';
 import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
@@ -6,6 +7,7 @@ import { LettersModule } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
+import { NikLookupService } from './myintress/nik-lookup.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
 import { TicketEffects } from './ticket-effects';
@@ -20,14 +22,17 @@ import { TicketRepository } from './ticket.repository';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { WorkspaceService } from './workspace/workspace.service';
 import { BulkActionsService } from './workspace/bulk-actions.service';
+import { AgentNotices } from './workspace/agent-notices';
+import { TicketFeed } from './workspace/ticket-feed';
 import { ReplyTemplateRepository } from './reply-templates/reply-template.repository';
 import { ReplyTemplatesService } from './reply-templates/reply-templates.service';
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
-  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, ReplyTemplateRepository, ReplyTemplatesService,
-  DigipayService,
+  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
+  ReplyTemplateRepository, ReplyTemplatesService,
+  NikLookupService, DigipayService,
 ];
 
 @Module({})
@@ -37,7 +42,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule, SlaModule, LettersModule],
+      imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

@@ -31,6 +31,7 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
   ESCALATE: { label: 'Eskalasi ke Kanwil', requires: ['note'], attachments: false },
   STATUS_NOTICE: { label: 'Kirim pemberitahuan status', requires: ['message'], attachments: false },
   RETURN_TO_KPPN: { label: 'Kembalikan ke KPPN', requires: ['note'], attachments: false },
+  REOPEN: { label: 'Buka kembali', requires: ['reason'], attachments: false },
   ASSIGN: { label: 'Tugaskan ke petugas', requires: [], attachments: false, assignment: 'TARGET' },
   UNASSIGN: { label: 'Lepaskan penugasan', requires: [], optional: ['note'], attachments: false, assignment: 'NONE' },
   EXPIRE: { label: 'Kedaluwarsa menunggu perbaikan', requires: [], attachments: false, system: true },

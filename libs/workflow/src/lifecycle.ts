@@ -21,6 +21,7 @@ const ticketSetup = () => setup({
     agentOrSystem: ({ event }) => hasRole(event, 'AGENT') || hasRole(event, 'SYSTEM'),
     escalationAgentOrSystem: ({ event }) => hasRole(event, 'ESCALATION_AGENT') || hasRole(event, 'SYSTEM'),
     isAssigned: ({ context }) => context.assigneeId !== null,
+    assigneeServes: ({ event }) => event.facts?.assigneeServes === true,
   },
   actions: {
     assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
@@ -55,6 +56,8 @@ export interface LifecycleOptions {
  * tickets already in flight need them (e.g. when an agent leaves the office). A ticket nobody works
  * is BARU: unassigning a DIPROSES ticket returns it there, and a correction answered (or an
  * escalation returned) while nobody holds the ticket lands in BARU instead of DIPROSES.
+ * REOPEN (the satker, on SELESAI without an outcome and on DITOLAK) and the worker's ESCALATE (an
+ * escalation level) were added the same way, for the same reasons.
  */
 export function buildLifecycleMachine({ id, version, outcomeEffects = [], statusNotice = false }: LifecycleOptions) {
   const cancelBySatker = { guard: 'isSatker' as const, target: 'DIBATALKAN' as const };
@@ -75,6 +78,16 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
     COMPLETE: { guard, target: 'SELESAI' as const, actions: [takeOver, ...outcome] },
     REJECT: { guard, target: 'DITOLAK' as const, actions: [takeOver] },
   });
+  // Reopening (before DITUTUP, by the satker, with a reason) goes back to the agent who resolved it
+  // while they still work the office, else to the queue. Only a ticket that changed nothing may: a
+  // completion that applied an outcome is final, and the satker files a new request instead.
+  const reopen = [
+    { guard: and(['isSatker', 'assigneeServes']), target: 'DIPROSES' as const },
+    { guard: 'isSatker' as const, target: 'BARU' as const, actions: [release] },
+  ];
+  const reopenAfterCompletion = outcomeEffects.length === 0 ? { REOPEN: reopen } : {};
+  // The worker escalates a ticket whose resolution target has long passed (an escalation level).
+  const escalateBySystem = { guard: 'isSystem' as const, target: 'DIESKALASI' as const };
 
   return ticketSetup().createMachine({
     id: `${id}@${version}`,
@@ -86,6 +99,7 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
           CLAIM: { guard: 'isAgent', target: 'DIPROSES', actions: [takeOver] },
           ASSIGN: { guard: 'agentAssignsAgent', target: 'DIPROSES', actions: [assignTo] },
           CANCEL: cancelBySatker,
+          ESCALATE: escalateBySystem,
         },
       },
       DIPROSES: {
@@ -96,7 +110,7 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
             actions: [takeOver, { type: 'countCorrectionRound' }],
           },
           ...resolveBy('isAgent'),
-          ESCALATE: { guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] },
+          ESCALATE: [{ guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] }, escalateBySystem],
           ...(statusNotice ? { STATUS_NOTICE: { guard: 'isAgent' as const, actions: [takeOver] } } : {}),
           ASSIGN: { guard: 'agentAssignsAgent', actions: [assignTo] },
           UNASSIGN: { guard: 'agentOrSystem', target: 'BARU', actions: [release] },
@@ -119,8 +133,8 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
           CANCEL: cancelBySatker,
         },
       },
-      SELESAI: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
-      DITOLAK: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' } } },
+      SELESAI: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' }, ...reopenAfterCompletion } },
+      DITOLAK: { on: { CLOSE: { guard: 'isSystem', target: 'DITUTUP' }, REOPEN: reopen } },
       DIBATALKAN: { type: 'final' },
       DITUTUP: { type: 'final' },
     },

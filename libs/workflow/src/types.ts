@@ -11,6 +11,8 @@ export interface ActorFacts {
   roles: ActorRole[];
   /** The person an ASSIGN names, with the roles they would hold on this ticket. */
   target?: { personId: string; roles: ActorRole[] };
+  /** For REOPEN: whether the ticket's last assignee still works its office. */
+  assigneeServes?: boolean;
 }
 
 /** An event as the machine sees it: a type, the actor's facts and the validated payload. */

@@ -12,6 +12,7 @@ import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../../libs/db/src/data-source';
 import { MIGRATIONS } from '../../../migrations';
+import { TEST_SCRYPT_LOG2N } from '../../support/world';
 export { filesUnder } from '../../support/files';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -151,7 +152,7 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DATABASE_URL: options.db.urlFor(options.name), PORT: String(port), HOST: '127.0.0.1', LOKET_DATA_DIR: options.dataDir,
-    SEED_DEMO: 'false', RUN_WORKER: 'false', NODE_ENV: 'production', ...options.env,
+    SEED_DEMO: 'false', RUN_WORKER: 'false', NODE_ENV: 'production', PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N, ...options.env,
   };
   delete env.SMTP_URL;
   delete env.JEST_WORKER_ID;

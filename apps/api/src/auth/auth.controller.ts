@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthService, BearerToken, CurrentActor, Public, type Actor } from '@loket/auth';
 import { ActivateDto, ChangePasswordDto, LoginDto } from './auth.dto';
@@ -18,8 +18,8 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto) {
-    const { token, expiresAt, actor } = await this.auth.login(dto.nik, dto.password);
+  async login(@Body() dto: LoginDto, @Ip() address: string) {
+    const { token, expiresAt, actor } = await this.auth.login(dto.nik, dto.password, address);
     return { token, tokenType: 'Bearer', expiresAt, person: actorView(actor) };
   }
 

@@ -1,23 +1,34 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
-import { accessLogMiddleware, createValidationPipe, ErrorFilter, requestIdMiddleware, requestIdOf } from '@loket/common';
+import {
+  accessLogMiddleware, APP_CONFIG, assertCleanText, createValidationPipe, DomainError, ErrorFilter, invalidText, pathIsClean,
+  requestIdMiddleware, requestIdOf, sendError, type AppConfig, type ErrorPages,
+} from '@loket/common';
 import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
 import { portalMiddleware } from '../portal/http/portal-http';
 import { portalRoutes } from '../portal/http/portal-routes';
 import { PORTAL_PAGES } from '../portal/pages';
 import { PortalViews } from '../portal/views/portal-views';
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  next();
+/**
+ * helmet's headers for every response; HSTS only where the public address is https (on plain
+ * http it would be ignored at best). The portal sets its own CSP (portal-http.ts); JSON needs none.
+ */
+function securityHeaders(config: AppConfig): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }
 
 // Body-parser fails before Nest routes the request; answer in the same error shape as everything else.
-function bodyErrors(err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void {
+const bodyErrors = (pages: ErrorPages) => (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void => {
+  if (err instanceof DomainError) return sendError(req, res, err, pages);
   const known: Record<string, [number, string, string]> = {
     'entity.parse.failed': [400, 'MALFORMED_JSON', 'Badan permintaan bukan JSON yang valid.'],
     'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Badan permintaan terlalu besar.'],
@@ -28,6 +39,23 @@ function bodyErrors(err: { type?: string; status?: number }, req: Request, res: 
   if (!hit) return next(err);
   const [status, code, message] = hit;
   res.status(status).json({ error: { code, message, details: null, requestId: requestIdOf(req) } });
+};
+
+/**
+ * NUL and broken Unicode are refused once, here, for every route: the path (so every path
+ * parameter), the query and the parsed JSON or form body. Multipart bodies are parsed later, by the
+ * upload interceptor, which applies the same check to their fields.
+ */
+function cleanTextOnly(pages: ErrorPages): RequestHandler {
+  return (req, res, next) => {
+    try {
+      if (!pathIsClean(req.path)) throw invalidText('path');
+      assertCleanText({ query: req.query, body: req.body });
+    } catch (err) {
+      return sendError(req, res, err, pages);
+    }
+    next();
+  };
 }
 
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
@@ -36,11 +64,15 @@ export async function configureHttp(app: INestApplication, log: Logger): Promise
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.set('etag', false);
   server.disable('x-powered-by');
-  app.use(requestIdMiddleware, accessLogMiddleware(log), securityHeaders, ...portalMiddleware(), express.json({ limit: '1mb' }), bodyErrors);
+  // req.ip (login throttling) reads X-Forwarded-For only when it comes from a configured proxy.
+  const config = app.get<AppConfig>(APP_CONFIG);
+  server.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
+  const pages = portalErrorPages(app.get(PortalViews));
+  app.use(requestIdMiddleware, accessLogMiddleware(log), securityHeaders(config), ...portalMiddleware(), express.json({ limit: '1mb' }),
+    bodyErrors(pages), cleanTextOnly(pages));
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
-  const pages = portalErrorPages(app.get(PortalViews));
   app.useGlobalFilters(new ErrorFilter(pages));
   const openapi = new DocumentBuilder()
     .setTitle('Loket API')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { KbArticles, KbDeflections } from '@loket/kb';
+import { KbDeflections, KbLinks } from '@loket/kb';
 import { supervisorScopeOf } from '@loket/sla';
 import { DeflectionDto, KbReportQuery, PickerQuery, SuggestionQuery } from './kb.dto';
 
@@ -12,7 +12,7 @@ import { DeflectionDto, KbReportQuery, PickerQuery, SuggestionQuery } from './kb
 export class KbSelfServiceController {
   constructor(
     private readonly deflections: KbDeflections,
-    private readonly articles: KbArticles,
+    private readonly links: KbLinks,
   ) {}
 
   @Get('suggestions')
@@ -30,7 +30,7 @@ export class KbSelfServiceController {
   @Get('picker')
   @ApiOperation({ summary: 'Artikel untuk disisipkan ke balasan: judul dan alamat publik, dalam lingkup petugas' })
   picker(@CurrentActor() actor: Actor, @Query() q: PickerQuery) {
-    return this.deflections.picker(actor, q.q ?? '', (slug) => this.articles.publicUrl(slug));
+    return this.links.picker(actor, q.q ?? '');
   }
 
   @Get('report')

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
-import { MembershipDirectoryService, SelfRegistrationService } from '@loket/tickets';
+import { MembershipDirectoryService, NikLookupService, SelfRegistrationService } from '@loket/tickets';
 import { CariDto, NonaktifkanDto, TambahPenggunaDto } from './pengguna.dto';
 
 const membershipId = new ParseUUIDPipe({ exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.') });
@@ -17,6 +17,7 @@ export class PenggunaController {
   constructor(
     private readonly directory: MembershipDirectoryService,
     private readonly selfRegistration: SelfRegistrationService,
+    private readonly nikLookup: NikLookupService,
   ) {}
 
   @Get()
@@ -27,7 +28,7 @@ export class PenggunaController {
   @Post('cari')
   @HttpCode(200)
   cari(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: CariDto) {
-    return this.selfRegistration.lookup(actor, kode, dto.nik);
+    return this.nikLookup.lookup(actor, kode, dto.nik);
   }
 
   @Post()

@@ -3,10 +3,13 @@ import { ActivationController } from './pages/activation.controller';
 import { FaqController } from './kb/faq.controller';
 import { KbFilingController } from './kb/kb-filing.controller';
 import { KbReportController } from './kb/kb-report.controller';
+import { TicketArticleController } from './kb/ticket-article.controller';
 import { AssetsController } from './pages/assets.controller';
 import { ChooseSatkerController } from './pages/choose-satker.controller';
 import { FilingController } from './pages/filing.controller';
 import { HomeController } from './pages/home.controller';
+import { LiveController } from './pages/live.controller';
+import { NoticesController } from './pages/notices.controller';
 import { QueueController } from './pages/queue.controller';
 import { SlaDashboardController } from './reports/sla-dashboard.controller';
 import { SkmReportController } from './skm/skm-report.controller';
@@ -32,6 +35,8 @@ export const PORTAL_PAGES: Type[] = [
   HomeController,
   FilingController,
   QueueController,
+  NoticesController,
+  LiveController,
   TicketController,
   TicketActionsController,
   SlaDashboardController,
@@ -44,4 +49,5 @@ export const PORTAL_PAGES: Type[] = [
   FaqController,
   KbFilingController,
   KbReportController,
+  TicketArticleController,
 ];

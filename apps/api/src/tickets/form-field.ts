@@ -1,11 +1,15 @@
-import { badRequest } from '@loket/common';
+import { assertCleanText, badRequest } from '@loket/common';
 
 /** Multipart carries the form as JSON text; a JSON request carries it as an object. */
 export function parseFormField(form: unknown): unknown {
   if (typeof form !== 'string') return form;
+  let parsed: unknown;
   try {
-    return JSON.parse(form);
+    parsed = JSON.parse(form);
   } catch {
     throw badRequest('MALFORMED_FORM_JSON', "Kolom 'form' harus berisi JSON yang valid.");
   }
+  // JSON text in a multipart field can still spell NUL or a lone surrogate as an escape.
+  assertCleanText({ form: parsed });
+  return parsed;
 }

@@ -48,13 +48,6 @@ export class SelfRegistrationService {
     private readonly workflow: TicketWorkflowService,
   ) {}
 
-  /** "Cari": what DIGIT already knows of a NIK, to fill the form. */
-  async lookup(actor: Actor, satkerCode: string, nik: string) {
-    actingSatker(actor, satkerCode);
-    const person = await this.digit.findByNik(this.db, nik);
-    return person ? { terdaftarDiDigit: true, nama: person.name, nip: person.nip, email: person.email } : { terdaftarDiDigit: false };
-  }
-
   async register(actor: Actor, satkerCode: string, input: SelfRegistration, uploads: StoredUpload[]) {
     const satker = actingSatker(actor, satkerCode);
     const service = this.catalogue.service(SERVICE)!;

@@ -12,13 +12,19 @@ export const PLACEHOLDERS: Record<string, string> = {
   kantor: 'Nama kantor yang menangani',
   tenggat: 'Tenggat penyelesaian tiket (tanggal dan jam)',
   batas_perbaikan: 'Batas pengiriman perbaikan bila perbaikan diminta sekarang (14 hari)',
+  'artikel:<slug>': 'Judul dan tautan publik artikel FAQ, mis. {{artikel:reset-sandi-myintress}}',
 };
 
-const PATTERN = /\{\{\s*([a-z_]+)\s*\}\}/g;
+// A name, or artikel:<slug> naming a FAQ article.
+const PATTERN = /\{\{\s*([a-z_]+(?::[a-z0-9-]{1,80})?)\s*\}\}/g;
+
+const known = (name: string) => name in PLACEHOLDERS || /^artikel:[a-z0-9]+(-[a-z0-9]+)*$/.test(name);
+
+/** Every placeholder named in `text`, once each. */
+export const placeholdersIn = (text: string): string[] => [...new Set([...text.matchAll(PATTERN)].map((m) => m[1]))];
 
 /** Placeholders named in `text` that Loket does not know (a typo would otherwise reach the satker). */
-export const unknownPlaceholders = (text: string): string[] =>
-  [...new Set([...text.matchAll(PATTERN)].map((m) => m[1]).filter((name) => !(name in PLACEHOLDERS)))];
+export const unknownPlaceholders = (text: string): string[] => placeholdersIn(text).filter((name) => !known(name));
 
 /**
  * Fills the placeholders in one pass: a value that itself looks like a placeholder (a satker named

@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden, formatDateTime, notFound, ticketNotFound } from '@loket/common';
+import { APP_CONFIG, DomainError, forbidden, formatDateTime, notFound, ticketNotFound, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
+import { articleLinkValues } from '@loket/kb';
 import { Catalogue } from '@loket/workflow';
 import { TicketRepository } from '../ticket.repository';
 import type { TicketRow } from '../ticket.types';
-import { fillPlaceholders, PLACEHOLDERS, unknownPlaceholders } from './placeholders';
+import { fillPlaceholders, PLACEHOLDERS, placeholdersIn, unknownPlaceholders } from './placeholders';
 import { ReplyTemplateRepository, type ReplyTemplateRow } from './reply-template.repository';
 
 export interface ReplyTemplateInput {
@@ -43,6 +44,7 @@ export class ReplyTemplatesService {
     private readonly repo: ReplyTemplateRepository,
     private readonly tickets: TicketRepository,
     private readonly catalogue: Catalogue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor) {
@@ -99,7 +101,9 @@ export class ReplyTemplatesService {
     const ticket = await this.visibleTicket(actor, ticketId);
     const row = await this.repo.find(this.db, templateId, [ticket.officeId]);
     if (!row) throw templateNotFound();
-    return { id: row.id, title: row.title, text: fillPlaceholders(row.body, await this.valuesFor(this.db, ticket, actor)) };
+    const values = { ...await this.valuesFor(this.db, ticket, actor),
+      ...await articleLinkValues(this.db, placeholdersIn(row.body), [ticket.officeId], this.config.publicUrl) };
+    return { id: row.id, title: row.title, text: fillPlaceholders(row.body, values) };
   }
 
   private async valuesFor(db: Queryable, ticket: TicketRow, actor: Actor): Promise<Record<string, string>> {

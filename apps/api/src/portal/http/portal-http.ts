@@ -1,3 +1,4 @@
+import { formBytesAreUtf8, invalidText } from '@loket/common';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 /**
@@ -9,6 +10,8 @@ export function isApiRequest(req: Request): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
+// Set as this exact string rather than through helmet's CSP, which would re-serialise it: what
+// browsers enforce today stays byte for byte what is documented and tested.
 const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
   "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
@@ -25,7 +28,12 @@ function portalHeaders(_req: Request, res: Response, next: NextFunction): void {
 }
 
 // Plain HTML forms post urlencoded bodies; only portal routes accept them (the API reads JSON and multipart).
-const forms = express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 2000 });
+const forms = express.urlencoded({
+  extended: false, limit: '256kb', parameterLimit: 2000,
+  verify: (_req, _res, raw) => {
+    if (!formBytesAreUtf8(raw)) throw invalidText('body');
+  },
+});
 
 const portalOnly = (handler: RequestHandler): RequestHandler => (req, res, next) =>
   (isApiRequest(req) ? next() : handler(req, res, next));

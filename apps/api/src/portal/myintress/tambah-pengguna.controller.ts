@@ -1,9 +1,9 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor, SatkerMembership } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { DomainError, setRetryAfter } from '@loket/common';
 import { uploadsOf } from '@loket/files';
-import { SELF_REGISTRATION_SERVICE, SelfRegistrationService, type SelfRegistration } from '@loket/tickets';
+import { NikLookupService, SELF_REGISTRATION_SERVICE, SelfRegistrationService, type SelfRegistration } from '@loket/tickets';
 import { Catalogue, NIK_PROBLEM_MESSAGES, nikProblem, type FormSchema } from '@loket/workflow';
 import { attachmentViews, formFromBody, formView } from '../forms/form-model';
 import { problemsOf } from '../forms/problems';
@@ -33,6 +33,7 @@ interface FormState {
 export class TambahPenggunaController {
   constructor(
     private readonly selfRegistration: SelfRegistrationService,
+    private readonly nikLookup: NikLookupService,
     private readonly catalogue: Catalogue,
     private readonly views: PortalViews,
   ) {}
@@ -53,9 +54,16 @@ export class TambahPenggunaController {
       const errors = new Map([['nik', NIK_PROBLEM_MESSAGES[problem]]]);
       return this.show(req, res, satker, { values, errors, error: null, found: null, hadFile: false }, 400);
     }
-    const found = await this.selfRegistration.lookup(actor, satker.satkerCode, String(values.nik));
-    const filled = found.terdaftarDiDigit ? { ...values, nama: found.nama, nip: found.nip ?? '', email: found.email } : values;
-    this.show(req, res, satker, { values: filled, errors: new Map(), error: null, found, hadFile: false }, 200);
+    try {
+      const found = await this.nikLookup.lookup(actor, satker.satkerCode, String(values.nik));
+      const filled = found.terdaftarDiDigit ? { ...values, nama: found.nama, nip: found.nip ?? '', email: found.email } : values;
+      this.show(req, res, satker, { values: filled, errors: new Map(), error: null, found, hadFile: false }, 200);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      // Too many lookups: the form again, with what was typed, the wait and Retry-After.
+      setRetryAfter(res, err);
+      this.show(req, res, satker, { values, errors: problemsOf(err), error: { code: err.code, message: err.message }, found: null, hadFile: false }, err.status);
+    }
   }
 
   @Post()

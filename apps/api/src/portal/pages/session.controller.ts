@@ -1,7 +1,7 @@
 import { Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, DomainError, setRetryAfter, type AppConfig } from '@loket/common';
 import { PortalPage } from '../portal-page.decorator';
 import { clearCookie, COOKIES, setCookie } from '../session/cookies';
 import { Portal, type PortalContext } from '../session/portal-context';
@@ -49,7 +49,7 @@ export class SessionController {
     try {
       if (!NIK.test(nik)) throw new DomainError('VALIDATION_FAILED', 400, 'NIK harus 16 digit angka.');
       if (!req.body.password) throw new DomainError('VALIDATION_FAILED', 400, 'Kata sandi wajib diisi.');
-      const { token, actor } = await this.auth.login(nik, String(req.body.password));
+      const { token, actor } = await this.auth.login(nik, String(req.body.password), req.ip ?? '');
       const refused = noAccess(actor);
       if (refused) {
         await this.auth.logout(token);
@@ -60,6 +60,7 @@ export class SessionController {
       res.redirect(303, actor.satkers.length > 1 ? `/pilih-satker?lanjut=${encodeURIComponent(next)}` : next);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
+      setRetryAfter(res, err);
       this.views.render(req, res, 'masuk', { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false }, err.status);
     }
   }

@@ -17,6 +17,8 @@ export interface PortalContext {
   csrf: string;
   /** Cookies get the Secure flag (PUBLIC_URL is https). */
   secure: boolean;
+  /** Unread notices of a staff member (the header's count); 0 for everyone else. */
+  unreadNotices?: number;
 }
 
 export type PortalRequest = Request & { portal?: PortalContext };

@@ -15,6 +15,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   ESCALATE: 'Tiket dieskalasi ke Kanwil',
   STATUS_NOTICE: 'Pemberitahuan status dikirim',
   RETURN_TO_KPPN: 'Tiket dikembalikan ke KPPN',
+  REOPEN: 'Satker membuka kembali tiket',
   ASSIGN: 'Tiket ditugaskan ke petugas',
   UNASSIGN: 'Penugasan petugas dilepas',
   EXPIRE: 'Dibatalkan otomatis: perbaikan tidak dikirim dalam 14 hari',
@@ -42,6 +43,7 @@ const DONE: Record<string, string> = {
   CANCEL: 'Tiket dibatalkan.',
   ESCALATE: 'Tiket dieskalasi ke Kanwil.',
   RETURN_TO_KPPN: 'Tiket dikembalikan ke KPPN.',
+  REOPEN: 'Tiket dibuka kembali dan dikirim lagi ke petugas KPPN.',
   STATUS_NOTICE: 'Pemberitahuan status terkirim.',
   ASSIGN: 'Tiket ditugaskan ke petugas yang Anda pilih.',
   UNASSIGN: 'Penugasan dilepas; tiket kembali ke antrean Belum diambil.',
@@ -70,14 +72,15 @@ const workingTime = (minutes: number) =>
   `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
 
 interface ClockExplained {
-  clock: string; state: string; rule: { description: string }; settings?: { version: number } | null;
+  clock: string; cycle?: number; state: string; rule: { description: string }; settings?: { version: number } | null;
   calendar: { timeZone: string }; dueAt: Date | string | null; leftMinutes: number | null; breachedByMinutes: number;
 }
 
 /** One SLA clock as the ticket page explains it: the deadline as a date on the office's own clock. */
 export function clockView(c: ClockExplained) {
   return {
-    name: CLOCKS[c.clock] ?? c.clock, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
+    // A reopened ticket's resolution clock runs again: each cycle after the first is named.
+    name: `${CLOCKS[c.clock] ?? c.clock}${(c.cycle ?? 1) > 1 ? ` (dibuka kembali ke-${(c.cycle ?? 1) - 1})` : ''}`, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
     rule: c.settings ? `${c.rule.description} (pengaturan layanan versi ${c.settings.version})` : c.rule.description,
     due: c.dueAt ? formatDateTime(c.dueAt, c.calendar.timeZone) : null, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
     late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,

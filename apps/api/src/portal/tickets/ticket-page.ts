@@ -9,6 +9,7 @@ import { Catalogue, EVENT_TEXT_LABELS, eventRequirement, OPEN_STATUSES, STATUS_L
 import { attachmentViews } from '../forms/form-model';
 import { PortalViews } from '../views/portal-views';
 import { clockView, DESTRUCTIVE, doneMessage, eventLabel, RATINGS } from './ticket-labels';
+import { notReopen, reopenForm } from './reopen-form';
 
 type TicketView = Awaited<ReturnType<TicketQueryService['detail']>>;
 
@@ -90,7 +91,7 @@ export class TicketPage {
       history: view.history.map((h) => ({
         ...h, label: eventLabel(h.type), from: h.fromStatus && h.fromStatus !== h.toStatus ? STATUS_LABELS[h.fromStatus] : null, to: STATUS_LABELS[h.toStatus],
       })),
-      actions: view.allowedEvents.map((e) => {
+      actions: view.allowedEvents.filter(notReopen).map((e) => {
         const req = eventRequirement(service, e.type);
         const field = (name: EventText, required: boolean) => ({
           name, label: EVENT_TEXT_LABELS[name], required, multiline: name !== 'reference',
@@ -108,6 +109,7 @@ export class TicketPage {
       note: open && staff ? { error: errorFor('INTERNAL_NOTE'), bodyError: state.failed === 'INTERNAL_NOTE' ? errors.get('body') ?? null : null } : null,
       rating: rateable ? { options: RATINGS, error: errorFor('RATED') } : null,
       rated,
+      reopen: reopenForm(view, state),
     };
   }
 }

@@ -21,9 +21,10 @@ function walk(dir: string, prefix = ''): string[] {
 }
 
 /** Who is signed in, as every page's header shows it. */
-function meView(person: Actor | null, actor: Actor | null) {
+function meView(person: Actor | null, actor: Actor | null, unreadNotices = 0) {
   if (!person || !actor) return null;
   return {
+    notices: unreadNotices,
     name: person.name,
     satker: actor.satkers.length === 1 ? { code: actor.satkers[0].satkerCode, name: actor.satkers[0].satkerName } : null,
     canSwitch: person.satkers.length > 1,
@@ -68,9 +69,9 @@ export class PortalViews {
     if (!template) throw new Error(`Unknown portal page ${page}`);
     const ctx = portalOf(req);
     const common = {
-      me: meView(ctx.person, ctx.actor),
+      me: meView(ctx.person, ctx.actor, ctx.unreadNotices),
       csrf: ctx.csrf,
-      assets: { css: this.assets.urls['portal.css'], js: this.assets.urls['portal.js'] },
+      assets: { css: this.assets.urls['portal.css'], js: this.assets.urls['portal.js'], live: ctx.actor ? this.assets.urls['live.js'] : null },
     };
     const nav = ctx.actor
       ? this.nav.filter((n) => n.when(ctx.actor!)).map((n) => ({ href: n.href, label: n.label, current: req.path === n.href }))

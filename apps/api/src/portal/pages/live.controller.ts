@@ -1,0 +1,34 @@
+import { Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Actor } from '@loket/auth';
+import { inScope, TicketFeed } from '@loket/tickets';
+import { PortalPage } from '../portal-page.decorator';
+import { SignedIn } from '../session/portal-context';
+
+const HEARTBEAT_MS = 25_000;
+
+/**
+ * Server-Sent Events for live queue and ticket pages (templates/portal/assets/live.js): the
+ * changes of tickets in the signed-in person's scope, fed by LISTEN/NOTIFY so a change made through
+ * any api process arrives. Authenticated by the portal session cookie; pages work without it.
+ */
+@PortalPage('langsung')
+export class LiveController {
+  constructor(private readonly feed: TicketFeed) {}
+
+  @Get()
+  async stream(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
+    const stop = await this.feed.subscribe((c) => {
+      if (inScope(actor, c)) res.write(`event: ticket\ndata: ${JSON.stringify({ ticketId: c.ticketId, type: c.type, status: c.status, version: c.version })}\n\n`);
+    });
+    // "siap": listening from here on; a heartbeat keeps proxies from closing an idle stream.
+    res.write('retry: 5000\nevent: siap\ndata: {}\n\n');
+    const beat = setInterval(() => res.write(': detak\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(beat);
+      stop();
+    });
+  }
+}
