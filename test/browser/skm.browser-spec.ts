@@ -1,9 +1,15 @@
+import type { Page } from 'playwright-core';
 import { ikmFromAnswers, periodOf, previousPeriod, SEMESTER_LABELS, SKM_ELEMENTS } from '@loket/skm';
 import { login } from '../support/api';
 import { closedTicket, randomAnswers, seedResponses } from '../support/skm';
 import { createPerson } from '../support/world';
 import { signIn } from './support/journey';
 import { useJourney } from './support/use-journey';
+
+const fitsWidth = (page: Page) => page.evaluate(() => {
+  const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+  return doc.documentElement.scrollWidth <= doc.documentElement.clientWidth;
+});
 
 // Issue #17 (SKM): a satker fills the survey after its ticket is completed; a supervisor reads the
 // IKM of the last semester, from responses dated in that semester.
@@ -19,6 +25,9 @@ describe('browser journey: SKM survey after a completed ticket, and the supervis
     await signIn(page, w.satkerUser);
     await page.getByRole('link', { name: `Isi survei untuk tiket ${ticket.number}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Survei Kepuasan Masyarakat' }).waitFor();
+    // On a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await fitsWidth(page)).toBe(true);
     await journey.capture(page, 'survei');
     // The top answer to every question, as the regulation words it for each unsur.
     for (const [i, e] of SKM_ELEMENTS.entries()) {
@@ -60,5 +69,8 @@ describe('browser journey: SKM survey after a completed ticket, and the supervis
     const nrr = reader.getByRole('table', { name: 'Nilai rata-rata (NRR) per unsur di seluruh cakupan' });
     expect((await nrr.locator('tbody td:first-of-type').allTextContents())).toEqual(all.elements.map((e) => e.nrr.toFixed(3).replace('.', ',')));
     await journey.capture(reader, 'laporan-skm');
+    await reader.setViewportSize({ width: 390, height: 844 });
+    expect(await fitsWidth(reader)).toBe(true);
+    await journey.capture(reader, 'laporan-skm-ponsel');
   });
 });
