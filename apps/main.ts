@@ -4,6 +4,7 @@ import './register-aliases';
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
+import { ImportService } from '@loket/admin';
 import { createLogger, loadConfig } from '@loket/common';
 import { prepareDatabase } from '@loket/db';
 import { MIGRATIONS } from '../migrations';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const db = await prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }, MIGRATIONS);
   if (db.applied.length) log.info({ migrations: db.applied }, `${db.applied.length} migrasi diterapkan`);
   const app = await createApp(config, db.url, { log: root, modules: config.runWorker ? [WorkerModule] : [] });
-  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource)) : null;
+  const seeded = config.seedDemo ? await seedDemo(app.get(DataSource), app.get(ImportService)) : null;
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   const base = config.publicUrl.startsWith(`http://${config.host}:`) ? url : config.publicUrl;

@@ -171,6 +171,14 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   record('KPPN queue page of 50 by deadline',
     await http(`${base}/tickets?limit=50`, server.pid, { headers: json(cso) }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)));
+  // The agent's workspace (issue 14): a view page, the counts of every view, a search. The history's
+  // open tickets are all past their deadline, so "Lewat tenggat" is the office's whole open queue.
+  record('view page: Lewat tenggat, 50 by deadline',
+    await http(`${base}/tickets?view=breached&sort=deadline&limit=50`, server.pid, { headers: json(cso) }), null);
+  record('view counts (7 views)',
+    await http(`${base}/tickets/views`, server.pid, { headers: json(cso) }), null);
+  record('search: satker name, 50 newest',
+    await http(`${base}/tickets?q=${encodeURIComponent('Satker riwayat 180')}&limit=50`, server.pid, { headers: json(cso) }), null);
   record('ticket detail',
     await http(`${base}/tickets/${ctx.detailId}`, server.pid, { headers: json(cso) }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)));

@@ -32,6 +32,8 @@ import { KbPublicController } from './kb/kb-public.controller';
 import { KbSelfServiceController } from './kb/kb-self-service.controller';
 import { SlaController } from './sla/sla.controller';
 import { ServiceSettingsController } from './admin/services/service-settings.controller';
+import { ImportController } from './admin/imports/import.controller';
+import { MembershipContactController } from './admin/memberships/membership-contact.controller';
 import { TicketsController } from './tickets/tickets.controller';
 
 export interface AppOptions {
@@ -67,7 +69,8 @@ export class AppModule {
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
         ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController,
         // Administration (issue 15): offices, satkers, staff, audit.
-        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController],
+        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController,
+        ImportController, MembershipContactController],
       providers: [ReadinessService],
     };
   }

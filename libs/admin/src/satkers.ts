@@ -114,8 +114,8 @@ export class SatkersAdmin {
     return office;
   }
 
-  /** Each open ticket stays with the KPPN that has it, and says so to its agents. */
-  private async noteOpenTickets(em: Queryable, actor: Actor, before: SatkerView, newKppnName: string): Promise<number> {
+  /** Each open ticket stays with the KPPN that has it, and says so to its agents (also after a move by bulk import). */
+  async noteOpenTickets(em: Queryable, actor: Actor, before: Pick<SatkerView, 'id' | 'code' | 'name' | 'kppnName'>, newKppnName: string): Promise<number> {
     // Ticket rows first, in id order: the same lock order as the transition path.
     const open = await many<{ id: string; status: string }>(em,
       `SELECT id, status FROM tickets WHERE satker_id = $1 AND status IN ${OPEN} ORDER BY id FOR UPDATE`, [before.id]);

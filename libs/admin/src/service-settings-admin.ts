@@ -5,6 +5,7 @@ import { badRequest, forbidden, isRealDate, notFound } from '@loket/common';
 import { ServiceSettingsStore, type ServiceSettingsVersion } from '@loket/sla';
 import { Catalogue, type ServiceDefinition, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { AuditLog } from '@loket/audit';
+import { adminScopeOf } from './admin-scope';
 
 /** A requested new version, as the API and the page hand it over (checked here, field by field). */
 export interface SettingsChange {
@@ -66,7 +67,7 @@ export class ServiceSettingsAdmin {
 
   /** Every service with an SLA: the version in force today (WIB) and the versions scheduled after it. */
   async list(actor: Actor) {
-    requireAdmin(actor);
+    adminScopeOf(actor);
     const today = todayWib();
     const out = [];
     for (const service of this.sla()) {
@@ -77,7 +78,7 @@ export class ServiceSettingsAdmin {
   }
 
   async show(actor: Actor, code: string) {
-    requireAdmin(actor);
+    adminScopeOf(actor);
     const service = this.service(code);
     const versions = await this.store.history(this.db, service);
     return { ...summary(service, versions, todayWib()), versions: versions.map(view) };
@@ -120,10 +121,6 @@ export class ServiceSettingsAdmin {
     if (!service) throw notFound('SERVICE_NOT_FOUND', `Layanan ${code} tidak ditemukan atau tidak memiliki SLA.`);
     return service;
   }
-}
-
-function requireAdmin(actor: Actor): void {
-  if (!actor.staff.some((s) => s.role === 'ADMIN')) throw forbidden('NOT_AN_ADMIN', 'Halaman dan layanan administrasi hanya untuk admin kantor.');
 }
 
 const settingsOf = (v: ServiceSettingsVersion) =>

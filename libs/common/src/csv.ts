@@ -46,7 +46,7 @@ export function readCsv(bytes: Buffer, columns: { required: readonly string[]; o
   if (text.includes('\0')) throw invalidCsv('Berkas bukan teks CSV.');
   text = text.replace(/^\uFEFF/, '');
   const delimiter = delimiterOf(text);
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
     records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (err) {
@@ -65,11 +65,13 @@ export function readCsv(bytes: Buffer, columns: { required: readonly string[]; o
       `${columns.optional?.length ? ` (kolom ${columns.optional.join(', ')} boleh tidak ada)` : ''}.`,
     { expected, missing, unknown });
   }
+  const lineAt = lineCounter(Buffer.from(text, 'utf8'));
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   for (const { record, info } of records.slice(1)) {
-    // csv-parse counts the line a record ends on; a quoted cell may span lines, and people look for its first.
-    const line = info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+    // The line a record starts on: where it ends (csv-parse's byte offset; its own line count takes a quoted
+    // CRLF for two lines) less the line breaks inside its cells.
+    const line = lineAt(info.bytes) - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
     if (record.length !== header.length) {
       problems.push({ line, problem: `harus tepat ${header.length} kolom, ada ${record.length}` });
       continue;
@@ -77,4 +79,19 @@ export function readCsv(bytes: Buffer, columns: { required: readonly string[]; o
     rows.push({ line, cells: Object.fromEntries(header.map((h, i) => [h, record[i].trim()])) });
   }
   return { delimiter, rows, problems };
+}
+
+/** For a byte offset just past a record (after its line break, if any): the line that record ends on. */
+function lineCounter(bytes: Buffer): (end: number) => number {
+  const breaks: number[] = [];
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) breaks.push(i);
+  return (end) => {
+    let [lo, hi] = [0, breaks.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < end - 1) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1; // line breaks before the record's last byte, plus one
+  };
 }

@@ -10,7 +10,7 @@ import type { ActorFacts, ActorRole } from '@loket/workflow';
  */
 export function visibleClause(actor: Actor, alias: string, firstParam: number): { sql: string; params: unknown[] } {
   const satkers = actor.satkers.map((s) => s.satkerId);
-  const national = actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
+  const national = seesNationalScope(actor);
   const [a, b, c] = [firstParam, firstParam + 1, firstParam + 2];
   // The staff roles' offices and those under them come with the session (Actor.queueOfficeIds).
   return {
@@ -18,6 +18,9 @@ export function visibleClause(actor: Actor, alias: string, firstParam: number): 
     params: [satkers, actor.queueOfficeIds, national],
   };
 }
+
+/** A Kantor Pusat supervisor reads every ticket (the SLA report's national scope). */
+export const seesNationalScope = (actor: Actor) => actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
 
 /** What the machine may know about the actor for one ticket. */
 export function factsFor(actor: Actor, ticket: { satkerId: string; officeId: string; officeParentId: string | null }): ActorFacts {

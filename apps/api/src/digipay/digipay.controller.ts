@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { readFile } from 'node:fs/promises';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { DomainError, notFound } from '@loket/common';
-import { UploadInterceptor, uploadsOf } from '@loket/files';
+import { notFound } from '@loket/common';
+import { UploadInterceptor } from '@loket/files';
 import { DigipayService } from '@loket/tickets';
+import { csvUpload } from '../http/csv-upload';
 import { DigipayUserDto, ProgressQuery, VendorDto } from './digipay.dto';
 
 const vendorId = new ParseUUIDPipe({ exceptionFactory: () => notFound('VENDOR_NOT_FOUND', 'Vendor tidak ditemukan.') });
@@ -44,10 +44,7 @@ export class DigipayController {
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('multipart/form-data')
   async importTransactions(@CurrentActor() actor: Actor, @Req() req: Request) {
-    const [file, ...more] = uploadsOf(req);
-    if (!file || more.length || file.fieldname !== 'CSV') {
-      throw new DomainError('CSV_REQUIRED', 422, "Unggah tepat satu berkas CSV pada kolom 'CSV'.");
-    }
-    return this.digipay.importTransactions(actor, await readFile(file.path));
+    const { bytes } = await csvUpload(req);
+    return this.digipay.importTransactions(actor, bytes);
   }
 }

@@ -1,4 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { ImportPageController } from './admin/import.page';
+import { MembershipContactPageController } from './admin/membership-contact.page';
+import { ServiceSettingsPageController } from './admin/service-settings.page';
 import { ActivationController } from './pages/activation.controller';
 import { FaqController } from './kb/faq.controller';
 import { KbFilingController } from './kb/kb-filing.controller';
@@ -50,4 +53,7 @@ export const PORTAL_PAGES: Type[] = [
   KbFilingController,
   KbReportController,
   TicketArticleController,
+  ImportPageController,
+  MembershipContactPageController,
+  ServiceSettingsPageController,
 ];

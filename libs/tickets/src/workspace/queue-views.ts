@@ -55,9 +55,9 @@ export function sortSql(sort: QueueSort, after: { key: string | null; id: string
       const [due, id] = [param(after.key), param(after.id)];
       cond = `AND (t.due_at > ${due}::timestamptz OR (t.due_at = ${due}::timestamptz AND t.id > ${id}::uuid) OR t.due_at IS NULL)`;
     }
-    return { key: 't.due_at', order: 't.due_at ASC NULLS LAST, t.id ASC', after: cond };
+    return { key: 't.due_at', id: 't.id', order: 't.due_at ASC NULLS LAST, t.id ASC', after: cond, outer: 'p.k ASC NULLS LAST, p.id ASC' };
   }
   const [column, id] = sort === 'updated' ? ['t.updated_at', 't.id'] : searching ? ['x.created_at', 'x.ticket_id'] : ['t.created_at', 't.id'];
   const cond = after ? `AND (${column}, ${id}) < (${param(after.key)}::timestamptz, ${param(after.id)}::uuid)` : '';
-  return { key: column, order: `${column} DESC, ${id} DESC`, after: cond };
+  return { key: column, id, order: `${column} DESC, ${id} DESC`, after: cond, outer: 'p.k DESC, p.id DESC' };
 }

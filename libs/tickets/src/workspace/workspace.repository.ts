@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { many, one, type Queryable } from '@loket/db';
-import { visibleClause } from '../scope';
+import { seesNationalScope } from '../scope';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow } from '../ticket.types';
 import { OPEN_SQL, sortSql, viewClause, type QueueSort, type QueueView } from './queue-views';
 
@@ -34,27 +34,32 @@ export class WorkspaceRepository {
     const params: unknown[] = [];
     const param = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = [];
+    // A search by filing date needs nothing of tickets to pick its page: then only the search table is read.
+    const searchOnly = !!o.search && !o.view && !o.service && o.sort === 'filed';
     let from = 'tickets t';
     if (o.search) {
-      from = 'ticket_search x JOIN tickets t ON t.id = x.ticket_id';
-      const scope = visibleClause(actor, 'x', params.length + 1);
-      params.push(...scope.params);
-      where.push(scope.sql);
+      from = searchOnly ? 'ticket_search x' : 'ticket_search x JOIN tickets t ON t.id = x.ticket_id';
+      where.push(searchScope(actor, param));
       where.push(o.search.nik
         ? `x.niks @> ARRAY[${param(o.search.nik)}::text]`
-        : `(x.doc @@ websearch_to_tsquery('indonesian', ${param(o.search.text)}) OR x.keys LIKE ${param(`%${likeEscape(fold(o.search.text))}%`)})`);
+        : `(x.keys LIKE ${param(`%${likeEscape(fold(o.search.text))}%`)} OR x.doc @@ websearch_to_tsquery('indonesian', ${param(o.search.text)}))`);
     } else {
-      where.push(`t.office_id = ANY(${param(actor.queueOfficeIds)}::uuid[])`);
+      const offices = actor.queueOfficeIds;
+      where.push(offices.length === 1 ? `t.office_id = ${param(offices[0])}::uuid` : `t.office_id = ANY(${param(offices)}::uuid[])`);
     }
     if (o.view) where.push(OPEN_SQL, viewClause(o.view, actor.personId, o.agent, param));
     if (o.service) where.push(`t.service_code = ${param(o.service)}`);
     const sort = sortSql(o.sort, o.after, param, !!o.search);
+    // The page is chosen first (ids and sort keys only, read in index order where one fits), then
+    // joined to names and clocks: the joins run for one page, never for every match.
     return many<WorkspaceRow>(db,
-      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, ${sort.key}::text AS "cursorKey",
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, p.k::text AS "cursorKey",
               (SELECT seen_at FROM ticket_seen WHERE person_id = ${param(actor.personId)} AND ticket_id = t.id) AS "seenAt"
-         FROM ${from} JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
-        WHERE ${where.join(' AND ')} ${sort.after}
-        ORDER BY ${sort.order} LIMIT ${param(o.limit + 1)}`, params);
+         FROM (SELECT ${sort.id} AS id, ${sort.key} AS k FROM ${from}
+                WHERE ${where.join(' AND ')} ${sort.after}
+                ORDER BY ${sort.order} LIMIT ${param(o.limit + 1)}) p
+         JOIN tickets t ON t.id = p.id JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
+        ORDER BY ${sort.outer}`, params);
   }
 
   /** Every view's count in one pass over the offices' open tickets (an index-only scan of a partial index). */
@@ -96,6 +101,22 @@ export class WorkspaceRepository {
       `INSERT INTO ticket_seen (person_id, ticket_id, seen_at) VALUES ($1, $2, now())
        ON CONFLICT (person_id, ticket_id) DO UPDATE SET seen_at = now()`, [personId, ticketId]);
   }
+}
+
+/**
+ * visibleClause's rule for the search table, spelled with only the parts that apply: an agent of
+ * one office gets `x.office_id = $n`, which reads (office_id, created_at, id) in order and stops
+ * after a page, instead of an OR that forces every match of the office to be sorted.
+ */
+function searchScope(actor: Actor, param: (v: unknown) => string): string {
+  if (seesNationalScope(actor)) return 'TRUE';
+  const satkers = actor.satkers.map((s) => s.satkerId);
+  const offices = actor.queueOfficeIds;
+  const parts = [
+    ...(offices.length === 1 ? [`x.office_id = ${param(offices[0])}::uuid`] : offices.length ? [`x.office_id = ANY(${param(offices)}::uuid[])`] : []),
+    ...(satkers.length ? [`x.satker_id = ANY(${param(satkers)}::uuid[])`] : []),
+  ];
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
 }
 
 /** As the search keys are stored: lower case, accents removed (unaccent at write time). */
