@@ -11,6 +11,7 @@ import { SearchExtensions1764500000000 } from './1764500000000-SearchExtensions'
 import { StaffRoleKinds1764500000001 } from './1764500000001-StaffRoleKinds';
 import { CredentialChanges1764600000000 } from './1764600000000-CredentialChanges';
 import { ReopenCycles1764600000001 } from './1764600000001-ReopenCycles';
+import { EscalationLevels1764600000002 } from './1764600000002-EscalationLevels';
 import { Administration1764700000000 } from './1764700000000-Administration';
 import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   StaffRoleKinds1764500000001,
   CredentialChanges1764600000000,
   ReopenCycles1764600000001,
+  EscalationLevels1764600000002,
   Administration1764700000000,
   ServiceSettings1764750000000,
   KnowledgeBase1764800000000,

@@ -174,6 +174,6 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.text).not.toContain(`action="/tiket/${openId}/pesan"`);
     expect(page.text).not.toContain(`action="/tiket/${openId}/aksi"`);
     const csoPage = await (await portalLogin(t, w.cso)).get(`/tiket/${openId}`);
-    expect(csoPage.text).toContain(`action="/tiket/${openId}/pesan"`);
+    expect(csoPage.text).toContain(`action="/tiket/${openId}/tindak"`);
   });
 });

@@ -12,6 +12,7 @@ import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
 import { AuditController } from './admin/audit.controller';
+import { OfficeCalendarController } from './admin/office-calendar.controller';
 import { OfficesAdminController } from './admin/offices.controller';
 import { SatkersAdminController } from './admin/satkers.controller';
 import { StaffAdminController } from './admin/staff.controller';
@@ -69,7 +70,7 @@ export class AppModule {
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
         ServiceSettingsController, KbArticlesController, KbPublicController, KbSelfServiceController,
         // Administration (issue 15): offices, satkers, staff, audit.
-        OfficesAdminController, SatkersAdminController, StaffAdminController, AuditController,
+        OfficesAdminController, OfficeCalendarController, SatkersAdminController, StaffAdminController, AuditController,
         ImportController, MembershipContactController],
       providers: [ReadinessService],
     };

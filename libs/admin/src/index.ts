@@ -5,6 +5,7 @@ export * from './offices';
 export * from './satkers';
 export * from './staff';
 export * from './audit-query';
+export * from './office-calendars';
 export * from './admin.module';
 export * from './service-settings-admin';
 export * from './admin-tools.module';

@@ -24,14 +24,14 @@ const EMAIL_DATA = {
   name: 'Nur Aisyah Putri', activationUrl: 'http://127.0.0.1:3000/aktivasi?token=abc', resetUrl: 'http://127.0.0.1:3000/reset?token=abc',
   expiresInHours: 48, ticketNumber: 'LKT-134-2026-000001', subject: 'Pendaftaran User MyIntress Tipe Satker BWS', officeName: 'KPPN Gorontalo',
   ticketUrl: 'http://127.0.0.1:3000/tiket/1', message: 'Mohon lengkapi SK.', reason: 'Formulir tidak lengkap.', satkerName: 'BWS',
-  clockLabel: 'penyelesaian', dueAtLocal: '2026-11-22 10:00 WITA',
+  clockLabel: 'penyelesaian', dueAtLocal: '2026-11-22 10:00 WITA', what: 'Satker mengirim perbaikan',
 };
 
 describe('templates', () => {
   it('has every letter and e-mail the system sends', () => {
     expect(renderer.letterNames()).toEqual(Object.keys(LETTER_DATA).sort());
     expect(renderer.emailNames()).toEqual([
-      'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.warning',
+      'agent.satker-acted', 'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.escalated', 'sla.warning',
       'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.expired', 'ticket.filed', 'ticket.rejected', 'ticket.reopened',
     ]);
   });

@@ -14,3 +14,4 @@ export * from './reports';
 export * from './report-scope';
 export * from './report-tickets';
 export * from './service-settings';
+export * from './escalation-levels';

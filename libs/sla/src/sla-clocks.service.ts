@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { many, type Queryable } from '@loket/db';
-import type { SlaPolicy, SlaRule } from '@loket/workflow';
+import { DEFAULT_ESCALATION, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import type { Interval } from './calendar.types';
 import { CalendarStore, type LoadedCalendar } from './calendar-store';
@@ -93,7 +93,8 @@ export class SlaClocks {
            FROM unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target))
        UPDATE tickets SET due_at = $11 WHERE id = $1`,
       [ticketId, calendarId, cal.version, at, officeId, clocks.map((c) => c.kind),
-        clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning })),
+        // The escalation ladder travels with the clock, as the warning does: a later catalogue change never reaches a ticket in flight.
+        clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning, _escalation: policy.escalation ?? DEFAULT_ESCALATION })),
         each.map((d) => d?.due ?? null), each.map((d) => d?.warnAt ?? null), each.map((d) => d?.targetMinutes ?? null),
         deadlines.get('RESOLUTION')?.due ?? null, settings.id]);
   }

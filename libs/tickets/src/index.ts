@@ -17,6 +17,7 @@ export * from './ticket-notices';
 export * from './ticket-letters.service';
 export * from './ticket-rating.service';
 export * from './lifecycle-sweep';
+export * from './escalation-sweep';
 export * from './workspace/queue-views';
 export * from './workspace/workspace.repository';
 export * from './workspace/workspace.service';

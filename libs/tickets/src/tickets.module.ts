@@ -15,6 +15,7 @@ import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
 import { TicketRatingService } from './ticket-rating.service';
 import { LifecycleSweep } from './lifecycle-sweep';
+import { EscalationSweep } from './escalation-sweep';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
@@ -29,7 +30,7 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
+  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep, EscalationSweep,
   SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
   ReplyTemplateRepository, ReplyTemplatesService,
   NikLookupService, DigipayService,
