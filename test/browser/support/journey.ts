@@ -68,10 +68,11 @@ export class Journey {
     return path.join(SCREENSHOTS_DIR, this.name);
   }
 
-  /** A new person at a new browser (fresh cookies), with JavaScript on unless asked otherwise. */
-  async person(options: { javaScript?: boolean } = {}): Promise<Page> {
+  /** A new person at a new browser (fresh cookies), with JavaScript on unless asked otherwise; `phone` is a 390x844 touch screen. */
+  async person(options: { javaScript?: boolean; phone?: boolean } = {}): Promise<Page> {
     const context = await this.browser.newContext({
-      baseURL: this.baseUrl, locale: 'id-ID', viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true,
+      baseURL: this.baseUrl, locale: 'id-ID', viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+      ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}), javaScriptEnabled: options.javaScript ?? true,
     });
     this.contexts.push(context);
     // A step that cannot happen fails within seconds, naming the step, instead of at the test's timeout.
