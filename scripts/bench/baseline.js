@@ -9,6 +9,8 @@ const path = require('node:path');
 // (the office's calendar, the recipient), in one transaction; none of the framework around it.
 async function createTicket(c, ctx, file) {
   await c.query('BEGIN');
+  // The Idempotency-Key every client sends, claimed first as the HTTP path does.
+  await c.query(`INSERT INTO idempotency_keys (person_id, key, request_hash) VALUES ($1, $2, 'bench')`, [ctx.satkerUserId, `raw-${randomUUID()}`]);
   try {
     const { rows: [n] } = await c.query(
       `INSERT INTO ticket_counters (office_id, year, last_value) VALUES ($1, 2026, 1)
