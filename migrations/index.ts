@@ -18,6 +18,7 @@ import { Skm1764850000000 } from './1764850000000-Skm';
 import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
 import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
 import { TicketNumberSequences1765000000000 } from './1765000000000-TicketNumberSequences';
+import { SessionChangeNotices1765000000001 } from './1765000000001-SessionChangeNotices';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AgentWorkspace1764900000000,
   ReplyTemplates1764950000000,
   TicketNumberSequences1765000000000,
+  SessionChangeNotices1765000000001,
 ];
