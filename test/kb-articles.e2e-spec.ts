@@ -135,6 +135,19 @@ describe('sanitising', () => {
   });
 });
 
+describe('API documentation', () => {
+  it('documents every knowledge-base endpoint in OpenAPI', async () => {
+    const doc = await t.http.get('/api/docs/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
+      '/api/v1/kb/articles', '/api/v1/kb/articles/{id}', '/api/v1/kb/articles/{id}/publish', '/api/v1/kb/articles/{id}/unpublish',
+      '/api/v1/kb/articles/{id}/versions', '/api/v1/kb/articles/{id}/versions/{version}/restore', '/api/v1/kb/articles/{id}/documents',
+      '/api/v1/kb/public/articles', '/api/v1/kb/public/articles/{slug}', '/api/v1/kb/public/articles/{slug}/rating', '/api/v1/kb/search',
+      '/api/v1/kb/suggestions', '/api/v1/kb/deflections', '/api/v1/kb/picker', '/api/v1/kb/report',
+    ]));
+    expect(Object.keys(doc.body.components.schemas.ArticleCreateDto.properties)).toEqual(['title', 'slug', 'category', 'services', 'body', 'kantor']);
+  });
+});
+
 describe('documents', () => {
   it('a juknis PDF is attached, listed and downloadable while published; a non-PDF is refused and nothing is stored', async () => {
     const a = await writeArticle(t, editor, { title: 'Juknis Digipay', body: 'Lihat lampiran.' });

@@ -75,19 +75,28 @@ describe('browser journey: MyIntress registration, correction, completion, activ
     await cso.getByRole('button', { name: `Ambil tiket ${number}` }).click();
     await cso.getByRole('status').getByText('Tiket sudah Anda ambil').waitFor();
     expect(await cso.getByRole('cell', { name: fresh.nik, exact: true }).count()).toBe(1);
-    await cso.getByLabel('Catatan internal (hanya untuk petugas').fill('Cek tanda tangan KPA di SK.');
-    await cso.getByRole('button', { name: 'Simpan catatan internal' }).click();
+    // One composer: the text, public or internal, and one action.
+    const composer = cso.getByRole('form', { name: 'Tanggapi tiket' });
+    await composer.getByLabel('Teks', { exact: true }).fill('Cek tanda tangan KPA di SK.');
+    await composer.getByLabel('Catatan internal (tidak terlihat oleh satker)').check();
+    await composer.getByRole('button', { name: 'Kirim', exact: true }).click();
     await cso.getByRole('status').getByText('Catatan internal tersimpan.').waitFor();
-    const ask = cso.getByRole('form', { name: 'Minta perbaikan' });
-    await ask.getByLabel('Pesan').fill('SK belum ditandatangani KPA, mohon unggah ulang.');
-    await ask.getByRole('button', { name: 'Minta perbaikan' }).click();
+    await composer.getByLabel('Teks', { exact: true }).fill('SK belum ditandatangani KPA, mohon unggah ulang.');
+    await composer.getByLabel('Balasan untuk satker').check();
+    await composer.getByRole('radio', { name: 'Minta perbaikan' }).check();
+    await composer.getByRole('button', { name: 'Kirim', exact: true }).click();
     await cso.getByRole('status').getByText('Permintaan perbaikan terkirim ke satker.').waitFor();
     await journey.capture(cso, 'cso-minta-perbaikan');
 
     // The satker sees what waits on them and answers with a new SK.
     await satker.goto('/');
-    await satker.getByRole('table', { name: 'Tiket yang menunggu perbaikan' }).getByRole('link', { name: number }).click();
-    await satker.getByText('SK belum ditandatangani KPA, mohon unggah ulang.').waitFor();
+    await satker.getByRole('table', { name: 'Tiket yang menunggu perbaikan dari Anda' }).getByRole('link', { name: number }).click();
+    // The KPPN's request comes first, with the date to answer by, then the one reply form.
+    const request = satker.getByRole('region', { name: 'KPPN meminta perbaikan' });
+    await request.getByText('SK belum ditandatangani KPA, mohon unggah ulang.').waitFor();
+    expect(await request.getByText(/Kirim perbaikan paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul \d\d\.\d\d WITA/).count()).toBe(1);
+    expect(await satker.getByRole('heading', { level: 2 }).first().textContent()).toBe('KPPN meminta perbaikan');
+    expect(await satker.getByRole('form', { name: 'Kirim pesan ke KPPN' }).count()).toBe(0);
     expect(await satker.getByText('Cek tanda tangan KPA di SK.').count()).toBe(0);
     await journey.capture(satker, 'satker-perlu-perbaikan');
     const fix = satker.getByRole('form', { name: 'Kirim perbaikan' });
@@ -95,12 +104,14 @@ describe('browser journey: MyIntress registration, correction, completion, activ
     await fix.getByLabel('SK/ST/ND Penunjukan').setInputFiles(pdf('sk-ttd.pdf', 'SK Penunjukan ditandatangani'));
     await fix.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await satker.getByRole('status').getByText('Perbaikan Anda terkirim ke KPPN.').waitFor();
-    await satker.getByRole('link', { name: 'sk-ttd.pdf' }).waitFor();
+    await satker.getByRole('link', { name: 'Unduh sk-ttd.pdf' }).waitFor();
     await journey.capture(satker, 'satker-perbaikan-terkirim');
 
     // The CSO completes it; the outcome (membership, DIGIT identity, activation e-mail) is applied.
     await cso.goto(ticketUrl);
-    await cso.getByRole('form', { name: 'Selesaikan' }).getByRole('button', { name: 'Selesaikan' }).click();
+    await composer.getByRole('radio', { name: 'Selesaikan' }).check();
+    await composer.getByLabel(/Saya yakin/).first().check();
+    await composer.getByRole('button', { name: 'Kirim', exact: true }).click();
     await cso.getByRole('status').getByText('Tiket diselesaikan.').waitFor();
     await journey.capture(cso, 'cso-selesai');
 

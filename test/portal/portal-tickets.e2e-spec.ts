@@ -152,15 +152,17 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(late.text).toContain('name="versi" value="2"');
   });
 
-  it('says which text an action needs, at its form, and changes nothing', async () => {
+  it('says which text an action needs, at the composer, keeps what was typed, and changes nothing', async () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Tanpa Alasan')]);
     const claimed = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form')
       .send({ _csrf: csrfOf((await cso.get(`/tiket/${filed.body.id}`)).text), type: 'CLAIM', versi: '1' });
     expect(claimed.status).toBe(303);
     const page = await cso.get(`/tiket/${filed.body.id}`);
-    const res = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form').send({ _csrf: csrfOf(page.text), type: 'REJECT', versi: '2', reason: '  ' });
+    const res = await cso.post(`/tiket/${filed.body.id}/tindak`).type('form')
+      .send({ _csrf: csrfOf(page.text), aksi: 'REJECT', visibilitas: 'PUBLIC', versi: '2', isi: '  ', 'REJECT.yakin': 'ya' });
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(/id="REJECT-reason-galat">Alasan wajib diisi untuk aksi ini\./);
+    expect(res.text).toMatch(/id="teks-galat">Alasan wajib diisi untuk aksi ini\./);
+    expect(res.text).toMatch(/id="aksi-pilih-REJECT" name="aksi" value="REJECT" checked/);
     const [{ status, version }] = await t.db.query(`SELECT status, version FROM tickets WHERE id = $1`, [filed.body.id]);
     expect({ status, version }).toEqual({ status: 'DIPROSES', version: 2 });
   });
@@ -174,23 +176,27 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(filed.status).toBe(201);
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
     const page = await cso.get(`/tiket/${filed.body.id}`);
-    const complete = /<form[^>]*aria-labelledby="aksi-COMPLETE">[\s\S]*?<\/form>/.exec(page.text)![0];
-    expect(complete).toContain('enctype="multipart/form-data"');
-    expect(complete).toMatch(/<label for="COMPLETE-reference">Nomor SK <span aria-hidden="true">\*<\/span>/);
-    expect(complete).toMatch(/<label for="COMPLETE-reason">Alasan <span aria-hidden="true">\*<\/span>/);
-    expect(complete).toMatch(/name="SK_PENGHAPUSAN" type="file"[^>]* required/);
+    const composer = /<form[^>]*id="penyusun"[\s\S]*?<\/form>/.exec(page.text)![0];
+    expect(composer).toContain('enctype="multipart/form-data"');
+    const complete = /<fieldset class="action-fields" data-aksi="COMPLETE">[\s\S]*?<\/fieldset>/.exec(composer)![0];
+    expect(complete).toMatch(/<label for="COMPLETE-reference">Nomor SK \(wajib untuk tindakan ini\)/);
+    expect(complete).toMatch(/name="SK_PENGHAPUSAN" type="file"/);
+    expect(complete).toContain('name="COMPLETE.yakin"');
     const csrf = csrfOf(page.text);
-    const missing = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
-      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026');
+    const send = (extra: (r: ReturnType<typeof cso.post>) => ReturnType<typeof cso.post>) => extra(cso.post(`/tiket/${filed.body.id}/tindak`)
+      .field('_csrf', csrf).field('aksi', 'COMPLETE').field('visibilitas', 'PUBLIC').field('versi', '2').field('isi', 'Pindah tugas').field('COMPLETE.reference', 'SK-12/2026'));
+    const unconfirmed = await send((r) => r.attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'));
+    expect([unconfirmed.status, unconfirmed.text.includes('Kode galat: CONFIRMATION_REQUIRED')]).toEqual([400, true]);
+    const missing = await send((r) => r.field('COMPLETE.yakin', 'ya'));
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('Lampiran ini wajib diunggah.');
-    const notPdf = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
-      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026').attach('SK_PENGHAPUSAN', Buffer.from('bukan pdf'), 'sk.pdf');
+    const notPdf = await send((r) => r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', Buffer.from('bukan pdf'), 'sk.pdf'));
     expect(notPdf.status).toBe(415);
     expect(notPdf.text).toMatch(/id="berkas-SK_PENGHAPUSAN-cek" aria-live="polite">SK Penghapusan: /);
     expect(t.tempFiles()).toEqual([]);
-    const done = await cso.post(`/tiket/${filed.body.id}/aksi`).field('_csrf', csrf).field('type', 'COMPLETE').field('versi', '2')
-      .field('reason', 'Pindah tugas').field('reference', 'SK-12/2026').attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf');
+    const [{ version }] = await t.db.query(`SELECT version FROM tickets WHERE id = $1`, [filed.body.id]);
+    expect(version).toBe(2);
+    const done = await send((r) => r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'));
     expect(done.status).toBe(303);
     const after = await cso.get(done.headers.location);
     expect(after.text).toContain('Tiket diselesaikan.');
@@ -202,15 +208,15 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Perlu Kanwil')]);
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
     const page = await cso.get(`/tiket/${filed.body.id}`);
-    expect(page.text).toMatch(/<label for="ESCALATE-note">Catatan <span aria-hidden="true">\*/);
-    const escalated = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form')
-      .send({ _csrf: csrfOf(page.text), type: 'ESCALATE', versi: '2', note: 'Perlu keputusan Kanwil soal SK lama' });
+    expect(page.text).toContain('id="aksi-pilih-ESCALATE"');
+    const escalated = await cso.post(`/tiket/${filed.body.id}/tindak`).type('form')
+      .send({ _csrf: csrfOf(page.text), aksi: 'ESCALATE', visibilitas: 'PUBLIC', versi: '2', isi: 'Perlu keputusan Kanwil soal SK lama' });
     expect(escalated.status).toBe(303);
     const kanwil = await portalLogin(t, w.kanwilCso);
     expect((await kanwil.get('/antrian?status=DIESKALASI')).text).toContain(filed.body.number);
     const kanwilPage = await kanwil.get(`/tiket/${filed.body.id}`);
     expect(kanwilPage.text).toContain('Perlu keputusan Kanwil soal SK lama');
-    expect(kanwilPage.text).toContain('aria-labelledby="aksi-RETURN_TO_KPPN"');
+    expect(kanwilPage.text).toContain('id="aksi-pilih-RETURN_TO_KPPN"');
     const mine = await satker.get(`/tiket/${filed.body.id}`);
     expect(mine.text).toContain('Dieskalasi');
     expect(mine.text).not.toContain('Perlu keputusan Kanwil soal SK lama');

@@ -1,9 +1,11 @@
-export * from './audit-log';
+// The audit log lives in libs/audit (tickets and others write it too); re-exported for admin's callers.
+export * from '@loket/audit';
 export * from './admin-scope';
 export * from './offices';
 export * from './satkers';
 export * from './staff';
 export * from './audit-query';
+export * from './office-calendars';
 export * from './admin.module';
 export * from './service-settings-admin';
 export * from './admin-tools.module';

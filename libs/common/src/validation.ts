@@ -1,4 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { badRequest } from './errors';
 
 interface FieldProblem {
@@ -41,4 +43,12 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) =>
       badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors)),
   });
+}
+
+/** The pipe's rules for input that does not arrive as a JSON body (portal forms): the same DTO, the same refusal. */
+export async function validateDto<T extends object>(cls: new () => T, plain: object): Promise<T> {
+  const dto = plainToInstance(cls, plain);
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors));
+  return dto;
 }

@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './db.module';
 export * from './sql';
 export * from './write-batch';
+export * from './prepare';

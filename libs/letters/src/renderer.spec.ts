@@ -10,28 +10,28 @@ const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', nip: '-', tele
 const LETTER_DATA: Record<string, object> = {
   tanggapan: {
     kantor, satker, tiket: { number: 'LKT-134-2026-000001', subject: 'x' }, nomor: 'S-1/WPB.29/134/2026', tanggalSurat: '2026-11-21T03:00:00Z',
-    sifat: 'Biasa', lampiran: '-', hal: 'Tanggapan', yth: 'KPA', paragraf: ['Satu.', 'Dua.'], tembusan: ['Kepala Kanwil'], penandatangan: signer,
+    sifat: 'Biasa', lampiran: '-', hal: 'Tanggapan', yth: 'KPA', paragraf: ['Satu.', 'Dua.'], penutupDariIsi: false, tembusan: ['Kepala Kanwil'], penandatangan: signer,
   },
   'konfirmasi-penghapusan': {
     kantor, satker, tiket: { number: 'LKT-1', subject: 'x' }, nomor: 'S-2/WPB.29/134/2026', tanggalSurat: '2026-11-21T03:00:00Z',
     alasan: 'Pindah tugas', nomorSk: 'KEP-1', pengguna: [{ nama: 'Ali', nik: '7571********0001', status: 'Tidak Aktif' }], penandatangan: signer,
   },
   'sk-penunjukan': { satker, pengguna: [user], tanggalDibuat: '2026-11-21T03:00:00Z' },
-  'surat-permintaan-penghapusan': { satker, kppn: { name: 'KPPN Gorontalo' }, pengguna: [{ nama: 'Ali', nik: '7571********0001', status: 'Tidak Aktif' }], tanggalDibuat: '2026-11-21T03:00:00Z' },
+  'surat-permintaan-penghapusan': { satker, kppn: { name: 'KPPN Gorontalo' }, pengguna: [{ nama: 'Ali', nik: '7571010101900001', nip: '-', peran: 'Operator', email: 'ali@contoh.go.id', status: 'Tidak Aktif' }], tanggalDibuat: '2026-11-21T03:00:00Z' },
 };
 
 const EMAIL_DATA = {
   name: 'Nur Aisyah Putri', activationUrl: 'http://127.0.0.1:3000/aktivasi?token=abc', resetUrl: 'http://127.0.0.1:3000/reset?token=abc',
   expiresInHours: 48, ticketNumber: 'LKT-134-2026-000001', subject: 'Pendaftaran User MyIntress Tipe Satker BWS', officeName: 'KPPN Gorontalo',
   ticketUrl: 'http://127.0.0.1:3000/tiket/1', message: 'Mohon lengkapi SK.', reason: 'Formulir tidak lengkap.', satkerName: 'BWS',
-  clockLabel: 'penyelesaian', dueAtLocal: '2026-11-22 10:00 WITA',
+  clockLabel: 'penyelesaian', dueAtLocal: '2026-11-22 10:00 WITA', what: 'Satker mengirim perbaikan',
 };
 
 describe('templates', () => {
   it('has every letter and e-mail the system sends', () => {
     expect(renderer.letterNames()).toEqual(Object.keys(LETTER_DATA).sort());
     expect(renderer.emailNames()).toEqual([
-      'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.warning',
+      'agent.satker-acted', 'digipay.admin-active', 'digit.activation', 'membership.approved', 'membership.rejected', 'password.reset', 'sla.breach', 'sla.escalated', 'sla.warning',
       'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.expired', 'ticket.filed', 'ticket.rejected', 'ticket.reopened',
     ]);
   });

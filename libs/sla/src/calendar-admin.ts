@@ -55,29 +55,45 @@ export class CalendarAdmin {
   }
 
   async apply(change: CalendarChange, actorId: string) {
+    return this.applyAll([change], actorId);
+  }
+
+  /**
+   * Several changes in one transaction (e.g. an office's own calendar created and its first local
+   * holiday added), with `within` run in the same transaction last (the caller's audit entry). The
+   * result is the last change's.
+   */
+  async applyAll(changes: CalendarChange[], actorId: string, within?: (em: Queryable) => Promise<void>) {
     return this.db.transaction(async (em) => {
-      const moved = change.change === 'CALENDAR_CREATED' ? await this.create(em, change) : null;
-      const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
-      await this.write(em, change, calendarId);
-      const touched = await many<{ id: string; code: string; version: number }>(em,
-        `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`, [calendarId]);
-      const open = await many<{ ticketId: string }>(em,
-        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks
-          WHERE stopped_at IS NULL AND (calendar_id = ANY($1::uuid[]) OR (office_id = $2 AND calendar_id = $3))`,
-        [touched.map((c) => c.id), moved?.officeId ?? null, moved?.fromCalendarId ?? null]);
-      // Same lock order as the transition path (ticket row, then its clocks), so the two cannot deadlock.
-      await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [open.map((o) => o.ticketId)]);
-      if (moved) {
-        // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
-        await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
-          [moved.officeId, calendarId, moved.fromCalendarId]);
-      }
-      for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
-      await em.query(
-        `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
-        [calendarId, change.change, JSON.stringify(change), actorId, open.length]);
-      return { calendars: touched.map(({ code, version }) => ({ code, version })), clocksRecomputed: open.length };
+      let result: { calendars: Array<{ code: string; version: number }>; clocksRecomputed: number } | null = null;
+      for (const change of changes) result = await this.applyIn(em, change, actorId);
+      await within?.(em);
+      return result!;
     });
+  }
+
+  private async applyIn(em: Queryable, change: CalendarChange, actorId: string) {
+    const moved = change.change === 'CALENDAR_CREATED' ? await this.create(em, change) : null;
+    const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
+    await this.write(em, change, calendarId);
+    const touched = await many<{ id: string; code: string; version: number }>(em,
+      `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`, [calendarId]);
+    const open = await many<{ ticketId: string }>(em,
+      `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks
+        WHERE stopped_at IS NULL AND (calendar_id = ANY($1::uuid[]) OR (office_id = $2 AND calendar_id = $3))`,
+      [touched.map((c) => c.id), moved?.officeId ?? null, moved?.fromCalendarId ?? null]);
+    // Same lock order as the transition path (ticket row, then its clocks), so the two cannot deadlock.
+    await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [open.map((o) => o.ticketId)]);
+    if (moved) {
+      // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
+      await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
+        [moved.officeId, calendarId, moved.fromCalendarId]);
+    }
+    for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
+    await em.query(
+      `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
+      [calendarId, change.change, JSON.stringify(change), actorId, open.length]);
+    return { calendars: touched.map(({ code, version }) => ({ code, version })), clocksRecomputed: open.length };
   }
 
   private async create(em: Queryable, c: Extract<CalendarChange, { change: 'CALENDAR_CREATED' }>) {

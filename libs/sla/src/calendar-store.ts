@@ -9,7 +9,7 @@ export interface LoadedCalendar {
   spec: CalendarSpec;
 }
 
-const ZONE_CALENDAR: Record<string, string> = {
+export const ZONE_CALENDAR: Record<string, string> = {
   'Asia/Jakarta': 'STANDAR-WIB',
   'Asia/Pontianak': 'STANDAR-WIB',
   'Asia/Makassar': 'STANDAR-WITA',

@@ -25,7 +25,7 @@ const RULE_TEXT = (r: SlaRule): string =>
 interface Row {
   kind: string;
   cycle: number;
-  rule: SlaRule & { _warning: unknown };
+  rule: SlaRule & { _warning: unknown; _escalation?: unknown };
   calendarId: string;
   calendarVersion: number;
   startedAt: Date;
@@ -64,7 +64,7 @@ export class SlaExplainer {
       ...live.filter((c) => c.kind === 'RESOLUTION')];
     return Promise.all(rows.map(async (c) => {
       const cal = await this.calendars.load(db, c.calendarId);
-      const { _warning: warning, ...rule } = c.rule;
+      const { _warning: warning, _escalation: escalation, ...rule } = c.rule;
       const pauses = c.pauses.map((p) => ({ from: new Date(p.from), to: new Date(p.to) }));
       const until = c.stoppedAt ?? now;
       const used = c.usedMinutes ?? usedMinutes(cal.spec, { rule, startedAt: c.startedAt, pauses, pausedSince: c.pausedSince }, until);
@@ -79,6 +79,8 @@ export class SlaExplainer {
         cycle: c.cycle,
         rule: { ...rule, description: RULE_TEXT(rule as SlaRule) },
         warning,
+        // The service's escalation ladder this clock follows (absent on clocks started before levels existed: the default).
+        escalation: escalation ?? null,
         // The service settings version in force when the ticket was filed (later versions never apply to it).
         settings: c.settings && {
           ...c.settings,

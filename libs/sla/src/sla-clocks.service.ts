@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { many, one, type Queryable, type WriteBatch } from '@loket/db';
-import type { SlaPolicy, SlaRule } from '@loket/workflow';
+import { DEFAULT_ESCALATION, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import type { Interval } from './calendar.types';
 import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
@@ -110,7 +110,12 @@ export class SlaClocks {
     const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
     return {
       settingsId: settings.id, calendarId: row.id, calendarVersion: cal.version, startedAt: at, officeId,
-      clocks: clocks.map((c) => ({ kind: c.kind, rule: JSON.stringify({ ...c.rule, _warning: policy.warning }), deadline: deadlines.get(c.kind) ?? null })),
+      clocks: clocks.map((c) => ({
+        kind: c.kind,
+        // The escalation ladder travels with the clock, as the warning does: a later catalogue change never reaches a ticket in flight.
+        rule: JSON.stringify({ ...c.rule, _warning: policy.warning, _escalation: policy.escalation ?? DEFAULT_ESCALATION }),
+        deadline: deadlines.get(c.kind) ?? null,
+      })),
     };
   }
 

@@ -3,13 +3,16 @@ import { DataSource } from 'typeorm';
 import { many } from '@loket/db';
 import { nextOpening } from './calendar';
 import { CalendarStore } from './calendar-store';
-import { recordBreach, slaNotice } from './breach';
+import type { EscalationLevel } from '@loket/workflow';
+import { recordBreach, recordWarning } from './breach';
 
 interface DueClock {
   ticketId: string;
   kind: string;
   dueAt: Date;
   calendarId: string;
+  cycle: number;
+  levels: EscalationLevel[] | null;
 }
 
 const BATCH = 500;
@@ -29,7 +32,7 @@ export class SlaSweeper {
 
   async run(now: Date = new Date()): Promise<{ warnings: number; breaches: number }> {
     return this.db.transaction(async (em) => {
-      const columns = `ticket_id AS "ticketId", kind, due_at AS "dueAt", calendar_id AS "calendarId"`;
+      const columns = `ticket_id AS "ticketId", kind, due_at AS "dueAt", calendar_id AS "calendarId", cycle, rule -> '_escalation' AS levels`;
       // Tickets first, then their clocks: the order of the transition path, so the two never deadlock.
       // A ticket another sweeper (or a person) holds now is skipped and taken by the next sweep.
       const candidates = await many<{ ticketId: string }>(em,
@@ -44,8 +47,9 @@ export class SlaSweeper {
         `SELECT ${columns} FROM sla_clocks
           WHERE ticket_id = ANY($2::uuid[]) AND stopped_at IS NULL AND paused_since IS NULL AND breached_at IS NULL AND due_at <= $1
           ORDER BY ticket_id, kind FOR UPDATE`, [now, tickets]);
-      const opening = async (c: DueClock) => nextOpening((await this.calendars.load(em, c.calendarId)).spec, now);
-      for (const c of breaches) await recordBreach(em, c, await opening(c));
+      const spec = async (c: DueClock) => (await this.calendars.load(em, c.calendarId)).spec;
+      const opening = async (c: DueClock) => nextOpening(await spec(c), now);
+      for (const c of breaches) await recordBreach(em, c, await opening(c), await spec(c));
       const warnings = await many<DueClock>(em,
         `SELECT ${columns} FROM sla_clocks
           WHERE ticket_id = ANY($2::uuid[]) AND stopped_at IS NULL AND paused_since IS NULL AND warned_at IS NULL
@@ -53,7 +57,7 @@ export class SlaSweeper {
           ORDER BY ticket_id, kind FOR UPDATE`, [now, tickets]);
       for (const c of warnings) {
         await em.query(`UPDATE sla_clocks SET warned_at = warn_at WHERE ticket_id = $1 AND kind = $2`, [c.ticketId, c.kind]);
-        await slaNotice(em, c.ticketId, c.kind, 'SLA_WARNING', c.dueAt, await opening(c));
+        await recordWarning(em, c, await opening(c));
       }
       return { warnings: warnings.length, breaches: breaches.length };
     });

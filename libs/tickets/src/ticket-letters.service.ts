@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { forbidden, ticketNotFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
-import { letterhead, LettersService } from '@loket/letters';
+import { endsWithClosing, letterhead, LettersService } from '@loket/letters';
 import { maskNik, STATUS_LABELS } from '@loket/registry';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
@@ -36,25 +36,42 @@ export class TicketLettersService {
 
   async issueReply(actor: Actor, ticketId: string, input: ReplyLetter) {
     return this.db.transaction(async (em) => {
-      const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-      if (!ticket) throw ticketNotFound();
-      const roles = factsFor(actor, ticket).roles;
-      if (!roles.includes('AGENT') && !roles.includes('ESCALATION_AGENT')) {
-        throw forbidden('LETTER_NOT_PERMITTED', 'Surat tanggapan hanya dapat diterbitkan oleh petugas kantor yang menangani tiket.');
-      }
-      const data = {
-        ...(await this.common(em, ticket)),
-        hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth,
-        paragraf: input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
-        tembusan: input.tembusan, penandatangan: input.penandatangan,
-      };
-      const letter = await this.letters.issue(em, { ticketId, officeId: ticket.officeId, template: 'tanggapan', data, issuedBy: actor.personId });
+      const ticket = await this.replyTicket(em, actor, ticketId, 'FOR UPDATE OF t');
+      const letter = await this.letters.issue(em, { ticketId, officeId: ticket.officeId, template: 'tanggapan', data: await this.replyData(em, ticket, input), issuedBy: actor.personId });
       await this.tickets.insertEvent(em, {
         ticketId, type: 'LETTER_ISSUED', from: ticket.status, to: ticket.status, actorId: actor.personId,
         payload: { letterId: letter.id, number: letter.number },
       });
       return letter;
     });
+  }
+
+  /** The reply letter as it would be issued now, without a number and without keeping anything. */
+  async previewReply(actor: Actor, ticketId: string, input: ReplyLetter): Promise<string> {
+    const ticket = await this.replyTicket(this.db, actor, ticketId);
+    const data = await this.replyData(this.db, ticket, input);
+    return this.letters.renderer.letter('tanggapan', { ...data, nomor: 'S-....../....../......(diberikan saat diterbitkan)', tanggalSurat: new Date().toISOString() });
+  }
+
+  private async replyTicket(db: Queryable, actor: Actor, ticketId: string, lock = ''): Promise<TicketRow> {
+    const ticket = await this.tickets.findVisible(db, ticketId, actor, lock);
+    if (!ticket) throw ticketNotFound();
+    const roles = factsFor(actor, ticket).roles;
+    if (!roles.includes('AGENT') && !roles.includes('ESCALATION_AGENT')) {
+      throw forbidden('LETTER_NOT_PERMITTED', 'Surat tanggapan hanya dapat diterbitkan oleh petugas kantor yang menangani tiket.');
+    }
+    return ticket;
+  }
+
+  private async replyData(db: Queryable, ticket: TicketRow, input: ReplyLetter) {
+    const paragraf = input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    return {
+      ...(await this.common(db, ticket)),
+      hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth, paragraf,
+      // The template's closing sentence only where the agent wrote none.
+      penutupDariIsi: endsWithClosing(paragraf),
+      tembusan: input.tembusan, penandatangan: input.penandatangan,
+    };
   }
 
   /** The deletion confirmation, issued with SELESAI of a deletion ticket (an effect in its transaction). */

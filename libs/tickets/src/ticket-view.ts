@@ -63,5 +63,7 @@ export function summaryView(catalogue: Catalogue, ticket: TicketRow, names: Tick
     updatedAt: ticket.updatedAt,
     resolvedAt: ticket.resolvedAt,
     sla: slaBadge(ticket, new Date()),
+    // Marked by the escalation levels: shown in every view (queues, ticket page).
+    escalation: { level: ticket.escalationLevel, breachedAt: ticket.breachedAt },
   };
 }

@@ -23,6 +23,9 @@ export interface TicketRow {
   /** Resolution deadline while the clock runs (null when paused, stopped or without SLA). */
   dueAt: Date | null;
   warnAt: Date | null;
+  /** The escalation mark: when a deadline was first missed, and the highest escalation level reached (0: none). */
+  breachedAt: Date | null;
+  escalationLevel: number;
 }
 
 export const TICKET_COLUMNS = `t.id, t.number, t.office_id AS "officeId", o.parent_id AS "officeParentId",
@@ -30,6 +33,7 @@ export const TICKET_COLUMNS = `t.id, t.number, t.office_id AS "officeId", o.pare
   t.machine_version AS "machineVersion", t.status, t.snapshot, t.subject, t.form,
   t.assignee_id AS "assigneeId", t.filed_by AS "filedBy", t.correction_rounds AS "correctionRounds",
   t.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt", t.resolved_at AS "resolvedAt", t.due_at AS "dueAt",
+  t.breached_at AS "breachedAt", t.escalation_level AS "escalationLevel",
   (SELECT warn_at FROM sla_clocks WHERE ticket_id = t.id AND kind = 'RESOLUTION' AND stopped_at IS NULL) AS "warnAt"`;
 
 export interface AcceptedFile {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from '@loket/admin';
+import { AuditModule } from '@loket/audit';
+import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
@@ -14,6 +15,7 @@ import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
 import { TicketRatingService } from './ticket-rating.service';
 import { LifecycleSweep } from './lifecycle-sweep';
+import { EscalationSweep } from './escalation-sweep';
 import { TicketFilingService } from './ticket-filing.service';
 import { TicketQueryService } from './ticket-query.service';
 import { TicketWorkflowService } from './ticket-workflow.service';
@@ -28,10 +30,10 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 
 const SERVICES = [
   TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep,
+  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep, EscalationSweep,
   SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
   ReplyTemplateRepository, ReplyTemplatesService,
-  NikLookupService,
+  NikLookupService, DigipayService,
 ];
 
 @Module({})
@@ -41,7 +43,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule, SlaModule, LettersModule, AdminModule],
+      imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './catalogue';
 export * from './engine';
 export * from './sla-policy';
+export * from './escalation';

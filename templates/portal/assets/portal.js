@@ -22,4 +22,15 @@
     input.setAttribute('aria-invalid', tooBig ? 'true' : 'false');
     if (note) note.textContent = tooBig ? 'Berkas ' + file.name + ' terlalu besar (' + Math.ceil(file.size / 1024) + ' KB); batasnya ' + Math.floor(max / 1024) + ' KB.' : '';
   });
+  // The ticket composer: show only the chosen action's fields (without this file all of them show, grouped).
+  function showChosenAction(form) {
+    var chosen = form.querySelector('input[name=aksi]:checked');
+    form.querySelectorAll('.action-fields[data-aksi]').forEach(function (set) {
+      set.hidden = !chosen || set.getAttribute('data-aksi') !== chosen.value;
+    });
+  }
+  document.querySelectorAll('form[data-composer]').forEach(function (form) {
+    showChosenAction(form);
+    form.addEventListener('change', function (e) { if (e.target.name === 'aksi') showChosenAction(form); });
+  });
 })();

@@ -9,6 +9,9 @@ export const SCREENSHOTS_DIR = path.join(ROOT, 'var', 'screenshots');
 export const PAGE_WEIGHTS_FILE = path.join(ROOT, 'var', 'page-weights.json');
 
 
+/** The narrowest phone screen every page must fit without sideways scrolling. */
+export const NARROW_WIDTH = 390;
+
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface PageWeight {
@@ -65,10 +68,11 @@ export class Journey {
     return path.join(SCREENSHOTS_DIR, this.name);
   }
 
-  /** A new person at a new browser (fresh cookies), with JavaScript on unless asked otherwise. */
-  async person(options: { javaScript?: boolean } = {}): Promise<Page> {
+  /** A new person at a new browser (fresh cookies), with JavaScript on unless asked otherwise; `phone` is a 390x844 touch screen. */
+  async person(options: { javaScript?: boolean; phone?: boolean } = {}): Promise<Page> {
     const context = await this.browser.newContext({
-      baseURL: this.baseUrl, locale: 'id-ID', viewport: { width: 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true,
+      baseURL: this.baseUrl, locale: 'id-ID', viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+      ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}), javaScriptEnabled: options.javaScript ?? true,
     });
     this.contexts.push(context);
     // A step that cannot happen fails within seconds, naming the step, instead of at the test's timeout.
@@ -105,10 +109,27 @@ export class Journey {
       journey: this.name, page: name, path: new URL(page.url()).pathname,
       bytes: meter.bytes, htmlBytes: meter.htmlBytes, requests: meter.requests,
     });
+    await this.checkNarrowScreen(page, name, file);
     const csp = this.cspViolations.get(page)!;
     if (csp.length) throw new Error(`${name}: the page broke its Content-Security-Policy:\n${csp.join('\n')}`);
     // axe-core is a script: it cannot run where scripts are off (the same pages are checked with them on).
     if (!this.withoutScript.has(page)) await this.checkAccessibility(page, name);
+  }
+
+  /**
+   * Every journey page must fit a 390 px wide phone: no sideways scrolling. Measured on the page as
+   * it is (same state, same DOM) at that width, then the width is restored.
+   */
+  private async checkNarrowScreen(page: Page, name: string, file: string): Promise<void> {
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: NARROW_WIDTH, height: wide.height });
+    try {
+      const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      await page.screenshot({ path: path.join(this.dir, file.replace(/\.png$/, `-${NARROW_WIDTH}.png`)), fullPage: true });
+      if (scrollWidth > NARROW_WIDTH) throw new Error(`${name}: the page is ${scrollWidth} px wide on a ${NARROW_WIDTH} px screen (it scrolls sideways)`);
+    } finally {
+      await page.setViewportSize(wide);
+    }
   }
 
   private async checkAccessibility(page: Page, name: string): Promise<void> {

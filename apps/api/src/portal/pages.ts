@@ -1,3 +1,9 @@
+import { AdminHomeController } from './admin/admin-home.controller';
+import { AuditPageController } from './admin/audit-page.controller';
+import { CalendarPageController } from './admin/calendar-page.controller';
+import { OfficesPageController } from './admin/offices-page.controller';
+import { SatkersPageController } from './admin/satkers-page.controller';
+import { StaffPageController } from './admin/staff-page.controller';
 import type { Type } from '@nestjs/common';
 import { ImportPageController } from './admin/import.page';
 import { MembershipContactPageController } from './admin/membership-contact.page';
@@ -24,6 +30,8 @@ import { PenggunaController } from './myintress/pengguna.controller';
 import { TambahPenggunaController } from './myintress/tambah-pengguna.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
+import { TicketLetterFormController } from './tickets/ticket-letter-form.controller';
+import { ReplyTemplatesPageController } from './reply-templates/reply-templates.controller';
 
 /**
  * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
@@ -31,6 +39,8 @@ import { TicketController } from './tickets/ticket.controller';
  * here: its routes then leave the /api/v1 prefix and get the portal's session, CSRF and error pages.
  */
 export const PORTAL_PAGES: Type[] = [
+  // Administration (issue 15)
+  AdminHomeController, OfficesPageController, SatkersPageController, StaffPageController, CalendarPageController, AuditPageController,
   AssetsController,
   SessionController,
   ActivationController,
@@ -42,6 +52,8 @@ export const PORTAL_PAGES: Type[] = [
   LiveController,
   TicketController,
   TicketActionsController,
+  TicketLetterFormController,
+  ReplyTemplatesPageController,
   SlaDashboardController,
   SkmSurveyController,
   SkmReportController,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { LettersModule } from '@loket/letters';
 import { UploadInterceptor } from '@loket/files';
@@ -17,7 +18,7 @@ import { PortalViews } from './views/portal-views';
 
 /** The web portal: server-rendered pages on the same services as the REST API. */
 @Module({
-  imports: [AuthModule, LettersModule, SlaModule, SkmModule, KbModule],
+  imports: [AdminModule, AuthModule, LettersModule, SlaModule, SkmModule, KbModule],
   controllers: PORTAL_PAGES,
   providers: [
     PortalAssets, PortalViews, PortalGuard, UploadInterceptor, PortalUploadInterceptor, TicketPage, KbFilingPanel,

@@ -1,15 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
-import { CalendarAdmin, SlaReports, supervisorScopeOf, toCsv } from '@loket/sla';
+import { OfficeCalendars } from '@loket/admin';
+import { CurrentActor, type Actor } from '@loket/auth';
+import { CalendarAdmin, SlaReports, slaReportCsv, slaReportFileName, supervisorScopeOf } from '@loket/sla';
+import { Catalogue } from '@loket/workflow';
+import { downloadHeaders } from '../tickets/download';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
-
-const adminOnly = (actor: Actor): string => {
-  if (!isNationalAdmin(actor)) throw forbidden('NOT_AN_ADMIN', 'Perubahan kalender hanya untuk admin Kantor Pusat.');
-  return actor.personId;
-};
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -18,6 +15,8 @@ export class SlaController {
   constructor(
     private readonly reports: SlaReports,
     private readonly admin: CalendarAdmin,
+    private readonly officeCalendars: OfficeCalendars,
+    private readonly catalogue: Catalogue,
   ) {}
 
   @Get('reports/sla')
@@ -25,8 +24,8 @@ export class SlaController {
     const scope = supervisorScopeOf(actor.staff);
     const report = await this.reports.report(scope, { from: q.from, to: q.to });
     if (q.format !== 'csv') return report;
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-sla-${q.from}-${q.to}.csv"` });
-    return toCsv(report.rows);
+    res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
+    return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));
   }
 
   @Get('calendars')
@@ -36,33 +35,33 @@ export class SlaController {
 
   @Post('calendars')
   create(@CurrentActor() actor: Actor, @Body() d: CalendarDto) {
-    return this.admin.apply({ change: 'CALENDAR_CREATED', calendarCode: d.code, name: d.name, officeCode: d.officeCode, copyOf: d.copyOf }, adminOnly(actor));
+    return this.officeCalendars.applyScoped(actor, { change: 'CALENDAR_CREATED', calendarCode: d.code, name: d.name, officeCode: d.officeCode, copyOf: d.copyOf });
   }
 
   @Post('calendars/holidays')
   addHoliday(@CurrentActor() actor: Actor, @Body() d: HolidayDto) {
-    return this.admin.apply({ change: 'HOLIDAY_ADDED', calendarCode: d.calendarCode ?? null, date: d.date, name: d.name, kind: d.kind }, adminOnly(actor));
+    return this.officeCalendars.applyScoped(actor, { change: 'HOLIDAY_ADDED', calendarCode: d.calendarCode ?? null, date: d.date, name: d.name, kind: d.kind });
   }
 
   @Delete('calendars/holidays/:date')
   removeHoliday(@CurrentActor() actor: Actor, @Param('date') date: string, @Query('calendarCode') calendarCode?: string) {
-    return this.admin.apply({ change: 'HOLIDAY_REMOVED', calendarCode: calendarCode ?? null, date }, adminOnly(actor));
+    return this.officeCalendars.applyScoped(actor, { change: 'HOLIDAY_REMOVED', calendarCode: calendarCode ?? null, date });
   }
 
   @Put('calendars/:code/weekly')
   weekly(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: WeeklyDto) {
-    return this.admin.apply({ change: 'WEEKLY_CHANGED', calendarCode: code, weekly: d.weekly }, adminOnly(actor));
+    return this.officeCalendars.applyScoped(actor, { change: 'WEEKLY_CHANGED', calendarCode: code, weekly: d.weekly });
   }
 
   @Post('calendars/:code/overrides')
   override(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
-    return this.admin.apply({ change: 'OVERRIDE_ADDED', calendarCode: code, name: d.name, from: d.from, to: d.to, weekly: d.weekly }, adminOnly(actor));
+    return this.officeCalendars.applyScoped(actor, { change: 'OVERRIDE_ADDED', calendarCode: code, name: d.name, from: d.from, to: d.to, weekly: d.weekly });
   }
 
   @Post('calendars/suspensions')
   suspend(@CurrentActor() actor: Actor, @Body() d: SuspensionDto) {
-    return this.admin.apply({
+    return this.officeCalendars.applyScoped(actor, {
       change: 'SUSPENSION_DECLARED', calendarCode: d.calendarCode ?? null, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), reason: d.reason,
-    }, adminOnly(actor));
+    });
   }
 }

@@ -77,7 +77,8 @@ export class TicketFeed implements OnApplicationShutdown {
     this.stopped = true;
     this.listeners.clear();
     await this.connecting?.catch(() => undefined);
-    await this.client?.end().catch(() => undefined);
+    const client = this.client;
     this.client = null;
+    await client?.end().catch(() => undefined);
   }
 }

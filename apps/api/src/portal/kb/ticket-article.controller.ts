@@ -34,7 +34,8 @@ export class TicketArticleController {
     if (!ticket.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT')) {
       throw forbidden('NOT_TICKET_AGENT', 'Hanya petugas yang menangani tiket ini yang dapat menyusun balasan.');
     }
-    let body = text(req.body.body, 10000);
+    // The ticket page's composer calls its text box `isi`; the article page's own form `body`.
+    let body = text(req.body.body ?? req.body.isi, 10000);
     const chosen = text(req.body.sisipkan, 80);
     const inserted = chosen ? await this.links.linkFor(actor, chosen) : null;
     if (inserted) body = `${body.trimEnd()}${body.trim() ? '\n\n' : ''}${inserted.title}: ${inserted.url}`;

@@ -18,17 +18,20 @@ export class LiveController {
 
   @Get()
   async stream(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
-    res.flushHeaders();
+    // Listening before the headers go out: a client that has the response misses no later change.
     const stop = await this.feed.subscribe((c) => {
       if (inScope(actor, c)) res.write(`event: ticket\ndata: ${JSON.stringify({ ticketId: c.ticketId, type: c.type, status: c.status, version: c.version })}\n\n`);
     });
+    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.flushHeaders();
     // "siap": listening from here on; a heartbeat keeps proxies from closing an idle stream.
     res.write('retry: 5000\nevent: siap\ndata: {}\n\n');
     const beat = setInterval(() => res.write(': detak\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
+    const end = () => {
       clearInterval(beat);
       stop();
-    });
+    };
+    if (req.destroyed) end();
+    else req.on('close', end);
   }
 }

@@ -2,19 +2,21 @@ import { Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
-import { removeUploads, uploadsOf } from '@loket/files';
-import { TicketRatingService, TicketWorkflowService, type EventCommand } from '@loket/tickets';
-import { EVENT_TEXT_LABELS, type EventText } from '@loket/workflow';
-import { problemsOf } from '../forms/problems';
+import { removeUploads, uploadsOf, type StoredUpload } from '@loket/files';
+import { ReplyTemplatesService, TicketLettersService, TicketRatingService, TicketWorkflowService, type EventCommand } from '@loket/tickets';
+import { Catalogue, CLIENT_EVENT_TYPES, EVENT_TEXT_LABELS, eventRequirement, type EventText } from '@loket/workflow';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { PortalUpload } from '../session/portal-upload.interceptor';
+import { composerInput, CONFIRM, primaryField, REPLY, type ComposerInput } from './composer';
+import { attemptOnPage } from './page-attempt';
 import { ticketId } from './ticket.controller';
 import { TicketPage } from './ticket-page';
 
 const TEXTS = Object.keys(EVENT_TEXT_LABELS) as EventText[];
+const MAX_TEXT = 10000;
 
-/** The event a form posted: its type and the text fields it filled in (blank ones are left out). */
+/** The event a one-event form posted: its type and the text fields it filled in (blank ones are left out). */
 function eventFrom(body: Record<string, unknown>): EventCommand {
   const cmd: EventCommand = { type: String(body.type ?? '') };
   for (const field of TEXTS) {
@@ -23,16 +25,22 @@ function eventFrom(body: Record<string, unknown>): EventCommand {
   return cmd;
 }
 
+const versionOf = (body: Record<string, unknown>) => (/^\d{1,9}$/.test(String(body.versi)) ? Number(body.versi) : -1);
+const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', 400, message, [{ field, message }]);
+
 /**
- * The ticket page's forms. Each goes through the same services as the API; a refusal shows the
- * ticket page again with the message at the form that caused it, and a version conflict (someone
- * else acted first) shows the fresh page with what happened.
+ * The ticket page's forms: the staff composer (one text box, public/internal, one action), the
+ * satker's correction, message, cancel and rating forms, claiming. Each goes through the same
+ * services as the API.
  */
 @PortalPage('tiket')
 export class TicketActionsController {
   constructor(
     private readonly workflow: TicketWorkflowService,
     private readonly rating: TicketRatingService,
+    private readonly templates: ReplyTemplatesService,
+    private readonly ticketLetters: TicketLettersService,
+    private readonly catalogue: Catalogue,
     private readonly page: TicketPage,
   ) {}
 
@@ -40,8 +48,8 @@ export class TicketActionsController {
   @PortalUpload()
   async event(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const cmd = eventFrom(req.body);
-    const version = /^\d{1,9}$/.test(String(req.body.versi)) ? Number(req.body.versi) : -1;
-    await this.attempt(req, res, actor, id, cmd.type, () => this.workflow.dispatch(id, actor, cmd, version, uploadsOf(req)));
+    await attemptOnPage(this.page, req, res, actor, id, { name: cmd.type, done: cmd.type },
+      () => this.workflow.dispatch(id, actor, cmd, versionOf(req.body), uploadsOf(req)));
   }
 
   @Post(':id/pesan')
@@ -49,17 +57,42 @@ export class TicketActionsController {
   async message(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const internal = req.body.visibility === 'INTERNAL';
     const body = typeof req.body.body === 'string' ? req.body.body.trim() : '';
-    await this.attempt(req, res, actor, id, internal ? 'INTERNAL_NOTE' : 'MESSAGE', async () => {
-      if (!body) throw new DomainError('VALIDATION_FAILED', 400, 'Isi pesan wajib diisi.', [{ field: 'body', message: 'Isi pesan wajib diisi.' }]);
-      if (body.length > 10000) throw new DomainError('VALIDATION_FAILED', 400, 'Pesan paling banyak 10.000 karakter.', [{ field: 'body', message: 'Pesan paling banyak 10.000 karakter.' }]);
+    await attemptOnPage(this.page, req, res, actor, id, { name: 'MESSAGE', done: internal ? 'INTERNAL_NOTE' : 'MESSAGE' }, async () => {
+      if (!body) throw invalid('body', 'Isi pesan wajib diisi.');
+      if (body.length > MAX_TEXT) throw invalid('body', 'Pesan paling banyak 10.000 karakter.');
       await this.workflow.postMessage(id, actor, { body, visibility: internal ? 'INTERNAL' : 'PUBLIC' }, uploadsOf(req));
     });
+  }
+
+  /** The composer: "Pakai" puts a canned reply in the text box; "Kirim" replies or sends the chosen event. */
+  @Post(':id/tindak')
+  @PortalUpload()
+  async compose(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
+    const input = composerInput(req.body);
+    if (req.body.pakai) {
+      await removeUploads(req);
+      if (!input.templateId) {
+        const error = invalid('templat', 'Pilih templat balasan terlebih dahulu, lalu tekan Pakai.');
+        return this.page.render(req, res, actor, id, { composer: input, failed: 'COMPOSER', error: { code: error.code, message: error.message }, errors: new Map([['templat', error.message]]) }, 400);
+      }
+      const filled = await this.templates.fill(actor, id, input.templateId);
+      return this.page.render(req, res, actor, id, { composer: { ...input, text: filled.text } });
+    }
+    const ticket = await this.ticketLetters.visible(actor, id);
+    const service = this.catalogue.service(ticket.serviceCode);
+    const primary = input.action === REPLY ? null : primaryField(service, input.action);
+    // Files only travel with an action that takes them; other actions' file inputs are ignored.
+    const takesFiles = input.action !== REPLY && CLIENT_EVENT_TYPES.includes(input.action) && eventRequirement(service, input.action).attachments.length > 0;
+    const done = input.action === REPLY ? (input.visibility === 'INTERNAL' ? 'INTERNAL_NOTE' : 'MESSAGE') : input.action;
+    await attemptOnPage(this.page, req, res, actor, id,
+      { name: 'COMPOSER', done, again: { composer: input }, fieldAliases: primary ? { [primary]: 'isi' } : {} },
+      () => this.send(actor, id, input, primary, versionOf(req.body), takesFiles ? uploadsOf(req) : []));
   }
 
   @Post(':id/nilai')
   async rate(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const value = req.body.nilai;
-    await this.attempt(req, res, actor, id, 'RATED', async () => {
+    await attemptOnPage(this.page, req, res, actor, id, { name: 'RATED', done: 'RATED' }, async () => {
       if (value !== 'POSITIF' && value !== 'NETRAL' && value !== 'NEGATIF') {
         throw new DomainError('VALIDATION_FAILED', 400, 'Pilih salah satu penilaian.');
       }
@@ -68,18 +101,27 @@ export class TicketActionsController {
     });
   }
 
-  private async attempt(req: Request, res: Response, actor: Actor, id: string, action: string, work: () => Promise<unknown>) {
-    try {
-      await work();
-      await removeUploads(req);
-      res.redirect(303, `/tiket/${id}?ok=${action}`);
-    } catch (err) {
-      // Not found, server trouble and the like get the error page; the rest belong on this page.
-      if (!(err instanceof DomainError) || err.status === 404 || err.status >= 500) throw err;
-      await removeUploads(req);
-      const error = { code: err.code, message: err.message };
-      const conflict = err.status === 409;
-      await this.page.render(req, res, actor, id, { error, failed: action, errors: problemsOf(err), conflict }, err.status);
+  private async send(actor: Actor, id: string, input: ComposerInput, primary: EventText | null, version: number, files: StoredUpload[]) {
+    const text = input.text.trim();
+    if (text.length > MAX_TEXT) throw invalid('isi', 'Teks paling banyak 10.000 karakter.');
+    if (input.action === REPLY) {
+      if (!text) throw invalid('isi', 'Tulis balasan atau catatan terlebih dahulu.');
+      return this.workflow.postMessage(id, actor, { body: text, visibility: input.visibility }, []);
     }
+    if (!CLIENT_EVENT_TYPES.includes(input.action)) throw invalid('aksi', 'Pilih salah satu tindakan yang tersedia.');
+    if (input.visibility === 'INTERNAL') {
+      throw invalid('visibilitas', 'Catatan internal hanya dapat dikirim dengan tindakan "Balas saja". Pilih "Balasan untuk satker" untuk tindakan ini.');
+    }
+    if (CONFIRM[input.action] && input.fields.yakin !== 'ya') {
+      throw new DomainError('CONFIRMATION_REQUIRED', 400, `Centang "Saya yakin" untuk melanjutkan: ${CONFIRM[input.action]}`,
+        [{ field: 'yakin', message: 'Centang "Saya yakin" untuk melanjutkan.' }]);
+    }
+    const cmd: EventCommand = { type: input.action };
+    if (primary && text) cmd[primary] = text;
+    for (const field of TEXTS) {
+      const value = input.fields[field]?.trim();
+      if (field !== primary && value) cmd[field] = value;
+    }
+    return this.workflow.dispatch(id, actor, cmd, version, files);
   }
 }

@@ -27,6 +27,7 @@ export const HISTORY_LABELS: Record<string, string> = {
   LETTER_ISSUED: 'Surat tanggapan diterbitkan',
   SLA_WARNING: 'Tenggat layanan hampir terlewati',
   SLA_BREACH: 'Tenggat layanan terlewati',
+  SLA_ESCALATION: 'Eskalasi otomatis: tenggat penyelesaian sudah lama terlewati',
 };
 
 // Never a raw code on a page: an entry written by a newer version than this one still reads as words.
@@ -50,6 +51,7 @@ const DONE: Record<string, string> = {
   MESSAGE: 'Pesan terkirim.',
   INTERNAL_NOTE: 'Catatan internal tersimpan. Satker tidak dapat melihatnya.',
   RATED: 'Terima kasih atas penilaian Anda.',
+  LETTER_ISSUED: 'Surat tanggapan diterbitkan dan bernomor. Unduh PDF-nya di bagian Surat.',
 };
 
 export const doneMessage = (ok: unknown): string | null => (typeof ok === 'string' ? DONE[ok] ?? null : null);

@@ -4,10 +4,11 @@ import type { Actor } from '@loket/auth';
 import { notFound, ticketNotFound } from '@loket/common';
 import { LettersService } from '@loket/letters';
 import { TicketLettersService, TicketQueryService } from '@loket/tickets';
-import { attachmentHeaders, sendDocument } from '../../tickets/download';
+import { attachmentHeaders, inlineAttachmentHeaders, sendDocument } from '../../tickets/download';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { TicketPage } from './ticket-page';
+import { previewable } from './ticket-page-parts';
 
 // A malformed id names no ticket: the same 404 as a ticket outside the person's scope (as in the API).
 export const ticketId = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
@@ -32,6 +33,14 @@ export class TicketController {
   async attachment(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Param('fileId', fileId) attachmentId: string, @Res({ passthrough: true }) res: Response) {
     const meta = await this.query.attachment(actor, id, attachmentId);
     res.set(attachmentHeaders(meta));
+    return new StreamableFile(this.query.openAttachment(meta.storageKey));
+  }
+
+  /** Pratinjau: PDF, PNG and JPEG (checked at upload) shown inline under a sandbox; anything else stays a download. */
+  @Get(':id/lampiran/:fileId/pratinjau')
+  async preview(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Param('fileId', fileId) attachmentId: string, @Res({ passthrough: true }) res: Response) {
+    const meta = await this.query.attachment(actor, id, attachmentId);
+    res.set(previewable(meta.contentType) ? inlineAttachmentHeaders(meta) : attachmentHeaders(meta));
     return new StreamableFile(this.query.openAttachment(meta.storageKey));
   }
 

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { OfficeCalendars } from '@loket/admin';
+import { CurrentActor, type Actor } from '@loket/auth';
+import { OverrideDto } from '../sla/sla.dto';
+
+export class LocalHolidayDto {
+  @ApiProperty({ example: '2026-12-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ example: 'Hari jadi Kota Jayapura' }) @IsString() @MaxLength(200) name: string;
+}
+
+/** An office's own calendar as its admins keep it: local holidays and hour overrides. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/offices/:code/calendar')
+export class OfficeCalendarController {
+  constructor(private readonly calendars: OfficeCalendars) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Kalender kantor: jam layanan, libur lokal tahun ini dan seterusnya, jam layanan khusus' })
+  view(@CurrentActor() actor: Actor, @Param('code') code: string) {
+    return this.calendars.view(actor, code);
+  }
+
+  @Post('holidays')
+  @ApiOperation({ summary: 'Tambah libur lokal (kantor yang masih memakai kalender bersama mendapat kalendernya sendiri lebih dulu)' })
+  addHoliday(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: LocalHolidayDto) {
+    return this.calendars.change(actor, code, { change: 'HOLIDAY_ADDED', date: d.date, name: d.name });
+  }
+
+  @Delete('holidays/:date')
+  removeHoliday(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('date') date: string) {
+    return this.calendars.change(actor, code, { change: 'HOLIDAY_REMOVED', date });
+  }
+
+  @Post('overrides')
+  @ApiOperation({ summary: 'Tambah jam layanan khusus untuk rentang tanggal (mis. Ramadan)' })
+  addOverride(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
+    return this.calendars.change(actor, code, { change: 'OVERRIDE_ADDED', name: d.name, from: d.from, to: d.to, weekly: d.weekly });
+  }
+}
