@@ -31,8 +31,12 @@ describe('round trips of the hot paths', () => {
     }
   }
 
-  const file = () => s.t.http.post('/api/v1/tickets').set(auth(s.tok.satker)).set('Idempotency-Key', `rt-${randomUUID()}`)
-    .send({ service: 'PERTANYAAN', form: { perihal: 'Rekon', uraian: 'Kapan jadwal rekon?' } });
+  const file = () =>
+    s.t.http
+      .post('/api/v1/tickets')
+      .set(auth(s.tok.satker))
+      .set('Idempotency-Key', `rt-${randomUUID()}`)
+      .send({ service: 'PERTANYAAN', form: { perihal: 'Rekon', uraian: 'Kapan jadwal rekon?' } });
 
   it('files a ticket in one transaction of at most 6 statements', async () => {
     await file(); // warms the session
@@ -47,7 +51,9 @@ describe('round trips of the hot paths', () => {
 
   it('claims a ticket without reading the session again', async () => {
     const filed = await file();
-    const { result, sql } = await statements(() => sendEvent(s.t, s.tok.cso, filed.body.id, filed.body.version, { type: 'CLAIM' }));
+    const { result, sql } = await statements(() =>
+      sendEvent(s.t, s.tok.cso, filed.body.id, filed.body.version, { type: 'CLAIM' }),
+    );
     expect(result.status).toBe(200);
     console.log(`claim: ${sql.length} round trips\n${sql.map((q) => q.slice(0, 140)).join('\n')}`);
     expect(sql.some((q) => /FROM sessions/.test(q))).toBe(false);

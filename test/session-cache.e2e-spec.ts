@@ -31,7 +31,10 @@ describe('session cache across api processes', () => {
   it('ends on instance B the other sessions of a person who changed their password on A', async () => {
     const [kept, other] = [await login(a, w.otherSatkerUser), await login(b, w.otherSatkerUser)];
     expect((await me(b, other)).status).toBe(200);
-    const changed = await a.http.post('/api/v1/auth/password').set(auth(kept)).send({ currentPassword: PASSWORD, newPassword: 'SandiBaru2026x' });
+    const changed = await a.http
+      .post('/api/v1/auth/password')
+      .set(auth(kept))
+      .send({ currentPassword: PASSWORD, newPassword: 'SandiBaru2026x' });
     expect(changed.status).toBe(204);
     expect((await me(b, other)).status).toBe(401);
     expect((await me(b, kept)).status).toBe(200);
@@ -44,7 +47,10 @@ describe('session cache across api processes', () => {
     await a.db.query(`DELETE FROM staff_roles WHERE person_id = $1`, [w.cso2.id]);
     await a.db.query(`UPDATE myintress_memberships SET status = 3 WHERE person_id = $1`, [w.satkerUser.id]);
     expect((await me(b, cso)).body.staffRoles).toEqual([]);
-    const filed = await b.http.post('/api/v1/tickets').set(auth(satker)).send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } });
+    const filed = await b.http
+      .post('/api/v1/tickets')
+      .set(auth(satker))
+      .send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } });
     expect([filed.status, filed.body.error?.code]).toEqual([403, 'NOT_A_SATKER_USER']);
   });
 });
