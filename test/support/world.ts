@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword, scryptCost } from '@loket/auth';
-import { TEST_SCRYPT_LOG2N } from './test-cost';
+import { TEST_SCRYPT_LOG2N } from './scrypt-cost';
 
 export const PASSWORD = 'RahasiaUji123';
 /**
