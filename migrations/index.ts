@@ -15,6 +15,7 @@ import { EscalationLevels1764600000002 } from './1764600000002-EscalationLevels'
 import { Administration1764700000000 } from './1764700000000-Administration';
 import { ServiceSettings1764750000000 } from './1764750000000-ServiceSettings';
 import { KnowledgeBase1764800000000 } from './1764800000000-KnowledgeBase';
+import { KbSearchInline1764800000001 } from './1764800000001-KbSearchInline';
 import { Skm1764850000000 } from './1764850000000-Skm';
 import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
 import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   Administration1764700000000,
   ServiceSettings1764750000000,
   KnowledgeBase1764800000000,
+  KbSearchInline1764800000001,
   Skm1764850000000,
   AgentWorkspace1764900000000,
   ReplyTemplates1764950000000,

@@ -47,7 +47,7 @@ head -c 5 "$data/letter.pdf" | grep -q '%PDF-' || { echo "the letter is not a PD
 echo "smoke: letter PDF $(wc -c <"$data/letter.pdf") bytes"
 
 # Graceful stop: SIGTERM to the server itself (not npm), which must exit 0.
-node_pid=$(pgrep -f "dist/apps/api/src/main.js" -s "$pid" | head -n1)
+node_pid=$(pgrep -f "dist/apps/main.js" -s "$pid" | head -n1)
 kill -TERM "$node_pid"
 for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
 code=0; wait "$pid" || code=$?

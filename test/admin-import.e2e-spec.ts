@@ -157,4 +157,19 @@ describe('bulk import of offices, satkers and staff from CSV', () => {
     const none = await t.http.post('/api/v1/admin/imports').set(auth(tok.national)).field('kind', 'satkers').field('dryRun', 'true');
     expect([none.status, none.body.error.code]).toEqual([422, 'CSV_REQUIRED']);
   });
+  it('moves a satker to another KPPN like a move by hand: open tickets stay, each with a note', async () => {
+    const satkerTok = await login(t, w.satkerUser);
+    const filed = await t.http.post('/api/v1/tickets').set(auth(satkerTok))
+      .send({ service: 'PERTANYAAN', form: { perihal: 'Sebelum pindah', uraian: 'Tiket terbuka saat satker dipindahkan.' } });
+    expect(filed.status).toBe(201);
+    const moved = await upload(tok.national, 'satkers', false, `kode_satker,nama,kode_kppn\n${w.satker.code},${w.satker.name},${otherKppn}\n`);
+    expect(moved.body).toMatchObject({ created: 0, updated: 1 });
+    const [ticket] = await t.db.query(`SELECT office_id AS "officeId" FROM tickets WHERE id = $1`, [filed.body.id]);
+    expect(ticket.officeId).toBe(w.kppnId);
+    const notes = await t.db.query(`SELECT body FROM ticket_messages WHERE ticket_id = $1 AND visibility = 'INTERNAL'`, [filed.body.id]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0].body).toContain(`Satker ${w.satker.code}`);
+    expect((await auditOf([w.satker.code])).map((r: { action: string; before: { kppnCode: string } }) => [r.action, r.before.kppnCode]))
+      .toEqual([['SATKER_MOVED', kppn]]);
+  });
 });

@@ -47,6 +47,14 @@ describe('escalation levels', () => {
     expect(await notices(id, 'sla.warning')).toEqual([mail(w.cso.nik)]);
   });
 
+  it('tells the KPPN supervisors in place of the assignee when nobody has claimed the ticket', async () => {
+    const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ service: 'PERTANYAAN', form: { perihal: 'Rekon', uraian: 'Belum diambil.' } });
+    await t.db.query(`UPDATE sla_clocks SET started_at = '2025-11-12T02:00:00Z' WHERE ticket_id = $1`, [filed.body.id]);
+    await t.db.transaction((em) => t.app.get(SlaClocks).recompute(em, filed.body.id));
+    await t.app.get(SlaSweeper).run(new Date('2025-11-12T06:30:00Z'));
+    expect(await notices(filed.body.id, 'sla.warning')).toEqual([mail(kppnSupervisor.nik)]);
+  });
+
   it('at the breach tells the KPPN supervisors and marks the ticket; one working day later it goes to the Kanwil, once', async () => {
     const id = await claimedQuestion('2025-11-18T02:00:00Z'); // Tue 10:00 WITA: resolution due Thu 20 Nov 10:00 WITA
     const sweeper = t.app.get(SlaSweeper);

@@ -12,6 +12,7 @@ const path = require('node:path');
 const { Pool } = require('pg');
 const { hashPassword } = require('@loket/auth');
 const { createDataSource, migrate } = require('@loket/db');
+const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 
 const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
@@ -80,7 +81,7 @@ async function setup(db) {
 }
 
 async function startServer(dataDir, port) {
-  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/api/src/main.js')], {
+  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/main.js')], {
     env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', DB_POOL_SIZE: String(CONNECTIONS), LOKET_DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -219,7 +220,7 @@ function printTable(m, runCount) {
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
-  const ds = await createDataSource(process.env.DATABASE_URL, 2).initialize();
+  const ds = await createDataSource(process.env.DATABASE_URL, 2, MIGRATIONS).initialize();
   await migrate(ds);
   const ctx = await setup(ds);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));

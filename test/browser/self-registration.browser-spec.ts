@@ -110,7 +110,8 @@ describe('browser journey: self-registration approved and rejected, deactivation
     await journey.capture(satker, 'satker-permintaan-penghapusan');
     const [letter] = await Promise.all([satker.waitForEvent('download'), satker.getByRole('link', { name: 'Unduh surat (HTML)' }).click()]);
     const text = readFileSync((await letter.path())!, 'utf8');
-    expect([text.includes('Agus Salim'), text.includes('Siti Nurhaliza'), text.includes(freshNik)]).toEqual([true, true, false]);
+    // The satker's signed request to its KPPN names each user in full, NIK included.
+    expect([text.includes('Agus Salim'), text.includes('Siti Nurhaliza'), text.includes(freshNik)]).toEqual([true, true, true]);
     await satker.getByLabel('Alasan penghapusan').fill('Pegawai pindah tugas dan pendaftaran ditolak');
     await satker.getByLabel('Surat Permintaan Penghapusan').setInputFiles(pdf('surat.pdf', 'Surat permintaan'));
     await satker.getByLabel('Formulir Penghapusan').setInputFiles(pdf('formulir.pdf', 'Formulir penghapusan'));

@@ -1,6 +1,6 @@
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { Catalogue } from '@loket/workflow';
 import { monthLabel } from '../../apps/api/src/portal/reports/report-period';
 import { auth, login, sendEvent } from '../support/api';
 import { makeSupervisor, monthAgo, seedPastTickets } from '../support/sla-history';
@@ -88,13 +88,14 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
     const head = await page.request.get(href);
     expect(head.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^laporan-sla-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
-    const [header, ...lines] = readFileSync((await download.path())!, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+    const dari = await page.locator('#dari').inputValue();
+    const sampai = await page.locator('#sampai').inputValue();
+    expect(download.suggestedFilename()).toBe(`laporan-sla-${dari}_${sampai}.csv`);
+    const [header, ...lines]: string[][] = parse(readFileSync((await download.path())!, 'utf8'), { bom: true });
     const col = (name: string) => header.indexOf(name);
-    const titles = new Map(new Catalogue().list().map((s) => [s.code, s.title]));
-    const fromCsv = lines.filter((l) => l[col('rollupLevel')] === '5').map((l) => ({
-      service: titles.get(l[col('service')]), month: monthLabel(l[col('month')]), filed: Number(l[col('filed')]),
-      text: l[col('resolutionWithinTargetPct')] === '' ? '–' : `${Number(l[col('resolutionWithinTargetPct')]).toLocaleString('id-ID')}%`,
+    const fromCsv = lines.filter((l) => l[col('Tingkat')] === 'Layanan (semua kantor)').map((l) => ({
+      service: l[col('Layanan')], month: monthLabel(l[col('Bulan')]), filed: Number(l[col('Tiket diajukan')]),
+      text: l[col('Penyelesaian dalam target (%)')] === '' ? '–' : `${Number(l[col('Penyelesaian dalam target (%)')]).toLocaleString('id-ID')}%`,
     }));
     expect(fromCsv.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)))
       .toEqual(figures.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)));

@@ -29,7 +29,10 @@ describe('portal admin pages: CSV import, service SLA settings, membership conta
       .attach('CSV', Buffer.from(csv), { filename: 'data.csv', contentType: 'text/csv' });
   };
 
-  it('checks a file, lists its bad rows, then imports it', async () => {
+  it('checks a file, lists its bad rows, then imports it; other people get no admin page', async () => {
+    const cso = await portalLogin(t, w.cso);
+    for (const page of ['/admin/impor', '/admin/keanggotaan', '/admin/layanan']) expect([page, (await cso.get(page)).status]).toEqual([page, 403]);
+    expect((await national.get('/admin')).text).toContain('href="/admin/impor"');
     const code = String(randomInt(100000, 1000000));
     const bad = await importCsv(national, 'satkers', 'uji', `kode_satker;nama;kode_kppn\n${code};"Satker Portal; Uji";${kppn}\n12;X;${kppn}\n`);
     expect(bad.status).toBe(200);

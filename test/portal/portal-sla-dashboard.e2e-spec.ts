@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { monthLabel } from '../../apps/api/src/portal/reports/report-period';
 import type { TestApp } from '../support/app';
 import { auth, login } from '../support/api';
@@ -117,15 +118,24 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const csv = await kppnSupervisor.get('/laporan-sla/unduh').query(period);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toContain('attachment;');
+    expect(csv.headers['content-disposition']).toContain(`attachment; filename="laporan-sla-${period.dari}_${period.sampai}.csv"`);
     const token = await login(t, { id: '', nik: (await t.db.query(`SELECT p.nik FROM persons p WHERE p.name = 'Kepala Seksi Uji'`))[0].nik, name: '' });
     const to = new Date(Date.parse(`${period.sampai}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
     const api = await t.http.get('/api/v1/reports/sla').query({ from: period.dari, to, format: 'csv' }).set(auth(token));
     expect(csv.text).toBe(api.text);
-    const lines = csv.text.trim().split('\r\n').map((l) => l.split(','));
+    expect(api.headers['content-disposition']).toBe(csv.headers['content-disposition']);
+    // A byte order mark, so Excel reads the file as UTF-8.
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const lines: string[][] = parse(csv.text, { bom: true });
+    expect(lines[0].slice(0, 9)).toEqual(['Bulan', 'Tingkat', 'Kode kantor', 'Kantor', 'Kode layanan', 'Layanan', 'Petugas', 'Tiket diajukan', 'Tiket selesai']);
     const col = (name: string) => lines[0].indexOf(name);
-    const row = lines.find((l) => l[col('month')] === m2 && l[col('service')] === 'PERTANYAAN' && l[col('rollupLevel')] === '5')!;
-    expect([row[col('filed')], row[col('resolutionWithinTargetPct')]]).toEqual(['2', '50']);
+    const row = lines.find((l) => l[col('Bulan')] === m2 && l[col('Kode layanan')] === 'PERTANYAAN' && l[col('Tingkat')] === 'Layanan (semua kantor)')!;
+    expect([row[col('Layanan')], row[col('Tiket diajukan')], row[col('Penyelesaian dalam target (%)')]]).toEqual(['Pertanyaan Umum', '2', '50']);
+    const office = lines.find((l) => l[col('Bulan')] === m2 && l[col('Tingkat')] === 'Kantor')!;
+    expect([office[col('Kode kantor')], office[col('Kantor')]]).toEqual([myOffice.code, myOffice.name]);
+    const agent = lines.find((l) => l[col('Tingkat')] === 'Petugas')!;
+    expect(agent[col('Petugas')]).toBe(w.cso.name);
+    expect(new Set(lines.slice(1).map((l) => l[col('Tingkat')]))).toEqual(new Set(['Petugas', 'Layanan per kantor', 'Kantor', 'Layanan (semua kantor)', 'Total bulan']));
   });
 
   it('refuses CSO and satker users with a clear 403 page, on every dashboard route', async () => {

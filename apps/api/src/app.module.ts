@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { AdminModule, AdminToolsModule } from '@loket/admin';
 import { AuthModule } from '@loket/auth';
 import { ConfigModule, type AppConfig } from '@loket/common';
@@ -11,7 +11,6 @@ import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
 import type { Catalogue } from '@loket/workflow';
-import { WorkerModule } from '../../worker/src/worker.module';
 import { AuditController } from './admin/audit.controller';
 import { OfficeCalendarController } from './admin/office-calendar.controller';
 import { OfficesAdminController } from './admin/offices.controller';
@@ -19,6 +18,7 @@ import { SatkersAdminController } from './admin/satkers.controller';
 import { StaffAdminController } from './admin/staff.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './http/health.controller';
+import { ReadinessService } from './http/readiness.service';
 import { PortalModule } from './portal/portal.module';
 import { CatalogueController } from './tickets/catalogue.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
@@ -41,11 +41,13 @@ export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
   catalogue?: Catalogue;
+  /** Modules composed into the same process by its entry point (apps/main.ts adds the worker's). */
+  modules?: Type[];
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, catalogue }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, catalogue, modules = [] }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -62,7 +64,7 @@ export class AppModule {
         RegistryModule,
         KbModule,
         PortalModule,
-        ...(config.runWorker ? [WorkerModule] : []),
+        ...modules,
       ],
       controllers: [HealthController, AuthController, CatalogueController, TicketsController, PenggunaController, SlaController,
         LettersController, OutboxAdminController, AkunController, DigipayController, SkmController, ReplyTemplatesController,
@@ -70,6 +72,7 @@ export class AppModule {
         // Administration (issue 15): offices, satkers, staff, audit.
         OfficesAdminController, OfficeCalendarController, SatkersAdminController, StaffAdminController, AuditController,
         ImportController, MembershipContactController],
+      providers: [ReadinessService],
     };
   }
 }

@@ -2,16 +2,16 @@ import '../../register-aliases';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppLogger, ConfigModule, createLogger, loadConfig } from '@loket/common';
-import { DbModule } from '@loket/db';
+import { DbModule, prepareDatabase } from '@loket/db';
 import { TicketsModule } from '@loket/tickets';
-import { prepareDatabase } from '../../api/src/bootstrap';
+import { MIGRATIONS } from '../../../migrations';
 import { WorkerModule } from './worker.module';
 
 // A worker on its own: needs DATABASE_URL, since the embedded database belongs to one process.
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) throw new Error('Worker terpisah memerlukan DATABASE_URL; tanpa itu jalankan `npm start` saja.');
-  const { url } = await prepareDatabase(config);
+  const { url } = await prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 }, MIGRATIONS);
   @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), TicketsModule.forRoot(), WorkerModule] })
   class StandaloneWorker {}
   const log = createLogger({ format: config.logFormat, level: config.logLevel });

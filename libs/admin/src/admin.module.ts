@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@loket/audit';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
-import { AuditLog } from './audit-log';
 import { AuditQuery } from './audit-query';
 import { OfficeCalendars } from './office-calendars';
 import { OfficesAdmin } from './offices';
 import { SatkersAdmin } from './satkers';
 import { StaffAdmin } from './staff';
 
-const SERVICES = [AuditLog, AuditQuery, OfficesAdmin, SatkersAdmin, StaffAdmin, OfficeCalendars];
+const SERVICES = [AuditQuery, OfficesAdmin, SatkersAdmin, StaffAdmin, OfficeCalendars];
 
 /** Administration of offices, satkers and staff; TicketsModule (global) provides the ticket services it uses. */
-@Module({ imports: [RegistryModule, SlaModule], providers: SERVICES, exports: SERVICES })
+@Module({ imports: [RegistryModule, SlaModule, AuditModule], providers: SERVICES, exports: [...SERVICES, AuditModule] })
 export class AdminModule {}

@@ -1,4 +1,5 @@
-export * from './audit-log';
+// The audit log lives in libs/audit (tickets and others write it too); re-exported for admin's callers.
+export * from '@loket/audit';
 export * from './admin-scope';
 export * from './offices';
 export * from './satkers';

@@ -6,7 +6,7 @@ import { many, one, type Queryable } from '@loket/db';
 import { maskNik, recordMembershipChange } from '@loket/registry';
 import { EMAIL_PATTERN, PHONE_PATTERN } from '@loket/workflow';
 import { adminScopeOf, officeClause } from './admin-scope';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '@loket/audit';
 
 export interface MembershipContact {
   id: string;

@@ -5,7 +5,7 @@ import { forbidden, notFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { CalendarAdmin, ZONE_CALENDAR, type CalendarChange, type WeeklyWindows } from '@loket/sla';
 import { adminScopeOf, officeClause, type AdminScope } from './admin-scope';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '@loket/audit';
 import { OfficesAdmin, type OfficeView } from './offices';
 
 /** What an office admin changes on its own office's calendar. */

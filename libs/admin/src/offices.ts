@@ -5,7 +5,7 @@ import { badRequest, conflict, DomainError, forbidden, notFound } from '@loket/c
 import { many, one, type Queryable } from '@loket/db';
 import { inspectImage, type StoredUpload } from '@loket/files';
 import { adminScopeOf, officeClause, requireShape, type AdminScope } from './admin-scope';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '@loket/audit';
 import type { Actor } from '@loket/auth';
 
 export const OFFICE_KINDS = ['PUSAT', 'KANWIL', 'KPPN', 'PUSINTEK'] as const;

@@ -5,7 +5,7 @@ import { badRequest, conflict, notFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { TicketRepository } from '@loket/tickets';
 import { adminScopeOf, officeClause, requireShape, type AdminScope } from './admin-scope';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '@loket/audit';
 import { OfficesAdmin } from './offices';
 
 export interface SatkerFields {

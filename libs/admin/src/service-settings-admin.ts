@@ -4,8 +4,8 @@ import type { Actor } from '@loket/auth';
 import { badRequest, forbidden, isRealDate, notFound } from '@loket/common';
 import { ServiceSettingsStore, type ServiceSettingsVersion } from '@loket/sla';
 import { Catalogue, type ServiceDefinition, type SlaPolicy, type SlaRule } from '@loket/workflow';
+import { AuditLog } from '@loket/audit';
 import { adminScopeOf } from './admin-scope';
-import { AuditLog } from './audit-log';
 
 /** A requested new version, as the API and the page hand it over (checked here, field by field). */
 export interface SettingsChange {

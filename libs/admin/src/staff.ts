@@ -7,7 +7,7 @@ import { DigitIdentities, maskNik } from '@loket/registry';
 import { TicketWorkflowService } from '@loket/tickets';
 import { NIK_PROBLEM_MESSAGES, nikProblem } from '@loket/workflow';
 import { adminScopeOf, officeClause, type AdminScope } from './admin-scope';
-import { AuditLog } from './audit-log';
+import { AuditLog } from '@loket/audit';
 import { OfficesAdmin, type OfficeView } from './offices';
 
 export const STAFF_ROLES = ['CSO', 'SUPERVISOR', 'ADMIN', 'DIGIPAY_ADMIN', 'EDITOR'] as const;

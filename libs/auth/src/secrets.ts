@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface ScryptCost {
   N: number;
@@ -48,6 +48,5 @@ export function needsRehash(stored: string, cost: ScryptCost): boolean {
   return !hash || hash.N !== cost.N || hash.r !== cost.r || hash.p !== cost.p || hash.key.length !== KEYLEN;
 }
 
-/** An opaque bearer secret; only its SHA-256 is stored. */
-export const newSecret = (): string => randomBytes(32).toString('base64url');
-export const sha256Hex = (value: string | Buffer): string => createHash('sha256').update(value).digest('hex');
+// The secret helpers live in common (the registry issues links too); re-exported for auth's callers.
+export { newSecret, sha256Hex } from '@loket/common';

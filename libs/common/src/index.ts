@@ -9,3 +9,4 @@ export * from './text-input';
 export * from './logging';
 export * from './datetime';
 export * from './csv';
+export * from './secrets';

@@ -1,7 +1,9 @@
-import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../../migrations';
+import { DataSource, type MigrationInterface } from 'typeorm';
 
-export function createDataSource(url: string, poolSize: number): DataSource {
+/** The migration classes (migrations/index.ts); the apps pass them in, so this library knows none. */
+export type Migrations = Array<new () => MigrationInterface>;
+
+export function createDataSource(url: string, poolSize: number, migrations: Migrations = []): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -9,7 +11,7 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    migrations: MIGRATIONS,
+    migrations,
     entities: [],
     // TypeORM's error log prints query parameters (NIKs, tokens); errors reach our filter instead.
     logging: false,
@@ -30,8 +32,8 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 }
 
 /** Migrations this code knows that the database has not applied (readiness: a half-migrated database is not ready). */
-export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+export async function pendingMigrations(dataSource: DataSource, migrations: Migrations): Promise<string[]> {
   const rows: Array<{ name: string }> = await dataSource.query(`SELECT name FROM migrations`);
   const applied = new Set(rows.map((r) => r.name));
-  return MIGRATIONS.map((m) => m.name).filter((name) => !applied.has(name));
+  return migrations.map((m) => m.name).filter((name) => !applied.has(name));
 }

@@ -2,3 +2,4 @@ export * from './embedded';
 export * from './data-source';
 export * from './db.module';
 export * from './sql';
+export * from './prepare';

@@ -9,7 +9,7 @@ import { articleNotFound } from './kb-scope';
 import { ratingOf } from './ratings';
 import { KbSearch } from './search';
 
-export const SUGGESTIONS = 5;
+const SUGGESTIONS = 5;
 
 /** The one satker a person files for (filing pages narrow a multi-satker person to the chosen one). */
 function filingSatker(actor: Actor) {

@@ -4,7 +4,7 @@ import { forbidden, notFound } from '@loket/common';
 /** Office admins and knowledge-base editors write articles, each only for their own office. */
 export const WRITER_ROLES = ['ADMIN', 'EDITOR'] as const;
 
-export const writerOfficeIds = (actor: Actor): string[] =>
+const writerOfficeIds = (actor: Actor): string[] =>
   [...new Set(actor.staff.filter((s) => (WRITER_ROLES as readonly string[]).includes(s.role)).map((s) => s.officeId))];
 
 /** The offices whose articles a writer may touch; refuses someone who writes for none. */
@@ -17,10 +17,8 @@ export function writerScope(actor: Actor): string[] {
 export const articleNotFound = () => notFound('ARTICLE_NOT_FOUND', 'Artikel tidak ditemukan.');
 export const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
 
-/** Where a reader is: the offices whose own articles they see beside the national ones. */
-export interface ReaderScope {
-  officeIds: string[];
+/** A path segment that cannot be a slug names no article: the same 404 as an unknown one. */
+export function articleSlug(slug: string): string {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw articleNotFound();
+  return slug;
 }
-
-/** Agents and supervisors read their queue offices' articles (a Kanwil's KPPNs too) and the national ones. */
-export const staffReaderScope = (actor: Actor): ReaderScope => ({ officeIds: actor.queueOfficeIds });

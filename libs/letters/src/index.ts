@@ -4,3 +4,4 @@ export * from './chromium';
 export * from './letter-numbers';
 export * from './letters.service';
 export * from './letters.module';
+export * from './closing';

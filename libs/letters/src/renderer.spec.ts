@@ -10,14 +10,14 @@ const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', nip: '-', tele
 const LETTER_DATA: Record<string, object> = {
   tanggapan: {
     kantor, satker, tiket: { number: 'LKT-134-2026-000001', subject: 'x' }, nomor: 'S-1/WPB.29/134/2026', tanggalSurat: '2026-11-21T03:00:00Z',
-    sifat: 'Biasa', lampiran: '-', hal: 'Tanggapan', yth: 'KPA', paragraf: ['Satu.', 'Dua.'], tembusan: ['Kepala Kanwil'], penandatangan: signer,
+    sifat: 'Biasa', lampiran: '-', hal: 'Tanggapan', yth: 'KPA', paragraf: ['Satu.', 'Dua.'], penutupDariIsi: false, tembusan: ['Kepala Kanwil'], penandatangan: signer,
   },
   'konfirmasi-penghapusan': {
     kantor, satker, tiket: { number: 'LKT-1', subject: 'x' }, nomor: 'S-2/WPB.29/134/2026', tanggalSurat: '2026-11-21T03:00:00Z',
     alasan: 'Pindah tugas', nomorSk: 'KEP-1', pengguna: [{ nama: 'Ali', nik: '7571********0001', status: 'Tidak Aktif' }], penandatangan: signer,
   },
   'sk-penunjukan': { satker, pengguna: [user], tanggalDibuat: '2026-11-21T03:00:00Z' },
-  'surat-permintaan-penghapusan': { satker, kppn: { name: 'KPPN Gorontalo' }, pengguna: [{ nama: 'Ali', nik: '7571********0001', status: 'Tidak Aktif' }], tanggalDibuat: '2026-11-21T03:00:00Z' },
+  'surat-permintaan-penghapusan': { satker, kppn: { name: 'KPPN Gorontalo' }, pengguna: [{ nama: 'Ali', nik: '7571010101900001', nip: '-', peran: 'Operator', email: 'ali@contoh.go.id', status: 'Tidak Aktif' }], tanggalDibuat: '2026-11-21T03:00:00Z' },
 };
 
 const EMAIL_DATA = {

@@ -1,4 +1,5 @@
 export * from './outbox';
 export * from './mailer';
 export * from './relay';
+export * from './outbox-reader';
 export * from './notify.module';

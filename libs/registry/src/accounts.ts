@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { newSecret, sha256Hex } from '@loket/auth';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig, DomainError, newSecret, sha256Hex } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
 import { normaliseName } from './names';
@@ -39,7 +39,15 @@ interface AccountRow {
  */
 @Injectable()
 export class AccountsRegistry {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+  ) {}
+
+  /** The reset link's own transaction: a new password for the account whose link this is. */
+  resetPasswordByLink(token: string, passwordHash: string): Promise<void> {
+    return this.db.transaction((em) => this.resetPassword(em, token, passwordHash));
+  }
 
   /** Filing rules: a signer of echelon III or higher, and a request that fits the account's state. */
   async check(db: Queryable, form: AccountForm): Promise<void> {

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { newSecret, sha256Hex } from '@loket/auth';
-import { APP_CONFIG, type AppConfig } from '@loket/common';
+import { APP_CONFIG, type AppConfig, newSecret, sha256Hex } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
 

@@ -48,7 +48,11 @@ export async function scheduleLevel(db: Queryable, c: LevelClock, level: Escalat
     [c.ticketId, c.kind, c.cycle, level.level, JSON.stringify(level), dueAt]);
 }
 
-/** One outbox notice per person of the audience: the assignee, the KPPN's supervisors, the Kanwil's agents and supervisors. */
+/**
+ * One outbox notice per person of the audience: the assignee, the KPPN's supervisors, the Kanwil's
+ * agents and supervisors. A ticket nobody has claimed has no assignee to tell: the KPPN's
+ * supervisors hear in their place, so a warning is never lost.
+ */
 export async function notifyAudience(db: Queryable, c: LevelClock, audience: EscalationAudience[], topic: string, notBefore: Date | null): Promise<void> {
   if (audience.length === 0) return;
   await db.query(
@@ -59,7 +63,8 @@ export async function notifyAudience(db: Queryable, c: LevelClock, audience: Esc
        -- Recipients first, then each one by primary key: an OR in the join condition scans all persons.
        CROSS JOIN LATERAL (
          SELECT t.assignee_id AS id WHERE 'ASSIGNEE' = ANY($6::text[]) AND t.assignee_id IS NOT NULL
-         UNION SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id = o.id AND 'KPPN_SUPERVISORS' = ANY($6::text[])
+         UNION SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id = o.id
+                  AND ('KPPN_SUPERVISORS' = ANY($6::text[]) OR ('ASSIGNEE' = ANY($6::text[]) AND t.assignee_id IS NULL))
          UNION SELECT person_id FROM staff_roles WHERE role = 'CSO' AND office_id = o.parent_id AND 'KANWIL_AGENTS' = ANY($6::text[])
          UNION SELECT person_id FROM staff_roles WHERE role = 'SUPERVISOR' AND office_id = o.parent_id AND 'KANWIL_SUPERVISORS' = ANY($6::text[])) r
        JOIN persons p ON p.id = r.id

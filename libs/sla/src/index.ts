@@ -14,4 +14,5 @@ export * from './reports';
 export * from './report-scope';
 export * from './report-tickets';
 export * from './service-settings';
+export * from './report-csv';
 export * from './escalation-levels';

@@ -26,3 +26,4 @@ export * from './workspace/agent-notices';
 export * from './workspace/ticket-feed';
 export * from './reply-templates/placeholders';
 export * from './reply-templates/reply-templates.service';
+export * from './digipay/digipay.service';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { forbidden, ticketNotFound } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
-import { letterhead, LettersService } from '@loket/letters';
+import { endsWithClosing, letterhead, LettersService } from '@loket/letters';
 import { maskNik, STATUS_LABELS } from '@loket/registry';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
@@ -64,10 +64,12 @@ export class TicketLettersService {
   }
 
   private async replyData(db: Queryable, ticket: TicketRow, input: ReplyLetter) {
+    const paragraf = input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
     return {
       ...(await this.common(db, ticket)),
-      hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth,
-      paragraf: input.isi.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+      hal: input.hal, sifat: input.sifat, lampiran: input.lampiran, yth: input.yth, paragraf,
+      // The template's closing sentence only where the agent wrote none.
+      penutupDariIsi: endsWithClosing(paragraf),
       tembusan: input.tembusan, penandatangan: input.penandatangan,
     };
   }

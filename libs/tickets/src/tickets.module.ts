@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AdminModule } from '@loket/admin';
+import { AuditModule } from '@loket/audit';
+import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
@@ -32,7 +33,7 @@ const SERVICES = [
   SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep, EscalationSweep,
   SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
   ReplyTemplateRepository, ReplyTemplatesService,
-  NikLookupService,
+  NikLookupService, DigipayService,
 ];
 
 @Module({})
@@ -42,7 +43,7 @@ export class TicketsModule {
     return {
       module: TicketsModule,
       global: true,
-      imports: [RegistryModule, SlaModule, LettersModule, AdminModule],
+      imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
       providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
       exports: [Catalogue, ...SERVICES],
     };

@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../../libs/db/src/data-source';
+import { MIGRATIONS } from '../../../migrations';
 import { TEST_SCRYPT_LOG2N } from '../../support/world';
 export { filesUnder } from '../../support/files';
 
@@ -95,7 +96,7 @@ export async function createFaultDb(server = SHARED_PG): Promise<FaultDb> {
   const name = `loket_ft_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await admin(server, (c) => c.query(`CREATE DATABASE ${name}`));
   const urlFor = (appName: string) => `${server}/${name}?application_name=${encodeURIComponent(appName)}`;
-  const ds = await createDataSource(urlFor('fault-spec'), 8).initialize();
+  const ds = await createDataSource(urlFor('fault-spec'), 8, MIGRATIONS).initialize();
   await migrate(ds);
   return {
     name, ds, urlFor,
@@ -141,9 +142,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-const ENTRY = { api: 'dist/apps/api/src/main.js', worker: 'dist/apps/worker/src/main.js' };
+const ENTRY = { api: 'dist/apps/main.js', worker: 'dist/apps/worker/src/main.js' };
 /** The heap settings `npm start` runs with (package.json config.node_flags), so memory is measured as deployed. */
-const NODE_FLAGS: string[] = (require('../../../package.json') as { config: { node_flags: string } }).config.node_flags.split(' ');
+const NODE_FLAGS: string[] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } })
+  .config.node_flags.split(' ');
 
 /** Starts an api or worker process and resolves once it serves (api: health 200; worker: its ready line). */
 export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {

@@ -1,15 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Public } from '@loket/auth';
-import { DomainError } from '@loket/common';
-import { pendingMigrations } from '@loket/db';
+import { ReadinessService } from './readiness.service';
 
 /** Liveness and readiness for load balancers and orchestrators; neither needs a session. */
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Public()
   @Get('health')
@@ -22,15 +20,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Siap melayani: basis data terjangkau dan semua migrasi diterapkan' })
   async ready() {
-    let pending: string[];
-    try {
-      pending = await pendingMigrations(this.db);
-    } catch {
-      throw new DomainError('DATABASE_UNAVAILABLE', 503, 'Basis data tidak dapat dihubungi.');
-    }
-    if (pending.length) {
-      throw new DomainError('MIGRATIONS_PENDING', 503, `Basis data belum dimigrasikan: ${pending.length} migrasi belum diterapkan.`, { pending });
-    }
+    await this.readiness.check();
     return { status: 'ok', database: 'ok', migrations: 'ok', time: new Date().toISOString() };
   }
 }

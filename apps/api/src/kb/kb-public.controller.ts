@@ -2,18 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, Public, type Actor } from '@loket/auth';
-import { articleNotFound, documentNotFound, KbDocuments, KbRatings, KbReaders, KbSearch } from '@loket/kb';
+import { articleSlug, documentNotFound, KbDocuments, KbRatings, KbReaders, KbSearch } from '@loket/kb';
 import { attachmentHeaders } from '../tickets/download';
 import { notModified } from './cache';
 import { PublicListQuery, RatingDto, SearchQuery } from './kb.dto';
 
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
-/** A path segment that cannot be a slug names no article: the same 404. */
-function slugOf(slug: string): string {
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw articleNotFound();
-  return slug;
-}
-
 /** What the FAQ pages show, as JSON: published articles only, no login needed (rating needs a bearer; the portal rates by cookie). */
 @ApiTags('kb')
 @Controller('kb')
@@ -36,14 +30,14 @@ export class KbPublicController {
   @Public()
   @ApiOperation({ summary: 'Satu artikel terbit (ETag; If-None-Match -> 304); draf = 404' })
   async article(@Param('slug') slug: string, @Query() q: PublicListQuery, @Req() req: Request, @Res() res: Response) {
-    const { article } = await this.readers.read(slugOf(slug), q.kantor, null);
+    const { article } = await this.readers.read(articleSlug(slug), q.kantor, null);
     if (!notModified(req, res, article.etag, 'public')) res.json(article);
   }
 
   @Get('public/articles/:slug/documents/:documentId')
   @Public()
   async document(@Param('slug') slug: string, @Param('documentId', documentId) doc: string, @Res({ passthrough: true }) res: Response) {
-    const meta = await this.documents.publicDocument(slugOf(slug), doc);
+    const meta = await this.documents.publicDocument(articleSlug(slug), doc);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.documents.open(meta));
   }
@@ -62,6 +56,6 @@ export class KbPublicController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)' })
   async rate(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: RatingDto) {
-    return this.ratings.rate(slugOf(slug), { personId: actor.personId }, dto.stars);
+    return this.ratings.rate(articleSlug(slug), { personId: actor.personId }, dto.stars);
   }
 }

@@ -1,13 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { forbidden } from '@loket/common';
-import { many } from '@loket/db';
+import { OutboxReader, type OutboxStatus } from '@loket/notify';
 
 class OutboxQuery {
-  @IsOptional() @IsIn(['PENDING', 'SENT', 'FAILED']) status?: string;
+  @IsOptional() @IsIn(['PENDING', 'SENT', 'FAILED']) status?: OutboxStatus;
 }
 
 /** Notices that could not be delivered stay visible to admins, with their last error. */
@@ -15,14 +14,11 @@ class OutboxQuery {
 @ApiBearerAuth()
 @Controller('admin/outbox')
 export class OutboxAdminController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly outbox: OutboxReader) {}
 
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery) {
     if (!isNationalAdmin(actor)) throw forbidden('NOT_AN_ADMIN', 'Hanya admin Kantor Pusat yang dapat melihat antrean notifikasi.');
-    return many(this.db,
-      `SELECT id, topic, recipient, status, attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt",
-              sent_at AS "sentAt", created_at AS "createdAt", ticket_id AS "ticketId"
-         FROM outbox WHERE status = $1 ORDER BY created_at DESC LIMIT 200`, [q.status ?? 'FAILED']);
+    return this.outbox.list(q.status ?? 'FAILED');
   }
 }

@@ -31,6 +31,7 @@ import { TambahPenggunaController } from './myintress/tambah-pengguna.controller
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
 import { TicketLetterFormController } from './tickets/ticket-letter-form.controller';
+import { ReplyTemplatesPageController } from './reply-templates/reply-templates.controller';
 
 /**
  * Every portal page controller. A new page is a controller decorated with @PortalPage (which also
@@ -52,6 +53,7 @@ export const PORTAL_PAGES: Type[] = [
   TicketController,
   TicketActionsController,
   TicketLetterFormController,
+  ReplyTemplatesPageController,
   SlaDashboardController,
   SkmSurveyController,
   SkmReportController,

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { hashPassword, meetsPasswordPolicy, PASSWORD_POLICY, Public } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { AccountsRegistry } from '@loket/registry';
@@ -10,10 +9,7 @@ import { ActivateDto } from '../auth/auth.dto';
 @ApiTags('pusintek')
 @Controller('akun')
 export class AkunController {
-  constructor(
-    private readonly db: DataSource,
-    private readonly accounts: AccountsRegistry,
-  ) {}
+  constructor(private readonly accounts: AccountsRegistry) {}
 
   @Public()
   @Post('reset')
@@ -21,6 +17,6 @@ export class AkunController {
   async reset(@Body() dto: ActivateDto): Promise<void> {
     if (!meetsPasswordPolicy(dto.password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
     const hash = await hashPassword(dto.password);
-    await this.db.transaction((em) => this.accounts.resetPassword(em, dto.token, hash));
+    await this.accounts.resetPasswordByLink(dto.token, hash);
   }
 }

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OfficeCalendars } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { CalendarAdmin, SlaReports, supervisorScopeOf, toCsv } from '@loket/sla';
+import { CalendarAdmin, SlaReports, slaReportCsv, slaReportFileName, supervisorScopeOf } from '@loket/sla';
+import { Catalogue } from '@loket/workflow';
+import { downloadHeaders } from '../tickets/download';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
 
 @ApiTags('sla')
@@ -14,6 +16,7 @@ export class SlaController {
     private readonly reports: SlaReports,
     private readonly admin: CalendarAdmin,
     private readonly officeCalendars: OfficeCalendars,
+    private readonly catalogue: Catalogue,
   ) {}
 
   @Get('reports/sla')
@@ -21,8 +24,8 @@ export class SlaController {
     const scope = supervisorScopeOf(actor.staff);
     const report = await this.reports.report(scope, { from: q.from, to: q.to });
     if (q.format !== 'csv') return report;
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="laporan-sla-${q.from}-${q.to}.csv"` });
-    return toCsv(report.rows);
+    res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
+    return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));
   }
 
   @Get('calendars')

@@ -40,7 +40,7 @@ export function inlineAttachmentHeaders(meta: { originalName: string; contentTyp
 
 /** An unnumbered letter preview in the browser: its own inline style and embedded logo, nothing else. */
 export function sendLetterPreview(res: Response, html: string): void {
-  res.set({
+  res.status(200).set({
     'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': 'inline', 'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store', 'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
   }).send(html);

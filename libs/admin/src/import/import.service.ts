@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, readCsv, unprocessable, type CsvProblem } from '@loket/common';
 import { adminScopeOf } from '../admin-scope';
-import { AuditLog } from '../audit-log';
+import { AuditLog } from '@loket/audit';
 import { IMPORT_KINDS, type ApplyCounts, type ImportContext, type ImportKind, type Importer } from './import-types';
 import { OfficeImport } from './office-import';
 import { SatkerImport } from './satker-import';

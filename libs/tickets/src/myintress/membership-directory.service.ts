@@ -31,11 +31,17 @@ export class MembershipDirectoryService {
     return this.list(actor, satkerCode);
   }
 
-  /** What the pre-filled deletion request letter says: the satker, its KPPN and the chosen members (NIK masked). */
+  /**
+   * What the pre-filled deletion request letter says: the satker, its KPPN and each chosen member
+   * in full (nama, NIK, NIP, peran, e-mail, status). The letter is the satker's own signed request to
+   * its KPPN, which must be able to tell exactly whom to remove.
+   */
   async deletionLetter(actor: Actor, satkerCode: string, membershipIds: string[]) {
     const satker = actingSatker(actor, satkerCode);
-    const rows = await many<{ nama: string; nik: string; status: number; kppn: string }>(this.db,
-      `SELECT p.name AS nama, p.nik, m.status, o.name AS kppn FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
+    const rows = await many<{ nama: string; nik: string; nip: string | null; peran: string; email: string; status: number; kppn: string }>(this.db,
+      `SELECT p.name AS nama, p.nik, coalesce(m.nip, p.nip) AS nip, m.role_name AS peran, coalesce(m.email, p.email) AS email,
+              m.status, o.name AS kppn
+         FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
          JOIN satkers s ON s.id = m.satker_id JOIN offices o ON o.id = s.kppn_id
         WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`, [membershipIds, satker.satkerId]);
     if (rows.length === 0 || rows.length !== new Set(membershipIds).size) {
@@ -43,7 +49,7 @@ export class MembershipDirectoryService {
     }
     return {
       satker: { code: satker.satkerCode, name: satker.satkerName }, kppn: { name: rows[0].kppn },
-      pengguna: rows.map((r) => ({ nama: r.nama, nik: maskNik(r.nik), status: STATUS_LABELS[r.status] })),
+      pengguna: rows.map((r) => ({ nama: r.nama, nik: r.nik, nip: r.nip || '-', peran: r.peran || '-', email: r.email || '-', status: STATUS_LABELS[r.status] })),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '@loket/admin';
+import { AuditLog } from '@loket/audit';
 import { countAttempt, tooManyRequests, waitInWords, type Actor } from '@loket/auth';
 import { badRequest } from '@loket/common';
 import { DigitIdentities, maskNik } from '@loket/registry';

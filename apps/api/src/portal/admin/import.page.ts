@@ -1,13 +1,12 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { IMPORT_KINDS, ImportService, type ImportReport } from '@loket/admin';
+import { adminScopeOf, IMPORT_KINDS, ImportService, type ImportReport } from '@loket/admin';
 import type { Actor } from '@loket/auth';
 import { DomainError, type CsvProblem } from '@loket/common';
 import { csvUpload } from '../../http/csv-upload';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { PortalUpload } from '../session/portal-upload.interceptor';
-import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 const KINDS: Record<string, { label: string; columns: string; example: string }> = {
@@ -29,7 +28,7 @@ const KINDS: Record<string, { label: string; columns: string; example: string }>
  * Bulk import for admins: choose what the file holds, then "Periksa" (a dry run that lists every bad
  * row and changes nothing) or "Impor" (all rows or none). Works without JavaScript: two submit buttons.
  */
-@PortalPage('admin/impor', { href: '/admin/impor', label: 'Impor CSV', order: 80, when: isAdmin })
+@PortalPage('admin/impor')
 export class ImportPageController {
   constructor(
     private readonly imports: ImportService,
@@ -37,7 +36,8 @@ export class ImportPageController {
   ) {}
 
   @Get()
-  form(@SignedIn() _actor: Actor, @Req() req: Request, @Res() res: Response) {
+  form(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
+    adminScopeOf(actor); // admins only, as the import itself
     this.show(req, res, 'satkers', {}, 200);
   }
 

@@ -1,20 +1,19 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { MembershipContacts, type MembershipContact } from '@loket/admin';
+import { adminScopeOf, MembershipContacts, type MembershipContact } from '@loket/admin';
 import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { membershipId } from '../../admin/memberships/membership-contact.controller';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
-import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 const STATUS: Record<number, string> = { 0: '0 – Tidak Aktif', 1: '1 – Terdaftar belum disetujui', 2: '2 – Aktif', 3: '3 – Dormant', 5: '5 – Pendaftaran Ditolak' };
 const view = (m: MembershipContact) => ({ ...m, statusLabel: STATUS[m.status] ?? String(m.status) });
 
 /** Admins of a satker's KPPN find its members by kode satker and correct a phone or e-mail, with a reason. */
-@PortalPage('admin/keanggotaan', { href: '/admin/keanggotaan', label: 'Kontak pengguna satker', order: 81, when: isAdmin })
+@PortalPage('admin/keanggotaan')
 export class MembershipContactPageController {
   constructor(
     private readonly contacts: MembershipContacts,
@@ -23,6 +22,7 @@ export class MembershipContactPageController {
 
   @Get()
   async list(@SignedIn() actor: Actor, @Query('satker') satker: unknown, @Query('ok') ok: unknown, @Req() req: Request, @Res() res: Response) {
+    adminScopeOf(actor); // admins only, also before a satker is chosen
     const code = typeof satker === 'string' && /^\d{6}$/.test(satker.trim()) ? satker.trim() : null;
     const rows = code ? await this.contacts.list(actor, code) : [];
     this.views.render(req, res, 'admin/keanggotaan', {

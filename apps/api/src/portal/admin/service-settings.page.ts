@@ -7,7 +7,6 @@ import type { SlaPolicy, SlaRule } from '@loket/workflow';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
-import { isAdmin } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 type Version = { version: number; effectiveFrom: string; response: SlaRule | null; resolution: SlaRule; warning: SlaPolicy['warning']; reason: string | null };
@@ -40,7 +39,7 @@ const formOf = (v: Version): Form => ({
 const FIELD_OF: Record<string, string> = { effectiveFrom: 'berlaku', response: 'responsNilai', resolution: 'selesaiNilai', warning: 'peringatanNilai', reason: 'alasan' };
 
 /** Service SLA settings: every admin reads the versions; Kantor Pusat admins schedule a new one. */
-@PortalPage('admin/layanan', { href: '/admin/layanan', label: 'Pengaturan SLA layanan', order: 82, when: isAdmin })
+@PortalPage('admin/layanan')
 export class ServiceSettingsPageController {
   constructor(
     private readonly settings: ServiceSettingsAdmin,

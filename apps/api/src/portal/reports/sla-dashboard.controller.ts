@@ -2,7 +2,7 @@ import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError, forbidden } from '@loket/common';
-import { BACKLOG_AGES, SlaReports, SlaReportTickets, supervisorScopeOf, toCsv, type BacklogAge, type ReportScope } from '@loket/sla';
+import { BACKLOG_AGES, SlaReports, SlaReportTickets, slaReportCsv, slaReportFileName, supervisorScopeOf, type BacklogAge, type ReportScope } from '@loket/sla';
 import { Catalogue, STATUS_LABELS } from '@loket/workflow';
 import { downloadHeaders } from '../../tickets/download';
 import { PortalPage } from '../portal-page.decorator';
@@ -65,7 +65,7 @@ export class SlaDashboardController {
     const scope = supervisorScope(actor);
     const period = this.validPeriod(q);
     const report = await this.reports.report(scope, period);
-    res.set(downloadHeaders(`laporan-sla-${period.from}-${period.to}.csv`, 'text/csv; charset=utf-8')).send(toCsv(report.rows));
+    res.set(downloadHeaders(slaReportFileName(period.from, period.to), 'text/csv; charset=utf-8')).send(slaReportCsv(report, this.serviceNames()));
   }
 
   @Get('tiket')

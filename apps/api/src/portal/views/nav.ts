@@ -15,4 +15,3 @@ export const NAV_METADATA = 'loket:portal-nav';
 export const isSatkerUser = (a: Actor) => a.satkers.length > 0;
 export const isAgent = (a: Actor) => a.staff.some((s) => s.role === 'CSO');
 export const isSupervisor = (a: Actor) => a.staff.some((s) => s.role === 'SUPERVISOR');
-export const isAdmin = (a: Actor) => a.staff.some((s) => s.role === 'ADMIN');

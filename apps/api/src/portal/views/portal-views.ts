@@ -71,7 +71,7 @@ export class PortalViews {
     const common = {
       me: meView(ctx.person, ctx.actor, ctx.unreadNotices),
       csrf: ctx.csrf,
-      assets: { css: this.assets.urls['portal.css'], js: this.assets.urls['portal.js'], live: ctx.actor ? this.assets.urls['live.js'] : null },
+      assets: { css: this.assets.urls['portal.css'], js: this.assets.urls['portal.js'], icon: this.assets.urls['favicon.svg'], live: ctx.actor ? this.assets.urls['live.js'] : null },
     };
     const nav = ctx.actor
       ? this.nav.filter((n) => n.when(ctx.actor!)).map((n) => ({ href: n.href, label: n.label, current: req.path === n.href }))

@@ -1,20 +1,25 @@
-import '../../register-aliases';
+// `npm start`: the API and (unless RUN_WORKER=false) the worker in one process. The two apps never
+// import each other; this entry composes them.
+import './register-aliases';
 import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
 import { ImportService } from '@loket/admin';
 import { createLogger, loadConfig } from '@loket/common';
-import { createApp, prepareDatabase } from './bootstrap';
-import { DEMO_PASSWORD, seedDemo } from './demo/demo-seed';
+import { prepareDatabase } from '@loket/db';
+import { MIGRATIONS } from '../migrations';
+import { createApp } from './api/src/bootstrap';
+import { DEMO_PASSWORD, seedDemo } from './api/src/demo/demo-seed';
+import { WorkerModule } from './worker/src/worker.module';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   const root = createLogger({ format: config.logFormat, level: config.logLevel });
   const log = root.child({ context: 'Loket' });
-  const db = await prepareDatabase(config);
+  const db = await prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }, MIGRATIONS);
   if (db.applied.length) log.info({ migrations: db.applied }, `${db.applied.length} migrasi diterapkan`);
-  const app = await createApp(config, db.url, { log: root });
+  const app = await createApp(config, db.url, { log: root, modules: config.runWorker ? [WorkerModule] : [] });
   const seeded = config.seedDemo ? await seedDemo(app.get(DataSource), app.get(ImportService)) : null;
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
