@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { APP_CONFIG, forbidden, type AppConfig } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
+import type { PlaceholderSource } from '@loket/tickets';
 import { articleNotFound } from './kb-scope';
 import { KbSearch } from './search';
 
@@ -31,9 +32,12 @@ export interface ArticleLink {
   url: string;
 }
 
-/** Articles agents link in replies: published ones of their queue offices (a Kanwil's KPPNs too) and national ones. */
+/**
+ * Articles agents link in replies: published ones of their queue offices (a Kanwil's KPPNs too) and
+ * national ones; and the {{artikel:<slug>}} values of canned replies (the ticket's office and national).
+ */
 @Injectable()
-export class KbLinks {
+export class KbLinks implements PlaceholderSource {
   constructor(
     private readonly db: DataSource,
     private readonly search: KbSearch,
@@ -58,6 +62,10 @@ export class KbLinks {
       [slug, staffOffices(actor)]) : null;
     if (!row) throw articleNotFound();
     return this.link(row);
+  }
+
+  values(names: string[], ticket: { officeId: string }): Promise<Record<string, string>> {
+    return articleLinkValues(this.db, names, [ticket.officeId], this.config.publicUrl);
   }
 
   private link(a: { slug: string; title: string }): ArticleLink {
