@@ -82,7 +82,7 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
       { nik: fresh.nik, status: 2, has_password: false },
     ]);
     const all = await t.db.query(`SELECT topic, recipient, payload FROM outbox WHERE ticket_id = $1 ORDER BY created_at, topic`, [id]);
-    // The CSO holds the ticket, so the satker's correction also tells the CSO (issue 14).
+    // The satker's correction also told the CSO holding the ticket (agent.satker-acted).
     expect(all.map((n: { topic: string }) => n.topic).sort()).toEqual([
       'agent.satker-acted', 'digit.activation', 'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.filed',
     ]);

@@ -10,7 +10,17 @@ import { KbRatings } from './ratings';
 import { KbReaders } from './readers';
 import { KbSearch } from './search';
 
-const PROVIDERS = [ArticlesRepository, DocumentsRepository, KbArticles, KbDocuments, KbReaders, KbRatings, KbSearch, KbDeflections, KbLinks];
+const PROVIDERS = [
+  ArticlesRepository,
+  DocumentsRepository,
+  KbArticles,
+  KbDocuments,
+  KbReaders,
+  KbRatings,
+  KbSearch,
+  KbDeflections,
+  KbLinks,
+];
 
 /**
  * The FAQ knowledge base (above tickets: it uses them, they never import it). Global so the canned
