@@ -4,13 +4,15 @@ import { forbidden, notFound } from '@loket/common';
 /** Office admins and knowledge-base editors write articles, each only for their own office. */
 export const WRITER_ROLES = ['ADMIN', 'EDITOR'] as const;
 
-const writerOfficeIds = (actor: Actor): string[] =>
-  [...new Set(actor.staff.filter((s) => (WRITER_ROLES as readonly string[]).includes(s.role)).map((s) => s.officeId))];
+const writerOfficeIds = (actor: Actor): string[] => [
+  ...new Set(actor.staff.filter((s) => (WRITER_ROLES as readonly string[]).includes(s.role)).map((s) => s.officeId)),
+];
 
 /** The offices whose articles a writer may touch; refuses someone who writes for none. */
 export function writerScope(actor: Actor): string[] {
   const offices = writerOfficeIds(actor);
-  if (offices.length === 0) throw forbidden('NOT_A_KB_EDITOR', 'Hanya admin kantor atau editor basis pengetahuan yang dapat menulis artikel.');
+  if (offices.length === 0)
+    throw forbidden('NOT_A_KB_EDITOR', 'Hanya admin kantor atau editor basis pengetahuan yang dapat menulis artikel.');
   return offices;
 }
 

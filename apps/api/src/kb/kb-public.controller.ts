@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, Public, type Actor } from '@loket/auth';
@@ -23,7 +35,11 @@ export class KbPublicController {
   @Public()
   @ApiOperation({ summary: 'Artikel terbit: nasional ditambah artikel kantor (kantor=<kode>), per kategori' })
   async list(@Query() q: PublicListQuery) {
-    return this.readers.listing(await this.readers.office(q.kantor), { category: q.kategori, service: q.layanan }, Number(q.halaman ?? 1));
+    return this.readers.listing(
+      await this.readers.office(q.kantor),
+      { category: q.kategori, service: q.layanan },
+      Number(q.halaman ?? 1),
+    );
   }
 
   @Get('public/articles/:slug')
@@ -36,7 +52,11 @@ export class KbPublicController {
 
   @Get('public/articles/:slug/documents/:documentId')
   @Public()
-  async document(@Param('slug') slug: string, @Param('documentId', documentId) doc: string, @Res({ passthrough: true }) res: Response) {
+  async document(
+    @Param('slug') slug: string,
+    @Param('documentId', documentId) doc: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meta = await this.documents.publicDocument(articleSlug(slug), doc);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.documents.open(meta));
@@ -48,13 +68,22 @@ export class KbPublicController {
   async find(@Query() q: SearchQuery) {
     const office = await this.readers.office(q.kantor);
     const page = Number(q.halaman ?? 1);
-    return { results: await this.search.search(q.q, { officeIds: office ? [office.id] : [], service: q.layanan, category: q.kategori }, 20, (page - 1) * 20) };
+    return {
+      results: await this.search.search(
+        q.q,
+        { officeIds: office ? [office.id] : [], service: q.layanan, category: q.kategori },
+        20,
+        (page - 1) * 20,
+      ),
+    };
   }
 
   @Post('public/articles/:slug/rating')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)' })
+  @ApiOperation({
+    summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)',
+  })
   async rate(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: RatingDto) {
     return this.ratings.rate(articleSlug(slug), { personId: actor.personId }, dto.stars);
   }

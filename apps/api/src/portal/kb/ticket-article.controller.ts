@@ -32,14 +32,21 @@ export class TicketArticleController {
 
   @Post(':id/artikel')
   @PortalUpload()
-  async compose(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
+  async compose(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     // Files chosen in the composer do not travel through this detour; the page says so.
     await removeUploads(req);
     const input = composerInput(req.body);
     const chosen = text(req.body.sisipkan, 80);
     if (chosen || req.body.kembali) {
       const link = chosen ? await this.links.linkFor(actor, chosen) : null;
-      const withLink = link ? `${input.text.trimEnd()}${input.text.trim() ? '\n\n' : ''}${link.title}: ${link.url}` : input.text;
+      const withLink = link
+        ? `${input.text.trimEnd()}${input.text.trim() ? '\n\n' : ''}${link.title}: ${link.url}`
+        : input.text;
       return this.page.render(req, res, actor, id, { composer: { ...input, text: withLink.slice(0, 10000) } });
     }
     const ticket = await this.query.detail(actor, id);
@@ -49,7 +56,10 @@ export class TicketArticleController {
     const q = text(req.body.artikel_cari, 200);
     const { articles } = await this.links.picker(actor, q);
     this.views.render(req, res, 'staf/sisipkan-artikel', {
-      title: `Sisipkan artikel · tiket ${ticket.number}`, ticket: { id: ticket.id, number: ticket.number }, q, articles,
+      title: `Sisipkan artikel · tiket ${ticket.number}`,
+      ticket: { id: ticket.id, number: ticket.number },
+      q,
+      articles,
       draft: { isi: input.text, visibilitas: input.visibility, aksi: input.action },
     });
   }
