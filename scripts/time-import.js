@@ -22,7 +22,7 @@ const PASSWORD = 'WaktuImpor2026';
 const pad = (n, w) => String(n).padStart(w, '0');
 
 async function startServer(dataDir, port) {
-  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../dist/apps/api/src/main.js')], {
+  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../dist/apps/main.js')], {
     env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', LOKET_DATA_DIR: dataDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

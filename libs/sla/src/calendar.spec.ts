@@ -30,7 +30,7 @@ const sc03 = (zone: Zone = 'Asia/Jakarta') => cal(zone, { weekly: SC03_WEEKLY })
 function stopped(fn: () => Date): boolean {
   try {
     const d = fn();
-    return d == null || Number.isNaN(d.getTime());
+    return d === null || d === undefined || Number.isNaN(d.getTime());
   } catch {
     return true;
   }

@@ -144,7 +144,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 const ENTRY = { api: 'dist/apps/main.js', worker: 'dist/apps/worker/src/main.js' };
 /** The heap settings `npm start` runs with (package.json config.node_flags), so memory is measured as deployed. */
-const NODE_FLAGS: string[] = (require('../../../package.json') as { config: { node_flags: string } }).config.node_flags.split(' ');
+const NODE_FLAGS: string[] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } })
+  .config.node_flags.split(' ');
 
 /** Starts an api or worker process and resolves once it serves (api: health 200; worker: its ready line). */
 export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
