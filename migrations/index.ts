@@ -19,6 +19,8 @@ import { KbSearchInline1764800000001 } from './1764800000001-KbSearchInline';
 import { Skm1764850000000 } from './1764850000000-Skm';
 import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
 import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
+import { TicketNumberSequences1765000000000 } from './1765000000000-TicketNumberSequences';
+import { SessionChangeNotices1765000000001 } from './1765000000001-SessionChangeNotices';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   Skm1764850000000,
   AgentWorkspace1764900000000,
   ReplyTemplates1764950000000,
+  TicketNumberSequences1765000000000,
+  SessionChangeNotices1765000000001,
 ];

@@ -27,7 +27,7 @@ function newest(p) {
 const sourcesAt = Math.max(...SOURCES.map((d) => newest(path.join(root, d))), ...FILES.map((f) => statSync(path.join(root, f)).mtimeMs));
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const force = process.argv.includes('--force');
-if (!force && builtAt >= sourcesAt && existsSync(path.join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+if (!force && builtAt >= sourcesAt && existsSync(path.join(root, 'dist', 'apps', 'main.js'))) {
   console.log('build: sumber tidak berubah sejak build terakhir, dilewati');
   process.exit(0);
 }

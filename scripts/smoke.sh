@@ -47,7 +47,8 @@ head -c 5 "$data/letter.pdf" | grep -q '%PDF-' || { echo "the letter is not a PD
 echo "smoke: letter PDF $(wc -c <"$data/letter.pdf") bytes"
 
 # Graceful stop: SIGTERM to the server itself (not npm), which must exit 0.
-node_pid=$(pgrep -f "dist/apps/main.js" -s "$pid" | head -n1)
+# The node process itself, not the `sh -c` that npm runs it through.
+node_pid=$(pgrep -s "$pid" -f "^node .*dist/apps/main.js" | head -n1)
 kill -TERM "$node_pid"
 for _ in $(seq 1 100); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.1; done
 code=0; wait "$pid" || code=$?

@@ -21,13 +21,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const search = (q: string, kantor?: string) => t.http.get('/api/v1/kb/search').query({ q, ...(kantor ? { kantor } : {}) });
+const search = (q: string, kantor?: string) =>
+  t.http.get('/api/v1/kb/search').query({ q, ...(kantor ? { kantor } : {}) });
 
 describe('search', () => {
   it('ranks a title match above a body match and marks the words found in a safe snippet', async () => {
     const word = uniqueWord();
-    const inBody = await writeArticle(t, national, { title: 'Pengajuan berkas', body: `Bila ${word} ditolak, ajukan ulang <b>berkas</b> yang benar.` });
-    const inTitle = await writeArticle(t, national, { title: `Mengatasi ${word}`, body: 'Langkah-langkah penyelesaian.' });
+    const inBody = await writeArticle(t, national, {
+      title: 'Pengajuan berkas',
+      body: `Bila ${word} ditolak, ajukan ulang <b>berkas</b> yang benar.`,
+    });
+    const inTitle = await writeArticle(t, national, {
+      title: `Mengatasi ${word}`,
+      body: 'Langkah-langkah penyelesaian.',
+    });
     const res = await search(word);
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { slug: string }) => r.slug)).toEqual([inTitle.slug, inBody.slug]);
@@ -42,7 +49,9 @@ describe('search', () => {
     const local = await writeArticle(t, editor, { title: `Pendaftaran ${word}`, body: 'Mendaftarkan pengguna baru.' });
     const other = await writeArticle(t, otherEditor, { title: `Pendaftaran ${word} lain`, body: 'Kantor lain.' });
     const draft = await writeArticle(t, editor, { title: `Draf ${word}`, body: 'Belum terbit.' }, false);
-    const atKppn = (await search(`${word} daftar`, await officeCode(t.db, w.kppnId))).body.results.map((r: { slug: string }) => r.slug);
+    const atKppn = (await search(`${word} daftar`, await officeCode(t.db, w.kppnId))).body.results.map(
+      (r: { slug: string }) => r.slug,
+    );
     expect(atKppn).toEqual([local.slug]);
     expect(atKppn).not.toContain(other.slug);
     expect(atKppn).not.toContain(draft.slug);
@@ -79,9 +88,15 @@ describe('rating', () => {
       await writeArticle(t, otherEditor, { title: `Baru ${uniqueWord()}`, body: 'x' }),
     ];
     const satker = await login(t, w.satkerUser);
-    await t.http.post(`/api/v1/kb/public/articles/${good.slug}/rating`).set(auth(satker)).send({ stars: 5 }).expect(200);
+    await t.http
+      .post(`/api/v1/kb/public/articles/${good.slug}/rating`)
+      .set(auth(satker))
+      .send({ stars: 5 })
+      .expect(200);
     await t.http.post(`/api/v1/kb/public/articles/${bad.slug}/rating`).set(auth(satker)).send({ stars: 1 }).expect(200);
-    const list = (await t.http.get('/api/v1/kb/articles').set(auth(otherEditor))).body.articles.map((a: { id: string }) => a.id);
+    const list = (await t.http.get('/api/v1/kb/articles').set(auth(otherEditor))).body.articles.map(
+      (a: { id: string }) => a.id,
+    );
     expect(list.indexOf(bad.id)).toBeLessThan(list.indexOf(good.id));
     expect(list.indexOf(good.id)).toBeLessThan(list.indexOf(unrated.id));
   });

@@ -1,5 +1,7 @@
 import supertest from 'supertest';
 import { loadConfig } from '@loket/common';
+import { HousekeepingJob } from '../apps/worker/src/housekeeping.job';
+import { JobTracker } from '../apps/worker/src/job-tracker';
 import { startTestApp, type TestApp } from './support/app';
 import { csrfOf } from './support/portal';
 import { createPerson, createWorld, PASSWORD, randomNik, type Person } from './support/world';
@@ -92,6 +94,16 @@ describe('login throttling cannot be turned against someone else', () => {
     const ok = await owner.post('/masuk').set('X-Forwarded-For', address()).type('form')
       .send({ _csrf: csrfOf(ownerForm.text), nik: person.nik, password: PASSWORD, lanjut: '/' });
     expect(ok.status).toBe(303);
+  });
+
+  it('lets housekeeping remove counters whose window has passed, keeping locks and current ones', async () => {
+    await t.db.query(`INSERT INTO login_throttle (key, failures, window_started_at, locked_until) VALUES
+      ('uji-lama', 3, now() - interval '2 days', NULL), ('uji-terkunci', 9, now() - interval '2 days', now() + interval '5 minutes'),
+      ('uji-baru', 1, now(), NULL)`);
+    const removed = await new HousekeepingJob(t.db, new JobTracker(t.config)).run();
+    expect(removed!.throttles).toBeGreaterThanOrEqual(1);
+    const left = await t.db.query(`SELECT key FROM login_throttle WHERE key LIKE 'uji-%' ORDER BY key`);
+    expect(left.map((r: { key: string }) => r.key)).toEqual(['uji-baru', 'uji-terkunci']);
   });
 
   it('refuses a TRUSTED_PROXIES entry that is not an address or range', () => {

@@ -82,8 +82,9 @@ describe('MYINTRESS_DAFTAR_KPPN end to end', () => {
       { nik: fresh.nik, status: 2, has_password: false },
     ]);
     const all = await t.db.query(`SELECT topic, recipient, payload FROM outbox WHERE ticket_id = $1 ORDER BY created_at, topic`, [id]);
+    // The satker's correction also told the CSO holding the ticket (agent.satker-acted).
     expect(all.map((n: { topic: string }) => n.topic).sort()).toEqual([
-      'digit.activation', 'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.filed',
+      'agent.satker-acted', 'digit.activation', 'ticket.answered', 'ticket.completed', 'ticket.correction-requested', 'ticket.filed',
     ]);
     const notices = all.filter((n: { topic: string }) => n.topic === 'digit.activation');
     expect(notices[0]).toMatchObject({ topic: 'digit.activation', recipient: fresh.email });

@@ -20,8 +20,19 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     t = await startTestApp({ catalogue });
     w = await createWorld(t.db);
     [satker, cso] = await Promise.all([login(t, w.satkerUser), login(t, w.cso)]);
+    await forgetCalendarChanges(); // a run that crashed midway must not shift this run's deadlines
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await forgetCalendarChanges();
+    await t.close();
+  });
+
+  // The calendar test adds national/shared rows (a STANDAR-WITA holiday, a national suspension) that
+  // would move the next run's deadlines on the same database.
+  const forgetCalendarChanges = async () => {
+    await t.db.query(`DELETE FROM calendar_suspensions WHERE starts_at = '2027-02-05T01:00:00Z' AND reason = 'Pemeliharaan sistem'`);
+    await t.db.query(`DELETE FROM holidays WHERE date = '2027-02-03' AND name IN ('Libur daerah', 'HUT Kota')`);
+  };
 
   const ask = (service = 'PERTANYAAN') => t.http.post('/api/v1/tickets').set(auth(satker))
     .send({ service, form: { perihal: 'Jadwal rekonsiliasi', uraian: 'Mohon info.' } });

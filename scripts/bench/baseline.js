@@ -4,41 +4,43 @@ const { randomUUID, createHash } = require('node:crypto');
 const { writeFileSync, mkdirSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
-// Written by hand the way a careful implementation would: the same rows as the HTTP path writes (ticket,
-// files, both clocks with their deadlines, the event, the e-mail in the outbox), the reads the job needs
-// (the office's calendar, the recipient), in one transaction; none of the framework around it.
+// Written by hand the way a careful implementation would: the same rows as the HTTP path writes (the
+// idempotency key, ticket, files, both clocks with their deadlines, the event, the e-mail in the
+// outbox) with the same design: the number from the office's per-year sequence, the reads the job
+// needs (number and recipient; the office's calendar), then one statement of data-modifying CTEs, in
+// one transaction; none of the framework around it.
 async function createTicket(c, ctx, file) {
   await c.query('BEGIN');
   try {
     const { rows: [n] } = await c.query(
-      `INSERT INTO ticket_counters (office_id, year, last_value) VALUES ($1, 2026, 1)
-       ON CONFLICT (office_id, year) DO UPDATE SET last_value = ticket_counters.last_value + 1 RETURNING last_value`, [ctx.kppnId]);
+      `SELECT new_ticket_number(o.id) AS number, p.name, p.email FROM offices o, persons p WHERE o.id = $1 AND p.id = $2`, [ctx.kppnId, ctx.satkerUserId]);
     const { rows: [cal] } = await c.query(
       `SELECT c.id, c.version FROM offices o JOIN calendars c ON c.id = COALESCE(o.calendar_id, $2) WHERE o.id = $1`, [ctx.kppnId, ctx.calendarId]);
-    const snapshot = JSON.stringify({ value: 'BARU', context: { assigneeId: null, correctionRounds: 0 } });
-    const { rows: [t] } = await c.query(
-      `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot, subject, form, filed_by)
-       VALUES ($1, $2, $3, 'PERTANYAAN', 'lifecycle', 1, 'BARU', $4, 'Pertanyaan', $5, $6) RETURNING id`,
-      [`B-${n.last_value}-${randomUUID()}`, ctx.kppnId, ctx.satkerId, snapshot, JSON.stringify({ perihal: 'a', uraian: 'b' }), ctx.satkerUserId]);
+    let key = null;
+    let sha = null;
     if (file) {
-      const sha = createHash('sha256').update(file).digest('hex');
-      const key = path.join(ctx.filesDir, randomUUID());
+      sha = createHash('sha256').update(file).digest('hex');
+      key = path.join(ctx.filesDir, randomUUID());
       writeFileSync(key, file);
-      await c.query(
-        `INSERT INTO ticket_attachments (ticket_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
-         VALUES ($1, 'SK_PENUNJUKAN', 'sk.pdf', 'application/pdf', $2, $3, $4, $5)`, [t.id, file.length, sha, key, ctx.satkerUserId]);
     }
+    const id = randomUUID();
+    const snapshot = JSON.stringify({ value: 'BARU', context: { assigneeId: null, correctionRounds: 0 } });
     await c.query(
-      `WITH k AS (INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, due_at, warn_at, target_minutes)
-                  SELECT $1, $2, kind, '{"kind":"WORKING_DAYS","days":2}', $3, $4, now(), now() + interval '2 days', now() + interval '1 day', 900
-                    FROM unnest(ARRAY['RESPONSE', 'RESOLUTION']) kind)
-       UPDATE tickets SET due_at = now() + interval '2 days' WHERE id = $1`, [t.id, ctx.kppnId, cal.id, cal.version]);
-    await c.query(`INSERT INTO ticket_events (ticket_id, type, to_status, actor_id) VALUES ($1, 'FILED', 'BARU', $2)`, [t.id, ctx.satkerUserId]);
-    await c.query(
-      `INSERT INTO outbox (topic, recipient, payload, ticket_id)
-       SELECT 'ticket.filed', p.email, jsonb_build_object('name', p.name), $1 FROM persons p WHERE p.id = $2`, [t.id, ctx.satkerUserId]);
+      `WITH k AS (INSERT INTO idempotency_keys (person_id, key, request_hash, ticket_id) VALUES ($6, $7, 'bench', $1) ON CONFLICT DO NOTHING RETURNING 1),
+            t AS (INSERT INTO tickets (id, number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot, subject, form, filed_by, due_at)
+                  SELECT $1, $2, $3, $4, 'PERTANYAAN', 'lifecycle', 1, 'BARU', $5, 'Pertanyaan', '{"perihal":"a","uraian":"b"}', $6, now() + interval '2 days' FROM k
+                  RETURNING id),
+            f AS (INSERT INTO ticket_attachments (ticket_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
+                  SELECT t.id, 'SK_PENUNJUKAN', 'sk.pdf', 'application/pdf', $10, $11, $12, $6 FROM t WHERE $12::text IS NOT NULL),
+            c AS (INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, due_at, warn_at, target_minutes)
+                  SELECT t.id, $3, kind, '{"kind":"WORKING_DAYS","days":2}', $8, $9, now(), now() + interval '2 days', now() + interval '1 day', 900
+                    FROM t, unnest(ARRAY['RESPONSE', 'RESOLUTION']) kind),
+            e AS (INSERT INTO ticket_events (ticket_id, type, to_status, actor_id) SELECT t.id, 'FILED', 'BARU', $6 FROM t)
+       INSERT INTO outbox (topic, recipient, payload, ticket_id) SELECT 'ticket.filed', $13, jsonb_build_object('name', $14::text), t.id FROM t`,
+      [id, n.number, ctx.kppnId, ctx.satkerId, snapshot, ctx.satkerUserId, `raw-${randomUUID()}`, cal.id, cal.version,
+        file ? file.length : null, sha, key, n.email, n.name]);
     await c.query('COMMIT');
-    return t.id;
+    return id;
   } catch (err) {
     await c.query('ROLLBACK');
     throw err;

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16] [--runs 3]
+// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16] [--runs 3] [--port 3999] [--quick]
 // Against DATABASE_URL (real PostgreSQL): seeds a year of history by SQL if it has fewer tickets than
 // asked, starts the API as its own process, and measures each scenario over HTTP (autocannon) and as a
-// raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json.
+// raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json
+// (compare two with `npm run bench:compare a.json b.json`). --quick: 10k tickets, 3 s, 1 run.
 require('../../dist/apps/register-aliases');
 const autocannon = require('autocannon');
 const { spawn, execFileSync } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -16,10 +18,12 @@ const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 
 const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
-const TICKETS = arg('tickets', 1_000_000);
-const SECONDS = arg('seconds', 10);
+const QUICK = process.argv.includes('--quick');
+const TICKETS = arg('tickets', QUICK ? 10_000 : 1_000_000);
+const SECONDS = arg('seconds', QUICK ? 3 : 10);
 const CONNECTIONS = arg('connections', 16);
 const RUNS = arg('runs', 1);
+const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
 const PASSWORD = 'BenchSandi2026';
 // The server runs with the heap settings `npm start` uses in production.
 const NODE_FLAGS = require('../../package.json').config.node_flags.split(' ');
@@ -60,14 +64,16 @@ async function setup(db) {
   const person = async (nik, name) => (await db.query(
     `INSERT INTO persons (nik, name, email, password_hash, activated_at) VALUES ($1, $2, $3, $4, now())
      ON CONFLICT (nik) DO UPDATE SET password_hash = $4 RETURNING id`, [nik, name, `${nik}@bench.go.id`, hash]))[0].id;
-  const [{ kppnId, satkerId, pusatId }] = await db.query(
-    `SELECT k.id AS "kppnId", (SELECT id FROM satkers WHERE kppn_id = k.id ORDER BY code LIMIT 1) AS "satkerId",
+  const [{ kppnId, kanwilId, satkerId, pusatId }] = await db.query(
+    `SELECT k.id AS "kppnId", k.parent_id AS "kanwilId", (SELECT id FROM satkers WHERE kppn_id = k.id ORDER BY code LIMIT 1) AS "satkerId",
             (SELECT id FROM offices WHERE code = 'HPUSAT') AS "pusatId" FROM offices k WHERE k.code = 'HK1'`);
   const ctx = {
-    kppnId, satkerId,
+    kppnId, kanwilId, satkerId,
     satkerUserId: await person('3171010101900001', 'Bench Satker'),
     csoId: await person('3171010101900002', 'Bench CSO'),
     supervisorId: await person('3171010101900003', 'Bench Supervisor'),
+    kanwilSupervisorId: await person('3171010101900004', 'Bench Supervisor Kanwil'),
+    kppnSupervisorId: await person('3171010101900005', 'Bench Supervisor KPPN'),
     calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
     // A ticket of the history, with its whole event trail.
     detailId: (await db.query(`SELECT id FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`, [kppnId]))[0].id,
@@ -76,7 +82,9 @@ async function setup(db) {
     SELECT $1, $2, 2, 'Operator', '0812', 'b@bench.go.id' WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2)`,
     [ctx.satkerUserId, satkerId]);
   await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'CSO') ON CONFLICT DO NOTHING`, [ctx.csoId, kppnId]);
-  await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'SUPERVISOR') ON CONFLICT DO NOTHING`, [ctx.supervisorId, pusatId]);
+  for (const [who, office] of [[ctx.supervisorId, pusatId], [ctx.kanwilSupervisorId, kanwilId], [ctx.kppnSupervisorId, kppnId]]) {
+    await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'SUPERVISOR') ON CONFLICT DO NOTHING`, [who, office]);
+  }
   return ctx;
 }
 
@@ -102,13 +110,44 @@ function http(url, pid, opts) {
       if (err) return reject(err);
       const requests = r.requests.total;
       resolve({ requests, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx,
-        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests) });
+        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests), rssMb: rssMb(pid) });
     });
   });
 }
 
+/** A create as every client should send it: a fresh Idempotency-Key on each request. */
+const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${randomUUID()}` } });
+
+/**
+ * The machines' PostgreSQL runs with autovacuum off: without this, each run's dead row versions and
+ * stale statistics would slow the next phase (production runs autovacuum; see README).
+ */
+async function vacuum(pool, phase) {
+  const s = Date.now();
+  await pool.query('VACUUM ANALYZE');
+  console.log(`VACUUM ANALYZE ${phase} (autovacuum is off on this PostgreSQL): ${Date.now() - s} ms`);
+}
+
+/** The year SLA report as a supervisor of each scope sees it: median, min and max of 5 calls. */
+async function reportTimes(base, json, tokens) {
+  const out = {};
+  for (const [scope, token] of Object.entries(tokens)) {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const s = Date.now();
+      const res = await fetch(`${base}/reports/sla?from=2025-01-01&to=2026-01-01`, { headers: json(token) });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`report (${scope}) answered ${res.status}`);
+      times.push(Date.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    out[scope] = { median: times[2], min: times[0], max: times[4] };
+  }
+  return out;
+}
+
 /** One pass over every scenario: HTTP and raw at the same concurrency, then the year report and RSS. */
-async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor }) {
+async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }) {
   const results = [];
   const record = (name, viaHttp, viaRaw) => {
     results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
@@ -116,14 +155,17 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   };
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
+  await vacuum(pool, 'before the writes');
   record('create (JSON form)',
-    await http(`${base}/tickets`, server.pid, { method: 'POST', headers: json(satker), body: JSON.stringify({ service: 'PERTANYAAN', form: { perihal: 'Bench', uraian: 'Bench' } }) }),
+    await http(`${base}/tickets`, server.pid, { requests: [{ method: 'POST', headers: json(satker), setupRequest: withKey,
+      body: JSON.stringify({ service: 'PERTANYAAN', form: { perihal: 'Bench', uraian: 'Bench' } }) }] }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, ctx)));
 
   const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', telepon: '081234567890', email: 'nur@contoh.go.id', peran: 'Operator' };
   const mp = multipart({ service: 'MYINTRESS_DAFTAR_KPPN', form: JSON.stringify({ pengguna: [user] }) }, { SK_PENUNJUKAN: bigPdf, FORMULIR_PENDAFTARAN: pdf(2048) });
   record('create (1 MB PDF upload)',
-    await http(`${base}/tickets`, server.pid, { method: 'POST', headers: { 'content-type': mp.contentType, authorization: `Bearer ${satker}` }, body: mp.body }),
+    await http(`${base}/tickets`, server.pid, { requests: [{ method: 'POST', headers: { 'content-type': mp.contentType, authorization: `Bearer ${satker}` },
+      body: mp.body, setupRequest: withKey }] }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, { ...ctx, filesDir: files.dir }, bigPdf)));
 
   // Transitions need fresh tickets: made beforehand with the baseline's filing SQL.
@@ -139,9 +181,9 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
     }));
     return ids;
   };
-  const pending = await fresh(12000);
-  const forHttp = pending.slice(0, 6000);
-  const forRaw = pending.slice(6000);
+  const pending = await fresh(QUICK ? 2000 : 12000);
+  const forHttp = pending.slice(0, pending.length / 2);
+  const forRaw = pending.slice(pending.length / 2);
   let h = 0;
   const claimHttp = await http(`${base}/tickets`, server.pid, {
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${forHttp[h++ % forHttp.length]}/events`,
@@ -162,12 +204,12 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
 
   // The write scenarios left tens of thousands of open tickets in one KPPN, more than the whole
   // history has open nationally (~5% of a year). The read scenarios measure the history, so those
-  // are closed first (as if answered), and autovacuum's ANALYZE, due within a minute of such a
-  // change, is run now so the reads plan on fresh statistics as a live system's would.
+  // are closed first (as if answered), then vacuumed and analyzed as autovacuum would within a minute
+  // of such a change, so the reads plan on fresh statistics as a live system's would.
   await pool.query(
     `UPDATE tickets SET status = 'DITUTUP', due_at = NULL, resolved_at = COALESCE(resolved_at, now())
       WHERE filed_by = $1 AND status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')`, [ctx.satkerUserId]);
-  await pool.query('ANALYZE tickets');
+  await vacuum(pool, 'between the writes and the reads');
   record('KPPN queue page of 50 by deadline',
     await http(`${base}/tickets?limit=50`, server.pid, { headers: json(cso) }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)));
@@ -182,15 +224,9 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   record('ticket detail',
     await http(`${base}/tickets/${ctx.detailId}`, server.pid, { headers: json(cso) }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)));
-  const reportTimes = [];
-  for (let i = 0; i < 5; i++) {
-    const s = Date.now();
-    const res = await fetch(`${base}/reports/sla?from=2025-01-01&to=2026-01-01`, { headers: json(supervisor) });
-    await res.arrayBuffer();
-    reportTimes.push(Date.now() - s);
-  }
-  reportTimes.sort((a, b) => a - b);
-  return { results, yearReportMs: { median: reportTimes[2], min: reportTimes[0], max: reportTimes[4] }, rssMbAfterLoad: rssMb(server.pid) };
+  const yearReportMs = await reportTimes(base, json, supervisors);
+  console.log(`year SLA report: ${Object.entries(yearReportMs).map(([k, v]) => `${k} ${v.median} ms`).join(', ')}`);
+  return { results, yearReportMs, rssMbAfterLoad: rssMb(server.pid) };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -200,22 +236,24 @@ function medianOf(runs) {
   const pick = (r, side, k) => r[side]?.[k];
   const results = runs[0].results.map((first, i) => {
     const each = runs.map((run) => run.results[i]);
-    const side = (name) => (first[name] ? Object.fromEntries(['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'errors']
+    const side = (name) => (first[name] ? Object.fromEntries(['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'rssMb', 'errors']
       .map((k) => [k, median(each.map((r) => pick(r, name, k)))])) : null);
     return { scenario: first.scenario, http: side('http'), raw: side('raw'), ratio: first.raw ? median(each.map((r) => r.ratio)) : null };
   });
-  return { results, yearReportMs: median(runs.map((r) => r.yearReportMs.median)), rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
+  const yearReportMs = Object.fromEntries(Object.keys(runs[0].yearReportMs).map((scope) => [scope, median(runs.map((r) => r.yearReportMs[scope].median))]));
+  return { results, yearReportMs, rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
 }
 
 function printTable(m, runCount) {
   const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
-  console.log(`\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario`);
-  console.log('| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | http non-2xx |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | API RSS MB | http non-2xx |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const x of m.results) {
-    console.log(`| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${x.http.errors} |`);
+    console.log(`| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors} |`);
   }
-  console.log(`\nyear SLA report (national scope): ${m.yearReportMs} ms; API RSS after load ${f(m.rssMbAfterLoad)} MB`);
+  const report = Object.entries(m.yearReportMs).map(([scope, ms]) => `${scope} ${ms} ms`).join(', ');
+  console.log(`\nyear SLA report: ${report}; API RSS after load ${f(m.rssMbAfterLoad)} MB`);
 }
 
 async function main() {
@@ -224,20 +262,21 @@ async function main() {
   await migrate(ds);
   const ctx = await setup(ds);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  server = await startServer(dataDir, port);
-  const base = `http://127.0.0.1:${port}/api/v1`;
+  server = await startServer(dataDir, PORT);
+  const base = `http://127.0.0.1:${PORT}/api/v1`;
   const login = async (nik) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik, password: PASSWORD }) })).json()).token;
-  const [satker, cso, supervisor] = [await login('3171010101900001'), await login('3171010101900002'), await login('3171010101900003')];
+  const [satker, cso] = [await login('3171010101900001'), await login('3171010101900002')];
+  const supervisors = { national: await login('3171010101900003'), kanwil: await login('3171010101900004'), kppn: await login('3171010101900005') };
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONNECTIONS });
   const files = raw.tempFiles();
   const bigPdf = pdf(1024 * 1024);
   const runs = [];
   for (let run = 1; run <= RUNS; run++) {
     console.log(`\n== run ${run} of ${RUNS}`);
-    runs.push(await measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor }));
+    runs.push(await measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }));
   }
   const out = { at: new Date().toISOString(), tickets: TICKETS, seconds: SECONDS, connections: CONNECTIONS, nodeFlags: NODE_FLAGS,
+    loadAverage: os.loadavg(),
     runs, median: medianOf(runs) };
   const dir = path.join(process.cwd(), 'var', 'bench');
   mkdirSync(dir, { recursive: true });

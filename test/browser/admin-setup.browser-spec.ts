@@ -63,6 +63,13 @@ describe('browser journey: a new WIT KPPN and its CSO set up by pages, then work
     await journey.capture(admin, 'satker-pindah');
     await admin.getByRole('button', { name: 'Simpan' }).click();
     await admin.getByRole('status').getByText('Perubahan data satker tersimpan.').waitFor();
+    // The new office's own calendar: a local holiday, which gives it a calendar of its own.
+    await admin.goto(`/admin/kalender?kantor=${kppn}`);
+    await admin.getByLabel('Tanggal', { exact: true }).fill('2026-12-02');
+    await admin.getByLabel('Nama libur').fill('Hari jadi Kota Jayapura');
+    await admin.getByRole('button', { name: 'Tambah libur' }).click();
+    await admin.getByRole('status').getByText('Libur lokal tersimpan.').waitFor();
+    await journey.capture(admin, 'kalender-kantor');
     await admin.goto('/admin/log-audit');
     await admin.getByRole('heading', { name: /SATKER_MOVED/ }).first().waitFor();
     await journey.capture(admin, 'log-audit');

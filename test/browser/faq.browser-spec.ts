@@ -19,13 +19,22 @@ describe('browser: FAQ knowledge base', () => {
     journey = await Journey.start('faq', t.url);
     const [editor, national] = await Promise.all([
       staffAt(t.db, 'Editor KPPN', w.kppnId).then((p) => login(t, p)),
-      pusatOffice(t.db).then((id) => staffAt(t.db, 'Editor Pusat', id)).then((p) => login(t, p)),
+      pusatOffice(t.db)
+        .then((id) => staffAt(t.db, 'Editor Pusat', id))
+        .then((p) => login(t, p)),
     ]);
     reset = await writeArticle(t, national, {
-      title: `Lupa kata sandi ${word}`, category: 'Akun', services: ['PERTANYAAN'],
+      title: `Lupa kata sandi ${word}`,
+      category: 'Akun',
+      services: ['PERTANYAAN'],
       body: `Bila lupa kata sandi ${word}, buka halaman **Masuk** lalu pilih *Lupa kata sandi*.\n\n1. Isi NIK\n2. Buka e-mail\n3. Buat sandi baru`,
     });
-    await writeArticle(t, editor, { title: `Jadwal layanan ${word}`, category: 'Layanan', services: ['PERTANYAAN'], body: `Loket ${word} buka Senin sampai Jumat.` });
+    await writeArticle(t, editor, {
+      title: `Jadwal layanan ${word}`,
+      category: 'Layanan',
+      services: ['PERTANYAAN'],
+      body: `Loket ${word} buka Senin sampai Jumat.`,
+    });
   });
   afterAll(async () => {
     await journey?.finish();
@@ -68,8 +77,13 @@ describe('browser: FAQ knowledge base', () => {
     await item.getByRole('button', { name: 'Masalah saya terjawab' }).click();
     await page.getByRole('heading', { level: 1, name: 'Senang masalah Anda terjawab' }).waitFor();
     await journey.capture(page, 'terjawab');
-    const rows = await t.db.query(`SELECT d.service_code, d.perihal, a.slug FROM kb_deflections d JOIN kb_articles a ON a.id = d.article_id WHERE d.satker_id = $1`, [w.satker.id]);
+    const rows = await t.db.query(
+      `SELECT d.service_code, d.perihal, a.slug FROM kb_deflections d JOIN kb_articles a ON a.id = d.article_id WHERE d.satker_id = $1`,
+      [w.satker.id],
+    );
     expect(rows).toEqual([{ service_code: 'PERTANYAAN', perihal: `lupa kata sandi ${word}`, slug: reset.slug }]);
-    expect(Number((await t.db.query(`SELECT count(*) FROM tickets WHERE satker_id = $1`, [w.satker.id]))[0].count)).toBe(0);
+    expect(
+      Number((await t.db.query(`SELECT count(*) FROM tickets WHERE satker_id = $1`, [w.satker.id]))[0].count),
+    ).toBe(0);
   }, 60000);
 });

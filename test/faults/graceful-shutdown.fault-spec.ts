@@ -3,7 +3,8 @@ import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { newUser } from '../support/api';
 import { makePdf } from '../support/pdf';
 import { loggedInWorld } from './support/fixtures';
-import { faultScope, flag, spawnApp, summary } from './support/harness';
+import path from 'node:path';
+import { faultScope, filesUnder, flag, spawnApp, summary, waitFor } from './support/harness';
 
 const FILINGS = flag('FAULT_SHUTDOWN_FILINGS', 20);
 
@@ -26,13 +27,14 @@ function filingBody(boundary: string): [Buffer, Buffer] {
   return [whole.subarray(0, half), whole.subarray(half)];
 }
 
-// SIGTERM while 20 filings are in flight (their bodies half sent): the server stops accepting new
+// SIGTERM while 20 filings are in flight (their bodies half received by the server): the server stops accepting new
 // connections, lets every in-flight filing finish, closes and exits 0. Every 2xx has its ticket.
 describe('graceful shutdown', () => {
   const scope = faultScope();
 
   it(`finishes ${FILINGS} in-flight filings after SIGTERM and exits 0`, async () => {
-    const api = await spawnApp({ kind: 'api', name: 'api-term', db: scope.db, dataDir: scope.dir('term'), env: { RUN_WORKER: 'true' } });
+    const dataDir = scope.dir('term');
+    const api = await spawnApp({ kind: 'api', name: 'api-term', db: scope.db, dataDir, env: { RUN_WORKER: 'true' } });
     const { w, tok } = await loggedInWorld(scope.db, api);
     const port = Number(new URL(api.url).port);
     const keys = Array.from({ length: FILINGS }, () => `term-${randomUUID()}`);
@@ -60,6 +62,10 @@ describe('graceful shutdown', () => {
       started.push({ req, rest, answer });
     }
 
+    // In flight at the server, not only sent: each filing's first half reaches into its SK file part,
+    // so the server has accepted the connection and is streaming that file to a temp upload.
+    await waitFor('every filing to be streaming its upload', async () =>
+      filesUnder(path.join(dataDir, 'uploads-tmp')).length >= FILINGS, 60_000, 20);
     process.kill(api.pid, 'SIGTERM');
     // New connections are refused once the server stopped listening (polled: the signal is asynchronous).
     let refused = false;

@@ -21,25 +21,46 @@ describe('portal: the public FAQ', () => {
     const [editor, otherEditor, national] = await Promise.all([
       staffAt(t.db, 'Editor KPPN', w.kppnId).then((p) => login(t, p)),
       staffAt(t.db, 'Editor KPPN Lain', w.otherKppnId).then((p) => login(t, p)),
-      pusatOffice(t.db).then((id) => staffAt(t.db, 'Editor Pusat', id)).then((p) => login(t, p)),
+      pusatOffice(t.db)
+        .then((id) => staffAt(t.db, 'Editor Pusat', id))
+        .then((p) => login(t, p)),
     ]);
-    a.local = await writeArticle(t, editor, { title: `Jam layanan ${word}`, body: `Loket buka pukul 08.00. **Kode** ${word}.`, category: `Layanan ${word}` });
-    a.national = await writeArticle(t, national, { title: `Reset sandi ${word}`, body: 'Gunakan menu lupa sandi.', category: `Akun ${word}`, services: ['PERTANYAAN'] });
-    a.other = await writeArticle(t, otherEditor, { title: `Kantor lain ${word}`, body: 'Bukan untuk KPPN ini.', category: `Layanan ${word}` });
+    a.local = await writeArticle(t, editor, {
+      title: `Jam layanan ${word}`,
+      body: `Loket buka pukul 08.00. **Kode** ${word}.`,
+      category: `Layanan ${word}`,
+    });
+    a.national = await writeArticle(t, national, {
+      title: `Reset sandi ${word}`,
+      body: 'Gunakan menu lupa sandi.',
+      category: `Akun ${word}`,
+      services: ['PERTANYAAN'],
+    });
+    a.other = await writeArticle(t, otherEditor, {
+      title: `Kantor lain ${word}`,
+      body: 'Bukan untuk KPPN ini.',
+      category: `Layanan ${word}`,
+    });
     a.draft = await writeArticle(t, editor, { title: `Draf ${word}`, body: 'Belum terbit.' }, false);
   });
   afterAll(() => t.close());
 
   it("opens without a login and lists the office's own articles plus the national ones, never drafts or other offices'", async () => {
-    const local = await supertest(t.url).get('/faq').query({ kantor, kategori: `Layanan ${word}` });
+    const local = await supertest(t.url)
+      .get('/faq')
+      .query({ kantor, kategori: `Layanan ${word}` });
     expect(local.status).toBe(200);
     expect(links(local)).toContain(`href="/faq/${a.local.slug}?kantor=${kantor}"`);
     expect(local.text).not.toContain(a.other.slug);
     expect(local.text).not.toContain(a.draft.slug);
     expect(local.text).toContain(`Layanan ${word} (1)`);
-    const national = await supertest(t.url).get('/faq').query({ kantor, kategori: `Akun ${word}` });
+    const national = await supertest(t.url)
+      .get('/faq')
+      .query({ kantor, kategori: `Akun ${word}` });
     expect(links(national)).toContain(`href="/faq/${a.national.slug}?kantor=${kantor}"`);
-    const withoutOffice = await supertest(t.url).get('/faq').query({ kategori: `Layanan ${word}` });
+    const withoutOffice = await supertest(t.url)
+      .get('/faq')
+      .query({ kategori: `Layanan ${word}` });
     expect(withoutOffice.text).not.toContain(a.local.slug);
     const missing = await supertest(t.url).get('/faq').query({ kantor: 'TIDAKADA' });
     expect(missing.status).toBe(404);
@@ -61,7 +82,10 @@ describe('portal: the public FAQ', () => {
     expect(page.headers['cache-control']).toBe('private, no-cache');
     const again = await reader.get(`/faq/${a.local.slug}`).query({ kantor }).set('If-None-Match', page.headers.etag);
     expect(again.status).toBe(304);
-    const views = await t.db.query(`SELECT sum(views)::int AS n FROM kb_article_views WHERE article_id = $1 AND office_id = $2`, [a.local.id, w.kppnId]);
+    const views = await t.db.query(
+      `SELECT sum(views)::int AS n FROM kb_article_views WHERE article_id = $1 AND office_id = $2`,
+      [a.local.id, w.kppnId],
+    );
     expect(views[0].n).toBe(2);
 
     const draft = await supertest(t.url).get(`/faq/${a.draft.slug}`);
@@ -73,7 +97,10 @@ describe('portal: the public FAQ', () => {
     const reader = supertest.agent(t.url);
     const rate = async (bintang: string) => {
       const page = await reader.get(`/faq/${a.national.slug}`);
-      return reader.post(`/faq/${a.national.slug}/nilai`).type('form').send({ _csrf: csrfOf(page.text), bintang });
+      return reader
+        .post(`/faq/${a.national.slug}/nilai`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), bintang });
     };
     const first = await rate('4');
     expect(first.status).toBe(303);
@@ -86,22 +113,32 @@ describe('portal: the public FAQ', () => {
 
     const second = supertest.agent(t.url);
     const form = await second.get(`/faq/${a.national.slug}`);
-    await second.post(`/faq/${a.national.slug}/nilai`).type('form').send({ _csrf: csrfOf(form.text), bintang: '2' }).expect(303);
+    await second
+      .post(`/faq/${a.national.slug}/nilai`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), bintang: '2' })
+      .expect(303);
     expect((await second.get(`/faq/${a.national.slug}`)).text).toContain('Penilaian: 3,5 / 5 (2)');
 
     const forged = await supertest(t.url).post(`/faq/${a.national.slug}/nilai`).type('form').send({ bintang: '1' });
     expect(forged.status).toBe(403);
-    const none = await reader.post(`/faq/${a.national.slug}/nilai`).type('form').send({ _csrf: csrfOf(page.text) });
+    const none = await reader
+      .post(`/faq/${a.national.slug}/nilai`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
     expect(none.status).toBe(422);
     expect(none.text).toContain('Pilih 1 sampai 5 bintang');
     expect((await supertest(t.url).get(`/faq/${a.national.slug}`)).text).toContain('Penilaian: 3,5 / 5 (2)');
   });
 
-  it('counts a signed-in satker\'s view at its KPPN and keeps its header', async () => {
+  it("counts a signed-in satker's view at its KPPN and keeps its header", async () => {
     const satker = await portalLogin(t, w.satkerUser);
     const page = await satker.get(`/faq/${a.national.slug}`);
     expect(page.text).toContain(w.satkerUser.name);
-    const views = await t.db.query(`SELECT views FROM kb_article_views WHERE article_id = $1 AND office_id = $2`, [a.national.id, w.kppnId]);
+    const views = await t.db.query(`SELECT views FROM kb_article_views WHERE article_id = $1 AND office_id = $2`, [
+      a.national.id,
+      w.kppnId,
+    ]);
     expect(views[0].views).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,13 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { hashPassword, scryptCost } from '@loket/auth';
+import { TEST_SCRYPT_LOG2N } from './scrypt-cost';
 
 export const PASSWORD = 'RahasiaUji123';
 /**
  * Suites hash and verify passwords at scrypt N=2^14 (PASSWORD_SCRYPT_LOG2N) instead of the
  * production 2^17: hundreds of logins would otherwise cost ~0.4 s of CPU each on a shared runner.
  */
-export const TEST_SCRYPT_LOG2N = '14';
+export { TEST_SCRYPT_LOG2N };
 let passwordHash: Promise<string> | null = null;
 
 /** A structurally valid, random NIK (province 75, Gorontalo) that no other test uses. */

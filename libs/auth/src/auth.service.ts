@@ -4,6 +4,7 @@ import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
+import { SessionCache } from './session-cache';
 import { hashPassword, needsRehash, newSecret, scryptCost, sha256Hex, verifyPassword, type ScryptCost } from './secrets';
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'NIK atau kata sandi salah.');
@@ -27,6 +28,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionCache,
   ) {
     this.cost = scryptCost(config.passwordScryptLog2N);
   }
@@ -72,11 +74,16 @@ export class AuthService {
   }
 
   /**
-   * Reads the person behind a bearer token with the satkers they act for (active memberships only)
-   * and their staff roles, fresh on every request: a membership removed now stops access now.
+   * The person behind a bearer token with the satkers they act for (active memberships only) and
+   * their staff roles: from this process's session cache, which every change of session, password,
+   * role or membership empties for that person at commit (NOTIFY), or else read and cached.
    */
   async authenticate(token: string): Promise<Actor | null> {
-    const row = await one<Actor>(
+    const hash = sha256Hex(token);
+    const cached = await this.sessions.get(hash);
+    if (cached) return cached;
+    const readAt = this.sessions.mark();
+    const row = await one<Actor & { sessionExpiresAt: Date }>(
       this.db,
       `SELECT p.id AS "personId", p.name,
          COALESCE((SELECT json_agg(json_build_object('satkerId', s.id, 'satkerCode', s.code, 'satkerName', s.name,
@@ -89,12 +96,16 @@ export class AuthService {
          ARRAY(SELECT s.code FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
                 WHERE m.person_id = p.id AND m.status = 3 AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes",
          ARRAY(SELECT o.id FROM offices o JOIN staff_roles r ON r.office_id IN (o.id, o.parent_id)
-                WHERE r.person_id = p.id GROUP BY o.id ORDER BY o.id) AS "queueOfficeIds"
+                WHERE r.person_id = p.id GROUP BY o.id ORDER BY o.id) AS "queueOfficeIds",
+         se.expires_at AS "sessionExpiresAt"
          FROM sessions se JOIN persons p ON p.id = se.person_id
         WHERE se.token_hash = $1 AND se.revoked_at IS NULL AND se.expires_at > now()`,
-      [sha256Hex(token)],
+      [hash],
     );
-    return row;
+    if (!row) return null;
+    const { sessionExpiresAt, ...actor } = row;
+    this.sessions.put(hash, actor, sessionExpiresAt, readAt);
+    return actor;
   }
 
   /** Sets the first password through a single-use activation token; any session of the person ends. */

@@ -20,7 +20,11 @@ export interface ArticleInput {
 }
 
 const FIELDS: Array<[keyof ArticleContent, string]> = [
-  ['title', 'judul'], ['slug', 'slug'], ['category', 'kategori'], ['services', 'layanan'], ['bodyMd', 'isi'],
+  ['title', 'judul'],
+  ['slug', 'slug'],
+  ['category', 'kategori'],
+  ['services', 'layanan'],
+  ['bodyMd', 'isi'],
 ];
 
 /** Which fields (by their Indonesian names, as the history shows them) differ between two contents. */
@@ -47,8 +51,22 @@ export class KbArticles {
       const content = this.content(input, { title: '', slug: '', category: '', services: [], bodyMd: '' });
       content.slug = input.slug ? await this.freeSlug(em, input.slug, null) : await this.derivedSlug(em, content.title);
       const body = renderMarkdown(content.bodyMd);
-      const id = await this.repo.insert(em, office.id, office.kind === 'PUSAT', content, body.html, body.text, actor.personId);
-      await this.repo.recordVersion(em, id, 'CREATED', FIELDS.map(([, l]) => l), actor.personId);
+      const id = await this.repo.insert(
+        em,
+        office.id,
+        office.kind === 'PUSAT',
+        content,
+        body.html,
+        body.text,
+        actor.personId,
+      );
+      await this.repo.recordVersion(
+        em,
+        id,
+        'CREATED',
+        FIELDS.map(([, l]) => l),
+        actor.personId,
+      );
       return this.viewOf(em, offices, id);
     });
   }
@@ -84,7 +102,8 @@ export class KbArticles {
       const old = await this.repo.version(em, id, version);
       if (!old) throw notFound('VERSION_NOT_FOUND', `Versi ${version} artikel ini tidak ada.`);
       // An old slug another article has taken since stays with that article.
-      const slug = old.slug === current.slug || !(await this.repo.slugTaken(em, old.slug, id)) ? old.slug : current.slug;
+      const slug =
+        old.slug === current.slug || !(await this.repo.slugTaken(em, old.slug, id)) ? old.slug : current.slug;
       await this.apply(em, actor, current, { ...old, slug }, 'RESTORED', version);
       return this.viewOf(em, offices, id);
     });
@@ -110,7 +129,14 @@ export class KbArticles {
     return `${this.config.publicUrl}/faq/${slug}`;
   }
 
-  private async apply(em: EntityManager, actor: Actor, current: ArticleRow, next: ArticleContent, action: 'EDITED' | 'RESTORED', from: number | null = null) {
+  private async apply(
+    em: EntityManager,
+    actor: Actor,
+    current: ArticleRow,
+    next: ArticleContent,
+    action: 'EDITED' | 'RESTORED',
+    from: number | null = null,
+  ) {
     const changed = changedFields(current, next);
     if (changed.length === 0 && action === 'EDITED') return;
     const body = renderMarkdown(next.bodyMd);
@@ -121,31 +147,49 @@ export class KbArticles {
   private content(input: ArticleInput, base: ArticleContent): ArticleContent {
     const services = input.services ? [...new Set(input.services)] : base.services;
     const unknown = services.filter((s) => !this.catalogue.service(s));
-    if (unknown.length) throw unprocessable('UNKNOWN_SERVICE', `Kode layanan tidak dikenal: ${unknown.join(', ')}.`, { unknown });
+    if (unknown.length)
+      throw unprocessable('UNKNOWN_SERVICE', `Kode layanan tidak dikenal: ${unknown.join(', ')}.`, { unknown });
     return {
-      title: input.title?.trim() ?? base.title, slug: base.slug, category: input.category?.trim() ?? base.category,
-      services, bodyMd: input.body ?? base.bodyMd,
+      title: input.title?.trim() ?? base.title,
+      slug: base.slug,
+      category: input.category?.trim() ?? base.category,
+      services,
+      bodyMd: input.body ?? base.bodyMd,
     };
   }
 
-  private async locked(em: EntityManager, offices: string[], id: string, expectedVersion: number | null): Promise<ArticleRow> {
+  private async locked(
+    em: EntityManager,
+    offices: string[],
+    id: string,
+    expectedVersion: number | null,
+  ): Promise<ArticleRow> {
     const row = await this.repo.forWriter(em, offices, id, true);
     if (!row) throw articleNotFound();
     if (expectedVersion !== null && expectedVersion !== row.version) {
-      throw conflict('ARTICLE_CHANGED', 'Artikel telah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.', { version: row.version });
+      throw conflict('ARTICLE_CHANGED', 'Artikel telah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.', {
+        version: row.version,
+      });
     }
     return row;
   }
 
   private async ownOffice(em: EntityManager, offices: string[], code: string | undefined) {
-    const rows = await em.query(`SELECT id, code, kind FROM offices WHERE id = ANY($1::uuid[]) AND ($2::text IS NULL OR code = $2)`, [offices, code ?? null]);
+    const rows = await em.query(
+      `SELECT id, code, kind FROM offices WHERE id = ANY($1::uuid[]) AND ($2::text IS NULL OR code = $2)`,
+      [offices, code ?? null],
+    );
     if (rows.length === 1) return rows[0] as { id: string; code: string; kind: string };
     if (code) throw unprocessable('OFFICE_NOT_YOURS', 'Anda bukan penulis artikel untuk kantor ini.');
-    throw unprocessable('OFFICE_REQUIRED', 'Anda menulis untuk beberapa kantor: sebutkan kode kantor pemilik artikel (kantor).');
+    throw unprocessable(
+      'OFFICE_REQUIRED',
+      'Anda menulis untuk beberapa kantor: sebutkan kode kantor pemilik artikel (kantor).',
+    );
   }
 
   private async freeSlug(em: EntityManager, slug: string, exceptId: string | null): Promise<string> {
-    if (!SLUG_PATTERN.test(slug) || slug.length > 80) throw unprocessable('INVALID_SLUG', 'Slug hanya huruf kecil, angka dan tanda hubung (paling banyak 80).');
+    if (!SLUG_PATTERN.test(slug) || slug.length > 80)
+      throw unprocessable('INVALID_SLUG', 'Slug hanya huruf kecil, angka dan tanda hubung (paling banyak 80).');
     if (await this.repo.slugTaken(em, slug, exceptId)) throw slugTaken();
     return slug;
   }
@@ -171,18 +215,39 @@ export class KbArticles {
   private async viewOf(em: EntityManager, offices: string[], id: string) {
     const row = await this.repo.forWriter(em, offices, id);
     if (!row) throw articleNotFound();
-    return { ...this.summary(row), bodyMarkdown: row.bodyMd, bodyHtml: row.bodyHtml, documents: (await this.documents.list(em, id)).map(documentView) };
+    return {
+      ...this.summary(row),
+      bodyMarkdown: row.bodyMd,
+      bodyHtml: row.bodyHtml,
+      documents: (await this.documents.list(em, id)).map(documentView),
+    };
   }
 
   private summary(r: ArticleRow) {
     return {
-      id: r.id, slug: r.slug, title: r.title, category: r.category, services: r.services, status: r.status, version: r.version,
-      office: { code: r.officeCode, name: r.officeName }, national: r.national, rating: ratingOf(r),
-      publicUrl: this.publicUrl(r.slug), createdAt: r.createdAt, updatedAt: r.updatedAt, publishedAt: r.publishedAt,
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      category: r.category,
+      services: r.services,
+      status: r.status,
+      version: r.version,
+      office: { code: r.officeCode, name: r.officeName },
+      national: r.national,
+      rating: ratingOf(r),
+      publicUrl: this.publicUrl(r.slug),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      publishedAt: r.publishedAt,
     };
   }
 }
 
-export const documentView = (d: DocumentRow) =>
-  ({ id: d.id, name: d.originalName, contentType: d.contentType, sizeBytes: Number(d.sizeBytes), sha256: d.sha256, createdAt: d.createdAt });
-
+export const documentView = (d: DocumentRow) => ({
+  id: d.id,
+  name: d.originalName,
+  contentType: d.contentType,
+  sizeBytes: Number(d.sizeBytes),
+  sha256: d.sha256,
+  createdAt: d.createdAt,
+});

@@ -9,12 +9,16 @@ import { articleNotFound } from './kb-scope';
 import { ratingOf } from './ratings';
 import { KbSearch } from './search';
 
-export const SUGGESTIONS = 5;
+const SUGGESTIONS = 5;
 
 /** The one satker a person files for (filing pages narrow a multi-satker person to the chosen one). */
 function filingSatker(actor: Actor) {
   if (actor.satkers.length !== 1) {
-    throw new DomainError('SATKER_REQUIRED', 400, 'Anda terdaftar di beberapa satker. Pilih dahulu satker yang Anda wakili.');
+    throw new DomainError(
+      'SATKER_REQUIRED',
+      400,
+      'Anda terdaftar di beberapa satker. Pilih dahulu satker yang Anda wakili.',
+    );
   }
   return actor.satkers[0];
 }
@@ -50,26 +54,48 @@ export class KbDeflections {
       const hits = await this.search.suggestions(perihal, filter, SUGGESTIONS);
       if (hits.length) return hits;
     }
-    const rows = await many<{ slug: string; title: string; category: string; services: string[]; ratingCount: number; ratingSum: number; snippet: string }>(this.db,
+    const rows = await many<{
+      slug: string;
+      title: string;
+      category: string;
+      services: string[];
+      ratingCount: number;
+      ratingSum: number;
+      snippet: string;
+    }>(
+      this.db,
       `SELECT a.slug, a.title, a.category, a.services, a.rating_count AS "ratingCount", a.rating_sum AS "ratingSum", left(a.body_text, 160) AS snippet
          FROM kb_articles a
         WHERE a.status = 'PUBLISHED' AND (a.national OR a.office_id = $1) AND $2 = ANY(a.services)
         ORDER BY a.rating_sum::numeric / NULLIF(a.rating_count, 0) DESC NULLS LAST, a.title LIMIT ${SUGGESTIONS}`,
-      [kppnId, serviceCode]);
-    return rows.map((r) => ({ slug: r.slug, title: r.title, category: r.category, services: r.services, rating: ratingOf(r), snippet: r.snippet }));
+      [kppnId, serviceCode],
+    );
+    return rows.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      category: r.category,
+      services: r.services,
+      rating: ratingOf(r),
+      snippet: r.snippet,
+    }));
   }
 
   /** "Masalah saya terjawab": the request is counted as deflected by the article, and nothing is filed. */
   async deflect(actor: Actor, serviceCode: string, slug: string, perihal: string | null) {
     const satker = filingSatker(actor);
     const service = this.catalogue.service(serviceCode);
-    if (!service || !service.filedBy.includes('SATKER')) throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
-    const article = await one<{ id: string; title: string }>(this.db,
-      `SELECT id, title FROM kb_articles WHERE slug = $1 AND status = 'PUBLISHED' AND (national OR office_id = $2)`, [slug, satker.kppnId]);
+    if (!service || !service.filedBy.includes('SATKER'))
+      throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
+    const article = await one<{ id: string; title: string }>(
+      this.db,
+      `SELECT id, title FROM kb_articles WHERE slug = $1 AND status = 'PUBLISHED' AND (national OR office_id = $2)`,
+      [slug, satker.kppnId],
+    );
     if (!article) throw articleNotFound();
     await this.db.query(
       `INSERT INTO kb_deflections (office_id, satker_id, person_id, service_code, article_id, perihal) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [satker.kppnId, satker.satkerId, actor.personId, serviceCode, article.id, perihal?.slice(0, 200) || null]);
+      [satker.kppnId, satker.satkerId, actor.personId, serviceCode, article.id, perihal?.slice(0, 200) || null],
+    );
     return { deflected: true, service: serviceCode, article: { slug, title: article.title } };
   }
 
@@ -81,26 +107,43 @@ export class KbDeflections {
     const offices = await reportOffices(this.db, scope, period);
     const ids = offices.map((o) => o.id);
     const [views, deflections, tickets] = await Promise.all([
-      many<{ service: string; n: string }>(this.db,
+      many<{ service: string; n: string }>(
+        this.db,
         `SELECT s.service, sum(v.views) AS n FROM kb_article_views v JOIN kb_articles a ON a.id = v.article_id, unnest(a.services) AS s(service)
-          WHERE v.office_id = ANY($1::uuid[]) AND v.day >= $2::date AND v.day < $3::date GROUP BY s.service`, [ids, period.from, period.to]),
-      many<{ service: string; n: string }>(this.db,
+          WHERE v.office_id = ANY($1::uuid[]) AND v.day >= $2::date AND v.day < $3::date GROUP BY s.service`,
+        [ids, period.from, period.to],
+      ),
+      many<{ service: string; n: string }>(
+        this.db,
         `SELECT service_code AS service, count(*) AS n FROM kb_deflections
           WHERE office_id = ANY($1::uuid[]) AND created_at >= ${wibDayStart('$2')} AND created_at < ${wibDayStart('$3')} GROUP BY service_code`,
-        [ids, period.from, period.to]),
-      many<{ service: string; n: string }>(this.db,
+        [ids, period.from, period.to],
+      ),
+      many<{ service: string; n: string }>(
+        this.db,
         `SELECT service_code AS service, count(*) AS n FROM tickets
           WHERE office_id = ANY($1::uuid[]) AND created_at >= ${wibDayStart('$2')} AND created_at < ${wibDayStart('$3')} GROUP BY service_code`,
-        [ids, period.from, period.to]),
+        [ids, period.from, period.to],
+      ),
     ]);
-    const count = (rows: Array<{ service: string; n: string }>, code: string) => Number(rows.find((r) => r.service === code)?.n ?? 0);
-    const codes = new Set([...this.catalogue.list().filter((s) => s.filedBy.includes('SATKER')).map((s) => s.code),
-      ...[...views, ...deflections, ...tickets].map((r) => r.service)]);
+    const count = (rows: Array<{ service: string; n: string }>, code: string) =>
+      Number(rows.find((r) => r.service === code)?.n ?? 0);
+    const codes = new Set([
+      ...this.catalogue
+        .list()
+        .filter((s) => s.filedBy.includes('SATKER'))
+        .map((s) => s.code),
+      ...[...views, ...deflections, ...tickets].map((r) => r.service),
+    ]);
     const rows = [...codes].map((code) => {
       const d = count(deflections, code);
       const t = count(tickets, code);
       return {
-        service: code, title: this.catalogue.service(code)?.title ?? code, views: count(views, code), deflections: d, tickets: t,
+        service: code,
+        title: this.catalogue.service(code)?.title ?? code,
+        views: count(views, code),
+        deflections: d,
+        tickets: t,
         // Share of requests answered by an article instead of a ticket.
         deflectionRate: d + t > 0 ? Math.round((d / (d + t)) * 1000) / 10 : null,
       };

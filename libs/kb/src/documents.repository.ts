@@ -19,21 +19,40 @@ const COLUMNS = `d.id, d.article_id AS "articleId", d.original_name AS "original
 @Injectable()
 export class DocumentsRepository {
   list(db: Queryable, articleId: string): Promise<DocumentRow[]> {
-    return many<DocumentRow>(db, `SELECT ${COLUMNS} FROM kb_documents d WHERE d.article_id = $1 AND d.removed_at IS NULL ORDER BY d.created_at, d.id`, [articleId]);
+    return many<DocumentRow>(
+      db,
+      `SELECT ${COLUMNS} FROM kb_documents d WHERE d.article_id = $1 AND d.removed_at IS NULL ORDER BY d.created_at, d.id`,
+      [articleId],
+    );
   }
 
   find(db: Queryable, articleId: string, id: string): Promise<DocumentRow | null> {
-    return one<DocumentRow>(db, `SELECT ${COLUMNS} FROM kb_documents d WHERE d.article_id = $1 AND d.id = $2 AND d.removed_at IS NULL`, [articleId, id]);
+    return one<DocumentRow>(
+      db,
+      `SELECT ${COLUMNS} FROM kb_documents d WHERE d.article_id = $1 AND d.id = $2 AND d.removed_at IS NULL`,
+      [articleId, id],
+    );
   }
 
-  async insert(db: Queryable, articleId: string, f: Omit<DocumentRow, 'id' | 'articleId' | 'createdAt'>, by: string): Promise<void> {
+  async insert(
+    db: Queryable,
+    articleId: string,
+    f: Omit<DocumentRow, 'id' | 'articleId' | 'createdAt'>,
+    by: string,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO kb_documents (article_id, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`, [articleId, f.originalName, f.contentType, f.sizeBytes, f.sha256, f.storageKey, by]);
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [articleId, f.originalName, f.contentType, f.sizeBytes, f.sha256, f.storageKey, by],
+    );
   }
 
   async remove(db: Queryable, articleId: string, id: string): Promise<boolean> {
-    const rows = await many(db, `UPDATE kb_documents SET removed_at = now() WHERE article_id = $1 AND id = $2 AND removed_at IS NULL RETURNING id`, [articleId, id]);
+    const rows = await many(
+      db,
+      `UPDATE kb_documents SET removed_at = now() WHERE article_id = $1 AND id = $2 AND removed_at IS NULL RETURNING id`,
+      [articleId, id],
+    );
     return rows.length > 0;
   }
 }

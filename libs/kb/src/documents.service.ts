@@ -44,14 +44,26 @@ export class KbDocuments {
     }
     const upload = uploads[0];
     const verdict = await this.slots.read(upload.path, (bytes) => inspectPdf(bytes));
-    if (!verdict.ok) throw new DomainError(verdict.code, STATUS[verdict.code] ?? 422, `Dokumen: ${verdict.message}`, { detected: verdict.detected ?? null });
+    if (!verdict.ok)
+      throw new DomainError(verdict.code, STATUS[verdict.code] ?? 422, `Dokumen: ${verdict.message}`, {
+        detected: verdict.detected ?? null,
+      });
     const storageKey = await this.store.adopt(upload.path);
     try {
       return await this.db.transaction(async (em) => {
         if (!(await this.articles.forWriter(em, offices, articleId, true))) throw articleNotFound();
-        await this.repo.insert(em, articleId, {
-          originalName: cleanName(upload.originalname), contentType: 'application/pdf', sizeBytes: String(upload.size), sha256: upload.sha256, storageKey,
-        }, actor.personId);
+        await this.repo.insert(
+          em,
+          articleId,
+          {
+            originalName: cleanName(upload.originalname),
+            contentType: 'application/pdf',
+            sizeBytes: String(upload.size),
+            sha256: upload.sha256,
+            storageKey,
+          },
+          actor.personId,
+        );
         await this.articles.bumpVersion(em, articleId);
         await this.articles.recordVersion(em, articleId, 'DOCUMENT_ADDED', ['dokumen'], actor.personId);
         return { documents: (await this.repo.list(em, articleId)).map(documentView) };
@@ -75,7 +87,11 @@ export class KbDocuments {
 
   /** A document of a published article, for anyone; a draft's documents are as absent as the draft. */
   async publicDocument(slug: string, documentId: string): Promise<DocumentRow> {
-    const article = await one<{ id: string }>(this.db, `SELECT id FROM kb_articles WHERE slug = $1 AND status = 'PUBLISHED'`, [slug]);
+    const article = await one<{ id: string }>(
+      this.db,
+      `SELECT id FROM kb_articles WHERE slug = $1 AND status = 'PUBLISHED'`,
+      [slug],
+    );
     if (!article) throw articleNotFound();
     return this.existing(article.id, documentId);
   }

@@ -4,23 +4,23 @@ import { forbidden, notFound } from '@loket/common';
 /** Office admins and knowledge-base editors write articles, each only for their own office. */
 export const WRITER_ROLES = ['ADMIN', 'EDITOR'] as const;
 
-export const writerOfficeIds = (actor: Actor): string[] =>
-  [...new Set(actor.staff.filter((s) => (WRITER_ROLES as readonly string[]).includes(s.role)).map((s) => s.officeId))];
+const writerOfficeIds = (actor: Actor): string[] => [
+  ...new Set(actor.staff.filter((s) => (WRITER_ROLES as readonly string[]).includes(s.role)).map((s) => s.officeId)),
+];
 
 /** The offices whose articles a writer may touch; refuses someone who writes for none. */
 export function writerScope(actor: Actor): string[] {
   const offices = writerOfficeIds(actor);
-  if (offices.length === 0) throw forbidden('NOT_A_KB_EDITOR', 'Hanya admin kantor atau editor basis pengetahuan yang dapat menulis artikel.');
+  if (offices.length === 0)
+    throw forbidden('NOT_A_KB_EDITOR', 'Hanya admin kantor atau editor basis pengetahuan yang dapat menulis artikel.');
   return offices;
 }
 
 export const articleNotFound = () => notFound('ARTICLE_NOT_FOUND', 'Artikel tidak ditemukan.');
 export const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
 
-/** Where a reader is: the offices whose own articles they see beside the national ones. */
-export interface ReaderScope {
-  officeIds: string[];
+/** A path segment that cannot be a slug names no article: the same 404 as an unknown one. */
+export function articleSlug(slug: string): string {
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw articleNotFound();
+  return slug;
 }
-
-/** Agents and supervisors read their queue offices' articles (a Kanwil's KPPNs too) and the national ones. */
-export const staffReaderScope = (actor: Actor): ReaderScope => ({ officeIds: actor.queueOfficeIds });

@@ -10,12 +10,14 @@ describe('renderMarkdown', () => {
   });
 
   it('lets no script, javascript: link or event handler through', () => {
-    const { html } = renderMarkdown([
-      '<script>alert(1)</script>',
-      '[klik](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)',
-      '<img src=x onerror="alert(1)"> <a href="#" onclick="alert(1)">x</a>',
-      '[vb](vbscript:msgbox) <javascript:alert(1)>',
-    ].join('\n\n'));
+    const { html } = renderMarkdown(
+      [
+        '<script>alert(1)</script>',
+        '[klik](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=)',
+        '<img src=x onerror="alert(1)"> <a href="#" onclick="alert(1)">x</a>',
+        '[vb](vbscript:msgbox) <javascript:alert(1)>',
+      ].join('\n\n'),
+    );
     // Raw HTML is shown as inert text; no element, attribute or link of it survives.
     const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
     expect(tags.every((t) => /^<(p|a href="(https?:|mailto:)[^"]*" rel="noopener nofollow")>$/.test(t))).toBe(true);
@@ -26,6 +28,8 @@ describe('renderMarkdown', () => {
 
 describe('safeSnippet', () => {
   it('keeps <mark> only', () => {
-    expect(safeSnippet('cara \u27e6reset\u27e7 <b>sandi</b> <mark>x</mark>')).toBe('cara <mark>reset</mark> &lt;b&gt;sandi&lt;/b&gt; &lt;mark&gt;x&lt;/mark&gt;');
+    expect(safeSnippet('cara \u27e6reset\u27e7 <b>sandi</b> <mark>x</mark>')).toBe(
+      'cara <mark>reset</mark> &lt;b&gt;sandi&lt;/b&gt; &lt;mark&gt;x&lt;/mark&gt;',
+    );
   });
 });

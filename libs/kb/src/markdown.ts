@@ -6,15 +6,39 @@ import sanitizeHtml from 'sanitize-html';
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 const BODY_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'pre', 'blockquote', 'a', 'hr', 'br',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 's'],
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'code',
+    'pre',
+    'blockquote',
+    'a',
+    'hr',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    's',
+  ],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'], th: ['style'], td: ['style'] },
   allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   transformTags: {
     // The article title is the page's only h1: headings in the body start one level lower.
-    h1: 'h2', h5: 'h4', h6: 'h4',
+    h1: 'h2',
+    h5: 'h4',
+    h6: 'h4',
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener nofollow' } }),
   },
 };
@@ -30,9 +54,19 @@ export interface RenderedBody {
 
 export function renderMarkdown(source: string): RenderedBody {
   const html = sanitizeHtml(md.render(source), BODY_POLICY);
-  const text = sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|pre|blockquote|tr)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
-    .replace(MARKS, '').replace(/[ \t]+/g, ' ').replace(/\n{2,}/g, '\n').trim();
+  const text = sanitizeHtml(html.replace(/<\/(p|h[2-4]|li|pre|blockquote|tr)>/g, '$&\n'), {
+    allowedTags: [],
+    allowedAttributes: {},
+  })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(MARKS, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
   return { html, text };
 }
 
@@ -40,7 +74,8 @@ export function renderMarkdown(source: string): RenderedBody {
 export const MARK_START = '\u27e6';
 export const MARK_STOP = '\u27e7';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A ts_headline snippet as HTML: the text escaped, its matches in <mark> (and nothing else survives). */
 export function safeSnippet(headline: string): string {

@@ -57,15 +57,27 @@ export class KbSearch {
 
   private item(h: Hit) {
     return {
-      slug: h.slug, title: h.title, category: h.category, services: h.services, rank: h.rank,
+      slug: h.slug,
+      title: h.title,
+      category: h.category,
+      services: h.services,
+      rank: h.rank,
       rating: ratingOf(h),
     };
   }
 
   /** `serviceBoost` multiplies the rank of articles about the filter's service instead of excluding the others. */
-  private run(tsquery: string, text: string, f: SearchFilter, limit: number, offset: number, serviceBoost: number): Promise<Hit[]> {
+  private run(
+    tsquery: string,
+    text: string,
+    f: SearchFilter,
+    limit: number,
+    offset: number,
+    serviceBoost: number,
+  ): Promise<Hit[]> {
     const boost = serviceBoost > 1;
-    return many<Hit>(this.db,
+    return many<Hit>(
+      this.db,
       `WITH q AS (SELECT ${tsquery} AS query),
        hits AS (
          SELECT a.id, ts_rank_cd(a.search, q.query) * CASE WHEN $7::boolean AND $3::text = ANY(a.services) THEN $8 ELSE 1 END AS rank
@@ -78,6 +90,7 @@ export class KbSearch {
               h.rank::float8 AS rank, ts_headline('indonesian', a.body_text, q.query, '${HEADLINE}') AS headline
          FROM hits h JOIN kb_articles a ON a.id = h.id, q
         ORDER BY h.rank DESC, a.id`,
-      [text, f.officeIds, f.service ?? null, f.category ?? null, limit, offset, boost, serviceBoost]);
+      [text, f.officeIds, f.service ?? null, f.category ?? null, limit, offset, boost, serviceBoost],
+    );
   }
 }

@@ -20,6 +20,13 @@ export interface ServiceSettingsVersion {
 const COLUMNS = `id, service_code AS "serviceCode", version, effective_from::text AS "effectiveFrom", response, resolution,
   warning, reason, created_by AS "createdBy", created_at AS "createdAt"`;
 
+/** The version of service `code` in force at `at` on office `office`'s date (SQL expressions, e.g. $1). */
+export const inForceSql = (code: string, office: string, at: string) =>
+  `SELECT ${COLUMNS} FROM service_settings
+    WHERE service_code = ${code}
+      AND effective_from <= (${at}::timestamptz AT TIME ZONE (SELECT time_zone FROM offices WHERE id = ${office}))::date
+    ORDER BY effective_from DESC, version DESC LIMIT 1`;
+
 /** Version 1 is the catalogue as it stood when the service was first used: it starts "forever ago". */
 const CATALOGUE_START = '2000-01-01';
 
@@ -31,11 +38,7 @@ const CATALOGUE_START = '2000-01-01';
 export class ServiceSettingsStore {
   /** The version in force for a ticket filed at `at` in the office's queue (version 1 written on first use). */
   async inForce(db: Queryable, service: { code: string; sla: SlaPolicy }, officeId: string, at: Date): Promise<ServiceSettingsVersion> {
-    const find = () => one<ServiceSettingsVersion>(db,
-      `SELECT ${COLUMNS} FROM service_settings
-        WHERE service_code = $1
-          AND effective_from <= ($3::timestamptz AT TIME ZONE (SELECT time_zone FROM offices WHERE id = $2))::date
-        ORDER BY effective_from DESC, version DESC LIMIT 1`, [service.code, officeId, at]);
+    const find = () => one<ServiceSettingsVersion>(db, inForceSql('$1', '$2', '$3'), [service.code, officeId, at]);
     const found = await find();
     if (found) return found;
     await this.ensureCatalogueVersion(db, service);

@@ -1,15 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { many, type Queryable } from '@loket/db';
+import { many, one, type Queryable, type WriteBatch } from '@loket/db';
 import { DEFAULT_ESCALATION, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import type { Interval } from './calendar.types';
-import { CalendarStore, type LoadedCalendar } from './calendar-store';
+import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { deadlineOf, usedMinutes, type ClockFacts, type Deadline } from './clock-math';
 import { recordBreach } from './breach';
-import { ServiceSettingsStore } from './service-settings';
+import { inForceSql, ServiceSettingsStore, type ServiceSettingsVersion } from './service-settings';
 import { startResolutionCycle } from './reopen-cycle';
 
 export type ClockKind = 'RESPONSE' | 'RESOLUTION';
+
+/** A new ticket's clocks, planned before the ticket is written (see SlaClocks.plan). */
+export interface ClockPlan {
+  settingsId: string;
+  calendarId: string;
+  calendarVersion: number;
+  startedAt: Date;
+  officeId: string;
+  clocks: Array<{ kind: ClockKind; rule: string; deadline: Deadline | null }>;
+}
 
 interface ClockRow {
   ticketId: string;
@@ -70,33 +80,53 @@ export class SlaClocks {
     private readonly settings: ServiceSettingsStore,
   ) {}
 
-  /** Starts the clocks of a new ticket with the service's settings in force now on the office's date. */
-  async start(db: Queryable, ticketId: string, service: { code: string; sla?: SlaPolicy }, officeId: string, at: Date): Promise<void> {
-    if (!service.sla) return;
-    const settings = await this.settings.inForce(db, { code: service.code, sla: service.sla }, officeId, at);
-    const policy: SlaPolicy = { ...service.sla, response: settings.response, resolution: settings.resolution, warning: settings.warning };
-    const calendarId = await this.calendars.resolveId(db, policy.calendar, officeId);
-    const cal = await this.calendars.load(db, calendarId);
+  /**
+   * The clocks a new ticket starts with, under the service's settings in force now on the office's
+   * date: settings and calendar read in one statement, deadlines computed here. Written by
+   * `insertPlanned` in the filing's own statement.
+   */
+  async plan(db: Queryable, service: { code: string; sla?: SlaPolicy }, officeId: string, at: Date): Promise<ClockPlan | null> {
+    if (!service.sla) return null;
+    const sla = service.sla;
+    const read = () => one<CalendarHead & { id: string; settings: ServiceSettingsVersion | null }>(db,
+      `SELECT (SELECT row_to_json(s) FROM (${inForceSql('$1', '$2', '$3')}) s) AS settings, c.id, ${CALENDAR_HEAD}
+         FROM calendars c WHERE c.id = (${calendarIdSql('$4', '$2')})`, [service.code, officeId, at, sla.calendar]);
+    let row = await read();
+    if (!row) throw new Error(`No calendar for ${sla.calendar} (office ${officeId})`);
+    if (!row.settings) {
+      await this.settings.ensureCatalogueVersion(db, { code: service.code, sla });
+      row = (await read())!;
+    }
+    const settings = row.settings!;
+    const policy: SlaPolicy = { ...sla, response: settings.response, resolution: settings.resolution, warning: settings.warning };
+    const cal = await this.calendars.fromHead(db, row.id, row);
     const clocks: ClockRow[] = [
       ...(policy.response ? [['RESPONSE', policy.response] as const] : []),
       ['RESOLUTION', policy.resolution] as const,
     ].map(([kind, rule]) => ({
-      ticketId, kind, rule, calendarId, startedAt: at, dueAt: null, pauses: [], pausedSince: null, stoppedAt: null,
+      ticketId: '', kind, rule, calendarId: row.id, startedAt: at, dueAt: null, pauses: [], pausedSince: null, stoppedAt: null,
       breachedAt: null, warning: policy.warning, anchor: null, cycle: 1,
     }));
     const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
-    const each = clocks.map((c) => deadlines.get(c.kind) ?? null);
-    await db.query(
-      `WITH c AS (
-         INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes, settings_id)
-         SELECT $1, k.kind, k.rule, $2, $3, $4, $5, k.due, k.warn, k.target, $12
-           FROM unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target))
-       UPDATE tickets SET due_at = $11 WHERE id = $1`,
-      [ticketId, calendarId, cal.version, at, officeId, clocks.map((c) => c.kind),
+    return {
+      settingsId: settings.id, calendarId: row.id, calendarVersion: cal.version, startedAt: at, officeId,
+      clocks: clocks.map((c) => ({
+        kind: c.kind,
         // The escalation ladder travels with the clock, as the warning does: a later catalogue change never reaches a ticket in flight.
-        clocks.map((c) => JSON.stringify({ ...c.rule, _warning: policy.warning, _escalation: policy.escalation ?? DEFAULT_ESCALATION })),
-        each.map((d) => d?.due ?? null), each.map((d) => d?.warnAt ?? null), each.map((d) => d?.targetMinutes ?? null),
-        deadlines.get('RESOLUTION')?.due ?? null, settings.id]);
+        rule: JSON.stringify({ ...c.rule, _warning: policy.warning, _escalation: policy.escalation ?? DEFAULT_ESCALATION }),
+        deadline: deadlines.get(c.kind) ?? null,
+      })),
+    };
+  }
+
+  /** Adds the planned clocks to a filing's statement; the new ticket is its CTE `t`. */
+  static insertPlanned(batch: WriteBatch, plan: ClockPlan): void {
+    batch.with('clocks', `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes, settings_id)
+      SELECT t.id, k.kind, k.rule, $1, $2, $3, $4, k.due, k.warn, k.target, $5
+        FROM t, unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target)`,
+    [plan.calendarId, plan.calendarVersion, plan.startedAt, plan.officeId, plan.settingsId, plan.clocks.map((c) => c.kind),
+      plan.clocks.map((c) => c.rule), plan.clocks.map((c) => c.deadline?.due ?? null), plan.clocks.map((c) => c.deadline?.warnAt ?? null),
+      plan.clocks.map((c) => c.deadline?.targetMinutes ?? null)]);
   }
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */

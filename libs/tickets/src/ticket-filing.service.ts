@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, SatkerMembership } from '@loket/auth';
 import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
@@ -10,7 +10,7 @@ import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinit
 import { AttachmentIntake } from './attachment-intake';
 import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
-import { TicketRepository, type StoredFile } from './ticket.repository';
+import { TicketRepository, type FiledTicket, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
 export interface FileCommand {
@@ -88,61 +88,55 @@ export class TicketFilingService {
       .update(JSON.stringify([service.code, satker.satkerId, cmd.form,
         uploads.map((u) => [u.fieldname, u.sha256, u.size]).sort()]))
       .digest('hex');
-    if (cmd.idempotencyKey) {
-      const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
-      if (earlier) return earlier;
-    }
     const files = await this.intake.adopt(uploads);
     try {
-      const ticket = await this.db.transaction(async (em) => {
-        if (cmd.idempotencyKey) {
-          const claimed = await one(em,
-            `INSERT INTO idempotency_keys (person_id, key, request_hash) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING RETURNING key`, [actor.personId, cmd.idempotencyKey, requestHash]);
-          if (!claimed) throw new DuplicateKey();
-        }
-        const id = await this.createTicket(em, service, satker, cmd.form as Record<string, unknown>, actor.personId, files);
-        if (cmd.idempotencyKey) {
-          await em.query(`UPDATE idempotency_keys SET ticket_id = $3 WHERE person_id = $1 AND key = $2`,
-            [actor.personId, cmd.idempotencyKey, id]);
-        }
-        return (await this.tickets.findVisible(em, id, actor))!;
-      });
+      // The key is claimed in the filing's own statement: a key seen before writes nothing, and its
+      // earlier answer is replayed below (a second request racing the first waits for its commit).
+      const claim = cmd.idempotencyKey ? { personId: actor.personId, key: cmd.idempotencyKey, requestHash } : null;
+      const ticket = await this.db.transaction((em) =>
+        this.createTicket(em, service, satker, cmd.form as Record<string, unknown>, actor.personId, files, claim));
+      if (!ticket) throw new DuplicateKey();
       return { ticket, replayed: false };
     } catch (err) {
       await this.intake.discard(files);
-      if (err instanceof DuplicateKey) {
-        const earlier = await this.replay(this.db, actor, cmd.idempotencyKey!, requestHash);
+      if (cmd.idempotencyKey) {
+        // A key already answered replays that answer, even where this attempt failed a filing check
+        // that the earlier filing itself made untrue (a deletion already requested).
+        const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
         if (earlier) return earlier;
-        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
       }
+      if (err instanceof DuplicateKey) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
       throw err;
     }
   }
 
   /**
-   * Writes a new ticket with its first event and files in the caller's transaction, after the
-   * service's filing checks. Also used where the system files on a person's behalf.
+   * Writes a new ticket with its first event, files, clocks and notices in the caller's transaction,
+   * after the service's filing checks: two reads (number and filer; SLA settings and calendar) and one
+   * write. Null when `claim` names a key an earlier request holds. Also used where the system files on
+   * a person's behalf.
    */
-  async createTicket(em: Queryable, service: ServiceDefinition, satker: SatkerMembership, form: Record<string, unknown>, filedBy: string, files: StoredFile[]): Promise<string> {
+  async createTicket(em: Queryable, service: ServiceDefinition, satker: SatkerMembership, form: Record<string, unknown>, filedBy: string,
+    files: StoredFile[], claim: FiledTicket['claim'] = null): Promise<TicketRow | null> {
     await this.effects.checkFiling(em, service.filingChecks ?? [], satker.satkerId, form);
     const machine = this.catalogue.machine(service.machine.id, service.machine.version);
     const { snapshot } = startSnapshot(machine);
     const officeId = await this.queueOffice(em, service, satker);
-    const number = await this.tickets.nextNumber(em, officeId);
+    const { number, filer } = await this.tickets.filingFacts(em, { officeId, satkerId: satker.satkerId, filedBy });
+    const plan = await this.clocks.plan(em, service, officeId, new Date());
+    const id = randomUUID();
     const subject = subjectFor(service, { name: satker.satkerName, code: satker.satkerCode });
-    const id = await this.tickets.insert(em, {
-      officeId, satkerId: satker.satkerId, serviceCode: service.code,
-      machineId: service.machine.id, machineVersion: service.machine.version, snapshot, subject, form, filedBy,
-    }, number);
-    await this.tickets.insertAttachments(em, id, null, filedBy, files);
-    await this.clocks.start(em, id, service, officeId, new Date());
-    await this.tickets.insertEvent(em, {
-      ticketId: id, type: 'FILED', from: null, to: snapshot.value, actorId: filedBy,
-      payload: { attachments: files.map((f) => f.kind) },
-    });
-    await this.notices.afterEvent(em, { id, number, subject, serviceCode: service.code, form }, { type: 'FILED', byAgent: false });
-    return id;
+    const notices = this.notices.tells(service.code, 'FILED')
+      ? await this.notices.compose(em, { id, number, subject, serviceCode: service.code, form }, { type: 'FILED', byAgent: false }, filer)
+      : [];
+    const resolution = plan?.clocks.find((c) => c.kind === 'RESOLUTION')?.deadline ?? null;
+    const ticket = await this.tickets.insertFiled(em, {
+      id, number, officeId, satkerId: satker.satkerId, serviceCode: service.code, machineId: service.machine.id,
+      machineVersion: service.machine.version, snapshot, subject, form, filedBy, dueAt: resolution?.due ?? null, files, claim,
+      eventPayload: { attachments: files.map((f) => f.kind) }, notices,
+    }, (batch) => plan && SlaClocks.insertPlanned(batch, plan));
+    // The clocks are written by the same statement, so its own reading of the warning comes from the plan.
+    return ticket && { ...ticket, warnAt: resolution?.warnAt ?? null };
   }
 
   /** The office whose queue the ticket lands in. */

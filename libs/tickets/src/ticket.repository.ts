@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
-import { many, one, type Queryable } from '@loket/db';
+import { many, one, WriteBatch, type Queryable } from '@loket/db';
+import type { Notice } from '@loket/notify';
 import type { ActorRole, PersistedSnapshot, TicketStatus } from '@loket/workflow';
 import { visibleClause } from './scope';
+import type { Recipient } from './ticket-notices';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
 /** The ticket alias `t` within the actor's scope ($2, $3, ...); null: the system or a caller already in scope. */
@@ -10,6 +12,11 @@ const scopeOf = (actor: Actor | null) => (actor ? visibleClause(actor, 't', 2) :
 
 /** The PostgreSQL channel on which ticket changes are announced. */
 export const TICKET_CHANNEL = 'loket_tickets';
+
+/** The NOTIFY of a change of ticket `alias` (event type `type`, an SQL expression). */
+const announcement = (alias: string, type: string) =>
+  `pg_notify('${TICKET_CHANNEL}', json_build_object('ticketId', ${alias}.id, 'officeId', ${alias}.office_id, 'satkerId', ${alias}.satker_id,
+     'type', ${type}, 'status', ${alias}.status, 'version', ${alias}.version)::text)`;
 
 /** An entry of a ticket's history. */
 export interface NewEvent {
@@ -30,6 +37,17 @@ export interface NewTicket {
   subject: string;
   form: Record<string, unknown>;
   filedBy: string;
+}
+
+/** A filing's whole write (see insertFiled). */
+export interface FiledTicket extends NewTicket {
+  id: string;
+  number: string;
+  dueAt: Date | null;
+  files: StoredFile[];
+  claim: { personId: string; key: string; requestHash: string } | null;
+  eventPayload: object;
+  notices: Notice[];
 }
 
 export interface StoredFile {
@@ -59,29 +77,58 @@ export class TicketRepository {
     );
   }
 
-  /** Next number of the office's yearly sequence; gapless because it rolls back with the filing. */
-  async nextNumber(db: Queryable, officeId: string): Promise<string> {
-    const row = await one<{ code: string; year: number; seq: number }>(
-      db,
-      `WITH y AS (SELECT code, EXTRACT(YEAR FROM now() AT TIME ZONE time_zone)::int AS year FROM offices WHERE id = $1)
-       INSERT INTO ticket_counters (office_id, year, last_value) SELECT $1, y.year, 1 FROM y
-       ON CONFLICT (office_id, year) DO UPDATE SET last_value = ticket_counters.last_value + 1
-       RETURNING (SELECT code FROM y) AS code, year, last_value AS seq`,
-      [officeId],
-    );
-    return `LKT-${row!.code}-${row!.year}-${String(row!.seq).padStart(6, '0')}`;
+  /**
+   * What a filing reads before it writes, in one statement: the ticket's number (the office's
+   * per-year sequence, created on first use: no row all filings of an office update; a rolled-back
+   * filing leaves a gap) and its filer as notices address them.
+   */
+  async filingFacts(db: Queryable, t: Pick<NewTicket, 'officeId' | 'satkerId' | 'filedBy'>): Promise<{ number: string; filer: Recipient }> {
+    const row = await one<Recipient & { number: string }>(db,
+      `SELECT new_ticket_number(o.id) AS number, p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
+         FROM offices o, satkers s, persons p WHERE o.id = $1 AND s.id = $2 AND p.id = $3`, [t.officeId, t.satkerId, t.filedBy]);
+    const { number, ...filer } = row!;
+    return { number, filer };
   }
 
-  async insert(db: Queryable, t: NewTicket, number: string): Promise<string> {
-    const row = await one<{ id: string }>(
-      db,
-      `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot,
-                            subject, form, filed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [number, t.officeId, t.satkerId, t.serviceCode, t.machineId, t.machineVersion, t.snapshot.value,
-        JSON.stringify(t.snapshot), t.subject, JSON.stringify(t.form), t.filedBy],
-    );
-    return row!.id;
+  /**
+   * A new ticket with its idempotency key, files, clocks (`clocks` adds them), first event and notices
+   * in one statement; answers the ticket, or null when the key was already claimed by an earlier
+   * request (then nothing was written).
+   */
+  async insertFiled(db: Queryable, f: FiledTicket, clocks: (batch: WriteBatch) => void): Promise<TicketRow | null> {
+    const batch = new WriteBatch();
+    if (f.claim) {
+      // The key row names the ticket inserted below: the foreign key is checked at the statement's end.
+      batch.with('k', `INSERT INTO idempotency_keys (person_id, key, request_hash, ticket_id) VALUES ($1, $2, $3, $4)
+                       ON CONFLICT DO NOTHING RETURNING key`, [f.claim.personId, f.claim.key, f.claim.requestHash, f.id]);
+    } else {
+      batch.with('k', 'SELECT 1');
+    }
+    batch.with('t', `INSERT INTO tickets (id, number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot,
+                                          subject, form, filed_by, due_at)
+                     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM k RETURNING *`,
+    [f.id, f.number, f.officeId, f.satkerId, f.serviceCode, f.machineId, f.machineVersion, f.snapshot.value,
+      JSON.stringify(f.snapshot), f.subject, JSON.stringify(f.form), f.filedBy, f.dueAt]);
+    if (f.files.length) {
+      batch.with('files', `INSERT INTO ticket_attachments (ticket_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
+        SELECT t.id, x.kind, x.name, x.type, x.size, x.sha, x.key, t.filed_by
+          FROM t, unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS x(kind, name, type, size, sha, key)`,
+      [f.files.map((x) => x.kind), f.files.map((x) => x.originalName), f.files.map((x) => x.contentType), f.files.map((x) => x.size),
+        f.files.map((x) => x.sha256), f.files.map((x) => x.storageKey)]);
+    }
+    clocks(batch);
+    batch.with('e', `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload)
+                     SELECT t.id, 'FILED', NULL, t.status, t.filed_by, $1 FROM t`, [JSON.stringify(f.eventPayload)]);
+    if (f.notices.length) {
+      batch.with('n', `INSERT INTO outbox (topic, recipient, payload, ticket_id)
+                       SELECT x.topic, x.recipient, x.payload, t.id FROM t, unnest($1::text[], $2::text[], $3::jsonb[]) AS x(topic, recipient, payload)`,
+      [f.notices.map((n) => n.topic), f.notices.map((n) => n.recipient), f.notices.map((n) => JSON.stringify(n.payload))]);
+    }
+    const [row] = await batch.run<TicketRow & { announced: unknown }>(db,
+      `SELECT ${TICKET_COLUMNS}, ${announcement('t', "'FILED'")} AS announced FROM t JOIN offices o ON o.id = t.office_id`);
+    if (!row) return null;
+    delete (row as { announced?: unknown }).announced;
+    return row;
   }
 
   /** Appends the event and writes the new snapshot in one statement; answers the new version. */
@@ -115,9 +162,7 @@ export class TicketRepository {
    * only: no names, no NIKs.
    */
   private async announce(db: Queryable, ticketId: string, type: string): Promise<void> {
-    await db.query(
-      `SELECT pg_notify('${TICKET_CHANNEL}', json_build_object('ticketId', id, 'officeId', office_id, 'satkerId', satker_id,
-              'type', $2::text, 'status', status, 'version', version)::text) FROM tickets WHERE id = $1`, [ticketId, type]);
+    await db.query(`SELECT ${announcement('t', '$2::text')} FROM tickets t WHERE t.id = $1`, [ticketId, type]);
   }
 
   async insertMessage(db: Queryable, m: { ticketId: string; authorId: string | null; visibility: 'PUBLIC' | 'INTERNAL'; body: string; eventType: string | null }) {

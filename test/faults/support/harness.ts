@@ -12,7 +12,7 @@ import supertest from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../../libs/db/src/data-source';
 import { MIGRATIONS } from '../../../migrations';
-import { TEST_SCRYPT_LOG2N } from '../../support/world';
+import { TEST_SCRYPT_LOG2N } from '../../support/scrypt-cost';
 export { filesUnder } from '../../support/files';
 
 export const ROOT = path.resolve(__dirname, '../../..');

@@ -1,4 +1,21 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
@@ -10,7 +27,9 @@ import { ArticleCreateDto, ArticleListQuery, ArticleUpdateDto } from './kb.dto';
 
 const articleId = new ParseUUIDPipe({ exceptionFactory: () => articleNotFound() });
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
-const versionNo = new ParseIntPipe({ exceptionFactory: () => badRequest('INVALID_VERSION', 'Nomor versi harus bilangan bulat.') });
+const versionNo = new ParseIntPipe({
+  exceptionFactory: () => badRequest('INVALID_VERSION', 'Nomor versi harus bilangan bulat.'),
+});
 
 /** If-Match is optional here: given, a stale version is refused (409) instead of overwriting someone's edit. */
 function seenVersion(header: string | undefined): number | null {
@@ -20,7 +39,11 @@ function seenVersion(header: string | undefined): number | null {
   return Number(match[1]);
 }
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Versi artikel yang sedang dilihat; bila berbeda, 409 ARTICLE_CHANGED' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'Versi artikel yang sedang dilihat; bila berbeda, 409 ARTICLE_CHANGED',
+};
 
 /** Writing articles: office admins and knowledge-base editors, each for their own office (another office's article is a 404). */
 @ApiTags('kb')
@@ -53,7 +76,12 @@ export class KbArticlesController {
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Mengubah artikel: versi baru dengan kolom yang berubah' })
-  update(@CurrentActor() actor: Actor, @Param('id', articleId) id: string, @Body() dto: ArticleUpdateDto, @Headers('if-match') ifMatch?: string) {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', articleId) id: string,
+    @Body() dto: ArticleUpdateDto,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.articles.update(actor, id, dto, seenVersion(ifMatch));
   }
 
@@ -81,25 +109,44 @@ export class KbArticlesController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Memulihkan isi versi lama sebagai versi baru' })
-  restore(@CurrentActor() actor: Actor, @Param('id', articleId) id: string, @Param('version', versionNo) version: number, @Headers('if-match') ifMatch?: string) {
+  restore(
+    @CurrentActor() actor: Actor,
+    @Param('id', articleId) id: string,
+    @Param('version', versionNo) version: number,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     return this.articles.restore(actor, id, version, seenVersion(ifMatch));
   }
 
   @Post(':id/documents')
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { DOKUMEN: { type: 'string', format: 'binary', description: 'PDF juknis, paling besar 5 MB' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { DOKUMEN: { type: 'string', format: 'binary', description: 'PDF juknis, paling besar 5 MB' } },
+    },
+  })
   addDocument(@CurrentActor() actor: Actor, @Param('id', articleId) id: string, @Req() req: Request) {
     return this.documents.add(actor, id, uploadsOf(req));
   }
 
   @Delete(':id/documents/:documentId')
-  removeDocument(@CurrentActor() actor: Actor, @Param('id', articleId) id: string, @Param('documentId', documentId) doc: string) {
+  removeDocument(
+    @CurrentActor() actor: Actor,
+    @Param('id', articleId) id: string,
+    @Param('documentId', documentId) doc: string,
+  ) {
     return this.documents.remove(actor, id, doc);
   }
 
   @Get(':id/documents/:documentId')
-  async document(@CurrentActor() actor: Actor, @Param('id', articleId) id: string, @Param('documentId', documentId) doc: string, @Res({ passthrough: true }) res: Response) {
+  async document(
+    @CurrentActor() actor: Actor,
+    @Param('id', articleId) id: string,
+    @Param('documentId', documentId) doc: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meta = await this.documents.writerDocument(actor, id, doc);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.documents.open(meta));

@@ -1,19 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, Public, type Actor } from '@loket/auth';
-import { articleNotFound, documentNotFound, KbDocuments, KbRatings, KbReaders, KbSearch } from '@loket/kb';
+import { articleSlug, documentNotFound, KbDocuments, KbRatings, KbReaders, KbSearch } from '@loket/kb';
 import { attachmentHeaders } from '../tickets/download';
 import { notModified } from './cache';
 import { PublicListQuery, RatingDto, SearchQuery } from './kb.dto';
 
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
-/** A path segment that cannot be a slug names no article: the same 404. */
-function slugOf(slug: string): string {
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw articleNotFound();
-  return slug;
-}
-
 /** What the FAQ pages show, as JSON: published articles only, no login needed (rating needs a bearer; the portal rates by cookie). */
 @ApiTags('kb')
 @Controller('kb')
@@ -29,21 +35,29 @@ export class KbPublicController {
   @Public()
   @ApiOperation({ summary: 'Artikel terbit: nasional ditambah artikel kantor (kantor=<kode>), per kategori' })
   async list(@Query() q: PublicListQuery) {
-    return this.readers.listing(await this.readers.office(q.kantor), { category: q.kategori, service: q.layanan }, Number(q.halaman ?? 1));
+    return this.readers.listing(
+      await this.readers.office(q.kantor),
+      { category: q.kategori, service: q.layanan },
+      Number(q.halaman ?? 1),
+    );
   }
 
   @Get('public/articles/:slug')
   @Public()
   @ApiOperation({ summary: 'Satu artikel terbit (ETag; If-None-Match -> 304); draf = 404' })
   async article(@Param('slug') slug: string, @Query() q: PublicListQuery, @Req() req: Request, @Res() res: Response) {
-    const { article } = await this.readers.read(slugOf(slug), q.kantor, null);
+    const { article } = await this.readers.read(articleSlug(slug), q.kantor, null);
     if (!notModified(req, res, article.etag, 'public')) res.json(article);
   }
 
   @Get('public/articles/:slug/documents/:documentId')
   @Public()
-  async document(@Param('slug') slug: string, @Param('documentId', documentId) doc: string, @Res({ passthrough: true }) res: Response) {
-    const meta = await this.documents.publicDocument(slugOf(slug), doc);
+  async document(
+    @Param('slug') slug: string,
+    @Param('documentId', documentId) doc: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const meta = await this.documents.publicDocument(articleSlug(slug), doc);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.documents.open(meta));
   }
@@ -54,14 +68,23 @@ export class KbPublicController {
   async find(@Query() q: SearchQuery) {
     const office = await this.readers.office(q.kantor);
     const page = Number(q.halaman ?? 1);
-    return { results: await this.search.search(q.q, { officeIds: office ? [office.id] : [], service: q.layanan, category: q.kategori }, 20, (page - 1) * 20) };
+    return {
+      results: await this.search.search(
+        q.q,
+        { officeIds: office ? [office.id] : [], service: q.layanan, category: q.kategori },
+        20,
+        (page - 1) * 20,
+      ),
+    };
   }
 
   @Post('public/articles/:slug/rating')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)' })
+  @ApiOperation({
+    summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)',
+  })
   async rate(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: RatingDto) {
-    return this.ratings.rate(slugOf(slug), { personId: actor.personId }, dto.stars);
+    return this.ratings.rate(articleSlug(slug), { personId: actor.personId }, dto.stars);
   }
 }

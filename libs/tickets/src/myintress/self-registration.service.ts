@@ -73,7 +73,7 @@ export class SelfRegistrationService {
         const { membershipId, jenis } = await this.placeRequest(em, actor, satker, person.id, input.nik, details);
         const form = { jenis, membershipId, nik: input.nik, nama: existing?.name ?? input.nama, nip: details.nip ?? '',
           telepon: input.telepon, email: details.email, nomorSk: input.nomorSk };
-        const ticketId = await this.filing.createTicket(em, service, satker, form, actor.personId, files);
+        const ticketId = (await this.filing.createTicket(em, service, satker, form, actor.personId, files))!.id;
         return { membershipId, ticketId, jenis, status: jenis === 'REAKTIVASI' ? 3 : 1 };
       });
     } catch (err) {

@@ -18,7 +18,17 @@ export const PLACEHOLDERS: Record<string, string> = {
 // A name, or artikel:<slug> naming a FAQ article.
 const PATTERN = /\{\{\s*([a-z_]+(?::[a-z0-9-]{1,80})?)\s*\}\}/g;
 
-const known = (name: string) => name in PLACEHOLDERS || /^artikel:[a-z0-9]+(-[a-z0-9]+)*$/.test(name);
+// `name:<slug>` is known when PLACEHOLDERS lists `name:<slug>` (a library above tickets supplies its values).
+const known = (name: string) => name in PLACEHOLDERS || (/^[a-z_]+:[a-z0-9]+(-[a-z0-9]+)*$/.test(name) && `${name.split(':')[0]}:<slug>` in PLACEHOLDERS);
+
+/**
+ * Values for placeholders a library above tickets knows ({{artikel:<slug>}} of the knowledge base):
+ * provided under PLACEHOLDER_SOURCE by that library, so tickets never imports it.
+ */
+export interface PlaceholderSource {
+  values(names: string[], ticket: { officeId: string }): Promise<Record<string, string>>;
+}
+export const PLACEHOLDER_SOURCE = Symbol('PLACEHOLDER_SOURCE');
 
 /** Every placeholder named in `text`, once each. */
 export const placeholdersIn = (text: string): string[] => [...new Set([...text.matchAll(PATTERN)].map((m) => m[1]))];

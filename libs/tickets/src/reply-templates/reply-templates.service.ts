@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { APP_CONFIG, DomainError, forbidden, formatDateTime, notFound, ticketNotFound, type AppConfig } from '@loket/common';
+import { DomainError, forbidden, formatDateTime, notFound, ticketNotFound } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
-import { articleLinkValues } from '@loket/kb';
 import { Catalogue } from '@loket/workflow';
 import { TicketRepository } from '../ticket.repository';
 import type { TicketRow } from '../ticket.types';
-import { fillPlaceholders, PLACEHOLDERS, placeholdersIn, unknownPlaceholders } from './placeholders';
+import { fillPlaceholders, PLACEHOLDER_SOURCE, PLACEHOLDERS, placeholdersIn, unknownPlaceholders, type PlaceholderSource } from './placeholders';
 import { ReplyTemplateRepository, type ReplyTemplateRow } from './reply-template.repository';
 
 export interface ReplyTemplateInput {
@@ -44,7 +43,7 @@ export class ReplyTemplatesService {
     private readonly repo: ReplyTemplateRepository,
     private readonly tickets: TicketRepository,
     private readonly catalogue: Catalogue,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(PLACEHOLDER_SOURCE) private readonly more: PlaceholderSource | null,
   ) {}
 
   async list(actor: Actor) {
@@ -102,7 +101,7 @@ export class ReplyTemplatesService {
     const row = await this.repo.find(this.db, templateId, [ticket.officeId]);
     if (!row) throw templateNotFound();
     const values = { ...await this.valuesFor(this.db, ticket, actor),
-      ...await articleLinkValues(this.db, placeholdersIn(row.body), [ticket.officeId], this.config.publicUrl) };
+      ...await this.more?.values(placeholdersIn(row.body), ticket) };
     return { id: row.id, title: row.title, text: fillPlaceholders(row.body, values) };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
 
@@ -27,6 +28,8 @@ export interface AgentNotice {
  */
 @Injectable()
 export class AgentNotices {
+  constructor(private readonly ds: DataSource) {}
+
   async satkerActed(db: Queryable, ticket: { id: string; number: string; subject: string }, assigneeId: string | null, kind: keyof typeof AGENT_NOTICE_KINDS): Promise<void> {
     if (!assigneeId) return; // nobody holds it: the queue's "Belum diambil" shows it to everyone
     const to = await one<{ name: string; email: string }>(db,
@@ -39,14 +42,14 @@ export class AgentNotices {
     });
   }
 
-  async unread(db: Queryable, personId: string): Promise<number> {
-    const row = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM agent_notices WHERE person_id = $1 AND read_at IS NULL`, [personId]);
+  async unread(personId: string): Promise<number> {
+    const row = await one<{ n: number }>(this.ds, `SELECT count(*)::int AS n FROM agent_notices WHERE person_id = $1 AND read_at IS NULL`, [personId]);
     return row?.n ?? 0;
   }
 
   /** The newest notices of the person (the list page), newest first. */
-  async list(db: Queryable, personId: string, limit = 50): Promise<AgentNotice[]> {
-    const rows = await many<Omit<AgentNotice, 'label'>>(db,
+  async list(personId: string, limit = 50): Promise<AgentNotice[]> {
+    const rows = await many<Omit<AgentNotice, 'label'>>(this.ds,
       `SELECT n.id::text AS id, n.kind, n.ticket_id AS "ticketId", t.number AS "ticketNumber", t.subject,
               n.created_at AS "createdAt", n.read_at IS NOT NULL AS read
          FROM agent_notices n JOIN tickets t ON t.id = n.ticket_id
@@ -54,7 +57,7 @@ export class AgentNotices {
     return rows.map((r) => ({ ...r, label: AGENT_NOTICE_KINDS[r.kind] ?? 'Pemberitahuan' }));
   }
 
-  async markAllRead(db: Queryable, personId: string): Promise<void> {
-    await db.query(`UPDATE agent_notices SET read_at = now() WHERE person_id = $1 AND read_at IS NULL`, [personId]);
+  async markAllRead(personId: string): Promise<void> {
+    await this.ds.query(`UPDATE agent_notices SET read_at = now() WHERE person_id = $1 AND read_at IS NULL`, [personId]);
   }
 }

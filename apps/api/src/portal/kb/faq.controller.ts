@@ -2,7 +2,16 @@ import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@loket/common';
-import { articleNotFound, documentNotFound, etagOf, KbDocuments, KbRatings, KbReaders, KbSearch, type Voter } from '@loket/kb';
+import {
+  articleSlug,
+  documentNotFound,
+  etagOf,
+  KbDocuments,
+  KbRatings,
+  KbReaders,
+  KbSearch,
+  type Voter,
+} from '@loket/kb';
 import { Catalogue } from '@loket/workflow';
 import { attachmentHeaders } from '../../tickets/download';
 import { notModified } from '../../kb/cache';
@@ -16,11 +25,6 @@ import { articleView, faqHref, listingView } from './faq-views';
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
 const READER_ID = /^[A-Za-z0-9_-]{43}$/;
 const PAGE = 20;
-
-function slugOf(slug: string): string {
-  if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw articleNotFound();
-  return slug;
-}
 
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
@@ -47,41 +51,79 @@ export class FaqController {
     const filter = { officeIds: office ? [office.id] : [], service, category };
     const results = q ? await this.search.search(q, filter, PAGE + 1, (page - 1) * PAGE) : null;
     const listing = await this.readers.listing(office, { category, service }, page);
-    this.views.render(req, res, 'faq/daftar', listingView(this.catalogue, { office, q, category, service, page, results, listing, pageSize: PAGE }));
+    this.views.render(
+      req,
+      res,
+      'faq/daftar',
+      listingView(this.catalogue, { office, q, category, service, page, results, listing, pageSize: PAGE }),
+    );
   }
 
   @Get(':slug')
-  async article(@Param('slug') slug: string, @Query('kantor') kantor: unknown, @Query('dinilai') rated: unknown,
-    @Portal() portal: PortalContext, @Req() req: Request, @Res() res: Response) {
+  async article(
+    @Param('slug') slug: string,
+    @Query('kantor') kantor: unknown,
+    @Query('dinilai') rated: unknown,
+    @Portal() portal: PortalContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const kppnId = portal.actor?.satkers.length === 1 ? portal.actor.satkers[0].kppnId : null;
-    const { article, office } = await this.readers.read(slugOf(slug), kantor, kppnId);
+    const { article, office } = await this.readers.read(articleSlug(slug), kantor, kppnId);
     const voter = this.voterOf(req, portal);
     const mine = await this.ratings.mine(article.id, voter);
     // What this reader's page depends on beyond the article: their session, form token, vote and notice.
     const etag = etagOf(article.etag, portal.csrf, portal.person?.personId, kppnId, mine, rated === '1', office?.code);
     if (notModified(req, res, etag, 'private')) return;
-    this.views.render(req, res, 'faq/artikel', articleView(this.catalogue, article, office, { mine, rated: rated === '1', error: null }));
+    this.views.render(
+      req,
+      res,
+      'faq/artikel',
+      articleView(this.catalogue, article, office, { mine, rated: rated === '1', error: null }),
+    );
   }
 
   @Post(':slug/nilai')
-  async rate(@Param('slug') slug: string, @Query('kantor') kantor: unknown, @Portal() portal: PortalContext, @Req() req: Request, @Res() res: Response) {
+  async rate(
+    @Param('slug') slug: string,
+    @Query('kantor') kantor: unknown,
+    @Portal() portal: PortalContext,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const stars = /^[1-5]$/.test(String(req.body.bintang)) ? Number(req.body.bintang) : 0;
     const voter = this.voterOf(req, portal) ?? this.newReader(res, portal);
     try {
       if (!stars) throw new DomainError('INVALID_STARS', 422, 'Pilih 1 sampai 5 bintang sebelum mengirim penilaian.');
-      await this.ratings.rate(slugOf(slug), voter, stars);
-      res.redirect(303, faqHref({ kantor: typeof kantor === 'string' ? kantor : undefined, dinilai: '1' }, `/faq/${slug}`));
+      await this.ratings.rate(articleSlug(slug), voter, stars);
+      res.redirect(
+        303,
+        faqHref({ kantor: typeof kantor === 'string' ? kantor : undefined, dinilai: '1' }, `/faq/${slug}`),
+      );
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== 'INVALID_STARS') throw err;
-      const [article, office] = await Promise.all([this.readers.article(slugOf(slug)), this.readers.office(kantor)]);
+      const [article, office] = await Promise.all([
+        this.readers.article(articleSlug(slug)),
+        this.readers.office(kantor),
+      ]);
       const error = { code: err.code, message: err.message };
-      this.views.render(req, res, 'faq/artikel', articleView(this.catalogue, article, office, { mine: null, rated: false, error }), err.status);
+      this.views.render(
+        req,
+        res,
+        'faq/artikel',
+        articleView(this.catalogue, article, office, { mine: null, rated: false, error }),
+        err.status,
+      );
     }
   }
 
   @Get(':slug/dokumen/:documentId')
-  async document(@Param('slug') slug: string, @Param('documentId', documentId) doc: string, @Res({ passthrough: true }) res: Response) {
-    const meta = await this.documents.publicDocument(slugOf(slug), doc);
+  async document(
+    @Param('slug') slug: string,
+    @Param('documentId', documentId) doc: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const meta = await this.documents.publicDocument(articleSlug(slug), doc);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.documents.open(meta));
   }

@@ -27,7 +27,12 @@ export class KbFilingPanel {
     const perihal = typeof values[PERIHAL] === 'string' ? (values[PERIHAL] as string) : '';
     const { kantor, articles } = await this.deflections.suggestions(actor, service.code, perihal);
     return {
-      articles: articles.map((a) => ({ slug: a.slug, title: a.title, snippet: a.snippet, href: faqHref({ kantor }, `/faq/${a.slug}`) })),
+      articles: articles.map((a) => ({
+        slug: a.slug,
+        title: a.title,
+        snippet: a.snippet,
+        href: faqHref({ kantor }, `/faq/${a.slug}`),
+      })),
       faqHref: faqHref({ kantor, layanan: service.code }),
       suggestUrl: `/ajukan/${service.code}/saran`,
       deflectAction: `/ajukan/${service.code}/terjawab`,

@@ -21,17 +21,36 @@ export class KbReportController {
   ) {}
 
   @Get()
-  async report(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async report(
+    @SignedIn() actor: Actor,
+    @Query() q: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const scope = supervisorScopeOf(actor.staff);
-    if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan FAQ hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.');
+    if (scope.supervisorOfficeIds.length === 0)
+      throw forbidden(
+        'NOT_A_SUPERVISOR',
+        'Laporan FAQ hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.',
+      );
     const { period, errors } = choosePeriod(q, new Date());
-    if (errors) return this.views.render(req, res, 'staf/laporan-faq', { title: TITLE, period, errors, report: null }, 400);
+    if (errors)
+      return this.views.render(req, res, 'staf/laporan-faq', { title: TITLE, period, errors, report: null }, 400);
     const report = await this.deflections.report(scope, period);
-    const rows = report.rows.map((r) => ({ ...r, rate: r.deflectionRate === null ? '-' : `${r.deflectionRate.toLocaleString('id-ID')}%` }));
+    const rows = report.rows.map((r) => ({
+      ...r,
+      rate: r.deflectionRate === null ? '-' : `${r.deflectionRate.toLocaleString('id-ID')}%`,
+    }));
     const total = (k: 'views' | 'deflections' | 'tickets') => rows.reduce((sum, r) => sum + r[k], 0);
     this.views.render(req, res, 'staf/laporan-faq', {
-      title: TITLE, period, errors: {},
-      report: { offices: report.offices.map((o) => o.name), rows, total: { views: total('views'), deflections: total('deflections'), tickets: total('tickets') } },
+      title: TITLE,
+      period,
+      errors: {},
+      report: {
+        offices: report.offices.map((o) => o.name),
+        rows,
+        total: { views: total('views'), deflections: total('deflections'), tickets: total('tickets') },
+      },
     });
   }
 }

@@ -1,6 +1,5 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { AgentNotices } from '@loket/tickets';
 import { PortalPage } from '../portal-page.decorator';
@@ -11,20 +10,19 @@ import { PortalViews } from '../views/portal-views';
 @PortalPage('pemberitahuan')
 export class NoticesController {
   constructor(
-    private readonly db: DataSource,
     private readonly notices: AgentNotices,
     private readonly views: PortalViews,
   ) {}
 
   @Get()
   async list(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    const items = await this.notices.list(this.db, actor.personId);
+    const items = await this.notices.list(actor.personId);
     this.views.render(req, res, 'staf/pemberitahuan', { title: 'Pemberitahuan', items, unread: items.some((i) => !i.read) });
   }
 
   @Post('dibaca')
   async read(@SignedIn() actor: Actor, @Res() res: Response) {
-    await this.notices.markAllRead(this.db, actor.personId);
+    await this.notices.markAllRead(actor.personId);
     res.redirect(303, '/pemberitahuan');
   }
 }

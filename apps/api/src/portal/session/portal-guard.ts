@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
 import { APP_CONFIG, noteRequestActor, type AppConfig } from '@loket/common';
 import { AgentNotices } from '@loket/tickets';
-import { DataSource } from 'typeorm';
 import { clearCookie, COOKIES, readCookies, setCookie } from './cookies';
 import { checkCsrf, csrfRefused, csrfTokenFor, newPreSessionKey } from './csrf';
 import { loginRequired, type PortalRequest } from './portal-context';
@@ -42,7 +41,6 @@ export class PortalGuard implements CanActivate {
     private readonly auth: AuthService,
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly db: DataSource,
     private readonly notices: AgentNotices,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
@@ -62,7 +60,7 @@ export class PortalGuard implements CanActivate {
       person, actor: person && actingAs(person, cookies[COOKIES.satker]), token: person ? cookieToken : null,
       csrfKey, csrf: csrfKey ? csrfTokenFor(csrfKey) : '', secure: this.secure,
       // Staff see in every page's header how many notices wait for them (one indexed count).
-      unreadNotices: person && person.staff.length > 0 ? await this.notices.unread(this.db, person.personId) : 0,
+      unreadNotices: person && person.staff.length > 0 ? await this.notices.unread(person.personId) : 0,
     };
     const open = !!this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, [context.getHandler(), context.getClass()]);
     if (!anonymous && !open && !person) throw loginRequired();
