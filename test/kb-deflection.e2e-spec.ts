@@ -35,7 +35,7 @@ beforeAll(async () => {
   a.local = await writeArticle(t, editor, {
     title: `Jadwal ${word}`,
     body: `Jadwal layanan ${word} di KPPN.`,
-    services: ['PERTANYAAN', 'PENGADUAN'],
+    services: ['PERTANYAAN', 'PENGADUAN', 'DIGIPAY_ASISTENSI'],
   });
   a.other = await writeArticle(t, otherEditor, {
     title: `Kantor lain ${word}`,
@@ -63,16 +63,15 @@ describe('deflection while filing', () => {
 
   it('the filing page shows the service\'s articles, a link to the FAQ search, and "Masalah saya terjawab" records a deflection instead of a ticket', async () => {
     const browser = await portalLogin(t, w.satkerUser);
-    const page = await browser.get('/ajukan/PERTANYAAN');
+    const page = await browser.get('/ajukan/DIGIPAY_ASISTENSI');
     expect(page.text).toContain('Mungkin sudah terjawab di FAQ');
     expect(page.text).toContain(a.local.slug);
     expect(page.text).not.toContain(a.other.slug);
     expect(page.text.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&')).toMatch(
-      /href="\/faq\?kantor=[^"&]+&layanan=PERTANYAAN"/,
+      /href="\/faq\?kantor=[^"&]+&layanan=DIGIPAY_ASISTENSI"/,
     );
-    expect(page.text).toMatch(/<script src="\/aset\/kb-saran\.[0-9a-f]{10}\.js" defer><\/script>/);
 
-    const json = await browser.get('/ajukan/PERTANYAAN/saran').query({ q: `jadwal ${word}` });
+    const json = await browser.get('/ajukan/DIGIPAY_ASISTENSI/saran').query({ q: `jadwal ${word}` });
     expect(json.body.articles[0]).toMatchObject({
       slug: a.local.slug,
       href: expect.stringContaining(`/faq/${a.local.slug}?kantor=`),
@@ -81,7 +80,7 @@ describe('deflection while filing', () => {
     const before = await footprint(t, w.satker.id);
     const count = await deflections();
     const done = await browser
-      .post('/ajukan/PERTANYAAN/terjawab')
+      .post('/ajukan/DIGIPAY_ASISTENSI/terjawab')
       .type('form')
       .send({ _csrf: csrfOf(page.text), artikel: a.local.slug, perihal: `jadwal ${word}` });
     expect(done.status).toBe(303);
@@ -92,7 +91,7 @@ describe('deflection while filing', () => {
       `SELECT service_code, perihal, office_id FROM kb_deflections WHERE satker_id = $1 ORDER BY created_at DESC LIMIT 1`,
       [w.satker.id],
     );
-    expect(row).toEqual({ service_code: 'PERTANYAAN', perihal: `jadwal ${word}`, office_id: w.kppnId });
+    expect(row).toEqual({ service_code: 'DIGIPAY_ASISTENSI', perihal: `jadwal ${word}`, office_id: w.kppnId });
   });
 
   it("refuses another office's article, a draft, an unknown service and a forged form, recording nothing", async () => {
@@ -138,8 +137,9 @@ describe("the supervisor's report", () => {
     const res = await t.http.get('/api/v1/kb/report').set(auth(supervisor)).query({ from: today, to: tomorrow });
     expect(res.status).toBe(200);
     const row = (code: string) => res.body.rows.find((r: { service: string }) => r.service === code);
-    // PERTANYAAN: the deflection from the filing page and the ticket above; PENGADUAN: the deflection above.
-    expect(row('PERTANYAAN')).toMatchObject({ deflections: 1, tickets: 1, views: 3, deflectionRate: 50 });
+    // PERTANYAAN: the ticket above; DIGIPAY_ASISTENSI: the filing page's deflection; PENGADUAN: the one above.
+    expect(row('PERTANYAAN')).toMatchObject({ deflections: 0, tickets: 1, views: 3, deflectionRate: 0 });
+    expect(row('DIGIPAY_ASISTENSI')).toMatchObject({ deflections: 1, tickets: 0, views: 3, deflectionRate: 100 });
     expect(row('PENGADUAN')).toMatchObject({ deflections: 1, tickets: 0, views: 3 });
 
     const page = await (
@@ -156,7 +156,8 @@ describe("the supervisor's report", () => {
       .get('/laporan-faq')
       .query({ dari: today, sampai: today });
     expect(page.status).toBe(200);
-    expect(page.text).toMatch(/<th scope="row">Pertanyaan Umum<\/th><td>3<\/td><td>1<\/td><td>1<\/td><td>50%<\/td>/);
+    expect(page.text).toMatch(/<th scope="row">Pertanyaan Umum<\/th><td>3<\/td><td>0<\/td><td>1<\/td><td>0%<\/td>/);
+    expect(page.text).toMatch(/<th scope="row">Asistensi Digipay<\/th><td>3<\/td><td>1<\/td><td>0<\/td><td>100%<\/td>/);
 
     const refused = await t.http.get('/api/v1/kb/report').set(auth(satker)).query({ from: today, to: tomorrow });
     expect(refused.status).toBe(403);

@@ -58,5 +58,7 @@ describe('round trips of the hot paths', () => {
     console.log(`claim: ${sql.length} round trips\n${sql.map((q) => q.slice(0, 140)).join('\n')}`);
     expect(sql.some((q) => /FROM sessions/.test(q))).toBe(false);
     expect(sql.filter((q) => q === SESSION_SYNC)).toHaveLength(1);
+    // sync, BEGIN, lock, event + ticket + NOTIFY, seen mark, COMMIT, the view
+    expect(sql.length).toBeLessThanOrEqual(7);
   });
 });

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@loket/common';
 import type { TestApp } from '../support/app';
 import { fileRegistration, newUser, startSuite, type Suite } from '../support/api';
 import { portalLogin } from '../support/portal';
@@ -27,6 +28,17 @@ describe('portal: a supervisor\'s home, the menu and the favicon', () => {
     expect(table).not.toContain(elsewhere.body.number);
     expect(home.text).toMatch(/<li><a href="\/antrian">Antrian<\/a><\/li>/);
     expect(home.text).toContain('href="/antrian?tampilan=open&amp;urut=deadline"');
+  });
+
+  it("writes the drill-down's times on the ticket's office clock (WITA here), in the one date style", async () => {
+    const filed = await fileRegistration(t, tok.satker, [newUser('Waktu Rincian')]);
+    const supervisor = await portalLogin(t, await createSupervisor(t.db, 'Supervisor Rincian', w.kppnId));
+    const year = new Date().getUTCFullYear();
+    const list = await supervisor.get('/laporan-sla/tiket').query({ dari: `${year}-01-01`, sampai: `${year}-12-31` });
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(filed.body.number);
+    expect(list.text).toContain(formatDateTime(filed.body.createdAt, 'Asia/Makassar'));
+    expect(list.text).not.toMatch(/\d WIB</);
   });
 
   it('serves a content-hashed favicon like the other assets', async () => {

@@ -36,6 +36,8 @@ export interface ReportTicket {
   number: string;
   serviceCode: string;
   officeCode: string;
+  /** The office's zone: the ticket's times are written on its clock (WITA in Gorontalo), never WIB by default. */
+  timeZone: string;
   satkerCode: string;
   satkerName: string;
   status: string;
@@ -71,7 +73,7 @@ export class SlaReportTickets {
     if (filter.breached) where.push('b.breached');
     if (filter.after) where.push(`(t.created_at, t.id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`);
     const rows = await many<ReportTicket>(this.db,
-      `SELECT t.id, t.number, t.service_code AS "serviceCode", o.code AS "officeCode", s.code AS "satkerCode", s.name AS "satkerName",
+      `SELECT t.id, t.number, t.service_code AS "serviceCode", o.code AS "officeCode", o.time_zone AS "timeZone", s.code AS "satkerCode", s.name AS "satkerName",
               t.status, t.created_at AS "createdAt", t.created_at::text AS "cursorAt", t.response_met AS "responseMet",
               t.resolution_met AS "resolutionMet", b.breached
          FROM tickets t JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id

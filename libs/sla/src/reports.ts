@@ -65,6 +65,8 @@ export interface BreachRow {
   number: string;
   service: string;
   office: string;
+  /** The office's zone, for writing dueAt on its clock. */
+  timeZone: string;
   clock: 'RESPONSE' | 'RESOLUTION';
   /** The resolution cycle (above 1 for a reopened ticket). */
   cycle?: number;
@@ -163,7 +165,7 @@ export class SlaReports {
          WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
          GROUP BY 1, 2 ORDER BY 1, 2`, [offices]),
       many<BreachRow>(this.db, `
-        SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, c.kind AS clock, c.cycle,
+        SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, o.time_zone AS "timeZone", c.kind AS clock, c.cycle,
                c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", c.breached_at AS "breachedAt", a.name AS agent
           FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
           JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id

@@ -13,7 +13,11 @@ const scopeOf = (actor: Actor | null) => (actor ? visibleClause(actor, 't', 2) :
 /** The PostgreSQL channel on which ticket changes are announced. */
 export const TICKET_CHANNEL = 'loket_tickets';
 
-/** The NOTIFY of a change of ticket `alias` (event type `type`, an SQL expression). */
+/**
+ * The NOTIFY that tells every api process (LISTEN loket_tickets) that ticket `alias` changed (event
+ * type `type`, an SQL expression). Inside the transaction it is delivered only at commit, and never
+ * for a rolled-back change. Ids, type and status only: no names, no NIKs.
+ */
 const announcement = (alias: string, type: string) =>
   `pg_notify('${TICKET_CHANNEL}', json_build_object('ticketId', ${alias}.id, 'officeId', ${alias}.office_id, 'satkerId', ${alias}.satker_id,
      'type', ${type}, 'status', ${alias}.status, 'version', ${alias}.version)::text)`;
@@ -136,33 +140,25 @@ export class TicketRepository {
     const resolved: TicketStatus[] = ['SELESAI', 'DITOLAK'];
     const row = await one<{ version: number }>(
       db,
-      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $7, $8, $2, $9, $10))
-       UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
-              version = version + 1, updated_at = now(),
-              resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
-        WHERE id = $1 RETURNING version`,
+      // The announcement rides in the same statement (NOTIFY is delivered at commit all the same).
+      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $7, $8, $2, $9, $10)),
+            u AS (UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
+                         version = version + 1, updated_at = now(),
+                         resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
+                   WHERE id = $1 RETURNING *)
+       SELECT u.version, ${announcement('u', '$7::text')} AS announced FROM u`,
       [event.ticketId, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
         resolved.includes(snapshot.value), event.type, event.from, event.actorId, JSON.stringify(event.payload)],
     );
-    await this.announce(db, event.ticketId, event.type);
     return row!.version;
   }
 
   async insertEvent(db: Queryable, e: NewEvent & { to: string }) {
     await db.query(
-      `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $2, $3, $4, $5, $6))
+       SELECT ${announcement('t', '$2::text')} FROM tickets t WHERE t.id = $1`,
       [e.ticketId, e.type, e.from, e.to, e.actorId, JSON.stringify(e.payload)],
     );
-    await this.announce(db, e.ticketId, e.type);
-  }
-
-  /**
-   * Tells every api process (LISTEN ${TICKET_CHANNEL}) that the ticket changed. NOTIFY inside the
-   * transaction is delivered only at commit, and never for a rolled-back change. Ids, type and status
-   * only: no names, no NIKs.
-   */
-  private async announce(db: Queryable, ticketId: string, type: string): Promise<void> {
-    await db.query(`SELECT ${announcement('t', '$2::text')} FROM tickets t WHERE t.id = $1`, [ticketId, type]);
   }
 
   async insertMessage(db: Queryable, m: { ticketId: string; authorId: string | null; visibility: 'PUBLIC' | 'INTERNAL'; body: string; eventType: string | null }) {

@@ -6,6 +6,8 @@
     var form = e.target;
     var question = form.getAttribute('data-confirm');
     if (question && !window.confirm(question)) { e.preventDefault(); return; }
+    // A preview opening in another tab (formtarget) leaves this page as it was.
+    if (e.submitter && e.submitter.getAttribute('formtarget')) return;
     // One submission per click: a second click while the first uploads would only wait again.
     var buttons = form.querySelectorAll('button[type=submit]');
     setTimeout(function () { buttons.forEach(function (b) { b.disabled = true; }); }, 0);

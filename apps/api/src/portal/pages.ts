@@ -28,6 +28,7 @@ import { ApprovalsController } from './myintress/approvals.controller';
 import { HapusPenggunaController } from './myintress/hapus-pengguna.controller';
 import { PenggunaController } from './myintress/pengguna.controller';
 import { TambahPenggunaController } from './myintress/tambah-pengguna.controller';
+import { SkPenunjukanController } from './myintress/sk-penunjukan.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketController } from './tickets/ticket.controller';
 import { TicketLetterFormController } from './tickets/ticket-letter-form.controller';
@@ -59,6 +60,7 @@ export const PORTAL_PAGES: Type[] = [
   SkmReportController,
   ApprovalsController,
   TambahPenggunaController,
+  SkPenunjukanController,
   HapusPenggunaController,
   PenggunaController,
   FaqController,

@@ -52,7 +52,7 @@ export function field(state: FormState, name: string, label: string, o: FieldOpt
   return {
     id: `f-${name}`, name, label, required: !!o.required, inputType: o.type ?? 'text', value, error: state.errors.get(name) ?? null,
     maxLength: o.maxLength ?? null, numeric: !!o.numeric, hint: o.hint ?? null,
-    options: (o.options ?? []).map((v) => ({ value: v, selected: v === value })),
+    options: (o.options ?? []).map((v) => ({ value: v, selected: v === value })), multiline: false,
   };
 }
 

@@ -21,6 +21,8 @@ export interface FieldView {
   numeric: boolean;
   hint: string | null;
   options: Array<{ value: string; selected: boolean }>;
+  /** Long text (Uraian, 5,000 characters) gets a text area. */
+  multiline: boolean;
 }
 
 export interface ListView {
@@ -58,6 +60,7 @@ function scalarView(spec: Scalar, path: string, name: string, value: unknown, er
     maxLength: spec.kind === 'text' ? spec.maxLength : spec.kind === 'nik' ? 16 : null, numeric: spec.kind === 'nik',
     hint: HINTS[spec.kind] ?? null,
     options: spec.kind === 'choice' ? spec.options.map((o) => ({ value: o, selected: o === value })) : [],
+    multiline: spec.kind === 'text' && spec.maxLength > 300,
   };
 }
 

@@ -61,8 +61,13 @@ export class FilingController {
       res.redirect(303, `/tiket/${ticket.id}?ok=FILED`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
+      const uploaded = new Set(uploadsOf(req).map((f) => f.fieldname));
       await removeUploads(req);
-      await this.show(req, res, service, form, problemsOf(err), { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status);
+      const errors = problemsOf(err);
+      // Everything missing at once: the service stops at the form's problems before it looks at files.
+      for (const a of service.attachments) if (a.required && !uploaded.has(a.kind) && !errors.has(a.kind)) errors.set(a.kind, `${a.label}: lampiran ini wajib diunggah.`);
+      const pickAgain = service.attachments.filter((a) => uploaded.has(a.kind)).map((a) => a.label);
+      await this.show(req, res, service, form, errors, { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status, pickAgain);
     }
   }
 
@@ -73,13 +78,15 @@ export class FilingController {
   }
 
   private async show(req: Request, res: Response, service: ServiceDefinition, values: Record<string, unknown>, errors: Map<string, string>,
-    error: { code: string; message: string } | null, key: string, rows: number, status: number) {
+    error: { code: string; message: string } | null, key: string, rows: number, status: number, pickAgain: string[] = []) {
     const fields = formView(service.form, values, errors, rows);
     const lists = fields.lists.map((l) => ({ ...l, more: l.rows.length < l.maxItems ? Math.min(l.maxItems, 10) : null }));
     this.views.render(req, res, 'satker/ajukan', {
       title: service.title, service: { code: service.code, title: service.title, description: service.description },
       scalars: fields.scalars, lists, attachments: attachmentViews(service.attachments, errors),
-      error, problems: [...errors.values()], hadFiles: error !== null, key, kb: await this.kb.forForm(req, service, values),
+      error, problems: [...errors.values()], pickAgain, key,
+      // The pre-filled SK to sign, where the service asks for one for a list of people.
+      skDownload: service.attachments.some((a) => a.kind === 'SK_PENUNJUKAN') && 'pengguna' in service.form, kb: await this.kb.forForm(req, service, values),
     }, status);
   }
 }

@@ -20,7 +20,7 @@ function report() {
     ],
     backlog: Array.from({ length: 20 }, (_, i) => ({ office: `B${i}`, service: 'PERTANYAAN', under1Day: i, days1To3: 0, days3To7: 0, over7Days: 1 })),
     breaches: Array.from({ length: 60 }, (_, i) => ({
-      ticketId: `id-${i}`, number: `N-${i}`, service: 'PERTANYAAN', office: 'K00', clock: 'RESOLUTION' as const,
+      ticketId: `id-${i}`, number: `N-${i}`, service: 'PERTANYAAN', office: 'K00', timeZone: 'Asia/Makassar', clock: 'RESOLUTION' as const,
       dueAt: new Date(), stoppedAt: null, breachedAt: new Date(), agent: null,
     })),
   };

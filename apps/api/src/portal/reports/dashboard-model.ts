@@ -135,7 +135,7 @@ export function dashboardModel(report: Report, names: DashboardNames, period: Pe
     breaches: report.breaches.slice(0, SHOWN_BREACHES).map((b) => ({
       ticketId: String(b.ticketId), number: String(b.number), service: names.services.get(String(b.service)) ?? String(b.service),
       office: names.offices.get(String(b.office)) ?? String(b.office), clock: CLOCKS[String(b.clock)] ?? String(b.clock),
-      dueAt: b.dueAt, breachedAt: b.breachedAt, agent: b.agent ?? null, stopped: b.stoppedAt !== null,
+      dueAt: b.dueAt, timeZone: b.timeZone, breachedAt: b.breachedAt, agent: b.agent ?? null, stopped: b.stoppedAt !== null,
     })),
   };
 }
