@@ -97,7 +97,15 @@ describe('letters, notices and delivery through real SMTP', () => {
       hal: 'Tanggapan atas permohonan', sifat: 'Biasa', lampiran: '-', yth: 'Kuasa Pengguna Anggaran', isi: 'Paragraf satu.\n\nParagraf dua.',
       tembusan: [], penandatangan: { nama: 'Kepala KPPN', nip: '197001011990031001', jabatan: 'Kepala Kantor' },
     };
-    const results = await Promise.all(Array.from({ length: 200 }, () => t.http.post(`/api/v1/tickets/${ticket.id}/letters`).set(auth(cso)).send(body)));
+    // As many requests in flight as the test app has pool connections (DB_POOL_SIZE 6 in
+    // test/support/app.ts), so every request contends for the same counter row while none waits
+    // behind ~200 serialized transactions for a connection (beyond the pool's 10 s connect timeout
+    // on a loaded machine, which answers 500, not what this test is about).
+    const issue = () => t.http.post(`/api/v1/tickets/${ticket.id}/letters`).set(auth(cso)).send(body);
+    const results: Awaited<ReturnType<typeof issue>>[] = [];
+    let started = 0;
+    const lane = async () => { while (started++ < 200) results.push(await issue()); };
+    await Promise.all(Array.from({ length: 6 }, lane));
     expect(results.every((r) => r.status === 201)).toBe(true);
     const [{ code, kanwil }] = await t.db.query(`SELECT o.code, p.code AS kanwil FROM offices o JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [w.kppnId]);
     const year = new Date().getFullYear();
