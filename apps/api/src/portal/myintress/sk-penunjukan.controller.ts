@@ -13,12 +13,13 @@ import { soleSatker } from './satker-page';
 
 const KEYS = ['nik', 'nama', 'nip', 'telepon', 'email', 'peran'] as const;
 type Person = Partial<Record<(typeof KEYS)[number], string>>;
+const FIELD = new RegExp(`^f\\.(?:pengguna\\.(\\d{1,2})\\.)?(${KEYS.join('|')})$`);
 
 /** The people typed on the registration form (f.pengguna.N.*) or on Tambah Pengguna (f.*), blank rows left out. */
 function peopleOf(body: Record<string, unknown>): Person[] {
   const rows = new Map<string, Person>();
   for (const [key, value] of Object.entries(body)) {
-    const m = /^f\.(?:pengguna\.(\d{1,2})\.)?(nik|nama|nip|telepon|email|peran)$/.exec(key);
+    const m = FIELD.exec(key);
     if (!m || typeof value !== 'string' || !value.trim()) continue;
     const row = rows.get(m[1] ?? 'satu') ?? {};
     row[m[2] as keyof Person] = value.trim();
