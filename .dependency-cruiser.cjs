@@ -21,48 +21,64 @@ const LAYERS = [
 const levelOf = Object.fromEntries(LAYERS.flatMap((libs, level) => libs.map((lib) => [lib, level])));
 const libsAtOrAbove = (level) => Object.keys(levelOf).filter((lib) => levelOf[lib] >= level);
 
-const upward = Object.keys(levelOf).map((lib) => {
-  // Same-level libraries may not import each other either: only strictly lower ones.
-  const forbidden = libsAtOrAbove(levelOf[lib]).filter((other) => other !== lib);
-  return {
-    name: `layers-${lib}`,
-    comment: `libs/${lib} may import only libraries below it (${LAYERS.slice(0, levelOf[lib]).flat().join(', ') || 'none'})`,
-    severity: 'error',
-    from: { path: `^libs/${lib}/` },
-    to: { path: `^libs/(${forbidden.join('|')})/` },
-  };
-}).filter((rule) => !rule.to.path.includes('()'));
+const upward = Object.keys(levelOf)
+  .map((lib) => {
+    // Same-level libraries may not import each other either: only strictly lower ones.
+    const forbidden = libsAtOrAbove(levelOf[lib]).filter((other) => other !== lib);
+    return {
+      name: `layers-${lib}`,
+      comment: `libs/${lib} may import only libraries below it (${LAYERS.slice(0, levelOf[lib]).flat().join(', ') || 'none'})`,
+      severity: 'error',
+      from: { path: `^libs/${lib}/` },
+      to: { path: `^libs/(${forbidden.join('|')})/` },
+    };
+  })
+  .filter((rule) => !rule.to.path.includes('()'));
 
 module.exports = {
   forbidden: [
     {
-      name: 'no-circular', severity: 'error',
+      name: 'no-circular',
+      severity: 'error',
       comment: 'a module cycle (a cycle made only of type imports is erased at compile time and allowed)',
-      from: {}, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
-      name: 'workflow-is-pure', severity: 'error',
+      name: 'workflow-is-pure',
+      severity: 'error',
       comment: 'libs/workflow imports only xstate (and its own files): no Nest, no database, no I/O',
       from: { path: '^libs/workflow/' },
       to: { pathNot: ['^libs/workflow/', '^node_modules/xstate/'], dependencyTypesNot: ['type-only'] },
     },
     ...upward,
     {
-      name: 'libs-not-apps', severity: 'error', comment: 'libraries never import applications or migrations',
-      from: { path: '^libs/' }, to: { path: '^(apps|migrations)/' },
+      name: 'libs-not-apps',
+      severity: 'error',
+      comment: 'libraries never import applications or migrations',
+      from: { path: '^libs/' },
+      to: { path: '^(apps|migrations)/' },
     },
     {
-      name: 'api-not-worker', severity: 'error', comment: 'apps never import each other (apps/main.ts composes them)',
-      from: { path: '^apps/api/' }, to: { path: '^apps/worker/' },
+      name: 'api-not-worker',
+      severity: 'error',
+      comment: 'apps never import each other (apps/main.ts composes them)',
+      from: { path: '^apps/api/' },
+      to: { path: '^apps/worker/' },
     },
     {
-      name: 'worker-not-api', severity: 'error', comment: 'apps never import each other: the worker has its own container',
-      from: { path: '^apps/worker/' }, to: { path: '^apps/api/' },
+      name: 'worker-not-api',
+      severity: 'error',
+      comment: 'apps never import each other: the worker has its own container',
+      from: { path: '^apps/worker/' },
+      to: { path: '^apps/api/' },
     },
     {
-      name: 'controllers-not-db', severity: 'error',
+      name: 'controllers-not-db',
+      severity: 'error',
       comment: 'controllers call services; SQL and the data source live in libraries',
-      from: { path: '\\.controller\\.ts$' }, to: { path: ['^libs/db/', '^node_modules/typeorm/', '^node_modules/pg/'] },
+      from: { path: '\\.controller\\.ts$' },
+      to: { path: ['^libs/db/', '^node_modules/typeorm/', '^node_modules/pg/'] },
     },
   ],
   options: {

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const root = createLogger({ format: config.logFormat, level: config.logLevel });
   const log = root.child({ context: 'Loket' });
-  const db = await prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }, MIGRATIONS);
+  const db = await prepareDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize },
+    MIGRATIONS,
+  );
   if (db.applied.length) log.info({ migrations: db.applied }, `${db.applied.length} migrasi diterapkan`);
   const app = await createApp(config, db.url, { log: root, modules: config.runWorker ? [WorkerModule] : [] });
   const seeded = config.seedDemo ? await seedDemo(app.get(DataSource), app.get(ImportService)) : null;
@@ -28,11 +31,18 @@ async function main(): Promise<void> {
   log.info({ ms: Date.now() - started }, `Loket siap dalam ${Date.now() - started} ms`);
   log.info(`Portal: ${base}/masuk`);
   log.info(`API: ${base}/api/v1, dokumentasi: ${base}/api/docs`);
-  log.info(db.embedded ? `Data: basis data tertanam (PGlite) di ${config.dataDir}/pgdata, berkas di ${config.filesDir}`
-    : `Data: PostgreSQL dari DATABASE_URL, berkas di ${config.filesDir}`);
-  log.info(config.smtpUrl ? 'Surel: dikirim melalui SMTP_URL' : `Surel: ditulis sebagai berkas .eml di ${config.mailDir}`);
+  log.info(
+    db.embedded
+      ? `Data: basis data tertanam (PGlite) di ${config.dataDir}/pgdata, berkas di ${config.filesDir}`
+      : `Data: PostgreSQL dari DATABASE_URL, berkas di ${config.filesDir}`,
+  );
+  log.info(
+    config.smtpUrl ? 'Surel: dikirim melalui SMTP_URL' : `Surel: ditulis sebagai berkas .eml di ${config.mailDir}`,
+  );
   if (seeded) {
-    log.info(`Data demo ${seeded.created ? 'dibuat' : 'sudah ada'}. Masuk dengan NIK berikut, kata sandi "${DEMO_PASSWORD}":`);
+    log.info(
+      `Data demo ${seeded.created ? 'dibuat' : 'sudah ada'}. Masuk dengan NIK berikut, kata sandi "${DEMO_PASSWORD}":`,
+    );
     seeded.logins.forEach((l) => log.info(`  ${l.nik}  ${l.role.padEnd(30)} ${l.name}`));
   }
   onSignals(app, config.shutdownGraceSeconds, log, async () => db.embedded?.stop());
@@ -43,12 +53,19 @@ async function main(): Promise<void> {
  * then their connections are cut), then close the app (the worker's jobs drain and hand back outbox
  * leases, the pool closes) and exit 0.
  */
-function onSignals(app: INestApplication, graceSeconds: number, log: ReturnType<typeof createLogger>, after: () => Promise<unknown>): void {
+function onSignals(
+  app: INestApplication,
+  graceSeconds: number,
+  log: ReturnType<typeof createLogger>,
+  after: () => Promise<unknown>,
+): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: berhenti menerima koneksi, menunggu permintaan yang sedang berjalan (paling lama ${graceSeconds} s)`);
+    log.info(
+      `${signal}: berhenti menerima koneksi, menunggu permintaan yang sedang berjalan (paling lama ${graceSeconds} s)`,
+    );
     const server = app.getHttpServer() as Server;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive connections with no request in flight would hold close() open: end them now and as
@@ -70,6 +87,6 @@ function onSignals(app: INestApplication, graceSeconds: number, log: ReturnType<
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

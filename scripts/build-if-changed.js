@@ -24,7 +24,10 @@ function newest(p) {
   return latest;
 }
 
-const sourcesAt = Math.max(...SOURCES.map((d) => newest(path.join(root, d))), ...FILES.map((f) => statSync(path.join(root, f)).mtimeMs));
+const sourcesAt = Math.max(
+  ...SOURCES.map((d) => newest(path.join(root, d))),
+  ...FILES.map((f) => statSync(path.join(root, f)).mtimeMs),
+);
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const force = process.argv.includes('--force');
 if (!force && builtAt >= sourcesAt && existsSync(path.join(root, 'dist', 'apps', 'main.js'))) {
@@ -33,7 +36,10 @@ if (!force && builtAt >= sourcesAt && existsSync(path.join(root, 'dist', 'apps',
 }
 const started = Date.now();
 console.log('build: sumber berubah, mengompilasi...');
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 mkdirSync(path.dirname(stamp), { recursive: true });
 writeFileSync(stamp, new Date().toISOString() + '\n');
 console.log(`build: selesai dalam ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -23,24 +23,48 @@ async function main() {
     const r = await db.query(sql, params);
     console.log(`${label}: ${r.rowCount ?? ''} rows in ${((Date.now() - s) / 1000).toFixed(1)} s`);
   };
-  await step('pusat', `INSERT INTO offices (code, kind, name, time_zone) VALUES ('HPUSAT', 'PUSAT', 'Kantor Pusat (riwayat)', 'Asia/Jakarta') ON CONFLICT DO NOTHING`);
-  await step('kanwil', `INSERT INTO offices (code, kind, name, time_zone, parent_id)
+  await step(
+    'pusat',
+    `INSERT INTO offices (code, kind, name, time_zone) VALUES ('HPUSAT', 'PUSAT', 'Kantor Pusat (riwayat)', 'Asia/Jakarta') ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'kanwil',
+    `INSERT INTO offices (code, kind, name, time_zone, parent_id)
     SELECT 'HW' || g, 'KANWIL', 'Kanwil riwayat ' || g, 'Asia/Jakarta', (SELECT id FROM offices WHERE code = 'HPUSAT') FROM generate_series(1, 30) g
-    ON CONFLICT DO NOTHING`);
-  await step('kppn', `INSERT INTO offices (code, kind, name, time_zone, parent_id)
+    ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'kppn',
+    `INSERT INTO offices (code, kind, name, time_zone, parent_id)
     SELECT 'HK' || g, 'KPPN', 'KPPN riwayat ' || g, 'Asia/Jakarta', (SELECT id FROM offices WHERE code = 'HW' || (1 + g % 30)) FROM generate_series(1, $1::int) g
-    ON CONFLICT DO NOTHING`, [kppn]);
-  await step('satkers', `INSERT INTO satkers (code, name, kppn_id)
+    ON CONFLICT DO NOTHING`,
+    [kppn],
+  );
+  await step(
+    'satkers',
+    `INSERT INTO satkers (code, name, kppn_id)
     SELECT lpad((900000 + g)::text, 6, '0'), 'Satker riwayat ' || g, (SELECT id FROM offices WHERE code = 'HK' || (1 + g % $1::int))
-      FROM generate_series(1, $1::int * 10) g ON CONFLICT DO NOTHING`, [kppn]);
-  await step('agents', `INSERT INTO persons (nik, name, email)
+      FROM generate_series(1, $1::int * 10) g ON CONFLICT DO NOTHING`,
+    [kppn],
+  );
+  await step(
+    'agents',
+    `INSERT INTO persons (nik, name, email)
     SELECT '31' || lpad(g::text, 14, '0'), 'Petugas riwayat ' || g, 'petugas' || g || '@riwayat.go.id' FROM generate_series(1, $1::int * 3) g
-    ON CONFLICT DO NOTHING`, [kppn]);
-  await step('staff', `INSERT INTO staff_roles (person_id, office_id, role)
+    ON CONFLICT DO NOTHING`,
+    [kppn],
+  );
+  await step(
+    'staff',
+    `INSERT INTO staff_roles (person_id, office_id, role)
     SELECT p.id, o.id, 'CSO' FROM generate_series(1, $1::int * 3) g
       JOIN persons p ON p.nik = '31' || lpad(g::text, 14, '0') JOIN offices o ON o.code = 'HK' || (1 + g % $1::int)
-    ON CONFLICT DO NOTHING`, [kppn]);
-  await step('tickets', `
+    ON CONFLICT DO NOTHING`,
+    [kppn],
+  );
+  await step(
+    'tickets',
+    `
     WITH k AS (SELECT row_number() OVER (ORDER BY code) - 1 AS i, id FROM offices WHERE code LIKE 'HK%'),
          s AS (SELECT s.kppn_id, array_agg(s.id) AS ids FROM satkers s JOIN k ON k.id = s.kppn_id GROUP BY s.kppn_id),
          a AS (SELECT r.office_id, array_agg(r.person_id) AS ids FROM staff_roles r JOIN k ON k.id = r.office_id GROUP BY r.office_id),
@@ -60,8 +84,12 @@ async function main() {
       CROSS JOIN LATERAL (SELECT timestamptz '2025-01-01 00:00+07' + (g.n::float / $1::int) * interval '365 days' AS at) c
       CROSS JOIN LATERAL (SELECT (ARRAY['PERTANYAAN', 'PENGADUAN', 'MYINTRESS_DAFTAR_KPPN', 'MYINTRESS_HAPUS', 'MYINTRESS_DAFTAR_MANDIRI'])[1 + (g.n % 5)] AS code) svc
       CROSS JOIN LATERAL (SELECT CASE WHEN g.r3 < 0.03 THEN 'DIPROSES' WHEN g.r3 < 0.04 THEN 'BARU' WHEN g.r3 < 0.05 THEN 'DITOLAK' ELSE 'DITUTUP' END AS status) st
-    ON CONFLICT DO NOTHING`, [tickets]);
-  await step('clocks', `
+    ON CONFLICT DO NOTHING`,
+    [tickets],
+  );
+  await step(
+    'clocks',
+    `
     INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, target_minutes, due_at,
                             stopped_at, stop_reason, used_minutes, breached_at)
     SELECT t.id, t.office_id, k.kind, '{"kind":"WORKING_DAYS","days":2}', (SELECT id FROM calendars WHERE code = 'STANDAR-WIB'), 1, t.created_at, 900,
@@ -70,20 +98,31 @@ async function main() {
            CASE WHEN (k.kind = 'RESPONSE' AND NOT t.response_met) OR (k.kind = 'RESOLUTION' AND t.resolution_met = false)
                 THEN t.created_at + interval '2 days' END
       FROM tickets t CROSS JOIN (VALUES ('RESPONSE'), ('RESOLUTION')) k(kind)
-     WHERE t.number LIKE 'H-%' ON CONFLICT DO NOTHING`);
-  await step('satker users', `INSERT INTO persons (nik, name, email)
+     WHERE t.number LIKE 'H-%' ON CONFLICT DO NOTHING`,
+  );
+  await step(
+    'satker users',
+    `INSERT INTO persons (nik, name, email)
     SELECT '32' || lpad(g::text, 14, '0'), 'Operator riwayat ' || g, 'operator' || g || '@riwayat.go.id' FROM generate_series(1, $1::int * 30) g
-    ON CONFLICT DO NOTHING`, [kppn]);
+    ON CONFLICT DO NOTHING`,
+    [kppn],
+  );
   // Three users per satker, mostly active (2), some dormant (3), registered (1) or refused (0), as Daftar Pengguna shows them.
-  await step('memberships', `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, created_at)
+  await step(
+    'memberships',
+    `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, created_at)
     SELECT p.id, s.id, (ARRAY[2, 2, 2, 2, 2, 2, 3, 1, 0, 2])[1 + g % 10], (ARRAY['Operator', 'Approver', 'Admin'])[1 + g % 3],
            '0812' || lpad(g::text, 8, '0'), p.email, timestamptz '2024-06-01 00:00+07' + (g % 365) * interval '1 day'
       FROM generate_series(1, $1::int * 30) g
       JOIN persons p ON p.nik = '32' || lpad(g::text, 14, '0')
       JOIN satkers s ON s.code = lpad((900000 + 1 + (g - 1) / 3)::text, 6, '0')
-     WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.satker_id = s.id)`, [kppn]);
+     WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.satker_id = s.id)`,
+    [kppn],
+  );
   // The history of each ticket: filed, answered, and closed (or refused) where it ended.
-  await step('events', `
+  await step(
+    'events',
+    `
     INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload, created_at)
     SELECT t.id, e.type, e.from_status, e.to_status, t.assignee_id, '{}'::jsonb, e.at
       FROM tickets t
@@ -95,7 +134,8 @@ async function main() {
         ('CLOSE', 'SELESAI', 'DITUTUP', CASE WHEN t.status = 'DITUTUP' THEN t.resolved_at + interval '7 days' END)
       ) e(type, from_status, to_status, at)
      WHERE t.number LIKE 'H-%' AND e.at IS NOT NULL AND (e.type <> 'CLAIM' OR t.status <> 'BARU')
-       AND NOT EXISTS (SELECT 1 FROM ticket_events x WHERE x.ticket_id = t.id)`);
+       AND NOT EXISTS (SELECT 1 FROM ticket_events x WHERE x.ticket_id = t.id)`,
+  );
   // Index-only scans need the visibility map; autovacuum does this in production, a fresh bulk load needs it now.
   await step('vacuum', 'VACUUM ANALYZE');
   console.log(`seeded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

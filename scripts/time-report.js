@@ -11,7 +11,9 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 async function main() {
   const ds = await createDataSource(process.env.DATABASE_URL, 4).initialize();
   const reports = new SlaReports(ds);
-  const [{ tickets }] = await ds.query(`SELECT count(*)::int AS tickets FROM tickets WHERE created_at >= '2025-01-01' AND created_at < '2026-01-01'`);
+  const [{ tickets }] = await ds.query(
+    `SELECT count(*)::int AS tickets FROM tickets WHERE created_at >= '2025-01-01' AND created_at < '2026-01-01'`,
+  );
   console.log(`tickets filed in 2025: ${tickets}`);
   for (const code of ['HPUSAT', 'HW1', 'HK1']) {
     const [{ id }] = await ds.query(`SELECT id FROM offices WHERE code = $1`, [code]);
@@ -24,7 +26,9 @@ async function main() {
       rows = r.rows.length;
     }
     times.sort((a, b) => a - b);
-    console.log(`${code.padEnd(7)} median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms (${rows} report rows)`);
+    console.log(
+      `${code.padEnd(7)} median ${times[Math.floor(runs / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[runs - 1].toFixed(0)} ms (${rows} report rows)`,
+    );
   }
   await ds.destroy();
 }

@@ -34,16 +34,28 @@ function openStream(url: string, cookie: string): Promise<Stream> {
           buffer = buffer.slice(end + 2);
           const event = /^event: (\w+)$/m.exec(block)?.[1];
           const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event === 'siap') resolve({ next: () => new Promise((r) => { const e = queued.shift(); if (e) r(e); else waiting.push(r); }), close: () => req.destroy() });
+          if (event === 'siap')
+            resolve({
+              next: () =>
+                new Promise((r) => {
+                  const e = queued.shift();
+                  if (e) r(e);
+                  else waiting.push(r);
+                }),
+              close: () => req.destroy(),
+            });
           if (event === 'ticket' && data) {
             const e = JSON.parse(data);
             const w = waiting.shift();
-            if (w) w(e); else queued.push(e);
+            if (w) w(e);
+            else queued.push(e);
           }
         }
       });
     });
-    req.on('error', (err) => { if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err); });
+    req.on('error', (err) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(err);
+    });
   });
 }
 
@@ -62,7 +74,7 @@ describe('notices to agents and live updates across api processes', () => {
     await t.close();
   });
 
-  it('streams a change made through another api process, only for tickets in the viewer\'s scope', async () => {
+  it("streams a change made through another api process, only for tickets in the viewer's scope", async () => {
     const ours = await ask(t, tok.satker, 'Pantau langsung');
     const foreign = await ask(t, tok.otherSatker, 'Kantor lain');
     const stream = await openStream(t.url, await sessionCookie(t, w.cso));
@@ -87,12 +99,23 @@ describe('notices to agents and live updates across api processes', () => {
     const cso = await portalLogin(t, w.cso);
     const q = await ask(t, tok.satker, 'Perlu dilengkapi');
     const claimed = await sendEvent(t, tok.cso, q.id, q.version, { type: 'CLAIM' });
-    const waiting = await sendEvent(t, tok.cso, q.id, claimed.body.version, { type: 'REQUEST_CORRECTION', message: 'Lengkapi uraian.' });
-    await sendEvent(t, tok.satker, q.id, waiting.body.version, { type: 'SUBMIT_CORRECTION', message: 'Sudah kami lengkapi.' });
-    await t.http.post(`/api/v1/tickets/${q.id}/messages`).set(auth(tok.satker)).send({ body: 'Ada tambahan informasi.' });
+    const waiting = await sendEvent(t, tok.cso, q.id, claimed.body.version, {
+      type: 'REQUEST_CORRECTION',
+      message: 'Lengkapi uraian.',
+    });
+    await sendEvent(t, tok.satker, q.id, waiting.body.version, {
+      type: 'SUBMIT_CORRECTION',
+      message: 'Sudah kami lengkapi.',
+    });
+    await t.http
+      .post(`/api/v1/tickets/${q.id}/messages`)
+      .set(auth(tok.satker))
+      .send({ body: 'Ada tambahan informasi.' });
     const view = await t.http.get(`/api/v1/tickets/${q.id}`).set(auth(tok.cso));
     await sendEvent(t, tok.cso, q.id, view.body.version, { type: 'COMPLETE' });
-    expect((await t.http.post(`/api/v1/tickets/${q.id}/rating`).set(auth(tok.satker)).send({ nilai: 'POSITIF' })).status).toBe(201);
+    expect(
+      (await t.http.post(`/api/v1/tickets/${q.id}/rating`).set(auth(tok.satker)).send({ nilai: 'POSITIF' })).status,
+    ).toBe(201);
     // A reply on a ticket nobody holds tells nobody.
     const unheld = await ask(t, tok.satker, 'Belum ada petugas');
     await t.http.post(`/api/v1/tickets/${unheld.id}/messages`).set(auth(tok.satker)).send({ body: 'Halo?' });
@@ -100,13 +123,21 @@ describe('notices to agents and live updates across api processes', () => {
     const home = await cso.get('/antrian');
     expect(home.text).toMatch(/Pemberitahuan <span class="count" aria-label="3 belum dibaca">3<\/span>/);
     const list = await cso.get('/pemberitahuan');
-    for (const text of ['Satker mengirim perbaikan', 'Satker membalas', 'Satker memberi penilaian layanan']) expect(list.text).toContain(text);
-    const mails = await t.db.query(`SELECT topic, recipient, payload->>'what' AS what FROM outbox WHERE ticket_id = ANY($1) AND topic = 'agent.satker-acted' ORDER BY created_at`, [[q.id, unheld.id]]);
+    for (const text of ['Satker mengirim perbaikan', 'Satker membalas', 'Satker memberi penilaian layanan'])
+      expect(list.text).toContain(text);
+    const mails = await t.db.query(
+      `SELECT topic, recipient, payload->>'what' AS what FROM outbox WHERE ticket_id = ANY($1) AND topic = 'agent.satker-acted' ORDER BY created_at`,
+      [[q.id, unheld.id]],
+    );
     expect(mails.map((m: { recipient: string; what: string }) => [m.recipient, m.what])).toEqual([
-      [`${w.cso.nik}@contoh.go.id`, 'Satker mengirim perbaikan'], [`${w.cso.nik}@contoh.go.id`, 'Satker membalas'],
+      [`${w.cso.nik}@contoh.go.id`, 'Satker mengirim perbaikan'],
+      [`${w.cso.nik}@contoh.go.id`, 'Satker membalas'],
       [`${w.cso.nik}@contoh.go.id`, 'Satker memberi penilaian layanan'],
     ]);
-    await cso.post('/pemberitahuan/dibaca').type('form').send({ _csrf: csrfOf(list.text) });
+    await cso
+      .post('/pemberitahuan/dibaca')
+      .type('form')
+      .send({ _csrf: csrfOf(list.text) });
     expect((await cso.get('/antrian')).text).not.toContain('belum dibaca');
   });
 });

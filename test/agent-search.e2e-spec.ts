@@ -8,7 +8,8 @@ describe('searching tickets', () => {
   let w: World;
   let tok: Suite['tok'];
   const find = (token: string, q: string) => t.http.get(`/api/v1/tickets?q=${encodeURIComponent(q)}`).set(auth(token));
-  const post = (token: string, body: Record<string, unknown>) => t.http.post('/api/v1/tickets/search').set(auth(token)).send(body);
+  const post = (token: string, body: Record<string, unknown>) =>
+    t.http.post('/api/v1/tickets/search').set(auth(token)).send(body);
   let registration: { id: string; number: string };
   const nik = randomNik();
 
@@ -19,16 +20,33 @@ describe('searching tickets', () => {
   afterAll(() => t.close());
 
   it('finds a ticket by number, kode and nama satker, and a name in the form', async () => {
-    for (const q of [registration.number, registration.number.slice(-6), w.satker.code, w.satker.name.toUpperCase(), 'rahmawati kus']) {
+    for (const q of [
+      registration.number,
+      registration.number.slice(-6),
+      w.satker.code,
+      w.satker.name.toUpperCase(),
+      'rahmawati kus',
+    ]) {
       expect(ids(await find(tok.cso, q))).toContain(registration.id);
     }
     expect(ids(await find(tok.cso, 'Nama Yang Tidak Ada'))).not.toContain(registration.id);
   });
 
   it('finds the perihal and the messages by Indonesian full-text search, but never by an internal note', async () => {
-    const q = await ask(t, tok.satker, 'Pencairan tunjangan kinerja', 'Tunjangan bulan Oktober belum diterima pegawai.');
-    await t.http.post(`/api/v1/tickets/${q.id}/messages`).set(auth(tok.satker)).send({ body: 'Mohon segera diproses, pegawai menanyakan.' });
-    await t.http.post(`/api/v1/tickets/${q.id}/messages`).set(auth(tok.cso)).send({ body: 'Rahasia: cek dengan bendahara', visibility: 'INTERNAL' });
+    const q = await ask(
+      t,
+      tok.satker,
+      'Pencairan tunjangan kinerja',
+      'Tunjangan bulan Oktober belum diterima pegawai.',
+    );
+    await t.http
+      .post(`/api/v1/tickets/${q.id}/messages`)
+      .set(auth(tok.satker))
+      .send({ body: 'Mohon segera diproses, pegawai menanyakan.' });
+    await t.http
+      .post(`/api/v1/tickets/${q.id}/messages`)
+      .set(auth(tok.cso))
+      .send({ body: 'Rahasia: cek dengan bendahara', visibility: 'INTERNAL' });
     for (const words of ['pencairan tunjangan', 'tunjangan kinerja', 'diterima pegawai', 'menanyakan']) {
       expect(ids(await find(tok.cso, words))).toContain(q.id);
     }
@@ -47,7 +65,7 @@ describe('searching tickets', () => {
     expect([found.status, ids(found)]).toEqual([200, [registration.id]]);
   });
 
-  it('keeps search inside the actor\'s scope: another office and another satker find nothing of ours', async () => {
+  it("keeps search inside the actor's scope: another office and another satker find nothing of ours", async () => {
     for (const token of [tok.otherCso, tok.otherSatker]) {
       expect(ids(await post(token, { q: nik }))).toEqual([]);
       expect(ids(await find(token, w.satker.name))).toEqual([]);
@@ -58,8 +76,14 @@ describe('searching tickets', () => {
   });
 
   it('combines a search with a view, and refuses too short a text without changing anything', async () => {
-    expect(ids(await t.http.get(`/api/v1/tickets?view=mine&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso)))).toEqual([]);
-    expect(ids(await t.http.get(`/api/v1/tickets?view=unassigned&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso)))).toContain(registration.id);
+    expect(
+      ids(await t.http.get(`/api/v1/tickets?view=mine&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso))),
+    ).toEqual([]);
+    expect(
+      ids(
+        await t.http.get(`/api/v1/tickets?view=unassigned&q=${encodeURIComponent(w.satker.name)}`).set(auth(tok.cso)),
+      ),
+    ).toContain(registration.id);
     const before = await footprint(t, w.satker.id);
     const short = await find(tok.cso, 'ab');
     expect([short.status, short.body.error.code]).toEqual([400, 'SEARCH_TOO_SHORT']);

@@ -13,10 +13,16 @@ describe('login, sessions and the API surface', () => {
   afterAll(() => t.close());
 
   it('does not reveal whether a NIK exists when a login fails', async () => {
-    const wrongPassword = await t.http.post('/api/v1/auth/login').send({ nik: w.satkerUser.nik, password: 'salah-sekali-1' });
-    const unknownNik = await t.http.post('/api/v1/auth/login').send({ nik: '7571010101010001', password: 'salah-sekali-1' });
+    const wrongPassword = await t.http
+      .post('/api/v1/auth/login')
+      .send({ nik: w.satkerUser.nik, password: 'salah-sekali-1' });
+    const unknownNik = await t.http
+      .post('/api/v1/auth/login')
+      .send({ nik: '7571010101010001', password: 'salah-sekali-1' });
     const notActivated = await createPerson(t.db, 'Belum Aktivasi', { password: false });
-    const noPassword = await t.http.post('/api/v1/auth/login').send({ nik: notActivated.nik, password: 'salah-sekali-1' });
+    const noPassword = await t.http
+      .post('/api/v1/auth/login')
+      .send({ nik: notActivated.nik, password: 'salah-sekali-1' });
     for (const res of [wrongPassword, unknownNik, noPassword]) {
       expect(res.status).toBe(401);
       expect(res.body.error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'NIK atau kata sandi salah.' });
@@ -30,7 +36,11 @@ describe('login, sessions and the API surface', () => {
     expect(forged.status).toBe(401);
     const login = await t.http.post('/api/v1/auth/login').send({ nik: w.cso.nik, password: 'RahasiaUji123' });
     const me = await t.http.get('/api/v1/me').set(auth(login.body.token));
-    expect(me.body).toMatchObject({ name: 'CSO Pertama', satkers: [], staffRoles: [{ role: 'CSO', officeKind: 'KPPN' }] });
+    expect(me.body).toMatchObject({
+      name: 'CSO Pertama',
+      satkers: [],
+      staffRoles: [{ role: 'CSO', officeKind: 'KPPN' }],
+    });
     expect((await t.http.post('/api/v1/auth/logout').set(auth(login.body.token))).status).toBe(204);
     expect((await t.http.get('/api/v1/me').set(auth(login.body.token))).status).toBe(401);
   });
@@ -40,16 +50,30 @@ describe('login, sessions and the API surface', () => {
     expect((await t.http.get('/api/v1/ready')).body).toMatchObject({ status: 'ok', database: 'ok', migrations: 'ok' });
     const services = await t.http.get('/api/v1/services').set(auth(tok.satker));
     const reg = services.body.find((s: { code: string }) => s.code === 'MYINTRESS_DAFTAR_KPPN');
-    expect(reg).toMatchObject({ canFile: true, attachments: [{ kind: 'SK_PENUNJUKAN', required: true }, { kind: 'FORMULIR_PENDAFTARAN', required: true }] });
+    expect(reg).toMatchObject({
+      canFile: true,
+      attachments: [
+        { kind: 'SK_PENUNJUKAN', required: true },
+        { kind: 'FORMULIR_PENDAFTARAN', required: true },
+      ],
+    });
     expect(reg.form[0]).toMatchObject({ name: 'pengguna', kind: 'list' });
     const anonymous = await t.http.get('/api/v1/services');
     expect(anonymous.body.every((s: { canFile: boolean }) => !s.canFile)).toBe(true);
     const doc = await t.http.get('/api/docs/openapi.json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining([
-      '/api/v1/auth/login', '/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/tickets/{id}/events',
-      '/api/v1/tickets/{id}/messages', '/api/v1/tickets/{id}/attachments/{attachmentId}', '/api/v1/health', '/api/v1/ready',
-    ]));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/tickets',
+        '/api/v1/tickets/{id}',
+        '/api/v1/tickets/{id}/events',
+        '/api/v1/tickets/{id}/messages',
+        '/api/v1/tickets/{id}/attachments/{attachmentId}',
+        '/api/v1/health',
+        '/api/v1/ready',
+      ]),
+    );
     expect((await t.http.get('/api/docs')).status).toBe(200);
   });
 
@@ -62,7 +86,10 @@ describe('login, sessions and the API surface', () => {
       expect(res.body.error).toMatchObject({ code: 'MIGRATIONS_PENDING', details: { pending: [last.name] } });
       expect((await t.http.get('/api/v1/health')).status).toBe(200);
     } finally {
-      await t.db.query(`INSERT INTO migrations (timestamp, name) VALUES ($1, $2)`, [Number(last.name.slice(-13)), last.name]);
+      await t.db.query(`INSERT INTO migrations (timestamp, name) VALUES ($1, $2)`, [
+        Number(last.name.slice(-13)),
+        last.name,
+      ]);
     }
   });
 
@@ -72,19 +99,30 @@ describe('login, sessions and the API surface', () => {
     await addMembership(t.db, person.id, w.otherSatker.id);
     const pending = await createPerson(t.db, 'Masih Menunggu');
     await addMembership(t.db, pending.id, w.satker.id, 1);
-    const [token, pendingToken] = await Promise.all([person, pending].map(async (p) =>
-      (await t.http.post('/api/v1/auth/login').send({ nik: p.nik, password: 'RahasiaUji123' })).body.token));
+    const [token, pendingToken] = await Promise.all(
+      [person, pending].map(
+        async (p) =>
+          (await t.http.post('/api/v1/auth/login').send({ nik: p.nik, password: 'RahasiaUji123' })).body.token,
+      ),
+    );
     const body = { service: 'PERTANYAAN', form: { perihal: 'Jadwal', uraian: 'Kapan rekon?' } };
     const before = await footprint(t, w.satker.id);
     const which = await t.http.post('/api/v1/tickets').set(auth(token)).send(body);
     expect([which.status, which.body.error.code]).toEqual([400, 'SATKER_REQUIRED']);
-    const foreign = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).set('X-Satker', w.otherSatker.code).send(body);
+    const foreign = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
+      .set('X-Satker', w.otherSatker.code)
+      .send(body);
     expect([foreign.status, foreign.body.error.code]).toEqual([403, 'SATKER_NOT_ALLOWED']);
     const cso = await t.http.post('/api/v1/tickets').set(auth(tok.cso)).send(body);
     expect([cso.status, cso.body.error.code]).toEqual([403, 'NOT_A_SATKER_USER']);
     const notActive = await t.http.post('/api/v1/tickets').set(auth(pendingToken)).send(body);
     expect([notActive.status, notActive.body.error.code]).toEqual([403, 'NOT_A_SATKER_USER']);
-    const unknown = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).send({ ...body, service: 'TIDAK_ADA' });
+    const unknown = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
+      .send({ ...body, service: 'TIDAK_ADA' });
     expect([unknown.status, unknown.body.error.code]).toEqual([422, 'UNKNOWN_SERVICE']);
     expect(await footprint(t, w.satker.id)).toEqual(before);
     const chosen = await t.http.post('/api/v1/tickets').set(auth(token)).set('X-Satker', w.otherSatker.code).send(body);
@@ -96,15 +134,24 @@ describe('housekeeping job', () => {
   it('removes sessions a day past expiry and day-old idempotency keys, and nothing newer', async () => {
     const { t, w } = await startSuite();
     try {
-      await t.db.query(`INSERT INTO sessions (person_id, token_hash, expires_at) VALUES ($1, 'old-' || gen_random_uuid(), now() - interval '2 days'),
-        ($1, 'new-' || gen_random_uuid(), now() + interval '1 hour')`, [w.cso.id]);
-      await t.db.query(`INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) VALUES ($1, 'old-key-123', repeat('a', 64), now() - interval '25 hours'),
-        ($1, 'new-key-123', repeat('b', 64), now())`, [w.cso.id]);
+      await t.db.query(
+        `INSERT INTO sessions (person_id, token_hash, expires_at) VALUES ($1, 'old-' || gen_random_uuid(), now() - interval '2 days'),
+        ($1, 'new-' || gen_random_uuid(), now() + interval '1 hour')`,
+        [w.cso.id],
+      );
+      await t.db.query(
+        `INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) VALUES ($1, 'old-key-123', repeat('a', 64), now() - interval '25 hours'),
+        ($1, 'new-key-123', repeat('b', 64), now())`,
+        [w.cso.id],
+      );
       const removed = await new HousekeepingJob(t.db, new JobTracker(t.config)).run();
       expect(removed!.sessions).toBeGreaterThanOrEqual(1);
       const left = await t.db.query(`SELECT key FROM idempotency_keys WHERE person_id = $1 ORDER BY key`, [w.cso.id]);
       expect(left).toEqual([{ key: 'new-key-123' }]);
-      const [sessions] = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND expires_at > now()`, [w.cso.id]);
+      const [sessions] = await t.db.query(
+        `SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND expires_at > now()`,
+        [w.cso.id],
+      );
       expect(sessions.n).toBeGreaterThanOrEqual(1);
     } finally {
       await t.close();

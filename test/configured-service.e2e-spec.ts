@@ -12,18 +12,40 @@ import { createWorld, type World } from './support/world';
 const templates = mkdtempSync(path.join(tmpdir(), 'loket-templates-'));
 cpSync(path.resolve('templates'), templates, { recursive: true });
 writeFileSync(path.join(templates, 'emails/uji.disetujui.subject.hbs'), 'Permohonan {{ticketNumber}} disetujui\n');
-writeFileSync(path.join(templates, 'emails/uji.disetujui.txt.hbs'), 'Yth. {{name}}, permohonan cuti layanan {{ticketNumber}} disetujui oleh {{officeName}}.\n');
-writeFileSync(path.join(templates, 'emails/uji.disetujui.html.hbs'), '<p>Yth. {{name}}, permohonan {{ticketNumber}} disetujui oleh {{officeName}}.</p>\n');
+writeFileSync(
+  path.join(templates, 'emails/uji.disetujui.txt.hbs'),
+  'Yth. {{name}}, permohonan cuti layanan {{ticketNumber}} disetujui oleh {{officeName}}.\n',
+);
+writeFileSync(
+  path.join(templates, 'emails/uji.disetujui.html.hbs'),
+  '<p>Yth. {{name}}, permohonan {{ticketNumber}} disetujui oleh {{officeName}}.</p>\n',
+);
 
-const catalogue = new Catalogue([
-  ...DEFAULT_SERVICES,
-  {
-    code: 'UJI_PERSETUJUAN', title: 'Persetujuan Uji', subjectPattern: 'Persetujuan Uji {satkerName}', description: 'Layanan dari konfigurasi',
-    form: { alasan: { kind: 'text', label: 'Alasan', required: true, maxLength: 200 }, jenis: { kind: 'choice', label: 'Jenis', required: true, options: ['A', 'B'] } },
-    attachments: [], filedBy: ['SATKER'], queue: 'SATKER_KPPN', machine: { id: 'uji-persetujuan', version: 1 },
-    sla: SLA.approval, notices: { COMPLETE: 'uji.disetujui' },
-  },
-], [...DEFAULT_MACHINES, buildApprovalMachine({ id: 'uji-persetujuan', version: 1, approveEffects: [], rejectEffects: [] })]);
+const catalogue = new Catalogue(
+  [
+    ...DEFAULT_SERVICES,
+    {
+      code: 'UJI_PERSETUJUAN',
+      title: 'Persetujuan Uji',
+      subjectPattern: 'Persetujuan Uji {satkerName}',
+      description: 'Layanan dari konfigurasi',
+      form: {
+        alasan: { kind: 'text', label: 'Alasan', required: true, maxLength: 200 },
+        jenis: { kind: 'choice', label: 'Jenis', required: true, options: ['A', 'B'] },
+      },
+      attachments: [],
+      filedBy: ['SATKER'],
+      queue: 'SATKER_KPPN',
+      machine: { id: 'uji-persetujuan', version: 1 },
+      sla: SLA.approval,
+      notices: { COMPLETE: 'uji.disetujui' },
+    },
+  ],
+  [
+    ...DEFAULT_MACHINES,
+    buildApprovalMachine({ id: 'uji-persetujuan', version: 1, approveEffects: [], rejectEffects: [] }),
+  ],
+);
 
 describe('a service defined purely from configuration', () => {
   let t: TestApp;
@@ -40,9 +62,15 @@ describe('a service defined purely from configuration', () => {
 
   it('is filed, validated, approved in one step and notified with its own template', async () => {
     const [satker, cso] = await Promise.all([login(t, w.satkerUser), login(t, w.cso)]);
-    const bad = await t.http.post('/api/v1/tickets').set(auth(satker)).send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'x', jenis: 'C' } });
+    const bad = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(satker))
+      .send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'x', jenis: 'C' } });
     expect([bad.status, bad.body.error.details[0].code]).toEqual([400, 'INVALID_CHOICE']);
-    const filed = await t.http.post('/api/v1/tickets').set(auth(satker)).send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'Perlu', jenis: 'A' } });
+    const filed = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(satker))
+      .send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'Perlu', jenis: 'A' } });
     expect(filed.status).toBe(201);
     expect(filed.body.subject).toBe(`Persetujuan Uji ${w.satker.name}`);
     const queue = await t.http.get('/api/v1/tickets').query({ service: 'UJI_PERSETUJUAN' }).set(auth(cso));
@@ -50,7 +78,9 @@ describe('a service defined purely from configuration', () => {
     const done = await sendEvent(t, cso, filed.body.id, 1, { type: 'COMPLETE' });
     expect(done.body.status).toBe('SELESAI');
     const sla = await t.http.get(`/api/v1/tickets/${filed.body.id}/sla`).set(auth(cso));
-    expect(sla.body.clocks.map((c: { clock: string; state: string }) => [c.clock, c.state])).toEqual([['RESOLUTION', 'MET']]);
+    expect(sla.body.clocks.map((c: { clock: string; state: string }) => [c.clock, c.state])).toEqual([
+      ['RESOLUTION', 'MET'],
+    ]);
     while ((await t.app.get(OutboxRelay).run()).sent > 0);
     const mails = readdirSync(t.config.mailDir).map((f) => readFileSync(path.join(t.config.mailDir, f), 'utf8'));
     expect(mails.some((m) => m.includes(`Permohonan ${filed.body.number} disetujui`))).toBe(true);

@@ -16,8 +16,14 @@ describe('the embedded database under concurrent pooled clients (ProtocolQueue)'
   it('answers 600 parameterised queries of different shapes from 16 connections, each with its own result', async () => {
     const shapes = [
       (i: number) => pool.query('SELECT $1::int AS a', [i]).then((r) => expect(r.rows[0]).toEqual({ a: i })),
-      (i: number) => pool.query('SELECT $1::int AS a, $2::text AS b', [i, `t${i}`]).then((r) => expect(r.rows[0]).toEqual({ a: i, b: `t${i}` })),
-      (i: number) => pool.query('SELECT $1::int + $2::int + $3::int AS s', [i, 1, 2]).then((r) => expect(r.rows[0]).toEqual({ s: i + 3 })),
+      (i: number) =>
+        pool
+          .query('SELECT $1::int AS a, $2::text AS b', [i, `t${i}`])
+          .then((r) => expect(r.rows[0]).toEqual({ a: i, b: `t${i}` })),
+      (i: number) =>
+        pool
+          .query('SELECT $1::int + $2::int + $3::int AS s', [i, 1, 2])
+          .then((r) => expect(r.rows[0]).toEqual({ s: i + 3 })),
     ];
     await Promise.all(Array.from({ length: 600 }, (_, i) => shapes[i % 3](i)));
   });

@@ -13,10 +13,19 @@ describe('guard rails on deactivation', () => {
   afterAll(() => t.close());
 
   const membershipOf = async (personId: string, satkerId: string) =>
-    (await t.db.query(`SELECT id FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2`, [personId, satkerId]))[0].id as string;
-  const statusOf = async (id: string) => (await t.db.query(`SELECT status FROM myintress_memberships WHERE id = $1`, [id]))[0].status;
+    (
+      await t.db.query(`SELECT id FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2`, [
+        personId,
+        satkerId,
+      ])
+    )[0].id as string;
+  const statusOf = async (id: string) =>
+    (await t.db.query(`SELECT status FROM myintress_memberships WHERE id = $1`, [id]))[0].status;
   const deactivate = (token: string, id: string) =>
-    t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/${id}/nonaktifkan`).set(auth(token)).send({ alasan: 'Mutasi pegawai' });
+    t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/${id}/nonaktifkan`)
+      .set(auth(token))
+      .send({ alasan: 'Mutasi pegawai' });
 
   it('API: the only active user of a satker cannot be switched off, nothing changes', async () => {
     const own = await membershipOf(w.satkerUser.id, w.satker.id);
@@ -35,7 +44,9 @@ describe('guard rails on deactivation', () => {
     const before = await footprint(t, w.satker.id);
     const res = await deactivate(tok.satker, own);
     expect([res.status, res.body.error.code]).toEqual([422, 'CANNOT_DEACTIVATE_SELF']);
-    expect(res.body.error.message).toBe('Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.');
+    expect(res.body.error.message).toBe(
+      'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.',
+    );
 
     const satker = await portalLogin(t, w.satkerUser);
     const list = await satker.get('/pengguna');
@@ -45,7 +56,10 @@ describe('guard rails on deactivation', () => {
     expect(page.text).toContain('Anda tidak dapat menonaktifkan akun Anda sendiri');
     expect(page.text).not.toContain('Nonaktifkan pengguna</button>');
     // A hand-made form post is refused the same way, with the words first and the code in small print.
-    const posted = await satker.post(`/pengguna/${own}/nonaktifkan`).type('form').send({ _csrf: csrfOf(list.text), alasan: 'Keluar' });
+    const posted = await satker
+      .post(`/pengguna/${own}/nonaktifkan`)
+      .type('form')
+      .send({ _csrf: csrfOf(list.text), alasan: 'Keluar' });
     expect(posted.status).toBe(422);
     expect(posted.text).toContain('Anda tidak dapat menonaktifkan akun Anda sendiri');
     expect(posted.text).toContain('Kode galat: CANNOT_DEACTIVATE_SELF');

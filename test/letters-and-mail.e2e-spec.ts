@@ -44,9 +44,13 @@ describe('letters, notices and delivery through real SMTP', () => {
     expect(completed).toHaveLength(1);
     expect(completed[0].to).toEqual([`${w.satkerUser.nik}@contoh.go.id`]);
     expect(completed[0].text).toContain(`Tiket ${ticket.number}`);
-    const [row] = await t.db.query(`SELECT id FROM outbox WHERE ticket_id = $1 AND topic = 'ticket.completed'`, [ticket.id]);
+    const [row] = await t.db.query(`SELECT id FROM outbox WHERE ticket_id = $1 AND topic = 'ticket.completed'`, [
+      ticket.id,
+    ]);
     expect(completed[0].messageId).toBe(OutboxRelay.messageId(row.id));
-    expect(mailsFor(ticket.number).map((m) => m.subject)).toEqual(expect.arrayContaining([`Tiket ${ticket.number} telah diterima`]));
+    expect(mailsFor(ticket.number).map((m) => m.subject)).toEqual(
+      expect.arrayContaining([`Tiket ${ticket.number} telah diterima`]),
+    );
   });
 
   it('sends nothing for a transition that rolled back', async () => {
@@ -70,7 +74,10 @@ describe('letters, notices and delivery through real SMTP', () => {
     const attempt = await relay.run();
     expect(attempt.sent).toBe(0);
     expect(attempt.retried).toBeGreaterThan(0);
-    const [pending] = await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE ticket_id = $1 AND topic = 'ticket.completed'`, [ticket.id]);
+    const [pending] = await t.db.query(
+      `SELECT status, attempts, last_error FROM outbox WHERE ticket_id = $1 AND topic = 'ticket.completed'`,
+      [ticket.id],
+    );
     expect(pending).toMatchObject({ status: 'PENDING', attempts: 1 });
     await smtp.start(port);
     await t.db.query(`UPDATE outbox SET next_attempt_at = now() WHERE ticket_id = $1`, [ticket.id]);
@@ -86,7 +93,9 @@ describe('letters, notices and delivery through real SMTP', () => {
     const mail = smtp.received.find((m) => m.to.includes(person.email) && m.subject === 'Aktivasi akun DIGIT Anda');
     expect(mail).toBeDefined();
     const token = /aktivasi\?token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1];
-    expect((await t.http.post('/api/v1/auth/activate').send({ token, password: 'SandiDariSurel2026' })).status).toBe(204);
+    expect((await t.http.post('/api/v1/auth/activate').send({ token, password: 'SandiDariSurel2026' })).status).toBe(
+      204,
+    );
     const res = await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password: 'SandiDariSurel2026' });
     expect(res.body.person.satkers).toEqual([{ code: w.satker.code, name: w.satker.name }]);
   });
@@ -94,8 +103,13 @@ describe('letters, notices and delivery through real SMTP', () => {
   it('numbers 200 letters issued at once without gaps or duplicates', async () => {
     const ticket = await claimedRegistration(t, satker, cso, [newUser('Banyak Surat')]);
     const body = {
-      hal: 'Tanggapan atas permohonan', sifat: 'Biasa', lampiran: '-', yth: 'Kuasa Pengguna Anggaran', isi: 'Paragraf satu.\n\nParagraf dua.',
-      tembusan: [], penandatangan: { nama: 'Kepala KPPN', nip: '197001011990031001', jabatan: 'Kepala Kantor' },
+      hal: 'Tanggapan atas permohonan',
+      sifat: 'Biasa',
+      lampiran: '-',
+      yth: 'Kuasa Pengguna Anggaran',
+      isi: 'Paragraf satu.\n\nParagraf dua.',
+      tembusan: [],
+      penandatangan: { nama: 'Kepala KPPN', nip: '197001011990031001', jabatan: 'Kepala Kantor' },
     };
     // As many requests in flight as the test app has pool connections (DB_POOL_SIZE 6 in
     // test/support/app.ts), so every request contends for the same counter row while none waits
@@ -104,26 +118,41 @@ describe('letters, notices and delivery through real SMTP', () => {
     const issue = () => t.http.post(`/api/v1/tickets/${ticket.id}/letters`).set(auth(cso)).send(body);
     const results: Awaited<ReturnType<typeof issue>>[] = [];
     let started = 0;
-    const lane = async () => { while (started++ < 200) results.push(await issue()); };
+    const lane = async () => {
+      while (started++ < 200) results.push(await issue());
+    };
     await Promise.all(Array.from({ length: 6 }, lane));
     expect(results.every((r) => r.status === 201)).toBe(true);
-    const [{ code, kanwil }] = await t.db.query(`SELECT o.code, p.code AS kanwil FROM offices o JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`, [w.kppnId]);
+    const [{ code, kanwil }] = await t.db.query(
+      `SELECT o.code, p.code AS kanwil FROM offices o JOIN offices p ON p.id = o.parent_id WHERE o.id = $1`,
+      [w.kppnId],
+    );
     const year = new Date().getFullYear();
-    const seqs = results.map((r) => {
-      const m = new RegExp(`^S-(\\d+)/${kanwil}/${code}/(\\d{4})$`).exec(r.body.number);
-      expect(m).not.toBeNull();
-      expect(Math.abs(Number(m![2]) - year)).toBeLessThanOrEqual(1);
-      return Number(m![1]);
-    }).sort((a, b) => a - b);
+    const seqs = results
+      .map((r) => {
+        const m = new RegExp(`^S-(\\d+)/${kanwil}/${code}/(\\d{4})$`).exec(r.body.number);
+        expect(m).not.toBeNull();
+        expect(Math.abs(Number(m![2]) - year)).toBeLessThanOrEqual(1);
+        return Number(m![1]);
+      })
+      .sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
 
   it('freezes an issued letter: the same PDF and HTML bytes every time, only for those who see the ticket', async () => {
     const ticket = await claimedRegistration(t, satker, cso, [newUser('Surat Beku')]);
-    const issued = await t.http.post(`/api/v1/tickets/${ticket.id}/letters`).set(auth(cso)).send({
-      hal: 'Tanggapan', sifat: 'Biasa', lampiran: '-', yth: 'KPA', isi: 'Nama <script>alert(1)</script> tertulis apa adanya.',
-      tembusan: ['Kepala Kanwil'], penandatangan: { nama: 'Kepala KPPN', nip: '197001011990031001', jabatan: 'Kepala Kantor' },
-    });
+    const issued = await t.http
+      .post(`/api/v1/tickets/${ticket.id}/letters`)
+      .set(auth(cso))
+      .send({
+        hal: 'Tanggapan',
+        sifat: 'Biasa',
+        lampiran: '-',
+        yth: 'KPA',
+        isi: 'Nama <script>alert(1)</script> tertulis apa adanya.',
+        tembusan: ['Kepala Kanwil'],
+        penandatangan: { nama: 'Kepala KPPN', nip: '197001011990031001', jabatan: 'Kepala Kantor' },
+      });
     expect(issued.status).toBe(201);
     const url = `/api/v1/tickets/${ticket.id}/letters/${issued.body.id}`;
     const first = await t.http.get(url).set(auth(satker)).buffer(true).parse(binary);
@@ -140,22 +169,36 @@ describe('letters, notices and delivery through real SMTP', () => {
     expect(html.text).toContain(issued.body.number);
     const other = await t.http.get(url).set(auth(await login(t, w.otherSatkerUser)));
     expect([other.status, other.body.error.code]).toEqual([404, 'TICKET_NOT_FOUND']);
-    const bySatker = await t.http.post(`/api/v1/tickets/${ticket.id}/letters`).set(auth(satker)).send({
-      hal: 'Tanggapan', sifat: 'Biasa', lampiran: '-', yth: 'KPA', isi: 'Isi surat.', tembusan: [], penandatangan: { nama: 'Satker', nip: '1', jabatan: 'KPA' },
-    });
+    const bySatker = await t.http
+      .post(`/api/v1/tickets/${ticket.id}/letters`)
+      .set(auth(satker))
+      .send({
+        hal: 'Tanggapan',
+        sifat: 'Biasa',
+        lampiran: '-',
+        yth: 'KPA',
+        isi: 'Isi surat.',
+        tembusan: [],
+        penandatangan: { nama: 'Satker', nip: '1', jabatan: 'KPA' },
+      });
     expect([bySatker.status, bySatker.body.error.code]).toEqual([403, 'LETTER_NOT_PERMITTED']);
   });
 
   it('keeps a notice that cannot be delivered as FAILED, visible to admins only', async () => {
     const ticket = await claimedRegistration(t, satker, cso, [newUser('Notifikasi Rusak')]);
     const [broken] = await t.db.query(
-      `INSERT INTO outbox (topic, recipient, payload, ticket_id) VALUES ('ticket.rejected', 'x@contoh.go.id', '{"name":"X"}', $1) RETURNING id`, [ticket.id]);
+      `INSERT INTO outbox (topic, recipient, payload, ticket_id) VALUES ('ticket.rejected', 'x@contoh.go.id', '{"name":"X"}', $1) RETURNING id`,
+      [ticket.id],
+    );
     await deliver();
     const [row] = await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE id = $1`, [broken.id]);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(row.last_error).toMatch(/not defined/);
     const admin = await createNationalAdmin(t.db, 'Admin Notifikasi');
-    const list = await t.http.get('/api/v1/admin/outbox').query({ status: 'FAILED' }).set(auth(await login(t, admin)));
+    const list = await t.http
+      .get('/api/v1/admin/outbox')
+      .query({ status: 'FAILED' })
+      .set(auth(await login(t, admin)));
     expect(list.body.map((r: { id: string }) => r.id)).toContain(broken.id);
     const refused = await t.http.get('/api/v1/admin/outbox').set(auth(cso));
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_AN_ADMIN']);
@@ -163,11 +206,20 @@ describe('letters, notices and delivery through real SMTP', () => {
 
   it('pre-fills the SK penunjukan for the satker to sign', async () => {
     const person = newUser('Calon Operator');
-    const html = await t.http.post(`/api/v1/satkers/${w.satker.code}/dokumen/sk-penunjukan`).query({ format: 'html' }).set(auth(satker)).send({ pengguna: [person] });
+    const html = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/dokumen/sk-penunjukan`)
+      .query({ format: 'html' })
+      .set(auth(satker))
+      .send({ pengguna: [person] });
     expect(html.status).toBe(201);
     expect(html.text).toContain('Calon Operator');
     expect(html.text).toContain(w.satker.name);
-    const pdf = await t.http.post(`/api/v1/satkers/${w.satker.code}/dokumen/sk-penunjukan`).set(auth(satker)).send({ pengguna: [person] }).buffer(true).parse(binary);
+    const pdf = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/dokumen/sk-penunjukan`)
+      .set(auth(satker))
+      .send({ pengguna: [person] })
+      .buffer(true)
+      .parse(binary);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
@@ -178,7 +230,11 @@ describe('delivery without SMTP_URL', () => {
     try {
       const w = await createWorld(t.db);
       const satker = await login(t, w.satkerUser);
-      await t.http.post('/api/v1/tickets').set(auth(satker)).send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } }).expect(201);
+      await t.http
+        .post('/api/v1/tickets')
+        .set(auth(satker))
+        .send({ service: 'PERTANYAAN', form: { perihal: 'a', uraian: 'b' } })
+        .expect(201);
       const relay = t.app.get(OutboxRelay);
       expect((await relay.run()).sent).toBeGreaterThanOrEqual(1);
       expect(readdirSync(t.config.mailDir).some((f) => f.endsWith('.eml'))).toBe(true);

@@ -13,7 +13,10 @@ class Capture extends Writable {
     done();
   }
   records(): Array<Record<string, unknown>> {
-    return this.text.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return this.text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   }
 }
 
@@ -42,7 +45,13 @@ describe('operable logs', () => {
     const access = records.filter((r) => r.msg === 'request');
     const lineOf = (requestId: string) => access.find((r) => r.requestId === requestId);
     const filing = lineOf(filed.headers['x-request-id']);
-    expect(filing).toMatchObject({ level: 'info', method: 'POST', route: '/api/v1/tickets', status: 201, actorId: w.satkerUser.id });
+    expect(filing).toMatchObject({
+      level: 'info',
+      method: 'POST',
+      route: '/api/v1/tickets',
+      status: 201,
+      actorId: w.satkerUser.id,
+    });
     expect(typeof filing!.ms).toBe('number');
     // The route pattern, never the id or the query string.
     expect(lineOf(viewed.headers['x-request-id'])).toMatchObject({ route: '/api/v1/tickets/:id', status: 200 });

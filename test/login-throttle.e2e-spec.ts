@@ -27,7 +27,11 @@ describe('login throttling cannot be turned against someone else', () => {
     for (let i = 0; i < times; i++) expect((await login(t, nik, 'SalahSekali123', from)).status).toBe(401);
   }
 
-  function expectRetryAfter(res: { status: number; headers: Record<string, string>; body: any }, atLeast: number, atMost: number) {
+  function expectRetryAfter(
+    res: { status: number; headers: Record<string, string>; body: any },
+    atLeast: number,
+    atMost: number,
+  ) {
     expect([res.status, res.body.error?.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
     const seconds = Number(res.headers['retry-after']);
     expect(seconds).toBeGreaterThanOrEqual(atLeast);
@@ -73,7 +77,8 @@ describe('login throttling cannot be turned against someone else', () => {
 
   it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
     const person = await createPerson(untrusted.db, 'Tanpa Proksi');
-    for (let i = 0; i < 5; i++) expect((await login(untrusted, person.nik, 'SalahSekali123', address())).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(untrusted, person.nik, 'SalahSekali123', address())).status).toBe(401);
     // A made-up header does not buy a fresh address: all five came from the same socket address.
     expectRetryAfter(await login(untrusted, person.nik, PASSWORD, address()), 800, 900);
   });
@@ -84,14 +89,20 @@ describe('login throttling cannot be turned against someone else', () => {
     await fail(person, attacker, 5);
     const agent = supertest.agent(t.url);
     const form = await agent.get('/masuk');
-    const res = await agent.post('/masuk').set('X-Forwarded-For', attacker).type('form')
+    const res = await agent
+      .post('/masuk')
+      .set('X-Forwarded-For', attacker)
+      .type('form')
       .send({ _csrf: csrfOf(form.text), nik: person.nik, password: PASSWORD, lanjut: '/' });
     expect(res.status).toBe(429);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(800);
     expect(res.text).toMatch(/Coba lagi dalam 15 menit\./);
     const owner = supertest.agent(t.url);
     const ownerForm = await owner.get('/masuk');
-    const ok = await owner.post('/masuk').set('X-Forwarded-For', address()).type('form')
+    const ok = await owner
+      .post('/masuk')
+      .set('X-Forwarded-For', address())
+      .type('form')
       .send({ _csrf: csrfOf(ownerForm.text), nik: person.nik, password: PASSWORD, lanjut: '/' });
     expect(ok.status).toBe(303);
   });
@@ -107,8 +118,14 @@ describe('login throttling cannot be turned against someone else', () => {
   });
 
   it('refuses a TRUSTED_PROXIES entry that is not an address or range', () => {
-    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' })).toThrow(/TRUSTED_PROXIES.*proxy\.internal/);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' })).toThrow(
+      /TRUSTED_PROXIES.*proxy\.internal/,
+    );
     expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
-    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1, loopback' }).trustedProxies).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1, loopback' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
   });
 });

@@ -19,21 +19,34 @@ describe('MyIntress memberships of another satker answer 404', () => {
   });
   afterAll(() => t.close());
 
-  const both = async () => [await footprint(t, w.satker.id), await footprint(t, w.otherSatker.id),
-    await t.db.query(`SELECT id, status, deleted_at FROM myintress_memberships WHERE satker_id = $1 ORDER BY id`, [w.otherSatker.id])];
+  const both = async () => [
+    await footprint(t, w.satker.id),
+    await footprint(t, w.otherSatker.id),
+    await t.db.query(`SELECT id, status, deleted_at FROM myintress_memberships WHERE satker_id = $1 ORDER BY id`, [
+      w.otherSatker.id,
+    ]),
+  ];
 
-  it('deactivating it, through one\'s own satker or the other satker\'s path', async () => {
+  it("deactivating it, through one's own satker or the other satker's path", async () => {
     const before = await both();
     for (const kode of [w.satker.code, w.otherSatker.code]) {
-      const res = await t.http.post(`/api/v1/satkers/${kode}/pengguna/${foreignActive}/nonaktifkan`).set(auth(tok.satker)).send({ alasan: 'Pindah tugas' });
-      expect([res.status, res.body.error.code]).toEqual([404, expect.stringMatching(/^(MEMBERSHIP|SATKER)_NOT_FOUND$/)]);
+      const res = await t.http
+        .post(`/api/v1/satkers/${kode}/pengguna/${foreignActive}/nonaktifkan`)
+        .set(auth(tok.satker))
+        .send({ alasan: 'Pindah tugas' });
+      expect([res.status, res.body.error.code]).toEqual([
+        404,
+        expect.stringMatching(/^(MEMBERSHIP|SATKER)_NOT_FOUND$/),
+      ]);
     }
     expect(await both()).toEqual(before);
   });
 
   it('putting it in a deletion request (filing MYINTRESS_HAPUS)', async () => {
     const before = await both();
-    const res = await t.http.post('/api/v1/tickets').set(auth(tok.satker))
+    const res = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
       .field('service', 'MYINTRESS_HAPUS')
       .field('form', JSON.stringify({ pengguna: [{ membershipId: foreignInactive }], alasan: 'Pegawai pindah tugas' }))
       .attach('SURAT_PERMINTAAN', makePdf({ title: 'Surat' }), 'surat.pdf')
@@ -44,7 +57,9 @@ describe('MyIntress memberships of another satker answer 404', () => {
 
   it('asking for the deletion letter that would list it', async () => {
     const before = await both();
-    const res = await t.http.post(`/api/v1/satkers/${w.satker.code}/dokumen/surat-permintaan-penghapusan`).set(auth(tok.satker))
+    const res = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/dokumen/surat-permintaan-penghapusan`)
+      .set(auth(tok.satker))
       .send({ membershipIds: [foreignInactive] });
     expect(res.status).toBe(404);
     expect(await both()).toEqual(before);

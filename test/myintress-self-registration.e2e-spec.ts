@@ -1,5 +1,14 @@
 import type { TestApp } from './support/app';
-import { auth, daftarPengguna, footprint, login, sendEvent, startSuite, tambahPengguna, type Suite } from './support/api';
+import {
+  auth,
+  daftarPengguna,
+  footprint,
+  login,
+  sendEvent,
+  startSuite,
+  tambahPengguna,
+  type Suite,
+} from './support/api';
 import { makePng } from './support/pdf';
 import { addMembership, addResident, createPerson, type World } from './support/world';
 
@@ -25,36 +34,64 @@ describe('MyIntress self-registration', () => {
     const unknown = '7571010101900001';
     const before = await footprint(t, w.satker.id, [unknown]);
     const notFound = await tambahPengguna(t, tok.satker, w.satker.code, { nik: unknown, nama: 'Tidak Ada' });
-    expect([notFound.status, notFound.body.error.code, notFound.body.error.message]).toEqual(
-      [422, 'DUKCAPIL_NIK_NOT_FOUND', 'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan']);
+    expect([notFound.status, notFound.body.error.code, notFound.body.error.message]).toEqual([
+      422,
+      'DUKCAPIL_NIK_NOT_FOUND',
+      'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan',
+    ]);
     const nik = await addResident(t.db, 'Muhammad Rizky Ra');
     const below = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Muhammad Rizky Ro' });
-    expect([below.status, below.body.error.code, below.body.error.message]).toEqual(
-      [422, 'DUKCAPIL_NAME_MISMATCH', 'Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid 94/95']);
+    expect([below.status, below.body.error.code, below.body.error.message]).toEqual([
+      422,
+      'DUKCAPIL_NAME_MISMATCH',
+      'Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid 94/95',
+    ]);
     expect(await footprint(t, w.satker.id, [unknown, nik])).toEqual(before);
   });
 
   it('accepts a name exactly at the threshold and files an approval ticket in the KPPN queue', async () => {
     const nik = await addResident(t.db, 'Muhammad Rizky Ramad');
-    const res = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Muhammad Rizky Ramat', nomorSk: 'ND-7/2026' });
+    const res = await tambahPengguna(t, tok.satker, w.satker.code, {
+      nik,
+      nama: 'Muhammad Rizky Ramat',
+      nomorSk: 'ND-7/2026',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ status: 1, jenis: 'PENDAFTARAN' });
     expect(await rowsOf('Muhammad Rizky Ramat')).toEqual([1]);
     const ticket = await approvalTicket(res.body.ticketId);
-    expect(ticket).toMatchObject({ service: { code: 'MYINTRESS_DAFTAR_MANDIRI' }, status: 'BARU', form: { nomorSk: 'ND-7/2026' } });
+    expect(ticket).toMatchObject({
+      service: { code: 'MYINTRESS_DAFTAR_MANDIRI' },
+      status: 'BARU',
+      form: { nomorSk: 'ND-7/2026' },
+    });
     expect(ticket.allowedEvents.map((e: { type: string }) => e.type)).toEqual(['COMPLETE', 'REJECT']);
     const [identity] = await t.db.query(`SELECT password_hash IS NULL AS pending FROM persons WHERE nik = $1`, [nik]);
     expect(identity.pending).toBe(true);
-    const [notice] = await t.db.query(`SELECT count(*)::int AS n FROM outbox o JOIN persons p ON o.recipient = p.email WHERE p.nik = $1 AND o.topic = 'digit.activation'`, [nik]);
+    const [notice] = await t.db.query(
+      `SELECT count(*)::int AS n FROM outbox o JOIN persons p ON o.recipient = p.email WHERE p.nik = $1 AND o.topic = 'digit.activation'`,
+      [nik],
+    );
     expect(notice.n).toBe(1);
   });
 
   it('fills the form from DIGIT when the NIK already has an identity', async () => {
     const known = await createPerson(t.db, 'Rina Marlina');
     await t.db.query(`UPDATE persons SET nip = '198801012010122001' WHERE id = $1`, [known.id]);
-    const found = await t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`).set(auth(tok.satker)).send({ nik: known.nik });
-    expect(found.body).toEqual({ terdaftarDiDigit: true, nama: 'Rina Marlina', nip: '198801012010122001', email: `${known.nik}@contoh.go.id` });
-    const missing = await t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`).set(auth(tok.satker)).send({ nik: '7571010101900002' });
+    const found = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`)
+      .set(auth(tok.satker))
+      .send({ nik: known.nik });
+    expect(found.body).toEqual({
+      terdaftarDiDigit: true,
+      nama: 'Rina Marlina',
+      nip: '198801012010122001',
+      email: `${known.nik}@contoh.go.id`,
+    });
+    const missing = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`)
+      .set(auth(tok.satker))
+      .send({ nik: '7571010101900002' });
     expect(missing.body).toEqual({ terdaftarDiDigit: false });
   });
 
@@ -78,21 +115,32 @@ describe('MyIntress self-registration', () => {
     const nik = await addResident(t.db, 'Ali Rahman');
     const first = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Ali Rahman' });
     const id = first.body.membershipId;
-    const dua = await t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/${id}/nonaktifkan`).set(auth(tok.satker)).send({ alasan: 'coba' });
+    const dua = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/${id}/nonaktifkan`)
+      .set(auth(tok.satker))
+      .send({ alasan: 'coba' });
     expect([dua.status, dua.body.error.code]).toEqual([409, 'INVALID_MEMBERSHIP_STATUS']);
     const rejected = await sendEvent(t, tok.cso, first.body.ticketId, 1, { type: 'REJECT', reason: 'kurang lengkap' });
     expect(rejected.body.status).toBe('DITOLAK');
     const second = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Ali Rahman' });
     const approved = await sendEvent(t, tok.cso, second.body.ticketId, 1, { type: 'COMPLETE' });
     expect(approved.body.status).toBe('SELESAI');
-    await t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/${second.body.membershipId}/nonaktifkan`).set(auth(tok.satker)).send({ alasan: 'Mutasi' }).expect(200);
+    await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/${second.body.membershipId}/nonaktifkan`)
+      .set(auth(tok.satker))
+      .send({ alasan: 'Mutasi' })
+      .expect(200);
     const third = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Ali Rahman' });
     const refused = await sendEvent(t, tok.cso, third.body.ticketId, 1, { type: 'REJECT', reason: 'kurang lengkap' });
     expect(refused.status).toBe(200);
     const fourth = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Ali Rahman' });
     const rows = await daftarPengguna(t, tok.satker, w.satker.code);
     const ali = rows.filter((r) => r.nama === 'Ali Rahman');
-    expect(ali.map((r) => [r.status, r.rejectReason])).toEqual([[0, null], [5, 'kurang lengkap'], [1, null]]);
+    expect(ali.map((r) => [r.status, r.rejectReason])).toEqual([
+      [0, null],
+      [5, 'kurang lengkap'],
+      [1, null],
+    ]);
     expect(ali[0].nik).toMatch(/^\d{4}\*{8}\d{4}$/);
     expect((await sendEvent(t, tok.cso, fourth.body.ticketId, 1, { type: 'COMPLETE' })).status).toBe(200);
     expect(await rowsOf('Ali Rahman')).toEqual([0, 2]);
@@ -125,9 +173,14 @@ describe('MyIntress self-registration', () => {
   it('lets exactly one of two CSOs approving at once win', async () => {
     const nik = await addResident(t.db, 'Rebutan Setuju');
     const filed = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Rebutan Setuju' });
-    const results = await Promise.all([tok.cso, tok.cso2].map((tk) => sendEvent(t, tk, filed.body.ticketId, 1, { type: 'COMPLETE' })));
+    const results = await Promise.all(
+      [tok.cso, tok.cso2].map((tk) => sendEvent(t, tk, filed.body.ticketId, 1, { type: 'COMPLETE' })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const [h] = await t.db.query(`SELECT count(*)::int AS n FROM membership_history WHERE membership_id = $1 AND change = 'APPROVED'`, [filed.body.membershipId]);
+    const [h] = await t.db.query(
+      `SELECT count(*)::int AS n FROM membership_history WHERE membership_id = $1 AND change = 'APPROVED'`,
+      [filed.body.membershipId],
+    );
     expect(h.n).toBe(1);
     expect(await rowsOf('Rebutan Setuju')).toEqual([2]);
   });
@@ -138,6 +191,8 @@ describe('MyIntress self-registration', () => {
     const otherKppn = await t.http.get(`/api/v1/satkers/${w.satker.code}/pengguna`).set(auth(tok.otherCso));
     expect(otherKppn.status).toBe(404);
     expect((await t.http.get(`/api/v1/satkers/${w.satker.code}/pengguna`).set(auth(tok.cso))).status).toBe(200);
-    expect((await t.http.get(`/api/v1/satkers/${w.satker.code}/pengguna`).set(auth(await login(t, w.kanwilCso)))).status).toBe(200);
+    expect(
+      (await t.http.get(`/api/v1/satkers/${w.satker.code}/pengguna`).set(auth(await login(t, w.kanwilCso)))).status,
+    ).toBe(200);
   });
 });

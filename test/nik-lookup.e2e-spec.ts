@@ -13,9 +13,13 @@ describe('NIK lookup (Cari)', () => {
   beforeAll(async () => ({ t, w, tok } = await startSuite()));
   afterAll(() => t.close());
 
-  const cari = (token: string, nik: unknown) => t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`).set(auth(token)).send({ nik });
-  const lookups = async (actorId: string) => (await t.db.query(
-    `SELECT entity_key, office_id, after, row_to_json(a)::text AS whole FROM audit_log a WHERE action = 'DIGIT_NIK_LOOKUP' AND actor_id = $1 ORDER BY id`, [actorId]));
+  const cari = (token: string, nik: unknown) =>
+    t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/cari`).set(auth(token)).send({ nik });
+  const lookups = async (actorId: string) =>
+    await t.db.query(
+      `SELECT entity_key, office_id, after, row_to_json(a)::text AS whole FROM audit_log a WHERE action = 'DIGIT_NIK_LOOKUP' AND actor_id = $1 ORDER BY id`,
+      [actorId],
+    );
 
   async function newSatkerUser(name: string) {
     const person = await createPerson(t.db, name);
@@ -26,7 +30,11 @@ describe('NIK lookup (Cari)', () => {
   it('refuses a malformed NIK before reading anything, and records nothing', async () => {
     const { person, token } = await newSatkerUser('Admin Format');
     const before = await footprint(t, w.satker.id);
-    for (const [nik, code] of [['317501170845000', 'NIK_NOT_16_DIGITS'], ['3175013208450001', 'NIK_INVALID_BIRTH_DATE'], ['9975011708450001', 'NIK_UNKNOWN_PROVINCE']]) {
+    for (const [nik, code] of [
+      ['317501170845000', 'NIK_NOT_16_DIGITS'],
+      ['3175013208450001', 'NIK_INVALID_BIRTH_DATE'],
+      ['9975011708450001', 'NIK_UNKNOWN_PROVINCE'],
+    ]) {
       const res = await cari(token, nik);
       expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'nik', code })]);
@@ -41,7 +49,12 @@ describe('NIK lookup (Cari)', () => {
     await t.db.query(`UPDATE persons SET nip = '198001012005011001', phone = '081200000000' WHERE id = $1`, [known.id]);
     const found = await cari(token, known.nik);
     expect(found.status).toBe(200);
-    expect(found.body).toEqual({ terdaftarDiDigit: true, nama: 'Orang Terdaftar', nip: '198001012005011001', email: `${known.nik}@contoh.go.id` });
+    expect(found.body).toEqual({
+      terdaftarDiDigit: true,
+      nama: 'Orang Terdaftar',
+      nip: '198001012005011001',
+      email: `${known.nik}@contoh.go.id`,
+    });
     const stranger = randomNik();
     expect((await cari(token, stranger)).body).toEqual({ terdaftarDiDigit: false });
 
@@ -68,11 +81,14 @@ describe('NIK lookup (Cari)', () => {
     expect((await cari(tok.satker, randomNik())).status).toBe(200);
   });
 
-  it('applies the same rules to the portal\'s Cari button', async () => {
+  it("applies the same rules to the portal's Cari button", async () => {
     const agent = await portalLogin(t, w.satkerUser);
     const cariPortal = async (nik: string) => {
       const form = await agent.get('/pengguna/tambah');
-      return agent.post('/pengguna/tambah/cari').type('form').send({ _csrf: csrfOf(form.text), 'f.nik': nik });
+      return agent
+        .post('/pengguna/tambah/cari')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), 'f.nik': nik });
     };
     const resident = randomNik();
     await addResident(t.db, 'Warga Baru', resident);
@@ -80,8 +96,11 @@ describe('NIK lookup (Cari)', () => {
     expect((await cariPortal('12345')).status).toBe(400);
     expect((await cariPortal(resident)).status).toBe(200);
     expect(await lookups(w.satkerUser.id)).toHaveLength(before + 1);
-    await t.db.query(`UPDATE login_throttle SET failures = 20 WHERE window_started_at > now() - interval '1 minute' AND failures BETWEEN 1 AND 20
-      AND key = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [`nik-lookup:${w.satkerUser.id}`]);
+    await t.db.query(
+      `UPDATE login_throttle SET failures = 20 WHERE window_started_at > now() - interval '1 minute' AND failures BETWEEN 1 AND 20
+      AND key = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [`nik-lookup:${w.satkerUser.id}`],
+    );
     const refused = await cariPortal(resident);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(800);

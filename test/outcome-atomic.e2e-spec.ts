@@ -28,12 +28,20 @@ describe('completion applies its outcome all-or-nothing', () => {
   it('creates nobody when the second person is already an active member', async () => {
     const active = await createPerson(t.db, 'Sudah Aktif');
     await addMembership(t.db, active.id, w.satker.id, 2);
-    await expectNothingApplied([newUser('Orang Baru Pertama'), newUser('Sudah Aktif', active.nik)], 'MEMBERSHIP_EXISTS', 1);
+    await expectNothingApplied(
+      [newUser('Orang Baru Pertama'), newUser('Sudah Aktif', active.nik)],
+      'MEMBERSHIP_EXISTS',
+      1,
+    );
   });
 
   it('creates nobody when a NIK belongs to a DIGIT identity of another name', async () => {
     const someone = await createPerson(t.db, 'Nama Asli Sekali');
-    await expectNothingApplied([newUser('Orang Baru Kedua'), newUser('Orang Baru Ketiga'), newUser('Nama Palsu', someone.nik)], 'NAME_MISMATCH', 2);
+    await expectNothingApplied(
+      [newUser('Orang Baru Kedua'), newUser('Orang Baru Ketiga'), newUser('Nama Palsu', someone.nik)],
+      'NAME_MISMATCH',
+      2,
+    );
   });
 
   it('keeps an existing identity and treats name case and spacing as the same person', async () => {
@@ -52,7 +60,9 @@ describe('completion applies its outcome all-or-nothing', () => {
     const ticket = await claimedRegistration(t, tok.satker, tok.cso, [newUser('Pernah Ditolak', refused.nik)]);
     expect((await sendEvent(t, tok.cso, ticket.id, ticket.version, { type: 'COMPLETE' })).status).toBe(200);
     const rows = await t.db.query(
-      `SELECT status FROM myintress_memberships WHERE person_id = $1 AND deleted_at IS NULL ORDER BY created_at`, [refused.id]);
+      `SELECT status FROM myintress_memberships WHERE person_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+      [refused.id],
+    );
     expect(rows.map((r: { status: number }) => r.status)).toEqual([0, 2]);
   });
 });

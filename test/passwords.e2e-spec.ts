@@ -12,7 +12,8 @@ describe('password hashing', () => {
   beforeAll(async () => (t = await startTestApp({ env: { PASSWORD_SCRYPT_LOG2N: '' } })));
   afterAll(() => t.close());
 
-  const hashOf = async (id: string): Promise<string> => (await t.db.query(`SELECT password_hash FROM persons WHERE id = $1`, [id]))[0].password_hash;
+  const hashOf = async (id: string): Promise<string> =>
+    (await t.db.query(`SELECT password_hash FROM persons WHERE id = $1`, [id]))[0].password_hash;
 
   it('defaults to scrypt N=2^17, r=8, p=1', () => {
     expect(t.config.passwordScryptLog2N).toBe(17);

@@ -15,17 +15,32 @@ describe('PUSINTEK_AKSES (SC03-1)', () => {
   });
   afterAll(() => t.close());
 
-  const request = (form: Record<string, unknown>) => t.http.post('/api/v1/tickets').set(auth(tok.satker))
-    .field('service', 'PUSINTEK_AKSES')
-    .field('form', JSON.stringify({ unit: 'Subbagian Umum', pejabatNama: 'Kepala Bagian', pejabatNip: '197001011990031001', pejabatEselon: 'III', ...form }))
-    .attach('FORM_3_1', makePdf({ title: 'Form 3.1' }), 'form-3-1.pdf');
+  const request = (form: Record<string, unknown>) =>
+    t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
+      .field('service', 'PUSINTEK_AKSES')
+      .field(
+        'form',
+        JSON.stringify({
+          unit: 'Subbagian Umum',
+          pejabatNama: 'Kepala Bagian',
+          pejabatNip: '197001011990031001',
+          pejabatEselon: 'III',
+          ...form,
+        }),
+      )
+      .attach('FORM_3_1', makePdf({ title: 'Form 3.1' }), 'form-3-1.pdf');
 
   /** Files, has the service desk answer with a status notice, and completes it. */
   async function complete(form: Record<string, unknown>) {
     const filed = await request(form);
     expect(filed.status).toBe(201);
     const claimed = await sendEvent(t, agent, filed.body.id, 1, { type: 'CLAIM' });
-    const noticed = await sendEvent(t, agent, filed.body.id, claimed.body.version, { type: 'STATUS_NOTICE', message: 'Permintaan akan kami proses.' });
+    const noticed = await sendEvent(t, agent, filed.body.id, claimed.body.version, {
+      type: 'STATUS_NOTICE',
+      message: 'Permintaan akan kami proses.',
+    });
     expect(noticed.body.status).toBe('DIPROSES');
     return sendEvent(t, agent, filed.body.id, noticed.body.version, { type: 'COMPLETE' });
   }
@@ -41,10 +56,21 @@ describe('PUSINTEK_AKSES (SC03-1)', () => {
     const filed = await request({ jenis: 'BUAT_AKUN', nik: randomNik(), nama: 'Antre Pusintek' });
     expect((await t.http.get(`/api/v1/tickets/${filed.body.id}`).set(auth(tok.cso))).status).toBe(404);
     const sla = await t.http.get(`/api/v1/tickets/${filed.body.id}/sla`).set(auth(agent));
-    expect(sla.body.clocks.map((c: { clock: string; calendar: { code: string }; rule: { kind: string } }) => [c.clock, c.calendar.code, c.rule.kind]))
-      .toEqual([['RESPONSE', 'SC03-1', 'BUSINESS_MINUTES'], ['RESOLUTION', 'SC03-1', 'SC03_CUTOFF']]);
+    expect(
+      sla.body.clocks.map((c: { clock: string; calendar: { code: string }; rule: { kind: string } }) => [
+        c.clock,
+        c.calendar.code,
+        c.rule.kind,
+      ]),
+    ).toEqual([
+      ['RESPONSE', 'SC03-1', 'BUSINESS_MINUTES'],
+      ['RESOLUTION', 'SC03-1', 'SC03_CUTOFF'],
+    ]);
     const claimed = await sendEvent(t, agent, filed.body.id, 1, { type: 'CLAIM' });
-    await sendEvent(t, agent, filed.body.id, claimed.body.version, { type: 'STATUS_NOTICE', message: 'Akan diproses.' });
+    await sendEvent(t, agent, filed.body.id, claimed.body.version, {
+      type: 'STATUS_NOTICE',
+      message: 'Akan diproses.',
+    });
     const after = await t.http.get(`/api/v1/tickets/${filed.body.id}/sla`).set(auth(agent));
     expect(after.body.clocks[0].stoppedAt).not.toBeNull();
   });
@@ -53,9 +79,20 @@ describe('PUSINTEK_AKSES (SC03-1)', () => {
     const first = await complete({ jenis: 'BUAT_AKUN', nik: randomNik(), nama: 'Yohana Kristiani Zebua' });
     expect(first.body.status).toBe('SELESAI');
     const second = await complete({ jenis: 'BUAT_AKUN', nik: randomNik(), nama: 'Yohana Zebua' });
-    const emails = await t.db.query(`SELECT email FROM app_accounts WHERE source_ticket_id = ANY($1::uuid[]) ORDER BY created_at`, [[first.body.id, second.body.id]]);
-    expect(emails.map((e: { email: string }) => e.email)).toEqual(['yohana.zebua@kemenkeu.go.id', 'yohana.zebua2@kemenkeu.go.id']);
-    const dup = await request({ jenis: 'BUAT_AKUN', nik: randomNik(), nama: 'Orang Lain', email: 'Yohana.Zebua@kemenkeu.go.id' });
+    const emails = await t.db.query(
+      `SELECT email FROM app_accounts WHERE source_ticket_id = ANY($1::uuid[]) ORDER BY created_at`,
+      [[first.body.id, second.body.id]],
+    );
+    expect(emails.map((e: { email: string }) => e.email)).toEqual([
+      'yohana.zebua@kemenkeu.go.id',
+      'yohana.zebua2@kemenkeu.go.id',
+    ]);
+    const dup = await request({
+      jenis: 'BUAT_AKUN',
+      nik: randomNik(),
+      nama: 'Orang Lain',
+      email: 'Yohana.Zebua@kemenkeu.go.id',
+    });
     expect([dup.status, dup.body.error.code]).toEqual([422, 'EMAIL_TAKEN']);
   });
 
@@ -78,16 +115,29 @@ describe('PUSINTEK_AKSES (SC03-1)', () => {
     await complete({ jenis: 'BUAT_AKUN', nik, nama: 'Pemilik Akun' });
     const missing = await request({ jenis: 'HAK_AKSES', nik, nama: 'Pemilik Akun' });
     expect(missing.body.error.code).toBe('ACCESS_REQUIRED');
-    expect((await complete({ jenis: 'HAK_AKSES', nik, nama: 'Pemilik Akun', aplikasi: 'SAKTI', hakAkses: 'Operator' })).status).toBe(200);
+    expect(
+      (await complete({ jenis: 'HAK_AKSES', nik, nama: 'Pemilik Akun', aplikasi: 'SAKTI', hakAkses: 'Operator' }))
+        .status,
+    ).toBe(200);
     const reset = await complete({ jenis: 'RESET_SANDI', nik, nama: 'Pemilik Akun' });
-    const [notice] = await t.db.query(`SELECT recipient, payload FROM outbox WHERE ticket_id = $1 AND topic = 'password.reset'`, [reset.body.id]);
+    const [notice] = await t.db.query(
+      `SELECT recipient, payload FROM outbox WHERE ticket_id = $1 AND topic = 'password.reset'`,
+      [reset.body.id],
+    );
     expect(notice.recipient).toBe('pemilik.akun@kemenkeu.go.id');
     const token = /token=([A-Za-z0-9_-]+)/.exec(notice.payload.resetUrl)![1];
     expect((await t.http.post('/api/v1/akun/reset').send({ token, password: 'SandiAplikasi2026' })).status).toBe(204);
     const reuse = await t.http.post('/api/v1/akun/reset').send({ token, password: 'SandiAplikasi2027' });
     expect([reuse.status, reuse.body.error.code]).toEqual([410, 'RESET_TOKEN_USED']);
     await complete({ jenis: 'HAPUS_AKUN', nik, nama: 'Pemilik Akun' });
-    const [account] = await t.db.query(`SELECT status, access, password_hash IS NOT NULL AS has_password FROM app_accounts WHERE nik = $1`, [nik]);
-    expect(account).toEqual({ status: 'DIHAPUS', access: [{ aplikasi: 'SAKTI', hakAkses: 'Operator' }], has_password: true });
+    const [account] = await t.db.query(
+      `SELECT status, access, password_hash IS NOT NULL AS has_password FROM app_accounts WHERE nik = $1`,
+      [nik],
+    );
+    expect(account).toEqual({
+      status: 'DIHAPUS',
+      access: [{ aplikasi: 'SAKTI', hakAkses: 'Operator' }],
+      has_password: true,
+    });
   });
 });

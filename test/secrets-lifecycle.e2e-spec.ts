@@ -1,5 +1,14 @@
 import type { TestApp } from './support/app';
-import { auth, claimedRegistration, login, newUser, sendEvent, startSuite, tambahPengguna, type Suite } from './support/api';
+import {
+  auth,
+  claimedRegistration,
+  login,
+  newUser,
+  sendEvent,
+  startSuite,
+  tambahPengguna,
+  type Suite,
+} from './support/api';
 import { makePdf } from './support/pdf';
 import { addResident, createPerson, createPusintekAgent, PASSWORD, randomNik, type World } from './support/world';
 
@@ -13,19 +22,31 @@ describe('links and sessions end with what they were for', () => {
   afterAll(() => t.close());
 
   /** The token of every activation e-mail sent to the NIK's person, oldest first. */
-  const activationLinks = async (nik: string): Promise<string[]> => (await t.db.query(
-    `SELECT o.payload FROM outbox o JOIN persons p ON p.email = o.recipient WHERE p.nik = $1 AND o.topic = 'digit.activation' ORDER BY o.created_at`, [nik]))
-    .map((r: { payload: { activationUrl: string } }) => new URL(r.payload.activationUrl).searchParams.get('token')!);
-  const activate = (token: string, password = 'SandiBaru2026x') => t.http.post('/api/v1/auth/activate').send({ token, password });
-  const hasPassword = async (nik: string) => (await t.db.query(`SELECT password_hash IS NOT NULL AS set FROM persons WHERE nik = $1`, [nik]))[0].set;
+  const activationLinks = async (nik: string): Promise<string[]> =>
+    (
+      await t.db.query(
+        `SELECT o.payload FROM outbox o JOIN persons p ON p.email = o.recipient WHERE p.nik = $1 AND o.topic = 'digit.activation' ORDER BY o.created_at`,
+        [nik],
+      )
+    ).map((r: { payload: { activationUrl: string } }) => new URL(r.payload.activationUrl).searchParams.get('token')!);
+  const activate = (token: string, password = 'SandiBaru2026x') =>
+    t.http.post('/api/v1/auth/activate').send({ token, password });
+  const hasPassword = async (nik: string) =>
+    (await t.db.query(`SELECT password_hash IS NOT NULL AS set FROM persons WHERE nik = $1`, [nik]))[0].set;
 
   it('an activation link stops working when the membership is switched off', async () => {
     const user = newUser('Belum Sempat Aktivasi');
     const ticket = await claimedRegistration(t, tok.satker, tok.cso, [user]);
     expect((await sendEvent(t, tok.cso, ticket.id, ticket.version, { type: 'COMPLETE' })).status).toBe(200);
     const [link] = await activationLinks(user.nik);
-    const [m] = await t.db.query(`SELECT m.id FROM myintress_memberships m JOIN persons p ON p.id = m.person_id WHERE p.nik = $1`, [user.nik]);
-    const off = await t.http.post(`/api/v1/satkers/${w.satker.code}/pengguna/${m.id}/nonaktifkan`).set(auth(tok.satker)).send({ alasan: 'Salah input' });
+    const [m] = await t.db.query(
+      `SELECT m.id FROM myintress_memberships m JOIN persons p ON p.id = m.person_id WHERE p.nik = $1`,
+      [user.nik],
+    );
+    const off = await t.http
+      .post(`/api/v1/satkers/${w.satker.code}/pengguna/${m.id}/nonaktifkan`)
+      .set(auth(tok.satker))
+      .send({ alasan: 'Salah input' });
     expect(off.status).toBe(200);
     const res = await activate(link);
     expect([res.status, res.body.error.code]).toEqual([410, 'ACTIVATION_TOKEN_REVOKED']);
@@ -37,7 +58,9 @@ describe('links and sessions end with what they were for', () => {
     const nik = await addResident(t.db, 'Ditolak Sebelum Aktif');
     const filed = await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Ditolak Sebelum Aktif' });
     expect(filed.status).toBe(201);
-    expect((await sendEvent(t, tok.cso, filed.body.ticketId, 1, { type: 'REJECT', reason: 'SK tidak sesuai' })).status).toBe(200);
+    expect(
+      (await sendEvent(t, tok.cso, filed.body.ticketId, 1, { type: 'REJECT', reason: 'SK tidak sesuai' })).status,
+    ).toBe(200);
     const [link] = await activationLinks(nik);
     const res = await activate(link);
     expect([res.status, res.body.error.code]).toEqual([410, 'ACTIVATION_TOKEN_REVOKED']);
@@ -46,8 +69,14 @@ describe('links and sessions end with what they were for', () => {
 
   it('a newer activation link replaces the older one, and setting the password ends the older one for good', async () => {
     const nik = await addResident(t.db, 'Dua Kali Didaftarkan');
-    expect((await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Dua Kali Didaftarkan', nomorSk: 'SK-1/2026' })).status).toBe(201);
-    expect((await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Dua Kali Didaftarkan', nomorSk: 'SK-2/2026' })).status).toBe(201);
+    expect(
+      (await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Dua Kali Didaftarkan', nomorSk: 'SK-1/2026' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await tambahPengguna(t, tok.satker, w.satker.code, { nik, nama: 'Dua Kali Didaftarkan', nomorSk: 'SK-2/2026' }))
+        .status,
+    ).toBe(201);
     const [older, newer] = await activationLinks(nik);
     expect(newer).toBeDefined();
     const stale = await activate(older);
@@ -59,17 +88,30 @@ describe('links and sessions end with what they were for', () => {
     expect(after.body.error.message).toContain('kata sandi');
   });
 
-  it('changing the password ends the person\'s other sessions and keeps the one that changed it', async () => {
+  it("changing the password ends the person's other sessions and keeps the one that changed it", async () => {
     const person = await createPerson(t.db, 'Ganti Sandi');
     const [here, elsewhere] = [await login(t, person), await login(t, person)];
-    const wrong = await t.http.post('/api/v1/auth/password').set(auth(here)).send({ currentPassword: 'bukan-ini-1', newPassword: 'SandiBaru2026x' });
+    const wrong = await t.http
+      .post('/api/v1/auth/password')
+      .set(auth(here))
+      .send({ currentPassword: 'bukan-ini-1', newPassword: 'SandiBaru2026x' });
     expect([wrong.status, wrong.body.error.code]).toEqual([422, 'INVALID_CURRENT_PASSWORD']);
     expect((await t.http.get('/api/v1/me').set(auth(elsewhere))).status).toBe(200);
-    const weak = await t.http.post('/api/v1/auth/password').set(auth(here)).send({ currentPassword: PASSWORD, newPassword: 'pendek' });
+    const weak = await t.http
+      .post('/api/v1/auth/password')
+      .set(auth(here))
+      .send({ currentPassword: PASSWORD, newPassword: 'pendek' });
     expect([weak.status, weak.body.error.code]).toEqual([422, 'WEAK_PASSWORD']);
     expect((await t.http.get('/api/v1/me').set(auth(elsewhere))).status).toBe(200);
 
-    expect((await t.http.post('/api/v1/auth/password').set(auth(here)).send({ currentPassword: PASSWORD, newPassword: 'SandiBaru2026x' })).status).toBe(204);
+    expect(
+      (
+        await t.http
+          .post('/api/v1/auth/password')
+          .set(auth(here))
+          .send({ currentPassword: PASSWORD, newPassword: 'SandiBaru2026x' })
+      ).status,
+    ).toBe(204);
     expect((await t.http.get('/api/v1/me').set(auth(elsewhere))).status).toBe(401);
     expect((await t.http.get('/api/v1/me').set(auth(here))).status).toBe(200);
     expect((await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password: PASSWORD })).status).toBe(401);
@@ -78,11 +120,25 @@ describe('links and sessions end with what they were for', () => {
 
   describe('SC03-1 reset links', () => {
     let agent: string;
-    beforeAll(async () => { agent = await login(t, await createPusintekAgent(t.db, 'Agen Pusintek Sandi')); });
+    beforeAll(async () => {
+      agent = await login(t, await createPusintekAgent(t.db, 'Agen Pusintek Sandi'));
+    });
 
     async function complete(form: Record<string, unknown>) {
-      const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).field('service', 'PUSINTEK_AKSES')
-        .field('form', JSON.stringify({ unit: 'Subbagian Umum', pejabatNama: 'Kepala Bagian', pejabatNip: '197001011990031001', pejabatEselon: 'III', ...form }))
+      const filed = await t.http
+        .post('/api/v1/tickets')
+        .set(auth(tok.satker))
+        .field('service', 'PUSINTEK_AKSES')
+        .field(
+          'form',
+          JSON.stringify({
+            unit: 'Subbagian Umum',
+            pejabatNama: 'Kepala Bagian',
+            pejabatNip: '197001011990031001',
+            pejabatEselon: 'III',
+            ...form,
+          }),
+        )
         .attach('FORM_3_1', makePdf({ title: 'Form 3.1' }), 'form-3-1.pdf');
       expect(filed.status).toBe(201);
       const claimed = await sendEvent(t, agent, filed.body.id, 1, { type: 'CLAIM' });
@@ -91,11 +147,14 @@ describe('links and sessions end with what they were for', () => {
       return done.body.id as string;
     }
     const resetLink = async (ticketId: string) => {
-      const [n] = await t.db.query(`SELECT payload FROM outbox WHERE ticket_id = $1 AND topic = 'password.reset'`, [ticketId]);
+      const [n] = await t.db.query(`SELECT payload FROM outbox WHERE ticket_id = $1 AND topic = 'password.reset'`, [
+        ticketId,
+      ]);
       return new URL(n.payload.resetUrl).searchParams.get('token')!;
     };
     const reset = (token: string, password: string) => t.http.post('/api/v1/akun/reset').send({ token, password });
-    const accountHash = async (nik: string) => (await t.db.query(`SELECT password_hash FROM app_accounts WHERE nik = $1`, [nik]))[0].password_hash;
+    const accountHash = async (nik: string) =>
+      (await t.db.query(`SELECT password_hash FROM app_accounts WHERE nik = $1`, [nik]))[0].password_hash;
 
     it('a newer link replaces the older; once the password changed the older never works', async () => {
       const nik = randomNik();

@@ -2,12 +2,16 @@ import { startTestApp, type TestApp } from './support/app';
 
 // helmet's headers on the API and the portal; HSTS exactly when the public address is https.
 describe('security headers', () => {
-  const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  const CSP =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
   let plain: TestApp;
   let https: TestApp;
 
   beforeAll(async () => {
-    [plain, https] = await Promise.all([startTestApp(), startTestApp({ env: { PUBLIC_URL: 'https://loket.kemenkeu.go.id' } })]);
+    [plain, https] = await Promise.all([
+      startTestApp(),
+      startTestApp({ env: { PUBLIC_URL: 'https://loket.kemenkeu.go.id' } }),
+    ]);
   });
   afterAll(() => Promise.all([plain.close(), https.close()]));
 
@@ -25,16 +29,28 @@ describe('security headers', () => {
     }
   });
 
-  it.each([['plain', () => plain], ['https', () => https]])('keeps the portal CSP and adds helmet\'s headers (%s)', async (_name, app) => {
+  it.each([
+    ['plain', () => plain],
+    ['https', () => https],
+  ])("keeps the portal CSP and adds helmet's headers (%s)", async (_name, app) => {
     const page = await app().http.get('/masuk');
     expect(page.headers['content-security-policy']).toBe(CSP);
     expect(page.headers).toMatchObject({
-      'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin',
-      'cross-origin-opener-policy': 'same-origin', 'cross-origin-resource-policy': 'same-origin', 'x-dns-prefetch-control': 'off',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'same-origin',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'x-dns-prefetch-control': 'off',
     });
     expect(page.headers['x-powered-by']).toBeUndefined();
     const api = await app().http.get('/api/v1/health');
-    expect(api.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'x-dns-prefetch-control': 'off' });
+    expect(api.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'x-dns-prefetch-control': 'off',
+    });
     expect(api.headers['content-security-policy']).toBeUndefined();
   });
 });

@@ -12,10 +12,18 @@ const path = require('node:path');
 async function createTicket(c, ctx, file) {
   await c.query('BEGIN');
   try {
-    const { rows: [n] } = await c.query(
-      `SELECT new_ticket_number(o.id) AS number, p.name, p.email FROM offices o, persons p WHERE o.id = $1 AND p.id = $2`, [ctx.kppnId, ctx.satkerUserId]);
-    const { rows: [cal] } = await c.query(
-      `SELECT c.id, c.version FROM offices o JOIN calendars c ON c.id = COALESCE(o.calendar_id, $2) WHERE o.id = $1`, [ctx.kppnId, ctx.calendarId]);
+    const {
+      rows: [n],
+    } = await c.query(
+      `SELECT new_ticket_number(o.id) AS number, p.name, p.email FROM offices o, persons p WHERE o.id = $1 AND p.id = $2`,
+      [ctx.kppnId, ctx.satkerUserId],
+    );
+    const {
+      rows: [cal],
+    } = await c.query(
+      `SELECT c.id, c.version FROM offices o JOIN calendars c ON c.id = COALESCE(o.calendar_id, $2) WHERE o.id = $1`,
+      [ctx.kppnId, ctx.calendarId],
+    );
     let key = null;
     let sha = null;
     if (file) {
@@ -37,8 +45,23 @@ async function createTicket(c, ctx, file) {
                     FROM t, unnest(ARRAY['RESPONSE', 'RESOLUTION']) kind),
             e AS (INSERT INTO ticket_events (ticket_id, type, to_status, actor_id) SELECT t.id, 'FILED', 'BARU', $6 FROM t)
        INSERT INTO outbox (topic, recipient, payload, ticket_id) SELECT 'ticket.filed', $13, jsonb_build_object('name', $14::text), t.id FROM t`,
-      [id, n.number, ctx.kppnId, ctx.satkerId, snapshot, ctx.satkerUserId, `raw-${randomUUID()}`, cal.id, cal.version,
-        file ? file.length : null, sha, key, n.email, n.name]);
+      [
+        id,
+        n.number,
+        ctx.kppnId,
+        ctx.satkerId,
+        snapshot,
+        ctx.satkerUserId,
+        `raw-${randomUUID()}`,
+        cal.id,
+        cal.version,
+        file ? file.length : null,
+        sha,
+        key,
+        n.email,
+        n.name,
+      ],
+    );
     await c.query('COMMIT');
     return id;
   } catch (err) {
@@ -51,22 +74,40 @@ async function createTicket(c, ctx, file) {
 async function transition(c, ctx, ticketId, to) {
   await c.query('BEGIN');
   try {
-    const { rows: [t] } = await c.query(`SELECT status, version FROM tickets WHERE id = $1 FOR UPDATE`, [ticketId]);
+    const {
+      rows: [t],
+    } = await c.query(`SELECT status, version FROM tickets WHERE id = $1 FOR UPDATE`, [ticketId]);
     const snapshot = JSON.stringify({ value: to, context: { assigneeId: ctx.csoId, correctionRounds: 0 } });
     if (to === 'SELESAI') {
-      await c.query(`INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, 'PUBLIC', 'Selesai.', 'COMPLETE')`, [ticketId, ctx.csoId]);
+      await c.query(
+        `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, 'PUBLIC', 'Selesai.', 'COMPLETE')`,
+        [ticketId, ctx.csoId],
+      );
     }
-    await c.query(`INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id) VALUES ($1, $2, $3, $4, $5)`,
-      [ticketId, to === 'SELESAI' ? 'COMPLETE' : 'CLAIM', t.status, to, ctx.csoId]);
-    await c.query(`UPDATE tickets SET status = $2, snapshot = $3, version = version + 1, assignee_id = $4, updated_at = now(),
-                          resolved_at = CASE WHEN $2 = 'SELESAI' THEN now() END WHERE id = $1`, [ticketId, to, snapshot, ctx.csoId]);
+    await c.query(
+      `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id) VALUES ($1, $2, $3, $4, $5)`,
+      [ticketId, to === 'SELESAI' ? 'COMPLETE' : 'CLAIM', t.status, to, ctx.csoId],
+    );
+    await c.query(
+      `UPDATE tickets SET status = $2, snapshot = $3, version = version + 1, assignee_id = $4, updated_at = now(),
+                          resolved_at = CASE WHEN $2 = 'SELESAI' THEN now() END WHERE id = $1`,
+      [ticketId, to, snapshot, ctx.csoId],
+    );
     if (to === 'SELESAI') {
-      await c.query(`UPDATE sla_clocks SET stopped_at = now(), stop_reason = 'RESOLVED', used_minutes = 10 WHERE ticket_id = $1 AND stopped_at IS NULL`, [ticketId]);
-      await c.query(`UPDATE tickets SET first_response_at = COALESCE(first_response_at, now()), response_minutes = 10, response_met = true,
-                            resolution_minutes = 10, resolution_met = true, due_at = NULL WHERE id = $1`, [ticketId]);
+      await c.query(
+        `UPDATE sla_clocks SET stopped_at = now(), stop_reason = 'RESOLVED', used_minutes = 10 WHERE ticket_id = $1 AND stopped_at IS NULL`,
+        [ticketId],
+      );
+      await c.query(
+        `UPDATE tickets SET first_response_at = COALESCE(first_response_at, now()), response_minutes = 10, response_met = true,
+                            resolution_minutes = 10, resolution_met = true, due_at = NULL WHERE id = $1`,
+        [ticketId],
+      );
       await c.query(
         `INSERT INTO outbox (topic, recipient, payload, ticket_id)
-         SELECT 'ticket.completed', p.email, jsonb_build_object('name', p.name), t.id FROM tickets t JOIN persons p ON p.id = t.filed_by WHERE t.id = $1`, [ticketId]);
+         SELECT 'ticket.completed', p.email, jsonb_build_object('name', p.name), t.id FROM tickets t JOIN persons p ON p.id = t.filed_by WHERE t.id = $1`,
+        [ticketId],
+      );
     }
     await c.query('COMMIT');
   } catch (err) {
@@ -77,13 +118,18 @@ async function transition(c, ctx, ticketId, to) {
 
 const NAMES = `JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id LEFT JOIN persons a ON a.id = t.assignee_id`;
 
-const queuePage = (c, ctx) => c.query(
-  `SELECT t.*, o.code, o.name, s.code, s.name, a.name FROM tickets t ${NAMES}
+const queuePage = (c, ctx) =>
+  c.query(
+    `SELECT t.*, o.code, o.name, s.code, s.name, a.name FROM tickets t ${NAMES}
     WHERE t.office_id = $1 AND t.status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')
-    ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 51`, [ctx.kppnId]);
+    ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 51`,
+    [ctx.kppnId],
+  );
 
 async function detail(c, ctx) {
-  await c.query(`SELECT t.*, o.code, o.name, s.code, s.name, a.name FROM tickets t ${NAMES} WHERE t.id = $1`, [ctx.detailId]);
+  await c.query(`SELECT t.*, o.code, o.name, s.code, s.name, a.name FROM tickets t ${NAMES} WHERE t.id = $1`, [
+    ctx.detailId,
+  ]);
   await c.query(`SELECT * FROM ticket_messages WHERE ticket_id = $1`, [ctx.detailId]);
   await c.query(`SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [ctx.detailId]);
   await c.query(`SELECT * FROM ticket_attachments WHERE ticket_id = $1`, [ctx.detailId]);
@@ -95,27 +141,35 @@ async function run(pool, connections, seconds, fn) {
   const end = Date.now() + seconds * 1000;
   const cpu = process.cpuUsage();
   let errors = 0;
-  await Promise.all(Array.from({ length: connections }, async (_, w) => {
-    const client = await pool.connect();
-    try {
-      for (let i = 0; Date.now() < end; i++) {
-        const s = process.hrtime.bigint();
-        try {
-          await fn(client, w, i);
-        } catch {
-          errors++;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, w) => {
+      const client = await pool.connect();
+      try {
+        for (let i = 0; Date.now() < end; i++) {
+          const s = process.hrtime.bigint();
+          try {
+            await fn(client, w, i);
+          } catch {
+            errors++;
+          }
+          latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
         }
-        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      } finally {
+        client.release();
       }
-    } finally {
-      client.release();
-    }
-  }));
+    }),
+  );
   const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
   const pick = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { requests: latencies.length, rps: latencies.length / seconds, p50: pick(0.5), p99: pick(0.99), errors,
-    cpuMicrosPerRequest: (used.user + used.system) / Math.max(1, latencies.length) };
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: pick(0.5),
+    p99: pick(0.99),
+    errors,
+    cpuMicrosPerRequest: (used.user + used.system) / Math.max(1, latencies.length),
+  };
 }
 
 function tempFiles() {

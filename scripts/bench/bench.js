@@ -17,7 +17,8 @@ const { createDataSource, migrate } = require('@loket/db');
 const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 
-const arg = (name, fallback) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const arg = (name, fallback) =>
+  process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
 const QUICK = process.argv.includes('--quick');
 const TICKETS = arg('tickets', QUICK ? 10_000 : 1_000_000);
 const SECONDS = arg('seconds', QUICK ? 3 : 10);
@@ -40,9 +41,16 @@ function pdf(size) {
 function multipart(fields, files) {
   const boundary = `----loketbench${Date.now()}`;
   const parts = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const [k, buf] of Object.entries(files)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), buf, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      buf,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -58,17 +66,28 @@ async function setup(db) {
   const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE number LIKE 'H-%'`);
   if (n < TICKETS * 0.99) {
     console.log(`seeding ${TICKETS} tickets of history (found ${n})...`);
-    execFileSync('node', [path.join(__dirname, '..', 'seed-history.js'), '--tickets', String(TICKETS)], { stdio: 'inherit', env: process.env });
+    execFileSync('node', [path.join(__dirname, '..', 'seed-history.js'), '--tickets', String(TICKETS)], {
+      stdio: 'inherit',
+      env: process.env,
+    });
   }
   const hash = await hashPassword(PASSWORD);
-  const person = async (nik, name) => (await db.query(
-    `INSERT INTO persons (nik, name, email, password_hash, activated_at) VALUES ($1, $2, $3, $4, now())
-     ON CONFLICT (nik) DO UPDATE SET password_hash = $4 RETURNING id`, [nik, name, `${nik}@bench.go.id`, hash]))[0].id;
+  const person = async (nik, name) =>
+    (
+      await db.query(
+        `INSERT INTO persons (nik, name, email, password_hash, activated_at) VALUES ($1, $2, $3, $4, now())
+     ON CONFLICT (nik) DO UPDATE SET password_hash = $4 RETURNING id`,
+        [nik, name, `${nik}@bench.go.id`, hash],
+      )
+    )[0].id;
   const [{ kppnId, kanwilId, satkerId, pusatId }] = await db.query(
     `SELECT k.id AS "kppnId", k.parent_id AS "kanwilId", (SELECT id FROM satkers WHERE kppn_id = k.id ORDER BY code LIMIT 1) AS "satkerId",
-            (SELECT id FROM offices WHERE code = 'HPUSAT') AS "pusatId" FROM offices k WHERE k.code = 'HK1'`);
+            (SELECT id FROM offices WHERE code = 'HPUSAT') AS "pusatId" FROM offices k WHERE k.code = 'HK1'`,
+  );
   const ctx = {
-    kppnId, kanwilId, satkerId,
+    kppnId,
+    kanwilId,
+    satkerId,
     satkerUserId: await person('3171010101900001', 'Bench Satker'),
     csoId: await person('3171010101900002', 'Bench CSO'),
     supervisorId: await person('3171010101900003', 'Bench Supervisor'),
@@ -76,13 +95,24 @@ async function setup(db) {
     kppnSupervisorId: await person('3171010101900005', 'Bench Supervisor KPPN'),
     calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
     // A ticket of the history, with its whole event trail.
-    detailId: (await db.query(`SELECT id FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`, [kppnId]))[0].id,
+    detailId: (
+      await db.query(
+        `SELECT id FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`,
+        [kppnId],
+      )
+    )[0].id,
   };
-  await db.query(`INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
+  await db.query(
+    `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
     SELECT $1, $2, 2, 'Operator', '0812', 'b@bench.go.id' WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2)`,
-    [ctx.satkerUserId, satkerId]);
+    [ctx.satkerUserId, satkerId],
+  );
   await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'CSO') ON CONFLICT DO NOTHING`, [ctx.csoId, kppnId]);
-  for (const [who, office] of [[ctx.supervisorId, pusatId], [ctx.kanwilSupervisorId, kanwilId], [ctx.kppnSupervisorId, kppnId]]) {
+  for (const [who, office] of [
+    [ctx.supervisorId, pusatId],
+    [ctx.kanwilSupervisorId, kanwilId],
+    [ctx.kppnSupervisorId, kppnId],
+  ]) {
     await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'SUPERVISOR') ON CONFLICT DO NOTHING`, [who, office]);
   }
   return ctx;
@@ -90,13 +120,22 @@ async function setup(db) {
 
 async function startServer(dataDir, port) {
   const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/main.js')], {
-    env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', DB_POOL_SIZE: String(CONNECTIONS), LOKET_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      RUN_WORKER: 'false',
+      SEED_DEMO: 'false',
+      DB_POOL_SIZE: String(CONNECTIONS),
+      LOKET_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGKILL');
@@ -109,8 +148,15 @@ function http(url, pid, opts) {
     autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) => {
       if (err) return reject(err);
       const requests = r.requests.total;
-      resolve({ requests, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx,
-        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests), rssMb: rssMb(pid) });
+      resolve({
+        requests,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.non2xx,
+        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests),
+        rssMb: rssMb(pid),
+      });
     });
   });
 }
@@ -156,29 +202,60 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
   await vacuum(pool, 'before the writes');
-  record('create (JSON form)',
-    await http(`${base}/tickets`, server.pid, { requests: [{ method: 'POST', headers: json(satker), setupRequest: withKey,
-      body: JSON.stringify({ service: 'PERTANYAAN', form: { perihal: 'Bench', uraian: 'Bench' } }) }] }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, ctx)));
+  record(
+    'create (JSON form)',
+    await http(`${base}/tickets`, server.pid, {
+      requests: [
+        {
+          method: 'POST',
+          headers: json(satker),
+          setupRequest: withKey,
+          body: JSON.stringify({ service: 'PERTANYAAN', form: { perihal: 'Bench', uraian: 'Bench' } }),
+        },
+      ],
+    }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, ctx)),
+  );
 
-  const user = { nik: '7571016708950009', nama: 'Nur Aisyah Putri', telepon: '081234567890', email: 'nur@contoh.go.id', peran: 'Operator' };
-  const mp = multipart({ service: 'MYINTRESS_DAFTAR_KPPN', form: JSON.stringify({ pengguna: [user] }) }, { SK_PENUNJUKAN: bigPdf, FORMULIR_PENDAFTARAN: pdf(2048) });
-  record('create (1 MB PDF upload)',
-    await http(`${base}/tickets`, server.pid, { requests: [{ method: 'POST', headers: { 'content-type': mp.contentType, authorization: `Bearer ${satker}` },
-      body: mp.body, setupRequest: withKey }] }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, { ...ctx, filesDir: files.dir }, bigPdf)));
+  const user = {
+    nik: '7571016708950009',
+    nama: 'Nur Aisyah Putri',
+    telepon: '081234567890',
+    email: 'nur@contoh.go.id',
+    peran: 'Operator',
+  };
+  const mp = multipart(
+    { service: 'MYINTRESS_DAFTAR_KPPN', form: JSON.stringify({ pengguna: [user] }) },
+    { SK_PENUNJUKAN: bigPdf, FORMULIR_PENDAFTARAN: pdf(2048) },
+  );
+  record(
+    'create (1 MB PDF upload)',
+    await http(`${base}/tickets`, server.pid, {
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'content-type': mp.contentType, authorization: `Bearer ${satker}` },
+          body: mp.body,
+          setupRequest: withKey,
+        },
+      ],
+    }),
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.createTicket(c, { ...ctx, filesDir: files.dir }, bigPdf)),
+  );
 
   // Transitions need fresh tickets: made beforehand with the baseline's filing SQL.
   const fresh = async (count) => {
     const ids = [];
-    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
-      const client = await pool.connect();
-      try {
-        while (ids.length < count) ids.push(await raw.createTicket(client, ctx));
-      } finally {
-        client.release();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        const client = await pool.connect();
+        try {
+          while (ids.length < count) ids.push(await raw.createTicket(client, ctx));
+        } finally {
+          client.release();
+        }
+      }),
+    );
     return ids;
   };
   const pending = await fresh(QUICK ? 2000 : 12000);
@@ -186,20 +263,42 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   const forRaw = pending.slice(pending.length / 2);
   let h = 0;
   const claimHttp = await http(`${base}/tickets`, server.pid, {
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${forHttp[h++ % forHttp.length]}/events`,
-      headers: { ...json(cso), 'if-match': '"1"' }, body: JSON.stringify({ type: 'CLAIM' }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/v1/tickets/${forHttp[h++ % forHttp.length]}/events`,
+          headers: { ...json(cso), 'if-match': '"1"' },
+          body: JSON.stringify({ type: 'CLAIM' }),
+        }),
+      },
+    ],
   });
   let r = 0;
-  const claimRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'DIPROSES'));
+  const claimRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) =>
+    raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'DIPROSES'),
+  );
   record('transition: claim', claimHttp, claimRaw);
   const claimed = forHttp.slice(0, Math.min(h, forHttp.length));
   let k = 0;
   const completeHttp = await http(`${base}/tickets`, server.pid, {
     amount: claimed.length, // each ticket completes once; a second COMPLETE would be a cheap 409
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: `/api/v1/tickets/${claimed[k++ % claimed.length]}/events`,
-      headers: { ...json(cso), 'if-match': '"2"' }, body: JSON.stringify({ type: 'COMPLETE', message: 'Selesai.' }) }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/v1/tickets/${claimed[k++ % claimed.length]}/events`,
+          headers: { ...json(cso), 'if-match': '"2"' },
+          body: JSON.stringify({ type: 'COMPLETE', message: 'Selesai.' }),
+        }),
+      },
+    ],
   });
-  const completeRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'SELESAI'));
+  const completeRaw = await raw.run(pool, CONNECTIONS, SECONDS, (c) =>
+    raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'SELESAI'),
+  );
   record('transition: complete (clocks, notice)', completeHttp, completeRaw);
 
   // The write scenarios left tens of thousands of open tickets in one KPPN, more than the whole
@@ -208,24 +307,41 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   // of such a change, so the reads plan on fresh statistics as a live system's would.
   await pool.query(
     `UPDATE tickets SET status = 'DITUTUP', due_at = NULL, resolved_at = COALESCE(resolved_at, now())
-      WHERE filed_by = $1 AND status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')`, [ctx.satkerUserId]);
+      WHERE filed_by = $1 AND status IN ('BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI')`,
+    [ctx.satkerUserId],
+  );
   await vacuum(pool, 'between the writes and the reads');
-  record('KPPN queue page of 50 by deadline',
+  record(
+    'KPPN queue page of 50 by deadline',
     await http(`${base}/tickets?limit=50`, server.pid, { headers: json(cso) }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)));
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)),
+  );
   // The agent's workspace (issue 14): a view page, the counts of every view, a search. The history's
   // open tickets are all past their deadline, so "Lewat tenggat" is the office's whole open queue.
-  record('view page: Lewat tenggat, 50 by deadline',
-    await http(`${base}/tickets?view=breached&sort=deadline&limit=50`, server.pid, { headers: json(cso) }), null);
-  record('view counts (7 views)',
-    await http(`${base}/tickets/views`, server.pid, { headers: json(cso) }), null);
-  record('search: satker name, 50 newest',
-    await http(`${base}/tickets?q=${encodeURIComponent('Satker riwayat 180')}&limit=50`, server.pid, { headers: json(cso) }), null);
-  record('ticket detail',
+  record(
+    'view page: Lewat tenggat, 50 by deadline',
+    await http(`${base}/tickets?view=breached&sort=deadline&limit=50`, server.pid, { headers: json(cso) }),
+    null,
+  );
+  record('view counts (7 views)', await http(`${base}/tickets/views`, server.pid, { headers: json(cso) }), null);
+  record(
+    'search: satker name, 50 newest',
+    await http(`${base}/tickets?q=${encodeURIComponent('Satker riwayat 180')}&limit=50`, server.pid, {
+      headers: json(cso),
+    }),
+    null,
+  );
+  record(
+    'ticket detail',
     await http(`${base}/tickets/${ctx.detailId}`, server.pid, { headers: json(cso) }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)));
+    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)),
+  );
   const yearReportMs = await reportTimes(base, json, supervisors);
-  console.log(`year SLA report: ${Object.entries(yearReportMs).map(([k, v]) => `${k} ${v.median} ms`).join(', ')}`);
+  console.log(
+    `year SLA report: ${Object.entries(yearReportMs)
+      .map(([k, v]) => `${k} ${v.median} ms`)
+      .join(', ')}`,
+  );
   return { results, yearReportMs, rssMbAfterLoad: rssMb(server.pid) };
 }
 
@@ -236,23 +352,48 @@ function medianOf(runs) {
   const pick = (r, side, k) => r[side]?.[k];
   const results = runs[0].results.map((first, i) => {
     const each = runs.map((run) => run.results[i]);
-    const side = (name) => (first[name] ? Object.fromEntries(['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'rssMb', 'errors']
-      .map((k) => [k, median(each.map((r) => pick(r, name, k)))])) : null);
-    return { scenario: first.scenario, http: side('http'), raw: side('raw'), ratio: first.raw ? median(each.map((r) => r.ratio)) : null };
+    const side = (name) =>
+      first[name]
+        ? Object.fromEntries(
+            ['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'rssMb', 'errors'].map((k) => [
+              k,
+              median(each.map((r) => pick(r, name, k))),
+            ]),
+          )
+        : null;
+    return {
+      scenario: first.scenario,
+      http: side('http'),
+      raw: side('raw'),
+      ratio: first.raw ? median(each.map((r) => r.ratio)) : null,
+    };
   });
-  const yearReportMs = Object.fromEntries(Object.keys(runs[0].yearReportMs).map((scope) => [scope, median(runs.map((r) => r.yearReportMs[scope].median))]));
+  const yearReportMs = Object.fromEntries(
+    Object.keys(runs[0].yearReportMs).map((scope) => [scope, median(runs.map((r) => r.yearReportMs[scope].median))]),
+  );
   return { results, yearReportMs, rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
 }
 
 function printTable(m, runCount) {
   const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
-  console.log(`\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | API RSS MB | http non-2xx |');
+  console.log(
+    `\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    '| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | API RSS MB | http non-2xx |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const x of m.results) {
-    console.log(`| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors} |`);
+    console.log(
+      `| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors} |`,
+    );
   }
-  const report = Object.entries(m.yearReportMs).map(([scope, ms]) => `${scope} ${ms} ms`).join(', ');
+  const report = Object.entries(m.yearReportMs)
+    .map(([scope, ms]) => `${scope} ${ms} ms`)
+    .join(', ');
   console.log(`\nyear SLA report: ${report}; API RSS after load ${f(m.rssMbAfterLoad)} MB`);
 }
 
@@ -264,9 +405,22 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
   server = await startServer(dataDir, PORT);
   const base = `http://127.0.0.1:${PORT}/api/v1`;
-  const login = async (nik) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nik, password: PASSWORD }) })).json()).token;
+  const login = async (nik) =>
+    (
+      await (
+        await fetch(`${base}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ nik, password: PASSWORD }),
+        })
+      ).json()
+    ).token;
   const [satker, cso] = [await login('3171010101900001'), await login('3171010101900002')];
-  const supervisors = { national: await login('3171010101900003'), kanwil: await login('3171010101900004'), kppn: await login('3171010101900005') };
+  const supervisors = {
+    national: await login('3171010101900003'),
+    kanwil: await login('3171010101900004'),
+    kppn: await login('3171010101900005'),
+  };
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CONNECTIONS });
   const files = raw.tempFiles();
   const bigPdf = pdf(1024 * 1024);
@@ -275,9 +429,16 @@ async function main() {
     console.log(`\n== run ${run} of ${RUNS}`);
     runs.push(await measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }));
   }
-  const out = { at: new Date().toISOString(), tickets: TICKETS, seconds: SECONDS, connections: CONNECTIONS, nodeFlags: NODE_FLAGS,
+  const out = {
+    at: new Date().toISOString(),
+    tickets: TICKETS,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    nodeFlags: NODE_FLAGS,
     loadAverage: os.loadavg(),
-    runs, median: medianOf(runs) };
+    runs,
+    median: medianOf(runs),
+  };
   const dir = path.join(process.cwd(), 'var', 'bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${TICKETS}-${out.at.replace(/[:.]/g, '-')}.json`);

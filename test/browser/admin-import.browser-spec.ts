@@ -32,16 +32,23 @@ describe('browser: admin import, SLA settings and membership contacts', () => {
     await journey.capture(page, 'impor');
     const upload = async (csv: string, button: string) => {
       await page.getByLabel('Satker').check();
-      await page.getByLabel('Berkas CSV').setInputFiles({ name: 'satker.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page
+        .getByLabel('Berkas CSV')
+        .setInputFiles({ name: 'satker.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: button }).click();
     };
-    await upload(`\uFEFFkode_satker;nama;kode_kppn\r\n${code};"Satker Peramban; Uji";${kppn}\r\n123;Rusak;${kppn}\r\n`, 'Periksa (uji coba)');
+    await upload(
+      `\uFEFFkode_satker;nama;kode_kppn\r\n${code};"Satker Peramban; Uji";${kppn}\r\n123;Rusak;${kppn}\r\n`,
+      'Periksa (uji coba)',
+    );
     await page.getByRole('cell', { name: 'kode satker "123" harus 6 digit angka' }).waitFor();
     await journey.capture(page, 'impor-periksa');
     await upload(`kode_satker;nama;kode_kppn\r\n${code};"Satker Peramban; Uji";${kppn}\r\n`, 'Impor');
     await page.getByRole('status').getByText('Impor selesai').waitFor();
     await journey.capture(page, 'impor-selesai');
-    expect(await t.db.query(`SELECT name FROM satkers WHERE code = $1`, [code])).toEqual([{ name: 'Satker Peramban; Uji' }]);
+    expect(await t.db.query(`SELECT name FROM satkers WHERE code = $1`, [code])).toEqual([
+      { name: 'Satker Peramban; Uji' },
+    ]);
 
     await page.goto('/admin/layanan');
     await journey.capture(page, 'layanan');

@@ -7,7 +7,8 @@ import { useJourney } from './support/use-journey';
 // Issue 15: a Kantor Pusat admin sets up a KPPN in Papua (WIT) with a CSO by pages only, moves a
 // satker to it; the satker files a question and the new CSO, once activated, works it.
 /** An input by its label as read out, with or without the "(wajib)" of a required field. */
-const input = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label.replace(/[().]/g, '\\$&')}(\\s*\\*?\\s*\\(wajib\\))?$`));
+const input = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${label.replace(/[().]/g, '\\$&')}(\\s*\\*?\\s*\\(wajib\\))?$`));
 
 describe('browser journey: a new WIT KPPN and its CSO set up by pages, then working a ticket', () => {
   const ctx = useJourney('admin-kppn-baru');
@@ -71,11 +72,16 @@ describe('browser journey: a new WIT KPPN and its CSO set up by pages, then work
     await admin.getByRole('status').getByText('Libur lokal tersimpan.').waitFor();
     await journey.capture(admin, 'kalender-kantor');
     await admin.goto('/admin/log-audit');
-    await admin.getByRole('heading', { name: /SATKER_MOVED/ }).first().waitFor();
+    await admin
+      .getByRole('heading', { name: /SATKER_MOVED/ })
+      .first()
+      .waitFor();
     await journey.capture(admin, 'log-audit');
 
     // The CSO activates the identity from the e-mail's link and signs in.
-    const [{ link }] = await t.db.query(`SELECT payload->>'activationUrl' AS link FROM outbox WHERE recipient = 'yohana.wenda@kemenkeu.go.id' ORDER BY created_at DESC LIMIT 1`);
+    const [{ link }] = await t.db.query(
+      `SELECT payload->>'activationUrl' AS link FROM outbox WHERE recipient = 'yohana.wenda@kemenkeu.go.id' ORDER BY created_at DESC LIMIT 1`,
+    );
     const url = new URL(link);
     const cso = await journey.person();
     await cso.goto(url.pathname + url.search);
@@ -110,7 +116,9 @@ describe('browser journey: a new WIT KPPN and its CSO set up by pages, then work
     await cso.getByRole('status').getByText('Tiket diselesaikan.').waitFor();
     await journey.capture(cso, 'cso-selesai');
     const [ticket] = await t.db.query(
-      `SELECT t.status, o.code, o.time_zone AS tz FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.number = $1`, [number]);
+      `SELECT t.status, o.code, o.time_zone AS tz FROM tickets t JOIN offices o ON o.id = t.office_id WHERE t.number = $1`,
+      [number],
+    );
     expect(ticket).toEqual({ status: 'SELESAI', code: kppn, tz: 'Asia/Jayapura' });
   }, 180000);
 });

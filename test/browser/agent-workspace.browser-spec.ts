@@ -15,7 +15,8 @@ describe('browser journey: the CSO workspace', () => {
     const nik = randomNik();
     const registration = (await fileRegistration(t, satkerToken, [newUser('Rudi Hartono Wijaya', nik)])).body;
     const questions = [];
-    for (const perihal of ['Jadwal rekonsiliasi', 'Revisi DIPA', 'Retur SP2D']) questions.push(await ask(t, satkerToken, perihal));
+    for (const perihal of ['Jadwal rekonsiliasi', 'Revisi DIPA', 'Retur SP2D'])
+      questions.push(await ask(t, satkerToken, perihal));
 
     const page = await journey.person();
     await signIn(page, w.cso);
@@ -24,13 +25,19 @@ describe('browser journey: the CSO workspace', () => {
 
     // By the satker's name: the search form POSTs, and text without a NIK lands on a shareable link.
     await page.getByLabel('Cari', { exact: true }).fill(w.satker.name);
-    await Promise.all([page.waitForURL(/\/antrian\?/), page.getByRole('button', { name: 'Cari', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/antrian\?/),
+      page.getByRole('button', { name: 'Cari', exact: true }).click(),
+    ]);
     await page.getByRole('link', { name: registration.number }).waitFor();
     await journey.capture(page, 'cari-nama-satker');
 
     // By a NIK: answered in place, the NIK in no address.
     await page.getByLabel('Cari', { exact: true }).fill(nik);
-    await Promise.all([page.waitForURL('**/antrian/cari'), page.getByRole('button', { name: 'Cari', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL('**/antrian/cari'),
+      page.getByRole('button', { name: 'Cari', exact: true }).click(),
+    ]);
     expect(page.url()).not.toContain(nik);
     expect(await page.getByRole('link', { name: /^LKT-/ }).allTextContents()).toEqual([registration.number]);
     await journey.capture(page, 'cari-nik');
@@ -47,7 +54,9 @@ describe('browser journey: the CSO workspace', () => {
     await page.getByRole('link', { name: 'Kembali ke antrian' }).click();
     await page.getByRole('link', { name: /^Tiket saya/ }).click();
     await page.getByText('Revisi DIPA', { exact: true }).waitFor();
-    expect((await page.getByRole('link', { name: /^LKT-/ }).allTextContents()).sort()).toEqual(questions.map((q) => q.number).sort());
+    expect((await page.getByRole('link', { name: /^LKT-/ }).allTextContents()).sort()).toEqual(
+      questions.map((q) => q.number).sort(),
+    );
     await page.getByRole('link', { name: questions[0].number }).click();
     await page.waitForURL(`**/tiket/${questions[0].id}`);
     await page.goBack();

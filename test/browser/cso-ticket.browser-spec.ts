@@ -15,7 +15,10 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
   it('runs from a canned reply to the satker answering, with preview and letter', async () => {
     const { t, w, journey } = ctx;
     const supervisorPerson = await createSupervisor(t.db, 'Supervisor Layanan', w.kppnId);
-    const filed = (await fileRegistration(t, await login(t, w.satkerUser), [newUser('Rahmat Hidayat')])).body as { id: string; number: string };
+    const filed = (await fileRegistration(t, await login(t, w.satkerUser), [newUser('Rahmat Hidayat')])).body as {
+      id: string;
+      number: string;
+    };
 
     // The supervisor keeps a canned reply for the office.
     const supervisor = await journey.person();
@@ -24,7 +27,11 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
     await journey.capture(supervisor, 'supervisor-beranda');
     await supervisor.getByRole('link', { name: 'Templat balasan' }).click();
     await supervisor.getByLabel('Judul').fill('SK belum ditandatangani');
-    await supervisor.getByLabel('Isi balasan').fill('Yth. {{nama_satker}}, SK pada tiket {{nomor_tiket}} belum ditandatangani KPA. Mohon unggah ulang. Salam, {{nama_petugas}}');
+    await supervisor
+      .getByLabel('Isi balasan')
+      .fill(
+        'Yth. {{nama_satker}}, SK pada tiket {{nomor_tiket}} belum ditandatangani KPA. Mohon unggah ulang. Salam, {{nama_petugas}}',
+      );
     await supervisor.getByRole('button', { name: 'Simpan templat' }).click();
     await supervisor.getByRole('status').getByText('Templat balasan disimpan.').waitFor();
     await journey.capture(supervisor, 'supervisor-templat');
@@ -35,7 +42,11 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
     await cso.goto(`/tiket/${filed.id}`);
     await cso.getByRole('button', { name: 'Ambil tiket' }).click();
     await cso.getByRole('status').getByText('Tiket sudah Anda ambil').waitFor();
-    const height = await cso.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+    const height = await cso.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement
+          .scrollHeight,
+    );
     expect(height).toBeLessThan(MAX_CSO_PAGE_HEIGHT);
     await journey.capture(cso, 'cso-tiket');
 
@@ -43,8 +54,12 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
     const preview = cso.getByRole('link', { name: 'Pratinjau sk-penunjukan.pdf' });
     expect(await preview.getAttribute('target')).toBe('_blank');
     const shown = await cso.context().request.get((await preview.getAttribute('href'))!);
-    expect([shown.status(), shown.headers()['content-type'], shown.headers()['content-disposition']?.startsWith('inline;'), shown.headers()['content-security-policy']])
-      .toEqual([200, 'application/pdf', true, "sandbox; default-src 'none'"]);
+    expect([
+      shown.status(),
+      shown.headers()['content-type'],
+      shown.headers()['content-disposition']?.startsWith('inline;'),
+      shown.headers()['content-security-policy'],
+    ]).toEqual([200, 'application/pdf', true, "sandbox; default-src 'none'"]);
 
     // The canned reply fills the text box; the CSO asks for a correction with it.
     const composer = cso.getByRole('form', { name: 'Tanggapi tiket' });
@@ -63,9 +78,14 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
     // The reply letter: previewed unnumbered in a new tab, then issued with a number.
     await cso.getByText('Terbitkan surat tanggapan').click();
     const letter = cso.getByRole('form', { name: 'Surat tanggapan' });
-    await letter.getByLabel('Isi surat').fill('Dengan hormat,\n\nSK penunjukan perlu ditandatangani KPA sebelum pengguna didaftarkan.');
+    await letter
+      .getByLabel('Isi surat')
+      .fill('Dengan hormat,\n\nSK penunjukan perlu ditandatangani KPA sebelum pengguna didaftarkan.');
     await letter.getByLabel('NIP penandatangan').fill('198001012005012001');
-    const [tab] = await Promise.all([cso.waitForEvent('popup'), letter.getByRole('button', { name: 'Pratinjau' }).click()]);
+    const [tab] = await Promise.all([
+      cso.waitForEvent('popup'),
+      letter.getByRole('button', { name: 'Pratinjau' }).click(),
+    ]);
     await tab.getByText('SK penunjukan perlu ditandatangani KPA').waitFor();
     await tab.close();
     await letter.getByRole('button', { name: 'Terbitkan surat' }).click();
@@ -87,7 +107,10 @@ describe('browser journey: the CSO ticket page and the satker side', () => {
     await journey.capture(satker, 'satker-perbaikan');
 
     // The satker cannot switch herself off: no link, and the page says why.
-    const [{ id: own }] = await t.db.query(`SELECT id FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2`, [w.satkerUser.id, w.satker.id]);
+    const [{ id: own }] = await t.db.query(
+      `SELECT id FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2`,
+      [w.satkerUser.id, w.satker.id],
+    );
     await satker.goto('/pengguna');
     expect(await satker.getByRole('link', { name: `Nonaktifkan ${w.satkerUser.name}` }).count()).toBe(0);
     await satker.goto(`/pengguna/${own}/nonaktifkan`);

@@ -50,7 +50,10 @@ describe('browser: login', () => {
     // Without the script there is no confirmation dialog: the form posts straight away.
     await page.getByRole('form', { name: 'Batalkan' }).getByRole('button', { name: 'Batalkan' }).click();
     await page.getByRole('status').getByText('Tiket dibatalkan.').waitFor();
-    const [ticket] = await t.db.query(`SELECT status FROM tickets WHERE satker_id = $1 AND service_code = 'PERTANYAAN'`, [w.satker.id]);
+    const [ticket] = await t.db.query(
+      `SELECT status FROM tickets WHERE satker_id = $1 AND service_code = 'PERTANYAAN'`,
+      [w.satker.id],
+    );
     expect(ticket.status).toBe('DIBATALKAN');
   }, 60000);
 });

@@ -63,7 +63,9 @@ describe('browser journey: MyIntress registration, correction, completion, activ
     await satker.getByRole('status').getByText('Permohonan Anda terkirim ke KPPN.').waitFor();
     const ticketUrl = new URL(satker.url()).pathname;
     const number = (await satker.getByRole('heading', { level: 1 }).textContent())!.replace('Tiket ', '');
-    expect(await satker.getByRole('cell', { name: fresh.nik.slice(0, 4) + '********' + fresh.nik.slice(12) }).count()).toBe(1);
+    expect(
+      await satker.getByRole('cell', { name: fresh.nik.slice(0, 4) + '********' + fresh.nik.slice(12) }).count(),
+    ).toBe(1);
     await journey.capture(satker, 'satker-tiket-baru');
 
     // The CSO finds it in the queue, claims it and asks for a correction.
@@ -90,11 +92,20 @@ describe('browser journey: MyIntress registration, correction, completion, activ
 
     // The satker sees what waits on them and answers with a new SK.
     await satker.goto('/');
-    await satker.getByRole('table', { name: 'Tiket yang menunggu perbaikan dari Anda' }).getByRole('link', { name: number }).click();
+    await satker
+      .getByRole('table', { name: 'Tiket yang menunggu perbaikan dari Anda' })
+      .getByRole('link', { name: number })
+      .click();
     // The KPPN's request comes first, with the date to answer by, then the one reply form.
     const request = satker.getByRole('region', { name: 'KPPN meminta perbaikan' });
     await request.getByText('SK belum ditandatangani KPA, mohon unggah ulang.').waitFor();
-    expect(await request.getByText(/Kirim perbaikan paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul \d\d\.\d\d WITA/).count()).toBe(1);
+    expect(
+      await request
+        .getByText(
+          /Kirim perbaikan paling lambat (Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} \w+ \d{4} pukul \d\d\.\d\d WITA/,
+        )
+        .count(),
+    ).toBe(1);
     expect(await satker.getByRole('heading', { level: 2 }).first().textContent()).toBe('KPPN meminta perbaikan');
     expect(await satker.getByRole('form', { name: 'Kirim pesan ke KPPN' }).count()).toBe(0);
     expect(await satker.getByText('Cek tanda tangan KPA di SK.').count()).toBe(0);
@@ -110,7 +121,10 @@ describe('browser journey: MyIntress registration, correction, completion, activ
     // The CSO completes it; the outcome (membership, DIGIT identity, activation e-mail) is applied.
     await cso.goto(ticketUrl);
     await composer.getByRole('radio', { name: 'Selesaikan' }).check();
-    await composer.getByLabel(/Saya yakin/).first().check();
+    await composer
+      .getByLabel(/Saya yakin/)
+      .first()
+      .check();
     await composer.getByRole('button', { name: 'Kirim', exact: true }).click();
     await cso.getByRole('status').getByText('Tiket diselesaikan.').waitFor();
     await journey.capture(cso, 'cso-selesai');

@@ -56,7 +56,10 @@ describe('browser journey: self-registration approved and rejected, deactivation
     await satker.getByText('NIK belum terdaftar di DIGIT.').waitFor();
     await satker.getByLabel('SK/ST/ND Penunjukan').setInputFiles(pdf('st-siti.pdf', 'ST Siti'));
     await satker.getByRole('button', { name: 'Kirim', exact: true }).click();
-    await satker.getByRole('alert').getByText(/Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid \d+\/95/).waitFor();
+    await satker
+      .getByRole('alert')
+      .getByText(/Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid \d+\/95/)
+      .waitFor();
     expect(await satker.getByLabel('Nama lengkap').getAttribute('aria-invalid')).toBe('true');
     await journey.capture(satker, 'satker-tambah-galat-dukcapil');
     await satker.getByLabel('Nama lengkap').fill('Siti Nurhaliza');
@@ -73,7 +76,10 @@ describe('browser journey: self-registration approved and rejected, deactivation
     await cso.getByRole('link', { name: 'Periksa pendaftaran Siti Nurhaliza' }).waitFor();
     await journey.capture(cso, 'cso-antrian-persetujuan');
     await cso.getByRole('link', { name: 'Periksa pendaftaran Agus Salim' }).click();
-    await cso.getByRole('link', { name: 'sk.pdf' }).or(cso.getByRole('link', { name: 'st-agus.pdf' })).waitFor();
+    await cso
+      .getByRole('link', { name: 'sk.pdf' })
+      .or(cso.getByRole('link', { name: 'st-agus.pdf' }))
+      .waitFor();
     expect(await cso.getByText(known.nik, { exact: true }).count()).toBe(1);
     await journey.capture(cso, 'cso-periksa-pendaftaran');
     await cso.getByRole('button', { name: 'Setujui pendaftaran' }).click();
@@ -108,10 +114,17 @@ describe('browser journey: self-registration approved and rejected, deactivation
     await satker.getByRole('button', { name: 'Ajukan penghapusan pengguna terpilih' }).click();
     await satker.getByRole('heading', { level: 1, name: 'Permintaan penghapusan pengguna' }).waitFor();
     await journey.capture(satker, 'satker-permintaan-penghapusan');
-    const [letter] = await Promise.all([satker.waitForEvent('download'), satker.getByRole('link', { name: 'Unduh surat (HTML)' }).click()]);
+    const [letter] = await Promise.all([
+      satker.waitForEvent('download'),
+      satker.getByRole('link', { name: 'Unduh surat (HTML)' }).click(),
+    ]);
     const text = readFileSync((await letter.path())!, 'utf8');
     // The satker's signed request to its KPPN names each user in full, NIK included.
-    expect([text.includes('Agus Salim'), text.includes('Siti Nurhaliza'), text.includes(freshNik)]).toEqual([true, true, true]);
+    expect([text.includes('Agus Salim'), text.includes('Siti Nurhaliza'), text.includes(freshNik)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     await satker.getByLabel('Alasan penghapusan').fill('Pegawai pindah tugas dan pendaftaran ditolak');
     await satker.getByLabel('Surat Permintaan Penghapusan').setInputFiles(pdf('surat.pdf', 'Surat permintaan'));
     await satker.getByLabel('Formulir Penghapusan').setInputFiles(pdf('formulir.pdf', 'Formulir penghapusan'));

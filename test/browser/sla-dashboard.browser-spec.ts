@@ -24,11 +24,11 @@ async function serviceFigures(page: Page): Promise<Cell[]> {
   const months = (await table.locator('thead th').allTextContents()).slice(1);
   const cells: Cell[] = [];
   const rows = table.locator('tbody tr');
-  for (let r = 0; r < await rows.count(); r += 1) {
+  for (let r = 0; r < (await rows.count()); r += 1) {
     const service = (await rows.nth(r).locator('th').textContent())!.trim();
     const tds = rows.nth(r).locator('td');
     for (let c = 0; c < months.length; c += 1) {
-      if (await tds.nth(c).locator('a').count() === 0) continue;
+      if ((await tds.nth(c).locator('a').count()) === 0) continue;
       const filed = Number(/(\d+) tiket/.exec((await tds.nth(c).locator('.hint').textContent())!)![1]);
       cells.push({ service, month: months[c], text: (await tds.nth(c).locator('a').textContent())!.trim(), filed });
     }
@@ -55,9 +55,15 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
     ]);
     // And one ticket of today, lived through the API.
     const [satkerToken, csoToken] = await Promise.all([login(t, w.satkerUser), login(t, w.cso)]);
-    const asked = await t.http.post('/api/v1/tickets').set(auth(satkerToken)).send({ service: 'PERTANYAAN', form: { perihal: 'Jadwal rekonsiliasi', uraian: 'Mohon info.' } });
+    const asked = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(satkerToken))
+      .send({ service: 'PERTANYAAN', form: { perihal: 'Jadwal rekonsiliasi', uraian: 'Mohon info.' } });
     const claimed = await sendEvent(t, csoToken, asked.body.id, asked.body.version, { type: 'CLAIM' });
-    await sendEvent(t, csoToken, asked.body.id, claimed.body.version, { type: 'COMPLETE', message: 'Jadwal terlampir.' });
+    await sendEvent(t, csoToken, asked.body.id, claimed.body.version, {
+      type: 'COMPLETE',
+      message: 'Jadwal terlampir.',
+    });
     const [{ number: breachedNumber }] = await t.db.query(`SELECT number FROM tickets WHERE id = $1`, [breached]);
     const boss = await createPerson(t.db, 'Kepala Seksi Bank');
     await makeSupervisor(t.db, boss.id, w.kppnId);
@@ -77,8 +83,18 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.waitForURL(/dari=/);
     const figures = await serviceFigures(page);
-    expect(figures).toContainEqual({ service: 'Pertanyaan Umum', month: monthLabel(monthAgo(2)), text: '66,7%', filed: 3 });
-    expect(figures).toContainEqual({ service: 'Pendaftaran User MyIntress Tipe Satker', month: monthLabel(monthAgo(3)), text: '0%', filed: 1 });
+    expect(figures).toContainEqual({
+      service: 'Pertanyaan Umum',
+      month: monthLabel(monthAgo(2)),
+      text: '66,7%',
+      filed: 3,
+    });
+    expect(figures).toContainEqual({
+      service: 'Pendaftaran User MyIntress Tipe Satker',
+      month: monthLabel(monthAgo(3)),
+      text: '0%',
+      filed: 1,
+    });
     await page.getByRole('img', { name: 'Tiket terbuka menurut umur' }).waitFor();
     await journey.capture(page, 'dasbor-periode');
     const dashboard = page.url();
@@ -87,21 +103,36 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
     const href = (await page.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href'))!;
     const head = await page.request.get(href);
     expect(head.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh CSV' }).click(),
+    ]);
     const dari = await page.locator('#dari').inputValue();
     const sampai = await page.locator('#sampai').inputValue();
     expect(download.suggestedFilename()).toBe(`laporan-sla-${dari}_${sampai}.csv`);
     const [header, ...lines]: string[][] = parse(readFileSync((await download.path())!, 'utf8'), { bom: true });
     const col = (name: string) => header.indexOf(name);
-    const fromCsv = lines.filter((l) => l[col('Tingkat')] === 'Layanan (semua kantor)').map((l) => ({
-      service: l[col('Layanan')], month: monthLabel(l[col('Bulan')]), filed: Number(l[col('Tiket diajukan')]),
-      text: l[col('Penyelesaian dalam target (%)')] === '' ? '–' : `${Number(l[col('Penyelesaian dalam target (%)')]).toLocaleString('id-ID')}%`,
-    }));
-    expect(fromCsv.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)))
-      .toEqual(figures.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)));
+    const fromCsv = lines
+      .filter((l) => l[col('Tingkat')] === 'Layanan (semua kantor)')
+      .map((l) => ({
+        service: l[col('Layanan')],
+        month: monthLabel(l[col('Bulan')]),
+        filed: Number(l[col('Tiket diajukan')]),
+        text:
+          l[col('Penyelesaian dalam target (%)')] === ''
+            ? '–'
+            : `${Number(l[col('Penyelesaian dalam target (%)')]).toLocaleString('id-ID')}%`,
+      }));
+    expect(fromCsv.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`))).toEqual(
+      figures.sort((a, b) => `${a.service}${a.month}`.localeCompare(`${b.service}${b.month}`)),
+    );
 
     // Drill-down from a figure to its tickets, and on to one ticket.
-    await page.getByRole('link', { name: `Pertanyaan Umum, ${monthLabel(monthAgo(2))}: 66,7% penyelesaian dalam target, 3 tiket diajukan` }).click();
+    await page
+      .getByRole('link', {
+        name: `Pertanyaan Umum, ${monthLabel(monthAgo(2))}: 66,7% penyelesaian dalam target, 3 tiket diajukan`,
+      })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Tiket di balik laporan SLA' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(4);
     await journey.capture(page, 'tiket-di-balik-angka');
@@ -111,7 +142,10 @@ describe('browser journey: supervisor SLA dashboard, drill-down and CSV', () => 
 
     // From the breach list straight to the ticket.
     await page.goto(dashboard);
-    await page.getByRole('table', { name: /melewati tenggat/ }).getByRole('link', { name: breachedNumber }).click();
+    await page
+      .getByRole('table', { name: /melewati tenggat/ })
+      .getByRole('link', { name: breachedNumber })
+      .click();
     await page.getByRole('heading', { level: 1, name: `Tiket ${breachedNumber}` }).waitFor();
     expect(await page.locator('form[action$="/aksi"]').count()).toBe(0); // a supervisor reads, never acts
     await journey.capture(page, 'tiket-dari-pelanggaran');

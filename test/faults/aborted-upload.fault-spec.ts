@@ -12,11 +12,19 @@ const ROUNDS = flag('FAULT_ABORT_ROUNDS', 10);
 function registrationBody(boundary: string) {
   const field = (name: string, value: string) =>
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-  const file = (name: string, content: Buffer) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name.toLowerCase()}.pdf"\r\n`
-      + 'Content-Type: application/pdf\r\n\r\n'),
-    content, Buffer.from('\r\n')]);
-  const head = Buffer.concat([field('service', 'MYINTRESS_DAFTAR_KPPN'), field('form', JSON.stringify({ pengguna: [newUser('Pengguna Terputus')] }))]);
+  const file = (name: string, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name.toLowerCase()}.pdf"\r\n` +
+          'Content-Type: application/pdf\r\n\r\n',
+      ),
+      content,
+      Buffer.from('\r\n'),
+    ]);
+  const head = Buffer.concat([
+    field('service', 'MYINTRESS_DAFTAR_KPPN'),
+    field('form', JSON.stringify({ pengguna: [newUser('Pengguna Terputus')] })),
+  ]);
   const files = Buffer.concat([
     file('SK_PENUNJUKAN', makePdf({ title: 'SK', sizeBytes: 2 * 1024 * 1024 })),
     file('FORMULIR_PENDAFTARAN', makePdf({ title: 'Formulir', sizeBytes: 2 * 1024 * 1024 })),
@@ -46,26 +54,38 @@ describe('an upload aborted half-way', () => {
       const socket = connect(api.options.port!, '127.0.0.1');
       await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
       socket.on('error', () => undefined);
-      socket.write(`POST /api/v1/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tok.satker}\r\n`
-        + `Idempotency-Key: abort-${randomUUID()}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\n`
-        + `Content-Length: ${body.length}\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${tok.satker}\r\n` +
+          `Idempotency-Key: abort-${randomUUID()}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n`,
+      );
       socket.write(body.subarray(0, cut));
       // The server is writing the part to a temp file when the client goes away.
       await waitFor('the upload to reach a temp file', () => temp().length > 0, 10_000, 5);
       socket.destroy();
 
       const gone = Date.now();
-      await waitFor('temp and stored files to be cleaned up', () => temp().length === 0 && stored().length === 0, 10_000, 10);
+      await waitFor(
+        'temp and stored files to be cleaned up',
+        () => temp().length === 0 && stored().length === 0,
+        10_000,
+        10,
+      );
       cleanupMs = Math.max(cleanupMs, Date.now() - gone);
     }
 
     const [row] = await scope.db.ds.query(
       `SELECT (SELECT count(*) FROM tickets WHERE satker_id = $1)::int AS tickets, (SELECT count(*) FROM ticket_attachments)::int AS attachments,
-              (SELECT count(*) FROM idempotency_keys)::int AS keys`, [w.satker.id]);
+              (SELECT count(*) FROM idempotency_keys)::int AS keys`,
+      [w.satker.id],
+    );
     expect(row).toEqual({ tickets: 0, attachments: 0, keys: 0 });
     // The api is still healthy and accepts the next request.
     expect((await api.http.get('/api/v1/health')).status).toBe(200);
-    summary('7 aborted upload', `${ROUNDS} uploads cut inside their files (4 MB bodies): 0 tickets, 0 files, temp empty `
-      + `within ${cleanupMs} ms at most; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary(
+      '7 aborted upload',
+      `${ROUNDS} uploads cut inside their files (4 MB bodies): 0 tickets, 0 files, temp empty ` +
+        `within ${cleanupMs} ms at most; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

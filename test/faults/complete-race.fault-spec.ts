@@ -11,7 +11,9 @@ describe('two CSOs completing the same ticket at the same moment', () => {
 
   it(`gives one 200 and one 409 STALE_VERSION, and activates once, ${ROUNDS} times`, async () => {
     const dataDir = scope.dir('race');
-    const [a, b] = await Promise.all(['api-a', 'api-b'].map((name) => spawnApp({ kind: 'api', name, db: scope.db, dataDir })));
+    const [a, b] = await Promise.all(
+      ['api-a', 'api-b'].map((name) => spawnApp({ kind: 'api', name, db: scope.db, dataDir })),
+    );
     const { tok } = await loggedInWorld(scope.db, a);
     const started = Date.now();
     const ids: string[] = [];
@@ -25,13 +27,19 @@ describe('two CSOs completing the same ticket at the same moment', () => {
       ]);
       expect([one.status, two.status].sort()).toEqual([200, 409]);
       const loser = one.status === 409 ? one : two;
-      expect(loser.body.error).toMatchObject({ code: 'STALE_VERSION', details: { expectedVersion: ticket.version, currentVersion: ticket.version + 1 } });
+      expect(loser.body.error).toMatchObject({
+        code: 'STALE_VERSION',
+        details: { expectedVersion: ticket.version, currentVersion: ticket.version + 1 },
+      });
       winners[one.status === 200 ? 'first' : 'second']++;
     }
 
     const states = await completionStates(scope.db, ids);
     expect(states.filter((s) => completionKind(s, 1) !== 'complete')).toEqual([]);
-    summary('2 concurrent SELESAI', `${ROUNDS} races over two api processes: ${ROUNDS} x (one 200 + one 409 STALE_VERSION), `
-      + `won by CSO 1 ${winners.first} / CSO 2 ${winners.second}, one activation each; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary(
+      '2 concurrent SELESAI',
+      `${ROUNDS} races over two api processes: ${ROUNDS} x (one 200 + one 409 STALE_VERSION), ` +
+        `won by CSO 1 ${winners.first} / CSO 2 ${winners.second}, one activation each; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

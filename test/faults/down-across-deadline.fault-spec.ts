@@ -14,27 +14,51 @@ describe('the app down across an SLA deadline', () => {
   const scope = faultScope();
 
   it('records the breach at the due instant, once', async () => {
-    let api = await spawnApp({ kind: 'api', name: 'api', db: scope.db, dataDir: scope.dir('down'), env: { RUN_WORKER: 'true', SLA_SWEEP_SECONDS: '1' } });
+    let api = await spawnApp({
+      kind: 'api',
+      name: 'api',
+      db: scope.db,
+      dataDir: scope.dir('down'),
+      env: { RUN_WORKER: 'true', SLA_SWEEP_SECONDS: '1' },
+    });
     const { w, tok } = await loggedInWorld(scope.db, api);
     await addSupervisor(scope.db, w.kppnId);
     const [missed, later] = [await fileQuestion(api, tok.satker), await fileQuestion(api, tok.satker)];
     const started = Date.now();
 
     await api.kill();
-    const setDue = (id: string, seconds: number) => scope.db.ds.query(
-      `UPDATE sla_clocks SET due_at = now() + make_interval(secs => $2), warn_at = now() + make_interval(secs => $2 - 1)
-        WHERE ticket_id = $1 AND kind = 'RESPONSE' RETURNING due_at`, [id, seconds]);
+    const setDue = (id: string, seconds: number) =>
+      scope.db.ds.query(
+        `UPDATE sla_clocks SET due_at = now() + make_interval(secs => $2), warn_at = now() + make_interval(secs => $2 - 1)
+        WHERE ticket_id = $1 AND kind = 'RESPONSE' RETURNING due_at`,
+        [id, seconds],
+      );
     await setDue(missed, 1);
-    await waitFor('the deadline to pass while the app is down', async () =>
-      (await scope.db.ds.query(`SELECT now() > due_at + interval '2 seconds' AS past FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESPONSE'`, [missed]))[0].past, 10_000, 100);
+    await waitFor(
+      'the deadline to pass while the app is down',
+      async () =>
+        (
+          await scope.db.ds.query(
+            `SELECT now() > due_at + interval '2 seconds' AS past FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESPONSE'`,
+            [missed],
+          )
+        )[0].past,
+      10_000,
+      100,
+    );
     const downFor = Date.now() - started;
     const [{ back }] = await scope.db.ds.query(`SELECT now() AS back`);
     api = await restart(api);
 
-    const found = await waitFor('the sweep to record the missed breach', async () => {
-      const [row] = await scope.db.ds.query(BREACHES, [missed]);
-      return row.breachedAt ? row : undefined;
-    }, 20_000, 100);
+    const found = await waitFor(
+      'the sweep to record the missed breach',
+      async () => {
+        const [row] = await scope.db.ds.query(BREACHES, [missed]);
+        return row.breachedAt ? row : undefined;
+      },
+      20_000,
+      100,
+    );
     expect(found.breachedAt.getTime()).toBe(found.dueAt.getTime());
     expect(found.breachedAt.getTime()).toBeLessThan(back.getTime());
 
@@ -45,7 +69,10 @@ describe('the app down across an SLA deadline', () => {
     expect(after).toEqual(found);
     expect(after.events.map((d: Date) => d.getTime())).toEqual([found.dueAt.getTime()]);
     expect(after.notices.map((d: Date) => d.getTime())).toEqual([found.dueAt.getTime()]);
-    summary('6 down across a deadline', `api down ${(downFor / 1000).toFixed(1)} s across the deadline; breach recorded at the due instant `
-      + `(${((back.getTime() - found.dueAt.getTime()) / 1000).toFixed(1)} s before the app was back), 1 event, 1 notice`);
+    summary(
+      '6 down across a deadline',
+      `api down ${(downFor / 1000).toFixed(1)} s across the deadline; breach recorded at the due instant ` +
+        `(${((back.getTime() - found.dueAt.getTime()) / 1000).toFixed(1)} s before the app was back), 1 event, 1 notice`,
+    );
   });
 });

@@ -16,7 +16,9 @@ describe('ten parallel filings with the same Idempotency-Key', () => {
 
   it(`create one ticket and one set of files, ${ROUNDS} times`, async () => {
     const dataDir = scope.dir('idem');
-    const apis = await Promise.all(['api-a', 'api-b'].map((name) => spawnApp({ kind: 'api', name, db: scope.db, dataDir })));
+    const apis = await Promise.all(
+      ['api-a', 'api-b'].map((name) => spawnApp({ kind: 'api', name, db: scope.db, dataDir })),
+    );
     const { w, tok } = await loggedInWorld(scope.db, apis[0]);
     const started = Date.now();
     const answers: Record<string, number> = {};
@@ -25,8 +27,11 @@ describe('ten parallel filings with the same Idempotency-Key', () => {
       const users = [newUser('Pengguna Idempoten')];
       const sk = makePdf({ title: `SK ${key}`, sizeBytes: 256 * 1024 });
       const formulir = makePdf({ title: `Formulir ${key}` });
-      const results = await Promise.all(Array.from({ length: PARALLEL }, (_, i) =>
-        fileRegistration(apis[i % 2], tok.satker, users, { idempotencyKey: key, sk, formulir })));
+      const results = await Promise.all(
+        Array.from({ length: PARALLEL }, (_, i) =>
+          fileRegistration(apis[i % 2], tok.satker, users, { idempotencyKey: key, sk, formulir }),
+        ),
+      );
       results.forEach((r) => (answers[r.status] = (answers[r.status] ?? 0) + 1));
       const done = results.filter((r) => r.status === 201 || r.status === 200);
       const waiting = results.filter((r) => r.status === 409);
@@ -37,21 +42,36 @@ describe('ten parallel filings with the same Idempotency-Key', () => {
       done.filter((r) => r.status === 200).forEach((r) => expect(r.headers['idempotent-replayed']).toBe('true'));
 
       const tickets = await scope.db.ds.query(
-        `SELECT t.id FROM tickets t JOIN idempotency_keys k ON k.ticket_id = t.id WHERE k.key = $1`, [key]);
+        `SELECT t.id FROM tickets t JOIN idempotency_keys k ON k.ticket_id = t.id WHERE k.key = $1`,
+        [key],
+      );
       expect(tickets.map((t: { id: string }) => t.id)).toEqual([done[0].body.id]);
-      const files = await scope.db.ds.query(`SELECT kind, sha256 FROM ticket_attachments WHERE ticket_id = $1 ORDER BY kind`, [done[0].body.id]);
-      expect(files).toEqual([{ kind: 'FORMULIR_PENDAFTARAN', sha256: sha256(formulir) }, { kind: 'SK_PENUNJUKAN', sha256: sha256(sk) }]);
+      const files = await scope.db.ds.query(
+        `SELECT kind, sha256 FROM ticket_attachments WHERE ticket_id = $1 ORDER BY kind`,
+        [done[0].body.id],
+      );
+      expect(files).toEqual([
+        { kind: 'FORMULIR_PENDAFTARAN', sha256: sha256(formulir) },
+        { kind: 'SK_PENUNJUKAN', sha256: sha256(sk) },
+      ]);
     }
 
     // Reconciliation: one ticket per key, every attachment row has its file and no file lacks a row.
     const [{ tickets, keys }] = await scope.db.ds.query(
-      `SELECT (SELECT count(*) FROM tickets WHERE satker_id = $1)::int AS tickets, (SELECT count(*) FROM idempotency_keys)::int AS keys`, [w.satker.id]);
+      `SELECT (SELECT count(*) FROM tickets WHERE satker_id = $1)::int AS tickets, (SELECT count(*) FROM idempotency_keys)::int AS keys`,
+      [w.satker.id],
+    );
     expect(tickets).toBe(ROUNDS);
     expect(keys).toBe(ROUNDS);
-    const rows = (await scope.db.ds.query(`SELECT storage_key FROM ticket_attachments`)).map((r: { storage_key: string }) => r.storage_key);
+    const rows = (await scope.db.ds.query(`SELECT storage_key FROM ticket_attachments`)).map(
+      (r: { storage_key: string }) => r.storage_key,
+    );
     expect(filesUnder(path.join(dataDir, 'files')).sort()).toEqual(rows.sort());
     expect(filesUnder(path.join(dataDir, 'uploads-tmp'))).toEqual([]);
-    summary('3 parallel Idempotency-Key', `${ROUNDS} rounds x ${PARALLEL} filings over two api processes: answers `
-      + `${JSON.stringify(answers)}, ${ROUNDS} tickets, ${rows.length} files on disk = rows, temp empty; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary(
+      '3 parallel Idempotency-Key',
+      `${ROUNDS} rounds x ${PARALLEL} filings over two api processes: answers ` +
+        `${JSON.stringify(answers)}, ${ROUNDS} tickets, ${rows.length} files on disk = rows, temp empty; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

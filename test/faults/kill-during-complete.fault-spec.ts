@@ -32,8 +32,10 @@ describe('kill -9 of the api during SELESAI of a MyIntress registration', () => 
     for (let round = 0; round < ROUNDS; round++) {
       const ticket = await claimedRegistration(api, tok.satker, tok.cso, users());
       ids.push(ticket.id);
-      const answer = sendEvent(api, tok.cso, ticket.id, ticket.version, { type: 'COMPLETE' })
-        .then((r) => r.status, () => null);
+      const answer = sendEvent(api, tok.cso, ticket.id, ticket.version, { type: 'COMPLETE' }).then(
+        (r) => r.status,
+        () => null,
+      );
       await randomDelay(maxDelay);
       await api.kill();
       const status = await answer;
@@ -55,8 +57,11 @@ describe('kill -9 of the api during SELESAI of a MyIntress registration', () => 
     // Reconciliation over every round: all complete now, each exactly once.
     const torn = (await completionStates(scope.db, ids)).filter((s) => completionKind(s, USERS) !== 'complete');
     expect(torn).toEqual([]);
-    summary('1 kill -9 during SELESAI', `${ROUNDS} kills, request ~${requestMs.toFixed(0)} ms, delays 0..${maxDelay} ms: `
-      + `${counts.notCommitted} before commit (retried, then complete), ${counts.committedUnanswered} committed but unanswered, `
-      + `${counts.committedAnswered} after the answer; 0 torn; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary(
+      '1 kill -9 during SELESAI',
+      `${ROUNDS} kills, request ~${requestMs.toFixed(0)} ms, delays 0..${maxDelay} ms: ` +
+        `${counts.notCommitted} before commit (retried, then complete), ${counts.committedUnanswered} committed but unanswered, ` +
+        `${counts.committedAnswered} after the answer; 0 torn; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

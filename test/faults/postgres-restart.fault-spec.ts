@@ -27,9 +27,16 @@ async function client(api: AppProcess, token: string, load: Load): Promise<void>
     for (;;) {
       if (load.stop && stopBy === Infinity) stopBy = Date.now() + 60_000;
       const started = Date.now();
-      const res = await api.http.post('/api/v1/tickets').set(auth(token)).set('Idempotency-Key', key)
+      const res = await api.http
+        .post('/api/v1/tickets')
+        .set(auth(token))
+        .set('Idempotency-Key', key)
         .send({ service: 'PERTANYAAN', form: { perihal: 'Uji', uraian: `Kunci ${key}` } })
-        .timeout(DEADLINE_MS).then((r) => r, (err: Error) => ({ status: `error ${err.message}`, body: null }));
+        .timeout(DEADLINE_MS)
+        .then(
+          (r) => r,
+          (err: Error) => ({ status: `error ${err.message}`, body: null }),
+        );
       load.slowestMs = Math.max(load.slowestMs, Date.now() - started);
       load.statuses[res.status] = (load.statuses[res.status] ?? 0) + 1;
       if (res.status === 200 || res.status === 201) {
@@ -87,13 +94,20 @@ describe('PostgreSQL restarted under load', () => {
 
     // Reconciliation: each key names exactly one ticket, the one its answer gave, and no ticket lacks a key.
     const rows: Array<{ key: string; ticket_id: string | null }> = await scope.db.ds.query(
-      `SELECT k.key, k.ticket_id FROM idempotency_keys k WHERE k.person_id = $1`, [w.satkerUser.id]);
-    const [{ tickets }] = await scope.db.ds.query(`SELECT count(*)::int AS tickets FROM tickets WHERE satker_id = $1`, [w.satker.id]);
+      `SELECT k.key, k.ticket_id FROM idempotency_keys k WHERE k.person_id = $1`,
+      [w.satkerUser.id],
+    );
+    const [{ tickets }] = await scope.db.ds.query(`SELECT count(*)::int AS tickets FROM tickets WHERE satker_id = $1`, [
+      w.satker.id,
+    ]);
     expect(rows.filter((r) => r.ticket_id === null)).toEqual([]);
     expect(new Map(rows.map((r) => [r.key, r.ticket_id]))).toEqual(load.tickets);
     expect(tickets).toBe(load.tickets.size);
-    summary('5 PostgreSQL restarted under load', `${RESTARTS} restarts (${modes.join(', ')}) under ${CLIENTS} clients: `
-      + `answers ${JSON.stringify(load.statuses)}, ${load.retries} retries, slowest ${load.slowestMs} ms, `
-      + `${load.tickets.size} keys = ${tickets} tickets, same api process throughout; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary(
+      '5 PostgreSQL restarted under load',
+      `${RESTARTS} restarts (${modes.join(', ')}) under ${CLIENTS} clients: ` +
+        `answers ${JSON.stringify(load.statuses)}, ${load.retries} retries, slowest ${load.slowestMs} ms, ` +
+        `${load.tickets.size} keys = ${tickets} tickets, same api process throughout; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

@@ -42,12 +42,17 @@ describe('three workers sweeping SLA and dormancy, the lock holder killed mid-sw
     const seed = await fileQuestion(api, tok.satker);
     await api.kill();
     // The original stays out of the sweeps; its copies get live, due clocks below.
-    await scope.db.ds.query(`UPDATE sla_clocks SET stopped_at = now(), stop_reason = 'ANSWERED' WHERE ticket_id = $1`, [seed]);
+    await scope.db.ds.query(`UPDATE sla_clocks SET stopped_at = now(), stop_reason = 'ANSWERED' WHERE ticket_id = $1`, [
+      seed,
+    ]);
 
     const env = { SLA_SWEEP_SECONDS: '1', DORMANCY_SWEEP_SECONDS: '1' };
     const workers = new Map<string, AppProcess>();
-    await Promise.all(['worker-1', 'worker-2', 'worker-3'].map(async (name) =>
-      workers.set(name, await spawnApp({ kind: 'worker', name, db: scope.db, dataDir, env }))));
+    await Promise.all(
+      ['worker-1', 'worker-2', 'worker-3'].map(async (name) =>
+        workers.set(name, await spawnApp({ kind: 'worker', name, db: scope.db, dataDir, env })),
+      ),
+    );
 
     const started = Date.now();
     const kills: string[] = [];
@@ -61,7 +66,9 @@ describe('three workers sweeping SLA and dormancy, the lock holder killed mid-sw
         `UPDATE sla_clocks SET stopped_at = NULL, stop_reason = NULL,
            due_at = CASE kind WHEN 'RESPONSE' THEN now() - make_interval(mins => 1 + (random() * 600)::int) ELSE now() + interval '1 day' END,
            warn_at = CASE kind WHEN 'RESPONSE' THEN now() - interval '12 hours' ELSE now() - make_interval(mins => 1 + (random() * 60)::int) END
-         WHERE ticket_id = ANY($1::uuid[])`, [ids]);
+         WHERE ticket_id = ANY($1::uuid[])`,
+        [ids],
+      );
       await scope.db.ds.query(
         `WITH p AS (
            INSERT INTO persons (nik, name, email)
@@ -69,10 +76,15 @@ describe('three workers sweeping SLA and dormancy, the lock holder killed mid-sw
              FROM generate_series(1, $1::int) g RETURNING id)
          INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, last_login_at, created_at)
          SELECT id, $3, 2, 'Operator', '081200000000', 'lama@contoh.go.id', now() - interval '7 months', now() - interval '1 year' FROM p`,
-        [MEMBERSHIPS, round, w.satker.id]);
+        [MEMBERSHIPS, round, w.satker.id],
+      );
 
-      const holder = await waitFor(`a worker holding the ${sweep} sweep`, async () =>
-        (await scope.db.ds.query(HOLDER, [sweep]))[0]?.name as string | undefined, 30_000, 5);
+      const holder = await waitFor(
+        `a worker holding the ${sweep} sweep`,
+        async () => (await scope.db.ds.query(HOLDER, [sweep]))[0]?.name as string | undefined,
+        30_000,
+        5,
+      );
       await randomDelay(sweep === 'sla' ? 400 : 20);
       const victim = workers.get(holder)!;
       await victim.kill();
@@ -84,14 +96,28 @@ describe('three workers sweeping SLA and dormancy, the lock holder killed mid-sw
       workers.set(holder, await restart(victim));
 
       let last: unknown;
-      const state = await waitFor('the sweeps to finish the work', async () => {
-        const [row] = await scope.db.ds.query(RECONCILE);
-        last = row;
-        return row.unbreached + row.unwarned + row.stillActive === 0 ? row : undefined;
-      }, 120_000, 200).catch((err) => {
-        throw new Error(`${err.message}; last ${JSON.stringify(last)}; logs:\n${[...workers.values()].map((p) => p.logs().slice(-3000)).join('\n')}`);
+      const state = await waitFor(
+        'the sweeps to finish the work',
+        async () => {
+          const [row] = await scope.db.ds.query(RECONCILE);
+          last = row;
+          return row.unbreached + row.unwarned + row.stillActive === 0 ? row : undefined;
+        },
+        120_000,
+        200,
+      ).catch((err) => {
+        throw new Error(
+          `${err.message}; last ${JSON.stringify(last)}; logs:\n${[...workers.values()].map((p) => p.logs().slice(-3000)).join('\n')}`,
+        );
       });
-      expect(state).toEqual({ unbreached: 0, unwarned: 0, stillActive: 0, repeatedEvents: 0, repeatedNotices: 0, repeatedDormancy: 0 });
+      expect(state).toEqual({
+        unbreached: 0,
+        unwarned: 0,
+        stillActive: 0,
+        repeatedEvents: 0,
+        repeatedNotices: 0,
+        repeatedDormancy: 0,
+      });
     }
 
     // Exactly one of each, counted: per ticket a breach and a warning, each with one event and one notice.
@@ -100,10 +126,20 @@ describe('three workers sweeping SLA and dormancy, the lock holder killed mid-sw
               (SELECT count(*) FROM ticket_events WHERE type = 'SLA_WARNING')::int AS warnings,
               (SELECT count(*) FROM outbox WHERE topic = 'sla.breach')::int AS "breachNotices",
               (SELECT count(*) FROM outbox WHERE topic = 'sla.warning')::int AS "warningNotices",
-              (SELECT count(*) FROM membership_history WHERE change = 'DORMANT')::int AS dormant`);
-    expect(totals).toEqual({ breaches: tickets, warnings: tickets, breachNotices: tickets, warningNotices: tickets, dormant: ROUNDS * MEMBERSHIPS });
-    summary('4 workers killed mid-sweep', `${ROUNDS} rounds (${kills.join(', ')}), ${tickets} tickets due, `
-      + `${ROUNDS * MEMBERSHIPS} memberships gone dormant: ${totals.breaches} breaches, ${totals.warnings} warnings, `
-      + `${totals.dormant} dormancy lines, each once; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+              (SELECT count(*) FROM membership_history WHERE change = 'DORMANT')::int AS dormant`,
+    );
+    expect(totals).toEqual({
+      breaches: tickets,
+      warnings: tickets,
+      breachNotices: tickets,
+      warningNotices: tickets,
+      dormant: ROUNDS * MEMBERSHIPS,
+    });
+    summary(
+      '4 workers killed mid-sweep',
+      `${ROUNDS} rounds (${kills.join(', ')}), ${tickets} tickets due, ` +
+        `${ROUNDS * MEMBERSHIPS} memberships gone dormant: ${totals.breaches} breaches, ${totals.warnings} warnings, ` +
+        `${totals.dormant} dormancy lines, each once; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   });
 });

@@ -32,11 +32,17 @@ describe('portal: the agent queue with views, search and bulk actions', () => {
     const nik = randomNik();
     const reg = await fileRegistration(t, tok.satker, [newUser('Bambang Priyono Santoso', nik)]);
     const page = await cso.get('/antrian');
-    const text = await cso.post('/antrian/cari').type('form').send({ _csrf: csrfOf(page.text), q: 'priyono', tampilan: 'open' });
+    const text = await cso
+      .post('/antrian/cari')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), q: 'priyono', tampilan: 'open' });
     expect(text.status).toBe(303);
     expect(text.headers.location).toContain('q=priyono');
     expect(rows((await cso.get(text.headers.location)).text)).toEqual([reg.body.id]);
-    const byNik = await cso.post('/antrian/cari').type('form').send({ _csrf: csrfOf(page.text), q: nik, tampilan: 'open' });
+    const byNik = await cso
+      .post('/antrian/cari')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), q: nik, tampilan: 'open' });
     expect(byNik.status).toBe(200);
     expect(rows(byNik.text)).toEqual([reg.body.id]);
     // No link on the page carries the NIK.
@@ -48,18 +54,27 @@ describe('portal: the agent queue with views, search and bulk actions', () => {
   it('claims the checked rows and lists the result of each ticket', async () => {
     const made = await Promise.all(['Massal 1', 'Massal 2', 'Massal 3'].map((p) => ask(t, tok.satker, p)));
     const page = await cso.get('/antrian?tampilan=unassigned');
-    const res = await cso.post('/antrian/massal').type('form')
-      .send(`_csrf=${encodeURIComponent(csrfOf(page.text))}&aksi=CLAIM&${made.map((m) => `tiket=${m.id}:${m.version}`).join('&')}`);
+    const res = await cso
+      .post('/antrian/massal')
+      .type('form')
+      .send(
+        `_csrf=${encodeURIComponent(csrfOf(page.text))}&aksi=CLAIM&${made.map((m) => `tiket=${m.id}:${m.version}`).join('&')}`,
+      );
     expect(res.status).toBe(200);
     expect(res.text).toContain('Ambil: 3 tiket berhasil, 0 tiket tidak diproses.');
     for (const m of made) expect(res.text).toContain(m.number);
-    const again = await cso.post('/antrian/massal').type('form')
+    const again = await cso
+      .post('/antrian/massal')
+      .type('form')
       .send(`_csrf=${encodeURIComponent(csrfOf(page.text))}&aksi=CLAIM&tiket=${made[0].id}:${made[0].version}`);
     expect(again.text).toContain('Ambil: 0 tiket berhasil, 1 tiket tidak diproses.');
     expect(again.text).toContain('Tiket telah diubah oleh pengguna lain');
     const mine = await cso.get('/antrian?tampilan=mine');
     expect(tab(mine.text, 'Tiket saya')).toBe('3');
-    const none = await cso.post('/antrian/massal').type('form').send({ _csrf: csrfOf(page.text), aksi: 'CLAIM' });
+    const none = await cso
+      .post('/antrian/massal')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), aksi: 'CLAIM' });
     expect([none.status, none.text.includes('Centang dulu tiket')]).toEqual([400, true]);
   });
 });

@@ -17,8 +17,13 @@ describe('portal: session cookie, CSRF, headers, scope', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
-    expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'cache-control': 'no-store' });
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+    );
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    });
     expect(res.headers['referrer-policy']).toBeDefined();
     expect(setCookieOf(res, 'loket_pra')).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
     expect(res.text).toContain('<html lang="id">');
@@ -28,10 +33,15 @@ describe('portal: session cookie, CSRF, headers, scope', () => {
   it('signs in through the form and sets an httpOnly, SameSite session cookie', async () => {
     const agent = supertest.agent(t.url);
     const form = await agent.get('/masuk');
-    const res = await agent.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), nik: w.satkerUser.nik, password: 'RahasiaUji123', lanjut: '/' });
+    const res = await agent
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), nik: w.satkerUser.nik, password: 'RahasiaUji123', lanjut: '/' });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
-    expect(setCookieOf(res, 'loket_sesi')).toMatch(/^loket_sesi=[A-Za-z0-9_-]{40,}; Max-Age=43200; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    expect(setCookieOf(res, 'loket_sesi')).toMatch(
+      /^loket_sesi=[A-Za-z0-9_-]{40,}; Max-Age=43200; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/,
+    );
     const home = await agent.get('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('Operator Satker Satu');
@@ -51,17 +61,26 @@ describe('portal: session cookie, CSRF, headers, scope', () => {
     const agent = supertest.agent(t.url);
     await agent.get('/masuk');
     for (const token of [undefined, 'salah', csrfOf((await supertest(t.url).get('/masuk')).text)]) {
-      const res = await agent.post('/masuk').type('form').send({ _csrf: token, nik: w.satkerUser.nik, password: 'RahasiaUji123' });
+      const res = await agent
+        .post('/masuk')
+        .type('form')
+        .send({ _csrf: token, nik: w.satkerUser.nik, password: 'RahasiaUji123' });
       expect(res.status).toBe(403);
       expect(res.text).toContain('Kode galat: CSRF_INVALID');
       expect(setCookieOf(res, 'loket_sesi')).toBeUndefined();
     }
     const signedIn = await portalLogin(t, w.satkerUser);
-    const before = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`, [w.satkerUser.id]);
+    const before = await t.db.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`,
+      [w.satkerUser.id],
+    );
     const logout = await signedIn.post('/keluar').type('form').send({ _csrf: 'bukan-token' });
     expect(logout.status).toBe(403);
     expect(logout.text).toContain('Formulir ini sudah tidak berlaku');
-    const after = await t.db.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`, [w.satkerUser.id]);
+    const after = await t.db.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`,
+      [w.satkerUser.id],
+    );
     expect(after).toEqual(before);
     // A multipart POST to a page that takes no files is refused before anything is read.
     const multipart = await signedIn.post('/keluar').field('_csrf', 'x');
@@ -75,7 +94,10 @@ describe('portal: session cookie, CSRF, headers, scope', () => {
     expect(api.headers['content-type']).toMatch(/application\/json/);
     expect(api.body.error.code).toBe('UNAUTHENTICATED');
     // And the API keeps refusing urlencoded bodies (a cross-site form cannot reach it either).
-    const form = await agent.post('/api/v1/auth/login').type('form').send({ nik: w.satkerUser.nik, password: 'RahasiaUji123' });
+    const form = await agent
+      .post('/api/v1/auth/login')
+      .type('form')
+      .send({ nik: w.satkerUser.nik, password: 'RahasiaUji123' });
     expect(form.status).toBe(400);
   });
 

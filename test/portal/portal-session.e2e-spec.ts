@@ -7,16 +7,26 @@ import { addMembership, createPerson, createWorld, PASSWORD, type Person, type W
 async function postLogin(t: TestApp, nik: string, password: string) {
   const agent = supertest.agent(t.url);
   const form = await agent.get('/masuk');
-  return agent.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), nik, password });
+  return agent
+    .post('/masuk')
+    .type('form')
+    .send({ _csrf: csrfOf(form.text), nik, password });
 }
 
 /** An identity with no password yet, a pending membership (a link lives only while its account does) and a live activation link for it. */
-async function pendingActivation(t: TestApp, satkerId: string, name: string, expiresInHours = 48): Promise<{ person: Person; token: string }> {
+async function pendingActivation(
+  t: TestApp,
+  satkerId: string,
+  name: string,
+  expiresInHours = 48,
+): Promise<{ person: Person; token: string }> {
   const person = await createPerson(t.db, name, { password: false });
   await addMembership(t.db, person.id, satkerId, 1);
   const token = newSecret();
-  await t.db.query(`INSERT INTO activation_tokens (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
-    [person.id, sha256Hex(token), expiresInHours]);
+  await t.db.query(
+    `INSERT INTO activation_tokens (person_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(hours => $3))`,
+    [person.id, sha256Hex(token), expiresInHours],
+  );
   return { person, token };
 }
 
@@ -60,7 +70,10 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     expect(res.status).toBe(403);
     expect(res.text).toContain(`Keanggotaan Anda pada satker ${w.satker.code} berstatus Dormant`);
     expect(setCookieOf(res, 'loket_sesi')).toBeUndefined();
-    const [{ live }] = await t.db.query(`SELECT count(*)::int AS live FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`, [person.id]);
+    const [{ live }] = await t.db.query(
+      `SELECT count(*)::int AS live FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`,
+      [person.id],
+    );
     expect(live).toBe(0);
   });
 
@@ -70,14 +83,23 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     await addMembership(t.db, person.id, w.otherSatker.id);
     const agent = supertest.agent(t.url);
     const form = await agent.get('/masuk');
-    const login = await agent.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), nik: person.nik, password: PASSWORD, lanjut: '/' });
+    const login = await agent
+      .post('/masuk')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), nik: person.nik, password: PASSWORD, lanjut: '/' });
     expect(login.headers.location).toBe('/pilih-satker?lanjut=%2F');
     const choose = await agent.get('/pilih-satker?lanjut=%2F');
     expect(choose.text).toContain(w.satker.name);
     expect(choose.text).toContain(w.otherSatker.name);
-    const refused = await agent.post('/pilih-satker').type('form').send({ _csrf: csrfOf(choose.text), satker: '999999' });
+    const refused = await agent
+      .post('/pilih-satker')
+      .type('form')
+      .send({ _csrf: csrfOf(choose.text), satker: '999999' });
     expect(refused.status).toBe(403);
-    const chosen = await agent.post('/pilih-satker').type('form').send({ _csrf: csrfOf(choose.text), satker: w.otherSatker.code, lanjut: '/' });
+    const chosen = await agent
+      .post('/pilih-satker')
+      .type('form')
+      .send({ _csrf: csrfOf(choose.text), satker: w.otherSatker.code, lanjut: '/' });
     expect(chosen.status).toBe(303);
     expect(setCookieOf(chosen, 'loket_satker')).toMatch(/HttpOnly; SameSite=Lax$/);
     const home = await agent.get('/');
@@ -92,15 +114,24 @@ describe('portal: login, activation, choosing a satker, logout', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Halo, Nur Aktivasi.');
     const csrf = csrfOf(page.text);
-    const weak = await agent.post('/aktivasi').type('form').send({ _csrf: csrf, token, password: 'pendek', password2: 'pendek' });
+    const weak = await agent
+      .post('/aktivasi')
+      .type('form')
+      .send({ _csrf: csrf, token, password: 'pendek', password2: 'pendek' });
     expect(weak.status).toBe(422);
     expect(weak.text).toContain('Kata sandi minimal 10 karakter dan memuat huruf serta angka.');
-    const mismatch = await agent.post('/aktivasi').type('form').send({ _csrf: csrf, token, password: 'KataSandiBaru2026', password2: 'KataSandiLain2026' });
+    const mismatch = await agent
+      .post('/aktivasi')
+      .type('form')
+      .send({ _csrf: csrf, token, password: 'KataSandiBaru2026', password2: 'KataSandiLain2026' });
     expect(mismatch.status).toBe(422);
     expect(mismatch.text).toContain('Kedua kata sandi tidak sama.');
     const [{ hash }] = await t.db.query(`SELECT password_hash AS hash FROM persons WHERE id = $1`, [person.id]);
     expect(hash).toBeNull();
-    const done = await agent.post('/aktivasi').type('form').send({ _csrf: csrf, token, password: 'KataSandiBaru2026', password2: 'KataSandiBaru2026' });
+    const done = await agent
+      .post('/aktivasi')
+      .type('form')
+      .send({ _csrf: csrf, token, password: 'KataSandiBaru2026', password2: 'KataSandiBaru2026' });
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/masuk?aktivasi=berhasil');
     expect((await agent.get('/masuk?aktivasi=berhasil')).text).toContain('Kata sandi Anda sudah tersimpan.');
@@ -128,10 +159,16 @@ describe('portal: login, activation, choosing a satker, logout', () => {
   it('logs out: the session ends on the server and the cookie is cleared', async () => {
     const agent = await portalLogin(t, w.otherSatkerUser);
     const page = await agent.get('/');
-    const res = await agent.post('/keluar').type('form').send({ _csrf: csrfOf(page.text) });
+    const res = await agent
+      .post('/keluar')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) });
     expect(res.status).toBe(303);
     expect(setCookieOf(res, 'loket_sesi')).toMatch(/^loket_sesi=;/);
-    const [{ live }] = await t.db.query(`SELECT count(*)::int AS live FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`, [w.otherSatkerUser.id]);
+    const [{ live }] = await t.db.query(
+      `SELECT count(*)::int AS live FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`,
+      [w.otherSatkerUser.id],
+    );
     expect(live).toBe(0);
   });
 });

@@ -30,13 +30,24 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
       { ...mine, service: 'PERTANYAAN', monthsAgo: 2, resolutionMet: false, breached: true },
       { ...mine, service: 'PENGADUAN', monthsAgo: 1, resolutionMet: true },
       { ...mine, service: 'PERTANYAAN', monthsAgo: 0, resolutionMet: null, daysAgo: 10 },
-      { officeId: w.otherKppnId, satkerId: w.otherSatker.id, agentId: w.otherCso.id, service: 'PERTANYAAN', monthsAgo: 2, resolutionMet: true, breached: true },
+      {
+        officeId: w.otherKppnId,
+        satkerId: w.otherSatker.id,
+        agentId: w.otherCso.id,
+        service: 'PERTANYAAN',
+        monthsAgo: 2,
+        resolutionMet: true,
+        breached: true,
+      },
     ]);
     breachedId = ids[1];
     elsewhereId = ids[4];
     openId = ids[3];
-    [myOffice, otherOffice] = await Promise.all([w.kppnId, w.otherKppnId].map(async (id) =>
-      (await t.db.query(`SELECT code, name FROM offices WHERE id = $1`, [id]))[0]));
+    [myOffice, otherOffice] = await Promise.all(
+      [w.kppnId, w.otherKppnId].map(
+        async (id) => (await t.db.query(`SELECT code, name FROM offices WHERE id = $1`, [id]))[0],
+      ),
+    );
     const person = await createPerson(t.db, 'Kepala Seksi Uji');
     await makeSupervisor(t.db, person.id, w.kppnId);
     kppnSupervisor = await portalLogin(t, person);
@@ -49,11 +60,19 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Laporan SLA</h1>');
     expect(page.text.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
-    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
-    expect(page.text).toContain(`aria-label="Pengaduan, ${monthLabel(m1)}: 100% penyelesaian dalam target, 1 tiket diajukan"`);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
+    expect(page.text).toContain(
+      `aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`,
+    );
+    expect(page.text).toContain(
+      `aria-label="Pengaduan, ${monthLabel(m1)}: 100% penyelesaian dalam target, 1 tiket diajukan"`,
+    );
+    expect(page.text).toContain(
+      `aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`,
+    );
     expect(page.text).toContain(`href="/tiket/${breachedId}"`);
-    expect(page.text).toMatch(/<th scope="row">[^<]+<\/th><td>0<\/td><td>0<\/td><td>0<\/td><td><a href="[^"]*umur&#x3D;over7Days[^"]*">1<\/a><\/td><td>1<\/td>/);
+    expect(page.text).toMatch(
+      /<th scope="row">[^<]+<\/th><td>0<\/td><td>0<\/td><td>0<\/td><td><a href="[^"]*umur&#x3D;over7Days[^"]*">1<\/a><\/td><td>1<\/td>/,
+    );
     expect(page.text).not.toContain(otherOffice.name);
     expect(page.text).toContain('href="/laporan-sla" aria-current="page"');
   });
@@ -61,7 +80,9 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
   it('charts the first-response target on request', async () => {
     const page = await kppnSupervisor.get('/laporan-sla').query({ ...period, target: 'respons' });
     expect(page.text).toContain('<option value="respons" selected>Respons pertama</option>');
-    expect(page.text).toContain(`aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 100% respons pertama dalam target, 2 tiket diajukan"`);
+    expect(page.text).toContain(
+      `aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 100% respons pertama dalam target, 2 tiket diajukan"`,
+    );
     expect(page.text).toContain('<caption>Kepatuhan respons pertama per kantor dan bulan</caption>');
   });
 
@@ -72,7 +93,9 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect(page.text).toContain(`id="sampai" name="sampai" type="date" value="${year}-12-31"`);
     const reversed = await kppnSupervisor.get('/laporan-sla').query({ dari: '2026-05-01', sampai: '2026-04-01' });
     expect(reversed.status).toBe(400);
-    expect(reversed.text).toMatch(/id="sampai"[^>]*aria-invalid="true"[\s\S]*id="sampai-galat">Tanggal akhir tidak boleh sebelum tanggal awal\./);
+    expect(reversed.text).toMatch(
+      /id="sampai"[^>]*aria-invalid="true"[\s\S]*id="sampai-galat">Tanggal akhir tidak boleh sebelum tanggal awal\./,
+    );
     const unreal = await kppnSupervisor.get('/laporan-sla').query({ dari: '2026-02-30', sampai: '2026-04-01' });
     expect(unreal.status).toBe(400);
     expect(unreal.text).toContain('id="dari-galat">Tanggal awal harus tanggal yang nyata');
@@ -90,9 +113,13 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const old = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, umur: 'over7Days' });
     expect(old.text.match(/<a href="\/tiket\/[0-9a-f-]+">/g)).toHaveLength(1);
     // A backlog bucket is open tickets now: a month in the link does not narrow it to nothing.
-    const oldWithMonth = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, umur: 'over7Days', bulan: m2 });
+    const oldWithMonth = await kppnSupervisor
+      .get('/laporan-sla/tiket')
+      .query({ ...period, umur: 'over7Days', bulan: m2 });
     expect(oldWithMonth.text.match(/<a href="\/tiket\/[0-9a-f-]+">/g)).toHaveLength(1);
-    const elsewhere = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, bulan: m2, kantor: otherOffice.code });
+    const elsewhere = await kppnSupervisor
+      .get('/laporan-sla/tiket')
+      .query({ ...period, bulan: m2, kantor: otherOffice.code });
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.text).toContain('Tidak ada tiket untuk angka ini.');
     const ticket = await kppnSupervisor.get(`/tiket/${breachedId}`);
@@ -103,9 +130,14 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
 
   it('pages through the tickets behind a large figure, each ticket once', async () => {
     const mine = { officeId: w.kppnId, satkerId: w.satker.id, agentId: w.cso.id };
-    const seeded = await seedPastTickets(t.db, Array.from({ length: 51 }, () => ({ ...mine, service: 'DIGIPAY_ASISTENSI', monthsAgo: 3, resolutionMet: true })));
+    const seeded = await seedPastTickets(
+      t.db,
+      Array.from({ length: 51 }, () => ({ ...mine, service: 'DIGIPAY_ASISTENSI', monthsAgo: 3, resolutionMet: true })),
+    );
     const links = (html: string) => [...html.matchAll(/<a href="\/tiket\/([0-9a-f-]+)">/g)].map((m) => m[1]);
-    const first = await kppnSupervisor.get('/laporan-sla/tiket').query({ ...period, bulan: monthAgo(3), layanan: 'DIGIPAY_ASISTENSI' });
+    const first = await kppnSupervisor
+      .get('/laporan-sla/tiket')
+      .query({ ...period, bulan: monthAgo(3), layanan: 'DIGIPAY_ASISTENSI' });
     expect(links(first.text)).toHaveLength(50);
     const [, next] = /<a href="([^"]+)">Halaman berikutnya/.exec(first.text)!;
     const second = await kppnSupervisor.get(next.replace(/&amp;/g, '&').replace(/&#x3D;/g, '='));
@@ -118,24 +150,54 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const csv = await kppnSupervisor.get('/laporan-sla/unduh').query(period);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers['content-disposition']).toContain(`attachment; filename="laporan-sla-${period.dari}_${period.sampai}.csv"`);
-    const token = await login(t, { id: '', nik: (await t.db.query(`SELECT p.nik FROM persons p WHERE p.name = 'Kepala Seksi Uji'`))[0].nik, name: '' });
+    expect(csv.headers['content-disposition']).toContain(
+      `attachment; filename="laporan-sla-${period.dari}_${period.sampai}.csv"`,
+    );
+    const token = await login(t, {
+      id: '',
+      nik: (await t.db.query(`SELECT p.nik FROM persons p WHERE p.name = 'Kepala Seksi Uji'`))[0].nik,
+      name: '',
+    });
     const to = new Date(Date.parse(`${period.sampai}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
-    const api = await t.http.get('/api/v1/reports/sla').query({ from: period.dari, to, format: 'csv' }).set(auth(token));
+    const api = await t.http
+      .get('/api/v1/reports/sla')
+      .query({ from: period.dari, to, format: 'csv' })
+      .set(auth(token));
     expect(csv.text).toBe(api.text);
     expect(api.headers['content-disposition']).toBe(csv.headers['content-disposition']);
     // A byte order mark, so Excel reads the file as UTF-8.
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const lines: string[][] = parse(csv.text, { bom: true });
-    expect(lines[0].slice(0, 9)).toEqual(['Bulan', 'Tingkat', 'Kode kantor', 'Kantor', 'Kode layanan', 'Layanan', 'Petugas', 'Tiket diajukan', 'Tiket selesai']);
+    expect(lines[0].slice(0, 9)).toEqual([
+      'Bulan',
+      'Tingkat',
+      'Kode kantor',
+      'Kantor',
+      'Kode layanan',
+      'Layanan',
+      'Petugas',
+      'Tiket diajukan',
+      'Tiket selesai',
+    ]);
     const col = (name: string) => lines[0].indexOf(name);
-    const row = lines.find((l) => l[col('Bulan')] === m2 && l[col('Kode layanan')] === 'PERTANYAAN' && l[col('Tingkat')] === 'Layanan (semua kantor)')!;
-    expect([row[col('Layanan')], row[col('Tiket diajukan')], row[col('Penyelesaian dalam target (%)')]]).toEqual(['Pertanyaan Umum', '2', '50']);
+    const row = lines.find(
+      (l) =>
+        l[col('Bulan')] === m2 &&
+        l[col('Kode layanan')] === 'PERTANYAAN' &&
+        l[col('Tingkat')] === 'Layanan (semua kantor)',
+    )!;
+    expect([row[col('Layanan')], row[col('Tiket diajukan')], row[col('Penyelesaian dalam target (%)')]]).toEqual([
+      'Pertanyaan Umum',
+      '2',
+      '50',
+    ]);
     const office = lines.find((l) => l[col('Bulan')] === m2 && l[col('Tingkat')] === 'Kantor')!;
     expect([office[col('Kode kantor')], office[col('Kantor')]]).toEqual([myOffice.code, myOffice.name]);
     const agent = lines.find((l) => l[col('Tingkat')] === 'Petugas')!;
     expect(agent[col('Petugas')]).toBe(w.cso.name);
-    expect(new Set(lines.slice(1).map((l) => l[col('Tingkat')]))).toEqual(new Set(['Petugas', 'Layanan per kantor', 'Kantor', 'Layanan (semua kantor)', 'Total bulan']));
+    expect(new Set(lines.slice(1).map((l) => l[col('Tingkat')]))).toEqual(
+      new Set(['Petugas', 'Layanan per kantor', 'Kantor', 'Layanan (semua kantor)', 'Total bulan']),
+    );
   });
 
   it('refuses CSO and satker users with a clear 403 page, on every dashboard route', async () => {
@@ -159,13 +221,17 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const kanwil = await portalLogin(t, person);
     const page = await kanwil.get('/laporan-sla').query(period);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`);
+    expect(page.text).toContain(
+      `aria-label="${myOffice.name}, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`,
+    );
     expect(page.text).not.toContain(otherOffice.name);
   });
 
   it('lets a Kantor Pusat supervisor read the figures and tickets of any KPPN, without acting on them', async () => {
     const [{ id: pusat }] = await t.db.query(
-      `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`, [`P${Date.now()}`]);
+      `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
+      [`P${Date.now()}`],
+    );
     const [boss, cso] = await Promise.all([createPerson(t.db, 'Direktur Uji'), createPerson(t.db, 'CSO Pusat Uji')]);
     await makeSupervisor(t.db, boss.id, pusat);
     await t.db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'CSO')`, [cso.id, pusat]);
@@ -178,7 +244,7 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     expect((await (await portalLogin(t, cso)).get(`/tiket/${elsewhereId}`)).status).toBe(404);
   });
 
-  it("shows a supervisor an open ticket of the office read-only: no reply, no internal note, NIKs masked", async () => {
+  it('shows a supervisor an open ticket of the office read-only: no reply, no internal note, NIKs masked', async () => {
     const page = await kppnSupervisor.get(`/tiket/${openId}`);
     expect(page.status).toBe(200);
     expect(page.text).not.toContain(`action="/tiket/${openId}/pesan"`);

@@ -4,7 +4,7 @@ import { fileRegistration, newUser, startSuite, type Suite } from '../support/ap
 import { portalLogin } from '../support/portal';
 import { createSupervisor, type World } from '../support/world';
 
-describe('portal: a supervisor\'s home, the menu and the favicon', () => {
+describe("portal: a supervisor's home, the menu and the favicon", () => {
   let t: TestApp;
   let w: World;
   let tok: Suite['tok'];
@@ -22,7 +22,9 @@ describe('portal: a supervisor\'s home, the menu and the favicon', () => {
     const home = await supervisor.get('/');
     expect(home.status).toBe(200);
     expect(home.text).toContain('<h1>Beranda supervisor</h1>');
-    const table = /<caption class="sr-only">Tiket terbuka yang lewat tenggat<\/caption>[\s\S]*?<\/table>/.exec(home.text)![0];
+    const table = /<caption class="sr-only">Tiket terbuka yang lewat tenggat<\/caption>[\s\S]*?<\/table>/.exec(
+      home.text,
+    )![0];
     expect(table).toContain(late.body.number);
     expect(table).not.toContain(onTime.body.number);
     expect(table).not.toContain(elsewhere.body.number);
@@ -43,8 +45,14 @@ describe('portal: a supervisor\'s home, the menu and the favicon', () => {
 
   it('serves a content-hashed favicon like the other assets', async () => {
     const page = await (await portalLogin(t, w.satkerUser)).get('/');
-    const href = /<link rel="icon" href="(\/aset\/favicon\.[0-9a-f]{10}\.svg)" type="image\/svg\+xml">/.exec(page.text)![1];
+    const href = /<link rel="icon" href="(\/aset\/favicon\.[0-9a-f]{10}\.svg)" type="image\/svg\+xml">/.exec(
+      page.text,
+    )![1];
     const icon = await t.http.get(href);
-    expect([icon.status, icon.headers['content-type'], icon.headers['cache-control']]).toEqual([200, 'image/svg+xml', 'public, max-age=31536000, immutable']);
+    expect([icon.status, icon.headers['content-type'], icon.headers['cache-control']]).toEqual([
+      200,
+      'image/svg+xml',
+      'public, max-age=31536000, immutable',
+    ]);
   });
 });

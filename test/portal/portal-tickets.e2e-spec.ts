@@ -1,7 +1,16 @@
 import { formatDateTime } from '@loket/common';
 import { createHash } from 'node:crypto';
 import type { TestApp } from '../support/app';
-import { auth, binaryParser, fileRegistration, footprint, newUser, sendEvent, startSuite, type Suite } from '../support/api';
+import {
+  auth,
+  binaryParser,
+  fileRegistration,
+  footprint,
+  newUser,
+  sendEvent,
+  startSuite,
+  type Suite,
+} from '../support/api';
 import { makePdf } from '../support/pdf';
 import { csrfOf, portalLogin, type PortalAgent } from '../support/portal';
 import { addMembership, createPerson, createPusintekAgent, type World } from '../support/world';
@@ -9,17 +18,29 @@ import { addMembership, createPerson, createPusintekAgent, type World } from '..
 const FORM = '/ajukan/MYINTRESS_DAFTAR_KPPN';
 
 /** The registration form as a browser posts it (multipart), with the page's CSRF token unless given. */
-async function postFiling(agent: PortalAgent, fields: Record<string, string>, files: Record<string, Buffer>, csrf?: string) {
+async function postFiling(
+  agent: PortalAgent,
+  fields: Record<string, string>,
+  files: Record<string, Buffer>,
+  csrf?: string,
+) {
   const page = await agent.get(FORM);
-  const req = agent.post(FORM).field('_csrf', csrf ?? csrfOf(page.text)).field('kunci', `uji-${Date.now()}-${Math.random()}`.replace('.', ''));
+  const req = agent
+    .post(FORM)
+    .field('_csrf', csrf ?? csrfOf(page.text))
+    .field('kunci', `uji-${Date.now()}-${Math.random()}`.replace('.', ''));
   for (const [k, v] of Object.entries(fields)) req.field(k, v);
-  for (const [k, v] of Object.entries(files)) req.attach(k, v, { filename: `${k.toLowerCase()}.pdf`, contentType: 'application/pdf' });
+  for (const [k, v] of Object.entries(files))
+    req.attach(k, v, { filename: `${k.toLowerCase()}.pdf`, contentType: 'application/pdf' });
   return req;
 }
 
-const userFields = (u: ReturnType<typeof newUser>, row = 0) => Object.fromEntries(
-  Object.entries(u).map(([k, v]) => [`f.pengguna.${row}.${k}`, String(v)]));
-const bothPdfs = () => ({ SK_PENUNJUKAN: makePdf({ title: 'SK' }), FORMULIR_PENDAFTARAN: makePdf({ title: 'Formulir' }) });
+const userFields = (u: ReturnType<typeof newUser>, row = 0) =>
+  Object.fromEntries(Object.entries(u).map(([k, v]) => [`f.pengguna.${row}.${k}`, String(v)]));
+const bothPdfs = () => ({
+  SK_PENUNJUKAN: makePdf({ title: 'SK' }),
+  FORMULIR_PENDAFTARAN: makePdf({ title: 'Formulir' }),
+});
 
 describe('portal: filing, ticket page and queue over HTTP', () => {
   let t: TestApp;
@@ -53,17 +74,28 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
 
   it('refuses a bad form with messages next to the fields, and creates nothing', async () => {
     const before = await footprint(t, w.satker.id);
-    const bad = { ...userFields(newUser('Nama Uji')), 'f.pengguna.0.nik': '12345', 'f.pengguna.0.email': 'bukan-email' };
+    const bad = {
+      ...userFields(newUser('Nama Uji')),
+      'f.pengguna.0.nik': '12345',
+      'f.pengguna.0.email': 'bukan-email',
+    };
     const res = await postFiling(satker, bad, bothPdfs());
     expect(res.status).toBe(400);
     expect(res.text).toContain('Kode galat: VALIDATION_FAILED');
-    expect(res.text).toMatch(/id="f-pengguna-0-nik"[^>]*aria-invalid="true"[\s\S]*id="f-pengguna-0-nik-galat">NIK harus terdiri dari 16 digit angka\./);
+    expect(res.text).toMatch(
+      /id="f-pengguna-0-nik"[^>]*aria-invalid="true"[\s\S]*id="f-pengguna-0-nik-galat">NIK harus terdiri dari 16 digit angka\./,
+    );
     expect(res.text).toMatch(/id="f-pengguna-0-email-galat">E-mail bukan alamat e-mail yang valid\./);
     expect(res.text).toContain('value="Nama Uji"');
     const missing = await postFiling(satker, userFields(newUser('Nama Uji')), { SK_PENUNJUKAN: makePdf() });
     expect(missing.status).toBe(422);
-    expect(missing.text).toMatch(/id="berkas-FORMULIR_PENDAFTARAN-cek" aria-live="polite">Lampiran ini wajib diunggah\./);
-    const notPdf = await postFiling(satker, userFields(newUser('Nama Uji')), { ...bothPdfs(), SK_PENUNJUKAN: Buffer.from('bukan pdf') });
+    expect(missing.text).toMatch(
+      /id="berkas-FORMULIR_PENDAFTARAN-cek" aria-live="polite">Lampiran ini wajib diunggah\./,
+    );
+    const notPdf = await postFiling(satker, userFields(newUser('Nama Uji')), {
+      ...bothPdfs(),
+      SK_PENUNJUKAN: Buffer.from('bukan pdf'),
+    });
     expect(notPdf.status).toBe(415);
     expect(await footprint(t, w.satker.id)).toEqual(before);
   });
@@ -78,10 +110,18 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
 
   it('files once for a double-submitted form (the same key)', async () => {
     const page = await satker.get(FORM);
-    const send = () => satker.post(FORM).field('_csrf', csrfOf(page.text)).field('kunci', 'formulir-ganda-0001')
-      .field('f.pengguna.0.nik', fresh.nik).field('f.pengguna.0.nama', fresh.nama).field('f.pengguna.0.telepon', fresh.telepon)
-      .field('f.pengguna.0.email', fresh.email).field('f.pengguna.0.peran', fresh.peran)
-      .attach('SK_PENUNJUKAN', sk, 'sk.pdf').attach('FORMULIR_PENDAFTARAN', sk, 'f.pdf');
+    const send = () =>
+      satker
+        .post(FORM)
+        .field('_csrf', csrfOf(page.text))
+        .field('kunci', 'formulir-ganda-0001')
+        .field('f.pengguna.0.nik', fresh.nik)
+        .field('f.pengguna.0.nama', fresh.nama)
+        .field('f.pengguna.0.telepon', fresh.telepon)
+        .field('f.pengguna.0.email', fresh.email)
+        .field('f.pengguna.0.peran', fresh.peran)
+        .attach('SK_PENUNJUKAN', sk, 'sk.pdf')
+        .attach('FORMULIR_PENDAFTARAN', sk, 'f.pdf');
     const fresh = newUser('Klik Dua Kali');
     const sk = makePdf({ title: 'SK ganda' });
     const [a, b] = [await send(), await send()];
@@ -93,7 +133,10 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const fresh = newUser('Siti Rahma');
     const filed = await fileRegistration(t, tok.satker, [fresh]);
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
-    await t.http.post(`/api/v1/tickets/${filed.body.id}/messages`).set(auth(tok.cso)).send({ body: 'Rahasia internal KPPN', visibility: 'INTERNAL' });
+    await t.http
+      .post(`/api/v1/tickets/${filed.body.id}/messages`)
+      .set(auth(tok.cso))
+      .send({ body: 'Rahasia internal KPPN', visibility: 'INTERNAL' });
     const mine = await satker.get(`/tiket/${filed.body.id}`);
     expect(mine.status).toBe(200);
     expect(mine.text).not.toContain('Rahasia internal KPPN');
@@ -109,7 +152,9 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Waktu Setempat')]);
     const filedAt = new Date(filed.body.createdAt);
     const wita = formatDateTime(filedAt, 'Asia/Makassar');
-    expect(wita).toMatch(/^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d WITA$/);
+    expect(wita).toMatch(
+      /^(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu), \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d WITA$/,
+    );
     const page = await satker.get(`/tiket/${filed.body.id}`);
     expect(page.text).toContain(`<dt>Diajukan</dt><dd>${wita}</dd>`);
     expect(page.text).not.toMatch(/\d WIB</);
@@ -127,14 +172,19 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(file.status).toBe(404);
     expect((await satker.get('/tiket/bukan-uuid')).status).toBe(404);
     const otherCso = await portalLogin(t, w.otherCso);
-    expect((await otherCso.get(`/tiket/${(await fileRegistration(t, tok.satker, [newUser('Milik Satu')])).body.id}`)).status).toBe(404);
+    expect(
+      (await otherCso.get(`/tiket/${(await fileRegistration(t, tok.satker, [newUser('Milik Satu')])).body.id}`)).status,
+    ).toBe(404);
   });
 
   it('downloads an attachment through the portal, byte for byte', async () => {
     const sk = makePdf({ title: 'SK unduh' });
     const filed = await fileRegistration(t, tok.satker, [newUser('Unduh Berkas')], { sk });
     const skId = filed.body.attachments.find((a: { kind: string }) => a.kind === 'SK_PENUNJUKAN').id;
-    const res = await satker.get(`/tiket/${filed.body.id}/lampiran/${skId}`).buffer(true).parse(binaryParser as never);
+    const res = await satker
+      .get(`/tiket/${filed.body.id}/lampiran/${skId}`)
+      .buffer(true)
+      .parse(binaryParser as never);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(createHash('sha256').update(res.body).digest('hex')).toBe(createHash('sha256').update(sk).digest('hex'));
@@ -145,7 +195,10 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     const seen = await cso.get(`/tiket/${filed.body.id}`);
     expect(seen.text).toContain('name="versi" value="1"');
     expect((await sendEvent(t, tok.cso2, filed.body.id, 1, { type: 'CLAIM' })).status).toBe(200);
-    const late = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form').send({ _csrf: csrfOf(seen.text), type: 'CLAIM', versi: '1' });
+    const late = await cso
+      .post(`/tiket/${filed.body.id}/aksi`)
+      .type('form')
+      .send({ _csrf: csrfOf(seen.text), type: 'CLAIM', versi: '1' });
     expect(late.status).toBe(409);
     expect(late.text).toContain('Tiket ini sudah berubah sebelum aksi Anda tersimpan.');
     expect(late.text).toContain('CSO Kedua');
@@ -154,25 +207,42 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
 
   it('says which text an action needs, at the composer, keeps what was typed, and changes nothing', async () => {
     const filed = await fileRegistration(t, tok.satker, [newUser('Tanpa Alasan')]);
-    const claimed = await cso.post(`/tiket/${filed.body.id}/aksi`).type('form')
+    const claimed = await cso
+      .post(`/tiket/${filed.body.id}/aksi`)
+      .type('form')
       .send({ _csrf: csrfOf((await cso.get(`/tiket/${filed.body.id}`)).text), type: 'CLAIM', versi: '1' });
     expect(claimed.status).toBe(303);
     const page = await cso.get(`/tiket/${filed.body.id}`);
-    const res = await cso.post(`/tiket/${filed.body.id}/tindak`).type('form')
-      .send({ _csrf: csrfOf(page.text), aksi: 'REJECT', visibilitas: 'PUBLIC', versi: '2', isi: '  ', 'REJECT.yakin': 'ya' });
+    const res = await cso
+      .post(`/tiket/${filed.body.id}/tindak`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        aksi: 'REJECT',
+        visibilitas: 'PUBLIC',
+        versi: '2',
+        isi: '  ',
+        'REJECT.yakin': 'ya',
+      });
     expect(res.status).toBe(400);
     expect(res.text).toMatch(/id="teks-galat">Alasan wajib diisi untuk aksi ini\./);
     expect(res.text).toMatch(/id="aksi-pilih-REJECT" name="aksi" value="REJECT" checked/);
-    const [{ status, version }] = await t.db.query(`SELECT status, version FROM tickets WHERE id = $1`, [filed.body.id]);
+    const [{ status, version }] = await t.db.query(`SELECT status, version FROM tickets WHERE id = $1`, [
+      filed.body.id,
+    ]);
     expect({ status, version }).toEqual({ status: 'DIPROSES', version: 2 });
   });
 
   it('asks the CSO for the completion fields the service needs (deletion: reason, SK number and SK PDF)', async () => {
     const leaver = await createPerson(t.db, 'Sudah Pindah');
     const membershipId = await addMembership(t.db, leaver.id, w.satker.id, 0);
-    const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).field('service', 'MYINTRESS_HAPUS')
+    const filed = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
+      .field('service', 'MYINTRESS_HAPUS')
       .field('form', JSON.stringify({ pengguna: [{ membershipId }], alasan: 'Pegawai pindah tugas' }))
-      .attach('SURAT_PERMINTAAN', makePdf({ title: 'Surat' }), 'surat.pdf').attach('FORMULIR_PENGHAPUSAN', makePdf({ title: 'Formulir' }), 'formulir.pdf');
+      .attach('SURAT_PERMINTAAN', makePdf({ title: 'Surat' }), 'surat.pdf')
+      .attach('FORMULIR_PENGHAPUSAN', makePdf({ title: 'Formulir' }), 'formulir.pdf');
     expect(filed.status).toBe(201);
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
     const page = await cso.get(`/tiket/${filed.body.id}`);
@@ -183,20 +253,35 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect(complete).toMatch(/name="SK_PENGHAPUSAN" type="file"/);
     expect(complete).toContain('name="COMPLETE.yakin"');
     const csrf = csrfOf(page.text);
-    const send = (extra: (r: ReturnType<typeof cso.post>) => ReturnType<typeof cso.post>) => extra(cso.post(`/tiket/${filed.body.id}/tindak`)
-      .field('_csrf', csrf).field('aksi', 'COMPLETE').field('visibilitas', 'PUBLIC').field('versi', '2').field('isi', 'Pindah tugas').field('COMPLETE.reference', 'SK-12/2026'));
-    const unconfirmed = await send((r) => r.attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'));
+    const send = (extra: (r: ReturnType<typeof cso.post>) => ReturnType<typeof cso.post>) =>
+      extra(
+        cso
+          .post(`/tiket/${filed.body.id}/tindak`)
+          .field('_csrf', csrf)
+          .field('aksi', 'COMPLETE')
+          .field('visibilitas', 'PUBLIC')
+          .field('versi', '2')
+          .field('isi', 'Pindah tugas')
+          .field('COMPLETE.reference', 'SK-12/2026'),
+      );
+    const unconfirmed = await send((r) =>
+      r.attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'),
+    );
     expect([unconfirmed.status, unconfirmed.text.includes('Kode galat: CONFIRMATION_REQUIRED')]).toEqual([400, true]);
     const missing = await send((r) => r.field('COMPLETE.yakin', 'ya'));
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('Lampiran ini wajib diunggah.');
-    const notPdf = await send((r) => r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', Buffer.from('bukan pdf'), 'sk.pdf'));
+    const notPdf = await send((r) =>
+      r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', Buffer.from('bukan pdf'), 'sk.pdf'),
+    );
     expect(notPdf.status).toBe(415);
     expect(notPdf.text).toMatch(/id="berkas-SK_PENGHAPUSAN-cek" aria-live="polite">SK Penghapusan: /);
     expect(t.tempFiles()).toEqual([]);
     const [{ version }] = await t.db.query(`SELECT version FROM tickets WHERE id = $1`, [filed.body.id]);
     expect(version).toBe(2);
-    const done = await send((r) => r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'));
+    const done = await send((r) =>
+      r.field('COMPLETE.yakin', 'ya').attach('SK_PENGHAPUSAN', makePdf({ title: 'SK Penghapusan' }), 'sk-hapus.pdf'),
+    );
     expect(done.status).toBe(303);
     const after = await cso.get(done.headers.location);
     expect(after.text).toContain('Tiket diselesaikan.');
@@ -209,8 +294,16 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     await sendEvent(t, tok.cso, filed.body.id, 1, { type: 'CLAIM' });
     const page = await cso.get(`/tiket/${filed.body.id}`);
     expect(page.text).toContain('id="aksi-pilih-ESCALATE"');
-    const escalated = await cso.post(`/tiket/${filed.body.id}/tindak`).type('form')
-      .send({ _csrf: csrfOf(page.text), aksi: 'ESCALATE', visibilitas: 'PUBLIC', versi: '2', isi: 'Perlu keputusan Kanwil soal SK lama' });
+    const escalated = await cso
+      .post(`/tiket/${filed.body.id}/tindak`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        aksi: 'ESCALATE',
+        visibilitas: 'PUBLIC',
+        versi: '2',
+        isi: 'Perlu keputusan Kanwil soal SK lama',
+      });
     expect(escalated.status).toBe(303);
     const kanwil = await portalLogin(t, w.kanwilCso);
     expect((await kanwil.get('/antrian?status=DIESKALASI')).text).toContain(filed.body.number);
@@ -228,7 +321,8 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     await sendEvent(t, tok.cso, waiting.body.id, 2, { type: 'REQUEST_CORRECTION', message: 'Lengkapi SK.' });
     const fresh = await fileRegistration(t, tok.satker, [newUser('Baru Diajukan')]);
     const home = (await satker.get('/')).text;
-    const section = (caption: string) => new RegExp(`<caption class="sr-only">${caption}</caption>[\\s\\S]*?</table>`).exec(home)![0];
+    const section = (caption: string) =>
+      new RegExp(`<caption class="sr-only">${caption}</caption>[\\s\\S]*?</table>`).exec(home)![0];
     expect(section('Tiket yang menunggu perbaikan dari Anda')).toContain(waiting.body.number);
     expect(section('Tiket yang menunggu perbaikan dari Anda')).not.toContain(fresh.body.number);
     expect(section('Tiket yang sedang diproses KPPN')).toContain(fresh.body.number);
@@ -243,18 +337,25 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect((await sendEvent(t, tok.cso, filed.body.id, 2, { type: 'COMPLETE' })).status).toBe(200);
     const page = await satker.get(`/tiket/${filed.body.id}`);
     expect(page.text).toContain('Bagaimana layanan KPPN untuk tiket ini?');
-    const rated = await satker.post(`/tiket/${filed.body.id}/nilai`).type('form').send({ _csrf: csrfOf(page.text), nilai: 'POSITIF', komentar: 'Cepat' });
+    const rated = await satker
+      .post(`/tiket/${filed.body.id}/nilai`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), nilai: 'POSITIF', komentar: 'Cepat' });
     expect(rated.status).toBe(303);
     const after = await satker.get(rated.headers.location);
     expect(after.text).toContain('Terima kasih atas penilaian Anda.');
     expect(after.text).not.toContain('Bagaimana layanan KPPN untuk tiket ini?');
-    const again = await satker.post(`/tiket/${filed.body.id}/nilai`).type('form').send({ _csrf: csrfOf(page.text), nilai: 'NEGATIF' });
+    const again = await satker
+      .post(`/tiket/${filed.body.id}/nilai`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), nilai: 'NEGATIF' });
     expect(again.status).toBe(409);
     expect(again.text).toContain('Tiket ini sudah dinilai.');
   });
 
   it('lists the queue nearest deadline first, filters it, and pages with a keyset link', async () => {
-    for (let i = 0; i < 26; i += 1) expect((await fileRegistration(t, tok.satker, [newUser(`Antrian ${i}`)])).status).toBe(201);
+    for (let i = 0; i < 26; i += 1)
+      expect((await fileRegistration(t, tok.satker, [newUser(`Antrian ${i}`)])).status).toBe(201);
     const first = await cso.get('/antrian');
     expect(first.status).toBe(200);
     expect(first.text.match(/<tr>\s*<td><a href="\/tiket\//g)).toHaveLength(25);
@@ -280,18 +381,33 @@ describe('portal: filing, ticket page and queue over HTTP', () => {
     expect((await satker.get('/')).text).not.toContain('href="/antrian"');
   });
 
-  it("gives the Pusintek service desk its own queue: SC03-1 requests, claimed and answered from the page", async () => {
+  it('gives the Pusintek service desk its own queue: SC03-1 requests, claimed and answered from the page', async () => {
     const desk = await portalLogin(t, await createPusintekAgent(t.db, 'Agen Pusintek Portal'));
-    const filed = await t.http.post('/api/v1/tickets').set(auth(tok.satker)).field('service', 'PUSINTEK_AKSES')
-      .field('form', JSON.stringify({ jenis: 'BUAT_AKUN', nik: newUser('Calon Akun').nik, nama: 'Calon Akun', unit: 'Subbagian Umum',
-        pejabatNama: 'Kepala Bagian', pejabatNip: '197001011990031001', pejabatEselon: 'III' }))
+    const filed = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(tok.satker))
+      .field('service', 'PUSINTEK_AKSES')
+      .field(
+        'form',
+        JSON.stringify({
+          jenis: 'BUAT_AKUN',
+          nik: newUser('Calon Akun').nik,
+          nama: 'Calon Akun',
+          unit: 'Subbagian Umum',
+          pejabatNama: 'Kepala Bagian',
+          pejabatNip: '197001011990031001',
+          pejabatEselon: 'III',
+        }),
+      )
       .attach('FORM_3_1', makePdf({ title: 'Form 3.1' }), 'form-3-1.pdf');
     expect(filed.status).toBe(201);
     const queue = await desk.get('/antrian?layanan=PUSINTEK_AKSES');
     expect(queue.text).toContain(filed.body.number);
     expect((await cso.get('/antrian?layanan=PUSINTEK_AKSES')).text).not.toContain(filed.body.number);
     const page = await desk.get(`/tiket/${filed.body.id}`);
-    const claim = await desk.post(`/tiket/${filed.body.id}/aksi`).type('form')
+    const claim = await desk
+      .post(`/tiket/${filed.body.id}/aksi`)
+      .type('form')
       .send({ _csrf: csrfOf(page.text), type: 'CLAIM', versi: String(filed.body.version) });
     expect(claim.status).toBe(303);
     const claimed = await desk.get(`/tiket/${filed.body.id}`);

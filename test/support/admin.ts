@@ -22,9 +22,12 @@ async function adminAt(t: TestApp, name: string, officeId: string): Promise<Pers
 export async function startAdminSuite(): Promise<AdminSuite> {
   const suite = await startSuite();
   const { t, w } = suite;
-  const code = async (id: string) => (await t.db.query(`SELECT code FROM offices WHERE id = $1`, [id]))[0].code as string;
+  const code = async (id: string) =>
+    (await t.db.query(`SELECT code FROM offices WHERE id = $1`, [id]))[0].code as string;
   const [{ id: otherKanwilId }] = await t.db.query(
-    `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'KANWIL', 'Kanwil Lain', 'Asia/Jakarta') RETURNING id`, [uniqueCode('KW')]);
+    `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'KANWIL', 'Kanwil Lain', 'Asia/Jakarta') RETURNING id`,
+    [uniqueCode('KW')],
+  );
   const admins = {
     national: await createNationalAdmin(t.db, 'Admin Pusat'),
     kanwil: await adminAt(t, 'Admin Kanwil', w.kanwilId),
@@ -33,7 +36,9 @@ export async function startAdminSuite(): Promise<AdminSuite> {
   };
   const [national, kanwil, kppn, otherKanwil] = await Promise.all(Object.values(admins).map((p) => login(t, p)));
   return {
-    ...suite, admins, adm: { national, kanwil, kppn, otherKanwil },
+    ...suite,
+    admins,
+    adm: { national, kanwil, kppn, otherKanwil },
     codes: { kanwil: await code(w.kanwilId), kppn: await code(w.kppnId), otherKppn: await code(w.otherKppnId) },
   };
 }
@@ -55,15 +60,23 @@ export async function adminFootprint(t: TestApp, keys: { offices?: string[]; sat
        (SELECT count(*) FROM audit_log a JOIN offices o ON o.id = a.office_id WHERE o.code = ANY($1::text[]))::int AS audit,
        (SELECT count(*) FROM ticket_messages m JOIN tickets t ON t.id = m.ticket_id JOIN satkers s ON s.id = t.satker_id
          WHERE s.code = ANY($2::text[]))::int AS notes`,
-    [keys.offices ?? [], keys.satkers ?? [], keys.niks ?? []]);
+    [keys.offices ?? [], keys.satkers ?? [], keys.niks ?? []],
+  );
   return row;
 }
 
 export const auditOf = async (t: TestApp, entityType: string, entityKey: string) =>
   (await t.db.query(
     `SELECT a.action, a.actor_id AS "actorId", o.code AS office, a.before, a.after, a.reason FROM audit_log a
-       LEFT JOIN offices o ON o.id = a.office_id WHERE a.entity_type = $1 AND a.entity_key = $2 ORDER BY a.id`, [entityType, entityKey])) as Array<{
-    action: string; actorId: string; office: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null; reason: string | null;
+       LEFT JOIN offices o ON o.id = a.office_id WHERE a.entity_type = $1 AND a.entity_key = $2 ORDER BY a.id`,
+    [entityType, entityKey],
+  )) as Array<{
+    action: string;
+    actorId: string;
+    office: string | null;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+    reason: string | null;
   }>;
 
 export { auth };

@@ -16,7 +16,11 @@ export interface UserEntry {
 export type Http = Pick<TestApp, 'http'>;
 
 export const newUser = (nama: string, nik = randomNik()): UserEntry => ({
-  nik, nama, telepon: '081234567890', email: `${nik}@satker.go.id`, peran: 'Operator',
+  nik,
+  nama,
+  telepon: '081234567890',
+  email: `${nik}@satker.go.id`,
+  peran: 'Operator',
 });
 
 export async function login(t: Http, person: Person, password = 'RahasiaUji123'): Promise<string> {
@@ -28,12 +32,25 @@ export async function login(t: Http, person: Person, password = 'RahasiaUji123')
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Files MYINTRESS_DAFTAR_KPPN as multipart, the way the portal and integrators do. */
-export function fileRegistration(t: Http, token: string, users: UserEntry[], opts: { idempotencyKey?: string; sk?: Buffer; formulir?: Buffer } = {}) {
-  const req = t.http.post('/api/v1/tickets').set(auth(token))
+export function fileRegistration(
+  t: Http,
+  token: string,
+  users: UserEntry[],
+  opts: { idempotencyKey?: string; sk?: Buffer; formulir?: Buffer } = {},
+) {
+  const req = t.http
+    .post('/api/v1/tickets')
+    .set(auth(token))
     .field('service', 'MYINTRESS_DAFTAR_KPPN')
     .field('form', JSON.stringify({ pengguna: users }))
-    .attach('SK_PENUNJUKAN', opts.sk ?? makePdf({ title: 'SK Penunjukan' }), { filename: 'sk-penunjukan.pdf', contentType: 'application/pdf' })
-    .attach('FORMULIR_PENDAFTARAN', opts.formulir ?? makePdf({ title: 'Formulir' }), { filename: 'formulir.pdf', contentType: 'application/pdf' });
+    .attach('SK_PENUNJUKAN', opts.sk ?? makePdf({ title: 'SK Penunjukan' }), {
+      filename: 'sk-penunjukan.pdf',
+      contentType: 'application/pdf',
+    })
+    .attach('FORMULIR_PENDAFTARAN', opts.formulir ?? makePdf({ title: 'Formulir' }), {
+      filename: 'formulir.pdf',
+      contentType: 'application/pdf',
+    });
   return opts.idempotencyKey ? req.set('Idempotency-Key', opts.idempotencyKey) : req;
 }
 
@@ -99,10 +116,20 @@ export interface TambahInput {
 }
 
 /** Tambah Pengguna as the satker's own user: fields plus the one SK PDF. */
-export function tambahPengguna(t: TestApp, token: string, satkerCode: string, input: TambahInput, sk: Buffer | null = makePdf({ title: 'SK' })) {
-  const req = t.http.post(`/api/v1/satkers/${satkerCode}/pengguna`).set(auth(token))
-    .field('nik', input.nik).field('nama', input.nama)
-    .field('telepon', input.telepon ?? '081355500011').field('email', input.email ?? `${input.nik}@satker.go.id`)
+export function tambahPengguna(
+  t: TestApp,
+  token: string,
+  satkerCode: string,
+  input: TambahInput,
+  sk: Buffer | null = makePdf({ title: 'SK' }),
+) {
+  const req = t.http
+    .post(`/api/v1/satkers/${satkerCode}/pengguna`)
+    .set(auth(token))
+    .field('nik', input.nik)
+    .field('nama', input.nama)
+    .field('telepon', input.telepon ?? '081355500011')
+    .field('email', input.email ?? `${input.nik}@satker.go.id`)
     .field('nomorSk', input.nomorSk ?? 'SK-01/2026');
   if (input.nip) req.field('nip', input.nip);
   return sk ? req.attach('SK_PENUNJUKAN', sk, { filename: 'sk.pdf', contentType: 'application/pdf' }) : req;
@@ -111,7 +138,15 @@ export function tambahPengguna(t: TestApp, token: string, satkerCode: string, in
 export async function daftarPengguna(t: TestApp, token: string, satkerCode: string) {
   const res = await t.http.get(`/api/v1/satkers/${satkerCode}/pengguna`).set(auth(token));
   if (res.status !== 200) throw new Error(`daftar pengguna: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.pengguna as Array<{ id: string; nama: string; status: number; statusLabel: string; rejectReason: string | null; skNumber: string | null; nik: string }>;
+  return res.body.pengguna as Array<{
+    id: string;
+    nama: string;
+    status: number;
+    statusLabel: string;
+    rejectReason: string | null;
+    skNumber: string | null;
+    nik: string;
+  }>;
 }
 
 /** supertest parser that keeps a response body as raw bytes (PDFs, attachments). */

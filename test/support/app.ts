@@ -25,20 +25,30 @@ export interface TestApp {
 }
 
 /** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
-export async function startTestApp(options: { catalogue?: Catalogue; env?: Record<string, string>; log?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { catalogue?: Catalogue; env?: Record<string, string>; log?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const config = loadConfig({
-    ...process.env, LOKET_DATA_DIR: dataDir, SEED_DEMO: 'false', RUN_WORKER: 'false', DB_POOL_SIZE: '6', PORT: '0',
+    ...process.env,
+    LOKET_DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    RUN_WORKER: 'false',
+    DB_POOL_SIZE: '6',
+    PORT: '0',
     PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N,
     ...options.env,
   });
   const app = await createApp(config, process.env.DATABASE_URL!, {
-    catalogue: options.catalogue, log: options.log ?? createLogger({ format: 'json', level: 'warn' }),
+    catalogue: options.catalogue,
+    log: options.log ?? createLogger({ format: 'json', level: 'warn' }),
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
-    app, url, config,
+    app,
+    url,
+    config,
     http: supertest(url),
     db: app.get(DataSource),
     storedFiles: () => filesUnder(config.filesDir),

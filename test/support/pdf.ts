@@ -34,7 +34,10 @@ function padding(bytes: number): string {
 export function makePdf(opts: PdfOptions = {}): Buffer {
   const title = opts.title ?? 'Dokumen Uji';
   const compressed = opts.compressedExtra !== undefined;
-  const catalogExtra = [opts.extra, opts.compressedExtra].filter((e) => e !== undefined).map((e) => ` ${e}`).join('');
+  const catalogExtra = [opts.extra, opts.compressedExtra]
+    .filter((e) => e !== undefined)
+    .map((e) => ` ${e}`)
+    .join('');
   const tree = [
     `<< /Type /Catalog /Pages 2 0 R${catalogExtra} >>`,
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -84,17 +87,23 @@ function fit(size: number, headLength: number, tail: Tail): Buffer {
       }
     }
   }
-  throw new RangeError(`makePdf: sizeBytes ${size} is smaller than the document (${headLength + tail(headLength, 0).length} bytes).`);
+  throw new RangeError(
+    `makePdf: sizeBytes ${size} is smaller than the document (${headLength + tail(headLength, 0).length} bytes).`,
+  );
 }
 
 const ending = (xrefOffset: number, gap: number) => `startxref\n${xrefOffset}\n${'\n'.repeat(gap)}%%EOF`;
 
 function xrefTableTail(offsets: number[]): Tail {
-  const rows = offsets.slice(1).map((at) => `${String(at).padStart(10, '0')} 00000 n \n`).join('');
+  const rows = offsets
+    .slice(1)
+    .map((at) => `${String(at).padStart(10, '0')} 00000 n \n`)
+    .join('');
   const size = offsets.length;
-  return (xrefOffset, gap) => latin1(
-    `xref\n0 ${size}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${size} /Root 1 0 R /Info 6 0 R >>\n${ending(xrefOffset, gap)}`,
-  );
+  return (xrefOffset, gap) =>
+    latin1(
+      `xref\n0 ${size}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${size} /Root 1 0 R /Info 6 0 R >>\n${ending(xrefOffset, gap)}`,
+    );
 }
 
 /** Objects 1-4 are entry type 2 (inside object stream 7); the cross-reference stream is object 8. */
@@ -107,10 +116,20 @@ function xrefStreamTail(offsets: number[]): Tail {
       row.writeUInt16BE(extra, 5);
       return row;
     };
-    const rows = [entry(0, 0, 0xffff), ...[0, 1, 2, 3].map((i) => entry(2, 7, i)),
-      entry(1, offsets[5], 0), entry(1, offsets[6], 0), entry(1, offsets[7], 0), entry(1, xrefOffset, 0)];
+    const rows = [
+      entry(0, 0, 0xffff),
+      ...[0, 1, 2, 3].map((i) => entry(2, 7, i)),
+      entry(1, offsets[5], 0),
+      entry(1, offsets[6], 0),
+      entry(1, offsets[7], 0),
+      entry(1, xrefOffset, 0),
+    ];
     const dict = '/Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Info 6 0 R';
-    return Buffer.concat([latin1('8 0 obj\n'), streamObject(dict, Buffer.concat(rows)), latin1(`\nendobj\n${ending(xrefOffset, gap)}`)]);
+    return Buffer.concat([
+      latin1('8 0 obj\n'),
+      streamObject(dict, Buffer.concat(rows)),
+      latin1(`\nendobj\n${ending(xrefOffset, gap)}`),
+    ]);
   };
 }
 
@@ -126,11 +145,17 @@ export function makePng(): Buffer {
   };
   const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
   const pixels = deflateSync(Buffer.from([0, 0x1f, 0x6f, 0xb4]));
-  return Buffer.concat([latin1('\x89PNG\r\n\x1a\n'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    latin1('\x89PNG\r\n\x1a\n'),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The first `at` bytes of `buf`, as a copy: an upload that stopped early. */
 export function truncate(buf: Buffer, at: number): Buffer {
-  if (!Number.isInteger(at) || at < 0 || at > buf.length) throw new RangeError(`truncate: ${at} is outside 0..${buf.length}`);
+  if (!Number.isInteger(at) || at < 0 || at > buf.length)
+    throw new RangeError(`truncate: ${at} is outside 0..${buf.length}`);
   return Buffer.from(buf.subarray(0, at));
 }

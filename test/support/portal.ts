@@ -16,7 +16,10 @@ export function csrfOf(html: string): string {
 export async function portalLogin(t: TestApp, person: Person, password = PASSWORD): Promise<PortalAgent> {
   const agent = supertest.agent(t.url);
   const form = await agent.get('/masuk');
-  const res = await agent.post('/masuk').type('form').send({ _csrf: csrfOf(form.text), nik: person.nik, password, lanjut: '/' });
+  const res = await agent
+    .post('/masuk')
+    .type('form')
+    .send({ _csrf: csrfOf(form.text), nik: person.nik, password, lanjut: '/' });
   if (res.status !== 303) throw new Error(`portal login ${person.name}: ${res.status} ${res.text.slice(0, 300)}`);
   return agent;
 }
@@ -30,6 +33,9 @@ export function setCookieOf(res: { headers: Record<string, unknown> }, name: str
 /** startSuite, plus the satker user and the CSO signed in to the portal. */
 export async function startPortalSuite() {
   const suite = await startSuite();
-  const [satker, cso] = await Promise.all([portalLogin(suite.t, suite.w.satkerUser), portalLogin(suite.t, suite.w.cso)]);
+  const [satker, cso] = await Promise.all([
+    portalLogin(suite.t, suite.w.satkerUser),
+    portalLogin(suite.t, suite.w.cso),
+  ]);
   return { ...suite, satker, cso };
 }

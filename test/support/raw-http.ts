@@ -12,13 +12,21 @@ export interface RawResponse {
  * One HTTP/1.1 request written byte for byte on a socket: what supertest cannot send (a declared
  * length the body never reaches, raw bytes in part headers, an undecodable path).
  */
-export function rawRequest(baseUrl: string, head: string, body: Buffer = Buffer.alloc(0),
-  opts: { contentLength?: number; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(
+  baseUrl: string,
+  head: string,
+  body: Buffer = Buffer.alloc(0),
+  opts: { contentLength?: number; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
   const url = new URL(baseUrl);
-  const extra = Object.entries(opts.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const extra = Object.entries(opts.headers ?? {})
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(url.port), url.hostname, () => {
-      socket.write(`${head}\r\nHost: x\r\n${extra}Content-Length: ${opts.contentLength ?? body.length}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `${head}\r\nHost: x\r\n${extra}Content-Length: ${opts.contentLength ?? body.length}\r\nConnection: close\r\n\r\n`,
+      );
       socket.write(body);
       // A body shorter than its Content-Length: the client stops sending but keeps listening.
       if (opts.contentLength !== undefined && opts.contentLength > body.length) socket.end();
@@ -30,12 +38,18 @@ export function rawRequest(baseUrl: string, head: string, body: Buffer = Buffer.
       const raw = Buffer.concat(chunks);
       const split = raw.indexOf('\r\n\r\n');
       const [statusLine, ...headerLines] = raw.subarray(0, split).toString('latin1').split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       let bytes: Buffer = raw.subarray(split + 4);
       if (headers['transfer-encoding'] === 'chunked') bytes = dechunk(bytes);
       const text = bytes.toString('utf8');
       let json: any = null;
-      try { json = JSON.parse(text); } catch { /* not JSON */ }
+      try {
+        json = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: text, json });
     });
   });
@@ -54,7 +68,11 @@ function dechunk(bytes: Buffer): Buffer {
 }
 
 /** A multipart/form-data body from raw parts: each part's header lines exactly as given. */
-export function multipartBody(boundary: string, parts: { headers: string[]; content: Buffer | string }[], close = true): Buffer {
+export function multipartBody(
+  boundary: string,
+  parts: { headers: string[]; content: Buffer | string }[],
+  close = true,
+): Buffer {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     chunks.push(Buffer.from(`--${boundary}\r\n${part.headers.join('\r\n')}\r\n\r\n`, 'utf8'));

@@ -46,14 +46,27 @@ export async function seedPastTickets(db: DataSource, tickets: PastTicket[]): Pr
                                  (date_trunc('month', now() AT TIME ZONE 'Asia/Jakarta') - $8::int * interval '1 month' + interval '9 days 10 hours')
                                    AT TIME ZONE 'Asia/Jakarta') END AS at) c
        RETURNING id`,
-      [`UJI-${randomUUID().slice(0, 8)}`, t.officeId, t.satkerId, t.service, status, t.agentId, t.resolutionMet, t.monthsAgo, t.daysAgo ?? null]);
+      [
+        `UJI-${randomUUID().slice(0, 8)}`,
+        t.officeId,
+        t.satkerId,
+        t.service,
+        status,
+        t.agentId,
+        t.resolutionMet,
+        t.monthsAgo,
+        t.daysAgo ?? null,
+      ],
+    );
     if (t.breached) {
       await db.query(
         `INSERT INTO sla_clocks (ticket_id, office_id, kind, rule, calendar_id, calendar_version, started_at, target_minutes, due_at,
                                  stopped_at, stop_reason, used_minutes, breached_at)
          SELECT t.id, t.office_id, 'RESOLUTION', '{"kind":"WORKING_DAYS","days":1}', (SELECT id FROM calendars WHERE code = 'STANDAR-WITA'), 1,
                 t.created_at, 450, t.created_at + interval '1 day', t.resolved_at, 'RESOLVED', 900, LEAST(now(), t.created_at + interval '1 day')
-           FROM tickets t WHERE t.id = $1`, [id]);
+           FROM tickets t WHERE t.id = $1`,
+        [id],
+      );
     }
     ids.push(id);
   }
@@ -62,5 +75,8 @@ export async function seedPastTickets(db: DataSource, tickets: PastTicket[]): Pr
 
 /** A supervisor of the given office (a KPPN, a Kanwil or Kantor Pusat). */
 export async function makeSupervisor(db: DataSource, personId: string, officeId: string): Promise<void> {
-  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [personId, officeId]);
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [
+    personId,
+    officeId,
+  ]);
 }

@@ -16,7 +16,10 @@ function decodeQuotedPrintable(s: string): string {
 }
 
 function textPart(raw: string): string {
-  const match = /Content-Type: text\/plain[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: ([^\r\n]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(raw);
+  const match =
+    /Content-Type: text\/plain[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: ([^\r\n]+)\r?\n\r?\n([\s\S]*?)\r?\n--/i.exec(
+      raw,
+    );
   if (!match) return '';
   const [, encoding, body] = match;
   if (/quoted-printable/i.test(encoding)) return decodeQuotedPrintable(body);

@@ -88,7 +88,11 @@ export async function addMembership(db: DataSource, personId: string, satkerId: 
 
 async function staff(db: DataSource, name: string, officeId: string, role = 'CSO'): Promise<Person> {
   const person = await createPerson(db, name);
-  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, $3)`, [person.id, officeId, role]);
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, $3)`, [
+    person.id,
+    officeId,
+    role,
+  ]);
   return person;
 }
 
@@ -104,7 +108,13 @@ export async function createWorld(db: DataSource): Promise<World> {
   await addMembership(db, satkerUser.id, s1.id);
   await addMembership(db, otherSatkerUser.id, s2.id);
   return {
-    kanwilId, kppnId, otherKppnId, satker: s1, otherSatker: s2, satkerUser, otherSatkerUser,
+    kanwilId,
+    kppnId,
+    otherKppnId,
+    satker: s1,
+    otherSatker: s2,
+    satkerUser,
+    otherSatkerUser,
     cso: await staff(db, 'CSO Pertama', kppnId),
     cso2: await staff(db, 'CSO Kedua', kppnId),
     otherCso: await staff(db, 'CSO KPPN Lain', otherKppnId),
@@ -114,7 +124,10 @@ export async function createWorld(db: DataSource): Promise<World> {
 
 /** A resident in the embedded Dukcapil registry. */
 export async function addResident(db: DataSource, name: string, nik = randomNik()): Promise<string> {
-  await db.query(`INSERT INTO dukcapil_residents (nik, full_name) VALUES ($1, $2) ON CONFLICT (nik) DO UPDATE SET full_name = $2`, [nik, name]);
+  await db.query(
+    `INSERT INTO dukcapil_residents (nik, full_name) VALUES ($1, $2) ON CONFLICT (nik) DO UPDATE SET full_name = $2`,
+    [nik, name],
+  );
   return nik;
 }
 
@@ -123,25 +136,39 @@ export async function createNationalAdmin(db: DataSource, name: string): Promise
   const admin = await createPerson(db, name);
   const [{ id }] = await db.query(
     `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
-    [`P${randomUUID().slice(0, 8)}`]);
+    [`P${randomUUID().slice(0, 8)}`],
+  );
   await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'ADMIN')`, [admin.id, id]);
   return admin;
 }
 
 /** An agent of the one Pusintek service desk every SC03-1 ticket goes to (the office is shared by suites, made once). */
 export async function createPusintekAgent(db: DataSource, name = 'Agen Pusintek'): Promise<Person> {
-  await db.query(`INSERT INTO offices (code, kind, name, time_zone) VALUES ('PUSINTEK', 'PUSINTEK', 'Pusintek', 'Asia/Jakarta') ON CONFLICT (code) DO NOTHING`);
+  await db.query(
+    `INSERT INTO offices (code, kind, name, time_zone) VALUES ('PUSINTEK', 'PUSINTEK', 'Pusintek', 'Asia/Jakarta') ON CONFLICT (code) DO NOTHING`,
+  );
   const agent = await createPerson(db, name);
-  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) SELECT $1, id, 'CSO' FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`, [agent.id]);
+  await db.query(
+    `INSERT INTO staff_roles (person_id, office_id, role) SELECT $1, id, 'CSO' FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`,
+    [agent.id],
+  );
   return agent;
 }
 
 /** A supervisor of the given office, or of a new Kantor Pusat office (national scope) when none is given. */
 export async function createSupervisor(db: DataSource, name: string, officeId?: string): Promise<Person> {
   const person = await createPerson(db, name);
-  const office = officeId ?? (await db.query(
-    `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
-    [`P${randomUUID().slice(0, 8)}`]))[0].id;
-  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [person.id, office]);
+  const office =
+    officeId ??
+    (
+      await db.query(
+        `INSERT INTO offices (code, kind, name, time_zone) VALUES ($1, 'PUSAT', 'Kantor Pusat Uji', 'Asia/Jakarta') RETURNING id`,
+        [`P${randomUUID().slice(0, 8)}`],
+      )
+    )[0].id;
+  await db.query(`INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, 'SUPERVISOR')`, [
+    person.id,
+    office,
+  ]);
   return person;
 }

@@ -12,10 +12,13 @@ export async function createApp(
   options: { catalogue?: Catalogue; log?: Logger; modules?: Type[] } = {},
 ): Promise<INestApplication> {
   const log = options.log ?? createLogger({ format: config.logFormat, level: config.logLevel });
-  const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, catalogue: options.catalogue, modules: options.modules }), {
-    bodyParser: false,
-    logger: new AppLogger(log),
-  });
+  const app = await NestFactory.create(
+    AppModule.forRoot({ config, databaseUrl, catalogue: options.catalogue, modules: options.modules }),
+    {
+      bodyParser: false,
+      logger: new AppLogger(log),
+    },
+  );
   await configureHttp(app, log);
   return app;
 }

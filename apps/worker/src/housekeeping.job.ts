@@ -26,10 +26,17 @@ export class HousekeepingJob {
     const [, sessions] = await this.db.query(`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
     const [, keys] = await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`);
     const [, throttles] = await this.db.query(
-      `DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`);
-    const result = { sessions: Number(sessions ?? 0), idempotencyKeys: Number(keys ?? 0), throttles: Number(throttles ?? 0) };
+      `DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day' AND (locked_until IS NULL OR locked_until < now())`,
+    );
+    const result = {
+      sessions: Number(sessions ?? 0),
+      idempotencyKeys: Number(keys ?? 0),
+      throttles: Number(throttles ?? 0),
+    };
     if (result.sessions || result.idempotencyKeys || result.throttles) {
-      this.logger.log(`removed ${result.sessions} sessions, ${result.idempotencyKeys} idempotency keys, ${result.throttles} attempt counters`);
+      this.logger.log(
+        `removed ${result.sessions} sessions, ${result.idempotencyKeys} idempotency keys, ${result.throttles} attempt counters`,
+      );
     }
     return result;
   }

@@ -45,7 +45,9 @@ export class JobTracker implements BeforeApplicationShutdown {
     if (!this.running.size) return;
     this.logger.log(`menunggu ${this.running.size} proses terjadwal selesai`);
     let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.config.shutdownGraceSeconds * 1000)));
+    const grace = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, this.config.shutdownGraceSeconds * 1000)),
+    );
     await Promise.race([Promise.allSettled([...this.running]), grace]);
     clearTimeout(timer);
   }

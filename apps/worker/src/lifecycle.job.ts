@@ -18,6 +18,7 @@ export class LifecycleJob {
     const result = await this.jobs.track('lifecycle', () => this.sweep.run());
     if (!result) return;
     const { closed, expired } = result;
-    if (closed || expired) this.logger.log(`${closed} tiket ditutup, ${expired} tiket dibatalkan karena tidak diperbaiki`);
+    if (closed || expired)
+      this.logger.log(`${closed} tiket ditutup, ${expired} tiket dibatalkan karena tidak diperbaiki`);
   }
 }

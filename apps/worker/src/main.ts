@@ -10,8 +10,12 @@ import { WorkerModule } from './worker.module';
 // A worker on its own: needs DATABASE_URL, since the embedded database belongs to one process.
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new Error('Worker terpisah memerlukan DATABASE_URL; tanpa itu jalankan `npm start` saja.');
-  const { url } = await prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 }, MIGRATIONS);
+  if (!config.databaseUrl)
+    throw new Error('Worker terpisah memerlukan DATABASE_URL; tanpa itu jalankan `npm start` saja.');
+  const { url } = await prepareDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 },
+    MIGRATIONS,
+  );
   @Module({ imports: [ConfigModule.forRoot(config), DbModule.forRoot(url, 4), TicketsModule.forRoot(), WorkerModule] })
   class StandaloneWorker {}
   const log = createLogger({ format: config.logFormat, level: config.logLevel });

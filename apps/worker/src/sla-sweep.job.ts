@@ -32,6 +32,7 @@ export class SlaSweepJob implements OnApplicationBootstrap {
     const { warnings, breaches } = result;
     if (warnings || breaches) this.logger.log(`${warnings} peringatan, ${breaches} pelanggaran SLA dicatat`);
     const levels = await this.jobs.track('sla-escalation', () => this.escalations.run());
-    if (levels?.fired) this.logger.log(`${levels.fired} tingkat eskalasi dijalankan, ${levels.escalated} tiket dieskalasi ke Kanwil`);
+    if (levels?.fired)
+      this.logger.log(`${levels.fired} tingkat eskalasi dijalankan, ${levels.escalated} tiket dieskalasi ke Kanwil`);
   }
 }

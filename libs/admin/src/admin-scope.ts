@@ -45,7 +45,11 @@ export function officeClause(scope: AdminScope, alias: string, firstParam: numbe
 
 /** May this person change the structure (office record, satkers) of an office they can see? */
 export function mayShape(scope: AdminScope, office: { id: string; parentId: string | null }): boolean {
-  return scope.national || scope.regionIds.includes(office.id) || (office.parentId !== null && scope.regionIds.includes(office.parentId));
+  return (
+    scope.national ||
+    scope.regionIds.includes(office.id) ||
+    (office.parentId !== null && scope.regionIds.includes(office.parentId))
+  );
 }
 
 export function requireShape(scope: AdminScope, office: { id: string; parentId: string | null }): void {

@@ -36,7 +36,18 @@ export interface AuditRow {
   reason: string | null;
 }
 
-const CSV_HEADERS = ['waktu', 'nik_pelaku', 'nama_pelaku', 'kantor', 'aksi', 'jenis_data', 'kunci_data', 'sebelum', 'sesudah', 'alasan'];
+const CSV_HEADERS = [
+  'waktu',
+  'nik_pelaku',
+  'nama_pelaku',
+  'kantor',
+  'aksi',
+  'jenis_data',
+  'kunci_data',
+  'sebelum',
+  'sesudah',
+  'alasan',
+];
 const NIK_IN_TEXT = /(?<!\d)\d{16}(?!\d)/g;
 /** Every NIK anywhere in a value (keys, names, before/after documents) shown as 1234********5678. */
 const maskAll = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null).replace(NIK_IN_TEXT, maskNik)) as T;
@@ -61,16 +72,27 @@ export class AuditQuery {
     const full = adminScopeOf(actor).national;
     const rows = (await this.rows(actor, { ...f, before: undefined }, 50000)).map((r) => (full ? r : maskAll(r)));
     if (!rows.length) return `${CSV_HEADERS.join(',')}\r\n`;
-    return toCsv(rows.map((r) => ({
-      waktu: r.at, nik_pelaku: r.actorNik, nama_pelaku: r.actorName, kantor: r.officeCode, aksi: r.action, jenis_data: r.entityType,
-      kunci_data: r.entityKey, sebelum: r.before === null ? '' : JSON.stringify(r.before), sesudah: r.after === null ? '' : JSON.stringify(r.after), alasan: r.reason,
-    })));
+    return toCsv(
+      rows.map((r) => ({
+        waktu: r.at,
+        nik_pelaku: r.actorNik,
+        nama_pelaku: r.actorName,
+        kantor: r.officeCode,
+        aksi: r.action,
+        jenis_data: r.entityType,
+        kunci_data: r.entityKey,
+        sebelum: r.before === null ? '' : JSON.stringify(r.before),
+        sesudah: r.after === null ? '' : JSON.stringify(r.after),
+        alasan: r.reason,
+      })),
+    );
   }
 
   private rows(actor: Actor, f: AuditFilter, limit: number): Promise<AuditRow[]> {
     const scope = adminScopeOf(actor);
     const clause = officeClause(scope, 'o', 10);
-    return many<AuditRow>(this.db,
+    return many<AuditRow>(
+      this.db,
       `SELECT a.id::text AS id, a.at, a.actor_id AS "actorId", p.nik AS "actorNik", p.name AS "actorName", o.code AS "officeCode",
               o.name AS "officeName", a.action, a.entity_type AS "entityType", a.entity_key AS "entityKey", a.before, a.after, a.reason
          FROM audit_log a LEFT JOIN offices o ON o.id = a.office_id LEFT JOIN persons p ON p.id = a.actor_id
@@ -81,7 +103,18 @@ export class AuditQuery {
           AND ($7::text IS NULL OR a.action = $7) AND ($8::bigint IS NULL OR a.id < $8)
           AND ${clause.sql}
         ORDER BY a.id DESC LIMIT $9`,
-      [f.from ?? null, f.to ?? null, f.actorId ?? null, f.actorName ?? null, f.entityType ?? null, f.entityKey ?? null, f.action ?? null,
-        f.before ?? null, limit, ...clause.params]);
+      [
+        f.from ?? null,
+        f.to ?? null,
+        f.actorId ?? null,
+        f.actorName ?? null,
+        f.entityType ?? null,
+        f.entityKey ?? null,
+        f.action ?? null,
+        f.before ?? null,
+        limit,
+        ...clause.params,
+      ],
+    );
   }
 }

@@ -43,10 +43,13 @@ export class MembershipContacts {
   /** The live memberships of one satker in the admin's scope (deleted ones are gone, as in Daftar Pengguna). */
   async list(actor: Actor, satkerCode: string): Promise<MembershipContact[]> {
     const clause = officeClause(adminScopeOf(actor), 'k', 2);
-    const rows = await many<MembershipContact>(this.db,
+    const rows = await many<MembershipContact>(
+      this.db,
       `SELECT ${COLUMNS} FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id JOIN offices k ON k.id = s.kppn_id
          JOIN persons p ON p.id = m.person_id
-        WHERE s.code = $1 AND m.deleted_at IS NULL AND ${clause.sql} ORDER BY p.name, m.created_at`, [satkerCode, ...clause.params]);
+        WHERE s.code = $1 AND m.deleted_at IS NULL AND ${clause.sql} ORDER BY p.name, m.created_at`,
+      [satkerCode, ...clause.params],
+    );
     return rows.map(masked);
   }
 
@@ -59,22 +62,47 @@ export class MembershipContacts {
     const email = c.email?.trim();
     const reason = c.reason?.trim() ?? '';
     const problems = [
-      ...(phone === undefined && email === undefined ? [{ field: 'phone', problems: ['Isi nomor telepon dan/atau e-mail yang benar.'] }] : []),
-      ...(phone !== undefined && !PHONE_PATTERN.test(phone) ? [{ field: 'phone', problems: ['Nomor telepon tidak valid.'] }] : []),
-      ...(email !== undefined && (email.length > 254 || !EMAIL_PATTERN.test(email)) ? [{ field: 'email', problems: ['Alamat e-mail tidak valid.'] }] : []),
-      ...(reason.length < 5 ? [{ field: 'reason', problems: ['Alasan koreksi wajib diisi (minimal 5 karakter).'] }] : []),
+      ...(phone === undefined && email === undefined
+        ? [{ field: 'phone', problems: ['Isi nomor telepon dan/atau e-mail yang benar.'] }]
+        : []),
+      ...(phone !== undefined && !PHONE_PATTERN.test(phone)
+        ? [{ field: 'phone', problems: ['Nomor telepon tidak valid.'] }]
+        : []),
+      ...(email !== undefined && (email.length > 254 || !EMAIL_PATTERN.test(email))
+        ? [{ field: 'email', problems: ['Alamat e-mail tidak valid.'] }]
+        : []),
+      ...(reason.length < 5
+        ? [{ field: 'reason', problems: ['Alasan koreksi wajib diisi (minimal 5 karakter).'] }]
+        : []),
     ];
     if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data kontak tidak valid.', problems);
     return this.db.transaction(async (em) => {
       const before = await this.find(em, actor, id, 'FOR UPDATE OF m');
       const after = { ...before, phone: phone ?? before.phone, email: email ?? before.email };
       if (after.phone === before.phone && after.email === before.email) return masked(before);
-      await em.query(`UPDATE myintress_memberships SET phone = $2, email = $3, updated_at = now() WHERE id = $1`, [id, after.phone, after.email]);
-      await recordMembershipChange(em, { membershipId: id, from: before.status, to: before.status, change: 'CONTACT_CORRECTED', reason, actorId: actor.personId, ticketId: null });
+      await em.query(`UPDATE myintress_memberships SET phone = $2, email = $3, updated_at = now() WHERE id = $1`, [
+        id,
+        after.phone,
+        after.email,
+      ]);
+      await recordMembershipChange(em, {
+        membershipId: id,
+        from: before.status,
+        to: before.status,
+        change: 'CONTACT_CORRECTED',
+        reason,
+        actorId: actor.personId,
+        ticketId: null,
+      });
       await this.audit.record(em, {
-        actorId: actor.personId, officeId: before.kppnId, action: 'MEMBERSHIP_CONTACT_CORRECTED', entityType: 'MEMBERSHIP',
+        actorId: actor.personId,
+        officeId: before.kppnId,
+        action: 'MEMBERSHIP_CONTACT_CORRECTED',
+        entityType: 'MEMBERSHIP',
         entityKey: `${before.satkerCode}/${before.nikMasked}`,
-        before: { phone: before.phone, email: before.email }, after: { phone: after.phone, email: after.email }, reason,
+        before: { phone: before.phone, email: before.email },
+        after: { phone: after.phone, email: after.email },
+        reason,
       });
       return masked(after);
     });
@@ -82,13 +110,19 @@ export class MembershipContacts {
 
   private async find(db: Queryable, actor: Actor, id: string, lock: '' | 'FOR UPDATE OF m') {
     const clause = officeClause(adminScopeOf(actor), 'k', 2);
-    const row = await one<MembershipContact & { kppnId: string }>(db,
+    const row = await one<MembershipContact & { kppnId: string }>(
+      db,
       `SELECT ${COLUMNS}, k.id AS "kppnId" FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
          JOIN offices k ON k.id = s.kppn_id JOIN persons p ON p.id = m.person_id
-        WHERE m.id = $1 AND m.deleted_at IS NULL AND ${clause.sql} ${lock}`, [id, ...clause.params]);
+        WHERE m.id = $1 AND m.deleted_at IS NULL AND ${clause.sql} ${lock}`,
+      [id, ...clause.params],
+    );
     if (!row) throw membershipNotFound();
     return row;
   }
 }
 
-const masked = ({ kppnId: _k, ...m }: MembershipContact & { kppnId?: string }): MembershipContact => ({ ...m, nikMasked: maskNik(m.nikMasked) });
+const masked = ({ kppnId: _k, ...m }: MembershipContact & { kppnId?: string }): MembershipContact => ({
+  ...m,
+  nikMasked: maskNik(m.nikMasked),
+});

@@ -21,7 +21,8 @@ export interface OfficeCalendarView {
   overrides: Array<{ name: string; from: string; to: string; weekly: WeeklyWindows }>;
 }
 
-const calendarNotFound = (code: string | null) => notFound('CALENDAR_NOT_FOUND', `Kalender ${code ?? ''} tidak ditemukan.`.replace('  ', ' '));
+const calendarNotFound = (code: string | null) =>
+  notFound('CALENDAR_NOT_FOUND', `Kalender ${code ?? ''} tidak ditemukan.`.replace('  ', ' '));
 const ownCode = (office: OfficeView) => `KANTOR-${office.code.toUpperCase()}`;
 
 /**
@@ -41,16 +42,25 @@ export class OfficeCalendars {
 
   async view(actor: Actor, officeCode: string): Promise<OfficeCalendarView> {
     const office = await this.offices.get(actor, officeCode);
-    const calendar = (await one<OfficeCalendarView['calendar'] & { id: string }>(this.db,
+    const calendar = (await one<OfficeCalendarView['calendar'] & { id: string }>(
+      this.db,
       `SELECT c.id, c.code, c.name, c.time_zone AS "timeZone", c.weekly, c.version,
               (o.calendar_id = c.id AND NOT EXISTS (SELECT 1 FROM offices x WHERE x.calendar_id = c.id AND x.id <> o.id)) AS own
          FROM offices o JOIN calendars c ON c.id = COALESCE(o.calendar_id, (SELECT id FROM calendars WHERE code = $2))
-        WHERE o.id = $1`, [office.id, ZONE_CALENDAR[office.timeZone]]))!;
+        WHERE o.id = $1`,
+      [office.id, ZONE_CALENDAR[office.timeZone]],
+    ))!;
     const [localHolidays, overrides] = await Promise.all([
-      many<{ date: string; name: string }>(this.db,
-        `SELECT date::text AS date, name FROM holidays WHERE calendar_id = $1 AND date >= date_trunc('year', now())::date ORDER BY date`, [calendar.id]),
-      many<{ name: string; from: string; to: string; weekly: WeeklyWindows }>(this.db,
-        `SELECT name, date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`, [calendar.id]),
+      many<{ date: string; name: string }>(
+        this.db,
+        `SELECT date::text AS date, name FROM holidays WHERE calendar_id = $1 AND date >= date_trunc('year', now())::date ORDER BY date`,
+        [calendar.id],
+      ),
+      many<{ name: string; from: string; to: string; weekly: WeeklyWindows }>(
+        this.db,
+        `SELECT name, date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`,
+        [calendar.id],
+      ),
     ]);
     const { id: _id, ...shown } = calendar;
     return { office, calendar: { ...shown, own: !!calendar.own }, localHolidays, overrides };
@@ -61,11 +71,22 @@ export class OfficeCalendars {
     const current = await this.view(actor, officeCode);
     const { office } = current;
     const code = current.calendar.own ? current.calendar.code : ownCode(office);
-    const first: CalendarChange[] = current.calendar.own ? [] : [{
-      change: 'CALENDAR_CREATED', calendarCode: code, name: `Kalender ${office.name}`, officeCode: office.code, copyOf: current.calendar.code,
-    }];
-    const change: CalendarChange = c.change === 'HOLIDAY_ADDED' ? { ...c, calendarCode: code, kind: 'LOKAL' } : { ...c, calendarCode: code };
-    return this.calendars.applyAll([...first, change], actor.personId, (em) => this.record(em, actor, office.id, code, change));
+    const first: CalendarChange[] = current.calendar.own
+      ? []
+      : [
+          {
+            change: 'CALENDAR_CREATED',
+            calendarCode: code,
+            name: `Kalender ${office.name}`,
+            officeCode: office.code,
+            copyOf: current.calendar.code,
+          },
+        ];
+    const change: CalendarChange =
+      c.change === 'HOLIDAY_ADDED' ? { ...c, calendarCode: code, kind: 'LOKAL' } : { ...c, calendarCode: code };
+    return this.calendars.applyAll([...first, change], actor.personId, (em) =>
+      this.record(em, actor, office.id, code, change),
+    );
   }
 
   /**
@@ -76,31 +97,56 @@ export class OfficeCalendars {
   async applyScoped(actor: Actor, change: CalendarChange) {
     const scope = adminScopeOf(actor);
     if (scope.national) {
-      return this.calendars.applyAll([change], actor.personId, (em) => this.record(em, actor, null, change.calendarCode, change));
+      return this.calendars.applyAll([change], actor.personId, (em) =>
+        this.record(em, actor, null, change.calendarCode, change),
+      );
     }
-    const local = change.change === 'OVERRIDE_ADDED' || change.change === 'CALENDAR_CREATED'
-      || (change.change === 'HOLIDAY_ADDED' && change.kind === 'LOKAL') || (change.change === 'HOLIDAY_REMOVED' && change.calendarCode !== null);
-    if (!local) throw forbidden('NOT_AN_ADMIN', 'Libur nasional, cuti bersama, jam layanan mingguan dan penghentian layanan diubah oleh admin Kantor Pusat.');
-    const officeId = change.change === 'CALENDAR_CREATED'
-      ? (await this.offices.find(this.db, scope, change.officeCode, '')).id
-      : await this.ownerInScope(scope, change.calendarCode);
-    return this.calendars.applyAll([change], actor.personId, (em) => this.record(em, actor, officeId, change.calendarCode, change));
+    const local =
+      change.change === 'OVERRIDE_ADDED' ||
+      change.change === 'CALENDAR_CREATED' ||
+      (change.change === 'HOLIDAY_ADDED' && change.kind === 'LOKAL') ||
+      (change.change === 'HOLIDAY_REMOVED' && change.calendarCode !== null);
+    if (!local)
+      throw forbidden(
+        'NOT_AN_ADMIN',
+        'Libur nasional, cuti bersama, jam layanan mingguan dan penghentian layanan diubah oleh admin Kantor Pusat.',
+      );
+    const officeId =
+      change.change === 'CALENDAR_CREATED'
+        ? (await this.offices.find(this.db, scope, change.officeCode, '')).id
+        : await this.ownerInScope(scope, change.calendarCode);
+    return this.calendars.applyAll([change], actor.personId, (em) =>
+      this.record(em, actor, officeId, change.calendarCode, change),
+    );
   }
 
   /** The office whose calendar this is, when every office using it is in scope and it is no standard calendar. */
   private async ownerInScope(scope: AdminScope, calendarCode: string | null): Promise<string> {
     const clause = officeClause(scope, 'o', 2);
-    const row = await one<{ officeId: string; outside: boolean }>(this.db,
+    const row = await one<{ officeId: string; outside: boolean }>(
+      this.db,
       `SELECT min(o.id::text) AS "officeId", bool_or(NOT COALESCE(${clause.sql}, false)) AS outside
          FROM calendars c JOIN offices o ON o.calendar_id = c.id WHERE c.code = $1 AND c.code NOT LIKE 'STANDAR-%'`,
-      [calendarCode, ...clause.params]);
+      [calendarCode, ...clause.params],
+    );
     if (!row?.officeId || row.outside) throw calendarNotFound(calendarCode);
     return row.officeId;
   }
 
-  private async record(em: Queryable, actor: Actor, officeId: string | null, calendarCode: string | null, change: CalendarChange) {
+  private async record(
+    em: Queryable,
+    actor: Actor,
+    officeId: string | null,
+    calendarCode: string | null,
+    change: CalendarChange,
+  ) {
     await this.audit.record(em, {
-      actorId: actor.personId, officeId, action: `CALENDAR_${change.change}`, entityType: 'CALENDAR', entityKey: calendarCode ?? 'NASIONAL', after: change,
+      actorId: actor.personId,
+      officeId,
+      action: `CALENDAR_${change.change}`,
+      entityType: 'CALENDAR',
+      entityKey: calendarCode ?? 'NASIONAL',
+      after: change,
     });
   }
 }

@@ -13,7 +13,10 @@ export type OfficeKind = (typeof OFFICE_KINDS)[number];
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 /** The kind each kind of office may sit under (null: at the top). */
 const PARENT_KINDS: Record<OfficeKind, Array<OfficeKind | null>> = {
-  PUSAT: [null], KANWIL: ['PUSAT', null], KPPN: ['KANWIL'], PUSINTEK: ['PUSAT', null],
+  PUSAT: [null],
+  KANWIL: ['PUSAT', null],
+  KPPN: ['KANWIL'],
+  PUSINTEK: ['PUSAT', null],
 };
 export const MAX_LOGO_BYTES = 512 * 1024;
 
@@ -63,11 +66,13 @@ export class OfficesAdmin {
 
   list(actor: Actor, q: { kind?: OfficeKind; parentCode?: string } = {}): Promise<OfficeView[]> {
     const scope = officeClause(adminScopeOf(actor), 'o', 3);
-    return many<OfficeView>(this.db,
+    return many<OfficeView>(
+      this.db,
       `SELECT ${VIEW} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id
         WHERE ($1::text IS NULL OR o.kind = $1) AND ($2::text IS NULL OR p.code = $2) AND ${scope.sql}
         ORDER BY CASE o.kind WHEN 'PUSAT' THEN 0 WHEN 'PUSINTEK' THEN 1 WHEN 'KANWIL' THEN 2 ELSE 3 END, o.code LIMIT 1000`,
-      [q.kind ?? null, q.parentCode ?? null, ...scope.params]);
+      [q.kind ?? null, q.parentCode ?? null, ...scope.params],
+    );
   }
 
   get(actor: Actor, code: string): Promise<OfficeView> {
@@ -76,27 +81,58 @@ export class OfficesAdmin {
 
   async logo(actor: Actor, code: string): Promise<Buffer> {
     const office = await this.get(actor, code);
-    const row = await one<{ logo: Buffer | null }>(this.db, `SELECT logo_png AS logo FROM offices WHERE id = $1`, [office.id]);
+    const row = await one<{ logo: Buffer | null }>(this.db, `SELECT logo_png AS logo FROM offices WHERE id = $1`, [
+      office.id,
+    ]);
     if (!row?.logo) throw notFound('LOGO_NOT_FOUND', `Kantor ${code} belum memiliki logo.`);
     return row.logo;
   }
 
-  async create(actor: Actor, code: string, kind: OfficeKind, f: OfficeFields, reason: string | null): Promise<OfficeView> {
+  async create(
+    actor: Actor,
+    code: string,
+    kind: OfficeKind,
+    f: OfficeFields,
+    reason: string | null,
+  ): Promise<OfficeView> {
     const scope = adminScopeOf(actor);
     checkFields(f);
     return this.db.transaction(async (em) => {
       const parent = await this.parentFor(em, scope, kind, f.parentCode);
-      if (kind !== 'KPPN' && !scope.national) throw forbidden('ADMIN_SCOPE', 'Kantor Pusat, Kanwil dan Pusintek dibuat oleh admin Kantor Pusat.');
+      if (kind !== 'KPPN' && !scope.national)
+        throw forbidden('ADMIN_SCOPE', 'Kantor Pusat, Kanwil dan Pusintek dibuat oleh admin Kantor Pusat.');
       if (parent) requireShape(scope, parent);
       else if (!scope.national) throw forbidden('ADMIN_SCOPE', 'Kantor tanpa induk dibuat oleh admin Kantor Pusat.');
-      const created = await one<{ id: string }>(em,
+      const created = await one<{ id: string }>(
+        em,
         `INSERT INTO offices (code, kind, name, parent_id, time_zone, address, street, city, phone, fax, email, website, letter_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [code, kind, f.name, parent?.id ?? null, f.timeZone, f.address, f.street, f.city, f.phone, f.fax, f.email, f.website, f.letterCode]);
+        [
+          code,
+          kind,
+          f.name,
+          parent?.id ?? null,
+          f.timeZone,
+          f.address,
+          f.street,
+          f.city,
+          f.phone,
+          f.fax,
+          f.email,
+          f.website,
+          f.letterCode,
+        ],
+      );
       if (!created) throw conflict('OFFICE_EXISTS', `Kode kantor ${code} sudah dipakai.`, { field: 'code' });
       const view = await this.find(em, scope, code, '');
       await this.audit.record(em, {
-        actorId: actor.personId, officeId: view.id, action: 'OFFICE_CREATED', entityType: 'OFFICE', entityKey: code, after: AUDITED(view), reason,
+        actorId: actor.personId,
+        officeId: view.id,
+        action: 'OFFICE_CREATED',
+        entityType: 'OFFICE',
+        entityKey: code,
+        after: AUDITED(view),
+        reason,
       });
       return view;
     });
@@ -112,12 +148,29 @@ export class OfficesAdmin {
       if ((parent?.id ?? null) !== before.parentId) {
         // Moving an office under another parent reshapes both regions: Kantor Pusat's call.
         if (!scope.national) throw forbidden('ADMIN_SCOPE', 'Induk kantor hanya dapat diubah oleh admin Kantor Pusat.');
-        if (parent && (await this.isUnder(em, parent.id, before.id))) throw badRequest('OFFICE_CYCLE', 'Kantor tidak dapat menjadi induk dirinya sendiri.', { field: 'parentCode' });
+        if (parent && (await this.isUnder(em, parent.id, before.id)))
+          throw badRequest('OFFICE_CYCLE', 'Kantor tidak dapat menjadi induk dirinya sendiri.', {
+            field: 'parentCode',
+          });
       }
       await em.query(
         `UPDATE offices SET name = $2, parent_id = $3, time_zone = $4, address = $5, street = $6, city = $7, phone = $8, fax = $9,
            email = $10, website = $11, letter_code = $12, updated_at = now() WHERE id = $1`,
-        [before.id, f.name, parent?.id ?? null, f.timeZone, f.address, f.street, f.city, f.phone, f.fax, f.email, f.website, f.letterCode]);
+        [
+          before.id,
+          f.name,
+          parent?.id ?? null,
+          f.timeZone,
+          f.address,
+          f.street,
+          f.city,
+          f.phone,
+          f.fax,
+          f.email,
+          f.website,
+          f.letterCode,
+        ],
+      );
       const after = await this.find(em, scope, code, '');
       await this.record(em, actor, after, 'OFFICE_UPDATED', AUDITED(before), AUDITED(after), reason);
       return after;
@@ -125,19 +178,36 @@ export class OfficesAdmin {
   }
 
   /** A PNG logo for the letterhead, judged by its content (signature, header, end marker), at most 512 KB. */
-  async setLogo(actor: Actor, code: string, upload: StoredUpload | undefined, reason: string | null): Promise<OfficeView> {
+  async setLogo(
+    actor: Actor,
+    code: string,
+    upload: StoredUpload | undefined,
+    reason: string | null,
+  ): Promise<OfficeView> {
     const scope = adminScopeOf(actor);
     const bytes = upload ? await readFile(upload.path) : Buffer.alloc(0);
     return this.db.transaction(async (em) => {
       const before = await this.find(em, scope, code, 'FOR UPDATE OF o');
       requireShape(scope, before);
       checkLogo(bytes);
-      const prior = await one<{ sha: string | null }>(em, `SELECT logo_sha256 AS sha FROM offices WHERE id = $1`, [before.id]);
-      const row = await one<{ sha: string }>(em,
+      const prior = await one<{ sha: string | null }>(em, `SELECT logo_sha256 AS sha FROM offices WHERE id = $1`, [
+        before.id,
+      ]);
+      const row = await one<{ sha: string }>(
+        em,
         `UPDATE offices SET logo_png = $2, logo_sha256 = encode(sha256($2), 'hex'), updated_at = now() WHERE id = $1 RETURNING logo_sha256 AS sha`,
-        [before.id, bytes]);
+        [before.id, bytes],
+      );
       const after = await this.find(em, scope, code, '');
-      await this.record(em, actor, after, 'OFFICE_LOGO_SET', { logoSha256: prior?.sha ?? null }, { logoSha256: row!.sha, bytes: bytes.length }, reason);
+      await this.record(
+        em,
+        actor,
+        after,
+        'OFFICE_LOGO_SET',
+        { logoSha256: prior?.sha ?? null },
+        { logoSha256: row!.sha, bytes: bytes.length },
+        reason,
+      );
       return after;
     });
   }
@@ -147,11 +217,23 @@ export class OfficesAdmin {
     return this.db.transaction(async (em) => {
       const before = await this.find(em, scope, code, 'FOR UPDATE OF o');
       requireShape(scope, before);
-      const prior = await one<{ sha: string | null }>(em, `SELECT logo_sha256 AS sha FROM offices WHERE id = $1`, [before.id]);
+      const prior = await one<{ sha: string | null }>(em, `SELECT logo_sha256 AS sha FROM offices WHERE id = $1`, [
+        before.id,
+      ]);
       if (!prior?.sha) throw notFound('LOGO_NOT_FOUND', `Kantor ${code} belum memiliki logo.`);
-      await em.query(`UPDATE offices SET logo_png = NULL, logo_sha256 = NULL, updated_at = now() WHERE id = $1`, [before.id]);
+      await em.query(`UPDATE offices SET logo_png = NULL, logo_sha256 = NULL, updated_at = now() WHERE id = $1`, [
+        before.id,
+      ]);
       const after = await this.find(em, scope, code, '');
-      await this.record(em, actor, after, 'OFFICE_LOGO_REMOVED', { logoSha256: prior.sha }, { logoSha256: null }, reason);
+      await this.record(
+        em,
+        actor,
+        after,
+        'OFFICE_LOGO_REMOVED',
+        { logoSha256: prior.sha },
+        { logoSha256: null },
+        reason,
+      );
       return after;
     });
   }
@@ -159,15 +241,34 @@ export class OfficesAdmin {
   /** An office inside the scope, or OFFICE_NOT_FOUND (also for one that exists outside it). */
   async find(db: Queryable, scope: AdminScope, code: string, lock: '' | 'FOR UPDATE OF o'): Promise<OfficeView> {
     const clause = officeClause(scope, 'o', 2);
-    const row = await one<OfficeView>(db,
+    const row = await one<OfficeView>(
+      db,
       `SELECT ${VIEW} FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.code = $1 AND ${clause.sql} ${lock}`,
-      [code, ...clause.params]);
+      [code, ...clause.params],
+    );
     if (!row) throw officeNotFound(code);
     return row;
   }
 
-  private record(em: Queryable, actor: Actor, office: OfficeView, action: string, before: unknown, after: unknown, reason: string | null) {
-    return this.audit.record(em, { actorId: actor.personId, officeId: office.id, action, entityType: 'OFFICE', entityKey: office.code, before, after, reason });
+  private record(
+    em: Queryable,
+    actor: Actor,
+    office: OfficeView,
+    action: string,
+    before: unknown,
+    after: unknown,
+    reason: string | null,
+  ) {
+    return this.audit.record(em, {
+      actorId: actor.personId,
+      officeId: office.id,
+      action,
+      entityType: 'OFFICE',
+      entityKey: office.code,
+      before,
+      after,
+      reason,
+    });
   }
 
   private async parentFor(db: Queryable, scope: AdminScope, kind: OfficeKind, parentCode: string | null) {
@@ -180,22 +281,30 @@ export class OfficesAdmin {
   }
 
   private async isUnder(db: Queryable, officeId: string, ancestorId: string): Promise<boolean> {
-    const row = await one<{ hit: boolean }>(db,
+    const row = await one<{ hit: boolean }>(
+      db,
       `WITH RECURSIVE up AS (SELECT id, parent_id FROM offices WHERE id = $1
          UNION SELECT o.id, o.parent_id FROM offices o JOIN up ON o.id = up.parent_id)
-       SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS hit`, [officeId, ancestorId]);
+       SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS hit`,
+      [officeId, ancestorId],
+    );
     return !!row?.hit;
   }
 }
 
 function checkFields(f: OfficeFields): void {
   if (!(TIME_ZONES as readonly string[]).includes(f.timeZone)) {
-    throw badRequest('INVALID_TIME_ZONE', 'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).', { field: 'timeZone' });
+    throw badRequest(
+      'INVALID_TIME_ZONE',
+      'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
+      { field: 'timeZone' },
+    );
   }
 }
 
 function checkLogo(bytes: Buffer): void {
-  if (bytes.length > MAX_LOGO_BYTES) throw new DomainError('LOGO_TOO_LARGE', 413, 'Logo paling besar 512 KB.', { field: 'logo' });
+  if (bytes.length > MAX_LOGO_BYTES)
+    throw new DomainError('LOGO_TOO_LARGE', 413, 'Logo paling besar 512 KB.', { field: 'logo' });
   const verdict = inspectImage(bytes);
   if (!verdict.ok || verdict.contentType !== 'image/png') {
     const detail = verdict.ok ? 'berkas JPEG' : verdict.message;

@@ -21,24 +21,31 @@ type Problem = { field: string; problem: string };
 const MAX_MINUTES = 60 * 450;
 const MAX_DAYS = 60;
 const invalidSettings = (problems: Problem[]) =>
-  badRequest('INVALID_SERVICE_SETTINGS', 'Pengaturan layanan tidak valid.', problems.map((p) => ({ field: p.field, problems: [p.problem] })));
+  badRequest(
+    'INVALID_SERVICE_SETTINGS',
+    'Pengaturan layanan tidak valid.',
+    problems.map((p) => ({ field: p.field, problems: [p.problem] })),
+  );
 
 /** Today's date in WIB: Kantor Pusat's clock, and the earliest "today" of any Indonesian office. */
 export const todayWib = (now = new Date()): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
-const whole = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max;
+const whole = (v: unknown, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max;
 
 /** Rebuilds a rule from known fields only, or says why it cannot. */
 function ruleOf(field: string, raw: unknown, catalogue: SlaRule | null, problems: Problem[]): SlaRule | null {
   const r = (raw ?? {}) as Record<string, unknown>;
-  if (r.kind === 'BUSINESS_MINUTES' && whole(r.minutes, MAX_MINUTES)) return { kind: 'BUSINESS_MINUTES', minutes: r.minutes };
+  if (r.kind === 'BUSINESS_MINUTES' && whole(r.minutes, MAX_MINUTES))
+    return { kind: 'BUSINESS_MINUTES', minutes: r.minutes };
   if (r.kind === 'WORKING_DAYS' && whole(r.days, MAX_DAYS)) return { kind: 'WORKING_DAYS', days: r.days };
   // The SC03-1 cut-off is a rule of its own service windows: only a service that has it keeps it.
   if (r.kind === 'SC03_CUTOFF' && catalogue?.kind === 'SC03_CUTOFF') return { kind: 'SC03_CUTOFF' };
   problems.push({
     field,
-    problem: `harus {kind: BUSINESS_MINUTES, minutes: 1-${MAX_MINUTES}} atau {kind: WORKING_DAYS, days: 1-${MAX_DAYS}}`
-      + (catalogue?.kind === 'SC03_CUTOFF' ? ' atau {kind: SC03_CUTOFF}' : ''),
+    problem:
+      `harus {kind: BUSINESS_MINUTES, minutes: 1-${MAX_MINUTES}} atau {kind: WORKING_DAYS, days: 1-${MAX_DAYS}}` +
+      (catalogue?.kind === 'SC03_CUTOFF' ? ' atau {kind: SC03_CUTOFF}' : ''),
   });
   return null;
 }
@@ -48,7 +55,10 @@ function warningOf(raw: unknown, problems: Problem[]): SlaPolicy['warning'] | nu
   const keys = Object.keys(w);
   if (keys.length === 1 && whole(w.percent, 99)) return { percent: w.percent };
   if (keys.length === 1 && whole(w.minutesBefore, MAX_MINUTES)) return { minutesBefore: w.minutesBefore };
-  problems.push({ field: 'warning', problem: 'harus {percent: 1-99} atau {minutesBefore: menit kerja sebelum batas waktu}' });
+  problems.push({
+    field: 'warning',
+    problem: 'harus {percent: 1-99} atau {minutesBefore: menit kerja sebelum batas waktu}',
+  });
   return null;
 }
 
@@ -86,27 +96,44 @@ export class ServiceSettingsAdmin {
 
   async change(actor: Actor, code: string, c: SettingsChange) {
     const pusat = actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT');
-    if (!pusat) throw forbidden('NOT_A_NATIONAL_ADMIN', 'Pengaturan SLA layanan hanya dapat diubah oleh admin Kantor Pusat.');
+    if (!pusat)
+      throw forbidden('NOT_A_NATIONAL_ADMIN', 'Pengaturan SLA layanan hanya dapat diubah oleh admin Kantor Pusat.');
     const service = this.service(code);
     const problems: Problem[] = [];
     const today = todayWib();
     if (!isRealDate(c.effectiveFrom)) problems.push({ field: 'effectiveFrom', problem: 'harus tanggal YYYY-MM-DD' });
-    else if (c.effectiveFrom < today) problems.push({ field: 'effectiveFrom', problem: `tidak boleh sebelum hari ini (${today})` });
+    else if (c.effectiveFrom < today)
+      problems.push({ field: 'effectiveFrom', problem: `tidak boleh sebelum hari ini (${today})` });
     // A service that sends the satker no reply has no response target, and one that does keeps it.
-    const response = service.sla.response === null
-      ? (c.response === null || c.response === undefined ? null : (problems.push({ field: 'response', problem: 'layanan ini tidak memiliki target respons pertama' }), null))
-      : ruleOf('response', c.response, service.sla.response, problems);
+    const response =
+      service.sla.response === null
+        ? c.response === null || c.response === undefined
+          ? null
+          : (problems.push({ field: 'response', problem: 'layanan ini tidak memiliki target respons pertama' }), null)
+        : ruleOf('response', c.response, service.sla.response, problems);
     const resolution = ruleOf('resolution', c.resolution, service.sla.resolution, problems);
     const warning = warningOf(c.warning, problems);
     const reason = typeof c.reason === 'string' ? c.reason.trim() : '';
-    if (reason.length < 5 || reason.length > 500) problems.push({ field: 'reason', problem: 'alasan perubahan wajib diisi (5-500 karakter)' });
+    if (reason.length < 5 || reason.length > 500)
+      problems.push({ field: 'reason', problem: 'alasan perubahan wajib diisi (5-500 karakter)' });
     if (problems.length) throw invalidSettings(problems);
     return this.db.transaction(async (em) => {
       const before = (await this.store.history(em, service))[0];
-      const added = await this.store.append(em, service.code, { effectiveFrom: c.effectiveFrom, response, resolution: resolution!, warning: warning!, reason }, actor.personId);
+      const added = await this.store.append(
+        em,
+        service.code,
+        { effectiveFrom: c.effectiveFrom, response, resolution: resolution!, warning: warning!, reason },
+        actor.personId,
+      );
       await this.audit.record(em, {
-        actorId: actor.personId, officeId: pusat.officeId, action: 'SERVICE_SETTINGS_SCHEDULED', entityType: 'SERVICE_SETTING',
-        entityKey: `${service.code} v${added.version}`, before: settingsOf(before), after: settingsOf(added), reason,
+        actorId: actor.personId,
+        officeId: pusat.officeId,
+        action: 'SERVICE_SETTINGS_SCHEDULED',
+        entityType: 'SERVICE_SETTING',
+        entityKey: `${service.code} v${added.version}`,
+        before: settingsOf(before),
+        after: settingsOf(added),
+        reason,
       });
       return view(added);
     });
@@ -123,8 +150,13 @@ export class ServiceSettingsAdmin {
   }
 }
 
-const settingsOf = (v: ServiceSettingsVersion) =>
-  ({ version: v.version, effectiveFrom: v.effectiveFrom, response: v.response, resolution: v.resolution, warning: v.warning });
+const settingsOf = (v: ServiceSettingsVersion) => ({
+  version: v.version,
+  effectiveFrom: v.effectiveFrom,
+  response: v.response,
+  resolution: v.resolution,
+  warning: v.warning,
+});
 
 const view = (v: ServiceSettingsVersion) => ({ ...settingsOf(v), reason: v.reason, createdAt: v.createdAt });
 
@@ -133,8 +165,12 @@ function summary(service: ServiceDefinition, versions: ServiceSettingsVersion[],
   const ordered = [...versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version);
   const current = ordered.find((v) => v.effectiveFrom <= today)!;
   return {
-    code: service.code, title: service.title,
+    code: service.code,
+    title: service.title,
     inForce: view(current),
-    scheduled: ordered.filter((v) => v.effectiveFrom > today).reverse().map(view),
+    scheduled: ordered
+      .filter((v) => v.effectiveFrom > today)
+      .reverse()
+      .map(view),
   };
 }

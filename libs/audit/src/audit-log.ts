@@ -31,9 +31,11 @@ export interface AuditRecorded {
 export class AuditLog {
   async record(db: Queryable, e: AuditEntry): Promise<AuditRecorded> {
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-    return (await one<AuditRecorded>(db,
+    return (await one<AuditRecorded>(
+      db,
       `INSERT INTO audit_log (actor_id, office_id, action, entity_type, entity_key, before, after, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id, at`,
-      [e.actorId, e.officeId, e.action, e.entityType, e.entityKey, json(e.before), json(e.after), e.reason ?? null]))!;
+      [e.actorId, e.officeId, e.action, e.entityType, e.entityKey, json(e.before), json(e.after), e.reason ?? null],
+    ))!;
   }
 }

@@ -49,5 +49,6 @@ export const OptionalActor = createParamDecorator(
 );
 
 export const BearerToken = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): string | null => ctx.switchToHttp().getRequest<AuthedRequest>().bearer ?? null,
+  (_data: unknown, ctx: ExecutionContext): string | null =>
+    ctx.switchToHttp().getRequest<AuthedRequest>().bearer ?? null,
 );

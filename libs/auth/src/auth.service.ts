@@ -5,7 +5,15 @@ import { one, type Queryable } from '@loket/db';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { SessionCache } from './session-cache';
-import { hashPassword, needsRehash, newSecret, scryptCost, sha256Hex, verifyPassword, type ScryptCost } from './secrets';
+import {
+  hashPassword,
+  needsRehash,
+  newSecret,
+  scryptCost,
+  sha256Hex,
+  verifyPassword,
+  type ScryptCost,
+} from './secrets';
 
 const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'NIK atau kata sandi salah.');
 
@@ -16,7 +24,8 @@ export interface LoginResult {
 }
 
 export const PASSWORD_POLICY = 'Kata sandi minimal 10 karakter dan memuat huruf serta angka.';
-export const meetsPasswordPolicy = (p: string) => p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
+export const meetsPasswordPolicy = (p: string) =>
+  p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
 
 @Injectable()
 export class AuthService {
@@ -42,9 +51,14 @@ export class AuthService {
   async login(nik: string, password: string, address: string): Promise<LoginResult> {
     await this.throttle.begin(this.db, nik, address);
     const person = await one<{ id: string; password_hash: string | null }>(
-      this.db, `SELECT id, password_hash FROM persons WHERE nik = $1`, [nik],
+      this.db,
+      `SELECT id, password_hash FROM persons WHERE nik = $1`,
+      [nik],
     );
-    const ok = await verifyPassword(password, person?.password_hash ?? await (this.dummyHash ??= this.hashPassword(newSecret())));
+    const ok = await verifyPassword(
+      password,
+      person?.password_hash ?? (await (this.dummyHash ??= this.hashPassword(newSecret()))),
+    );
     if (!person?.password_hash || !ok) {
       await this.throttle.failed(this.db, nik, address);
       throw invalidCredentials();
@@ -52,12 +66,17 @@ export class AuthService {
     await this.throttle.succeeded(this.db, nik, address);
     if (needsRehash(person.password_hash, this.cost)) {
       // Only the hash just verified is replaced: a password changed meanwhile stays as it is.
-      await this.db.query(`UPDATE persons SET password_hash = $2 WHERE id = $1 AND password_hash = $3`,
-        [person.id, await this.hashPassword(password), person.password_hash]);
+      await this.db.query(`UPDATE persons SET password_hash = $2 WHERE id = $1 AND password_hash = $3`, [
+        person.id,
+        await this.hashPassword(password),
+        person.password_hash,
+      ]);
     }
     // Login is the activity that keeps a membership from going dormant.
     await this.db.query(
-      `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = 2 AND deleted_at IS NULL`, [person.id]);
+      `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = 2 AND deleted_at IS NULL`,
+      [person.id],
+    );
     const token = newSecret();
     const session = await one<{ expires_at: Date }>(
       this.db,
@@ -70,7 +89,9 @@ export class AuthService {
   }
 
   async logout(token: string): Promise<void> {
-    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [sha256Hex(token)]);
+    await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [
+      sha256Hex(token),
+    ]);
   }
 
   /**
@@ -125,7 +146,11 @@ export class AuthService {
    * session of theirs ends (a stolen token stops working) and any activation link still out dies.
    */
   async changePassword(actor: Actor, currentToken: string, current: string, next: string): Promise<void> {
-    const row = await one<{ password_hash: string | null }>(this.db, `SELECT password_hash FROM persons WHERE id = $1`, [actor.personId]);
+    const row = await one<{ password_hash: string | null }>(
+      this.db,
+      `SELECT password_hash FROM persons WHERE id = $1`,
+      [actor.personId],
+    );
     if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
       throw new DomainError('INVALID_CURRENT_PASSWORD', 422, 'Kata sandi saat ini salah.');
     }
@@ -135,11 +160,20 @@ export class AuthService {
   }
 
   /** The new hash and its instant (older links compare against it); the person's sessions end but `keep`. */
-  private async setPassword(db: Queryable, personId: string, hash: string, keepTokenHash: string | null): Promise<void> {
-    await db.query(`UPDATE persons SET password_hash = $2, password_changed_at = clock_timestamp() WHERE id = $1`, [personId, hash]);
+  private async setPassword(
+    db: Queryable,
+    personId: string,
+    hash: string,
+    keepTokenHash: string | null,
+  ): Promise<void> {
+    await db.query(`UPDATE persons SET password_hash = $2, password_changed_at = clock_timestamp() WHERE id = $1`, [
+      personId,
+      hash,
+    ]);
     await db.query(
       `UPDATE sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL AND token_hash IS DISTINCT FROM $2`,
-      [personId, keepTokenHash]);
+      [personId, keepTokenHash],
+    );
   }
 
   /** Whose activation link this is, if it can still be used (the same refusals as activate). */
@@ -154,7 +188,16 @@ export class AuthService {
    * or dormant membership, or a staff role): a membership deleted or switched off takes its link along.
    */
   private async usableActivation(db: Queryable, token: string, lock: '' | 'FOR UPDATE') {
-    const row = await one<{ id: string; person_id: string; name: string; used_at: Date | null; expired: boolean; superseded: boolean; passwordChanged: boolean; accountGone: boolean }>(
+    const row = await one<{
+      id: string;
+      person_id: string;
+      name: string;
+      used_at: Date | null;
+      expired: boolean;
+      superseded: boolean;
+      passwordChanged: boolean;
+      accountGone: boolean;
+    }>(
       db,
       `SELECT a.id, a.person_id, p.name, a.used_at, a.expires_at <= now() AS expired,
               EXISTS (SELECT 1 FROM activation_tokens b WHERE b.person_id = a.person_id AND b.created_at > a.created_at) AS superseded,
@@ -166,10 +209,30 @@ export class AuthService {
     );
     if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
     if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
-    if (row.expired) throw new DomainError('ACTIVATION_TOKEN_EXPIRED', 410, 'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.');
-    if (row.passwordChanged) throw new DomainError('ACTIVATION_TOKEN_REVOKED', 410, 'Tautan aktivasi tidak berlaku lagi karena kata sandi akun ini sudah diubah.');
-    if (row.superseded) throw new DomainError('ACTIVATION_TOKEN_SUPERSEDED', 410, 'Tautan aktivasi ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail aktivasi terakhir.');
-    if (row.accountGone) throw new DomainError('ACTIVATION_TOKEN_REVOKED', 410, 'Tautan aktivasi tidak berlaku lagi karena akun sudah dihapus atau dinonaktifkan.');
+    if (row.expired)
+      throw new DomainError(
+        'ACTIVATION_TOKEN_EXPIRED',
+        410,
+        'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.',
+      );
+    if (row.passwordChanged)
+      throw new DomainError(
+        'ACTIVATION_TOKEN_REVOKED',
+        410,
+        'Tautan aktivasi tidak berlaku lagi karena kata sandi akun ini sudah diubah.',
+      );
+    if (row.superseded)
+      throw new DomainError(
+        'ACTIVATION_TOKEN_SUPERSEDED',
+        410,
+        'Tautan aktivasi ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail aktivasi terakhir.',
+      );
+    if (row.accountGone)
+      throw new DomainError(
+        'ACTIVATION_TOKEN_REVOKED',
+        410,
+        'Tautan aktivasi tidak berlaku lagi karena akun sudah dihapus atau dinonaktifkan.',
+      );
     return row;
   }
 }

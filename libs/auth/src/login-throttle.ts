@@ -36,7 +36,10 @@ export class LoginThrottle {
    */
   async begin(db: Queryable, nik: string, address: string): Promise<void> {
     const keys = this.keys(nik, address);
-    for (const [key, limit] of [[keys.address, ADDRESS_LIMIT], [keys.pair, PAIR_LIMIT]] as const) {
+    for (const [key, limit] of [
+      [keys.address, ADDRESS_LIMIT],
+      [keys.pair, PAIR_LIMIT],
+    ] as const) {
       const seconds = await countAttempt(db, key, limit, WINDOW_MINUTES);
       if (seconds) throw tooMany(seconds);
     }
@@ -45,28 +48,39 @@ export class LoginThrottle {
   /** A wrong password: the NIK's count grows and, past the threshold, this address backs off. */
   async failed(db: Queryable, nik: string, address: string): Promise<void> {
     const keys = this.keys(nik, address);
-    const row = await one<{ failures: number }>(db,
+    const row = await one<{ failures: number }>(
+      db,
       `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
        ON CONFLICT (key) DO UPDATE SET
          failures = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.failures + 1 END,
          window_started_at = CASE WHEN login_throttle.window_started_at < now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_started_at END
        RETURNING failures`,
-      [sha256Hex(keys.nik), NIK_WINDOW_MINUTES]);
+      [sha256Hex(keys.nik), NIK_WINDOW_MINUTES],
+    );
     const over = (row?.failures ?? 0) - NIK_BACKOFF_AFTER;
     if (over <= 0) return;
     const seconds = Math.min(2 ** over, MAX_BACKOFF_SECONDS);
     await db.query(
       `UPDATE login_throttle SET locked_until = greatest(locked_until, now() + make_interval(secs => $2)) WHERE key = $1`,
-      [sha256Hex(keys.pair), seconds]);
+      [sha256Hex(keys.pair), seconds],
+    );
   }
 
   /** The right password: the NIK's and the pair's counts start over; the address gets its attempt back. */
   async succeeded(db: Queryable, nik: string, address: string): Promise<void> {
     const keys = this.keys(nik, address);
-    await db.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [[sha256Hex(keys.pair), sha256Hex(keys.nik)]]);
-    await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [sha256Hex(keys.address)]);
+    await db.query(`DELETE FROM login_throttle WHERE key = ANY($1::text[])`, [
+      [sha256Hex(keys.pair), sha256Hex(keys.nik)],
+    ]);
+    await db.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1`, [
+      sha256Hex(keys.address),
+    ]);
   }
 }
 
 const tooMany = (seconds: number) =>
-  tooManyRequests('TOO_MANY_ATTEMPTS', `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${waitInWords(seconds)}.`, seconds);
+  tooManyRequests(
+    'TOO_MANY_ATTEMPTS',
+    `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${waitInWords(seconds)}.`,
+    seconds,
+  );

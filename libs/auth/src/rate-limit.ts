@@ -9,7 +9,8 @@ import { sha256Hex } from './secrets';
  * The table is login_throttle, which holds every such counter (login, NIK lookups).
  */
 export async function countAttempt(db: Queryable, key: string, limit: number, windowMinutes: number): Promise<number> {
-  const row = await one<{ seconds: number | null }>(db,
+  const row = await one<{ seconds: number | null }>(
+    db,
     `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE WHEN login_throttle.locked_until > now() THEN login_throttle.failures
@@ -22,12 +23,14 @@ export async function countAttempt(db: Queryable, key: string, limit: number, wi
            THEN now() + make_interval(mins => $2)
          ELSE NULL END
      RETURNING ceil(extract(epoch FROM locked_until - now()))::int AS seconds`,
-    [sha256Hex(key), windowMinutes, limit]);
+    [sha256Hex(key), windowMinutes, limit],
+  );
   return row?.seconds && row.seconds > 0 ? row.seconds : 0;
 }
 
 /** "Try again in ..." in words: seconds under a minute, else whole minutes. */
-export const waitInWords = (seconds: number): string => (seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`);
+export const waitInWords = (seconds: number): string =>
+  seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`;
 
 /** A 429 whose Retry-After (set by the error filter) comes from `retryAfterSeconds`. */
 export const tooManyRequests = (code: string, message: string, seconds: number) =>

@@ -37,7 +37,9 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(private readonly db: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.connect().catch((err: Error) => this.log.warn(`LISTEN failed (${err.message}); sessions are read on every request until it works`));
+    await this.connect().catch((err: Error) =>
+      this.log.warn(`LISTEN failed (${err.message}); sessions are read on every request until it works`),
+    );
   }
 
   /**
@@ -71,7 +73,12 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
       const round = this.waiting;
       this.waiting = [];
       const client = this.client;
-      const ok = client ? await client.query('SELECT 1').then(() => this.client === client, () => false) : false;
+      const ok = client
+        ? await client.query('SELECT 1').then(
+            () => this.client === client,
+            () => false,
+          )
+        : false;
       for (const resolve of round) resolve(ok);
     }
     this.syncing = false;
@@ -101,7 +108,10 @@ export class SessionCache implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async open(): Promise<void> {
-    const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'loket-sessions' });
+    const client = new Client({
+      connectionString: (this.db.options as { url: string }).url,
+      application_name: 'loket-sessions',
+    });
     client.on('notification', (n) => {
       if (n.channel === SESSION_CHANNEL && n.payload) this.forget(n.payload);
     });

@@ -70,14 +70,19 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 /** What Express's `trust proxy` understands, checked here so a typo stops start-up instead of trusting nobody. */
 function proxies(raw: string | undefined): string[] {
-  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [ip, bits, extra] = entry.split('/');
     const family = isIP(ip);
     const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
     const maskOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!named && (!family || !maskOk || extra !== undefined)) {
-      throw new Error(`Konfigurasi TRUSTED_PROXIES berisi "${entry}" yang tidak valid: gunakan alamat IP, rentang CIDR (10.0.0.0/8) atau loopback, dipisah koma.`);
+      throw new Error(
+        `Konfigurasi TRUSTED_PROXIES berisi "${entry}" yang tidak valid: gunakan alamat IP, rentang CIDR (10.0.0.0/8) atau loopback, dipisah koma.`,
+      );
     }
   }
   return entries;

@@ -7,7 +7,10 @@ describe('readCsv', () => {
   it('reads what Excel writes in an Indonesian locale: BOM, semicolons, CRLF, quotes', () => {
     const t = read('\uFEFFKode;Nama\r\n1;"Satu; dan dua"\r\n2;"Kata ""kutip"""\r\n');
     expect(t.delimiter).toBe(';');
-    expect(t.rows).toEqual([{ line: 2, cells: { kode: '1', nama: 'Satu; dan dua' } }, { line: 3, cells: { kode: '2', nama: 'Kata "kutip"' } }]);
+    expect(t.rows).toEqual([
+      { line: 2, cells: { kode: '1', nama: 'Satu; dan dua' } },
+      { line: 3, cells: { kode: '2', nama: 'Kata "kutip"' } },
+    ]);
   });
 
   it('numbers rows by the line they start on, across quoted line breaks, CRLF and empty lines', () => {

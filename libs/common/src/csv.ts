@@ -36,7 +36,10 @@ function delimiterOf(text: string): ',' | ';' {
  * line breaks inside quotes are data). The header must name the `required` columns (any order, any case)
  * and may name `optional` ones; nothing else.
  */
-export function readCsv(bytes: Buffer, columns: { required: readonly string[]; optional?: readonly string[] }): CsvTable {
+export function readCsv(
+  bytes: Buffer,
+  columns: { required: readonly string[]; optional?: readonly string[] },
+): CsvTable {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -48,11 +51,20 @@ export function readCsv(bytes: Buffer, columns: { required: readonly string[]; o
   const delimiter = delimiterOf(text);
   let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
-    records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw invalidCsv(`CSV tidak dapat dibaca${line ? ` pada baris ${line}` : ''}: periksa tanda kutip (").`, line ? [{ line, problem: 'tanda kutip tidak ditutup' }] : undefined);
+      throw invalidCsv(
+        `CSV tidak dapat dibaca${line ? ` pada baris ${line}` : ''}: periksa tanda kutip (").`,
+        line ? [{ line, problem: 'tanda kutip tidak ditutup' }] : undefined,
+      );
     }
     throw err;
   }
@@ -61,9 +73,11 @@ export function readCsv(bytes: Buffer, columns: { required: readonly string[]; o
   const missing = columns.required.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !expected.includes(h));
   if (missing.length || unknown.length || new Set(header).size !== header.length) {
-    throw invalidCsv(`Baris pertama CSV harus berisi nama kolom: ${expected.join(delimiter)}` +
-      `${columns.optional?.length ? ` (kolom ${columns.optional.join(', ')} boleh tidak ada)` : ''}.`,
-    { expected, missing, unknown });
+    throw invalidCsv(
+      `Baris pertama CSV harus berisi nama kolom: ${expected.join(delimiter)}` +
+        `${columns.optional?.length ? ` (kolom ${columns.optional.join(', ')} boleh tidak ada)` : ''}.`,
+      { expected, missing, unknown },
+    );
   }
   const lineAt = lineCounter(Buffer.from(text, 'utf8'));
   const rows: CsvRow[] = [];

@@ -3,11 +3,13 @@ import { formatDate, formatDateTime, formatMonth, zoneName } from './datetime';
 describe('the one date/time formatter', () => {
   it('writes an instant on the office clock with the weekday and the zone named', () => {
     expect(formatDateTime('2026-11-30T08:00:00Z', 'Asia/Makassar')).toBe('Senin, 30 November 2026 pukul 16.00 WITA');
-    expect(formatDateTime(new Date('2026-11-30T08:00:00Z'), 'Asia/Jakarta')).toBe('Senin, 30 November 2026 pukul 15.00 WIB');
+    expect(formatDateTime(new Date('2026-11-30T08:00:00Z'), 'Asia/Jakarta')).toBe(
+      'Senin, 30 November 2026 pukul 15.00 WIB',
+    );
     expect(formatDateTime('2026-11-30T08:00:00Z', 'Asia/Jayapura')).toBe('Senin, 30 November 2026 pukul 17.00 WIT');
   });
 
-  it('crosses midnight into the zone\'s own date', () => {
+  it("crosses midnight into the zone's own date", () => {
     expect(formatDateTime('2026-12-31T17:30:00Z', 'Asia/Jayapura')).toBe('Jumat, 1 Januari 2027 pukul 02.30 WIT');
     expect(formatDate('2026-12-31T17:30:00Z', 'Asia/Jakarta')).toBe('1 Januari 2027');
     expect(formatDate('2026-12-31T16:30:00Z', 'Asia/Jakarta')).toBe('31 Desember 2026');

@@ -3,9 +3,27 @@
  * as Indonesians name it ("Senin, 30 November 2026 pukul 16.00 WITA"). Pages, e-mails, letters and
  * downloads all call these, so a satker never reads two styles for the same deadline.
  */
-const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 
@@ -13,12 +31,27 @@ export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
 export const zoneName = (timeZone: string): string => ZONE_NAMES[timeZone] ?? timeZone;
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
-interface WallClock { year: number; month: number; day: number; hour: number; minute: number; weekday: number }
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+}
 
 function parts(at: Date, timeZone: string): WallClock {
   let f = partFormats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     partFormats.set(timeZone, f);
   }
   const p: Record<string, number> = {};

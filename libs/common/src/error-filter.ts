@@ -23,7 +23,18 @@ const HTTP_FALLBACK: Record<number, ErrorBody> = {
 
 // The database went away (restart, failover, network): the request may be retried, with the same
 // Idempotency-Key where it has one.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '53300',
+]);
 
 function unavailable(exception: unknown): boolean {
   // A connection lost inside a transaction is released by TypeORM, so the transaction's next query
@@ -31,7 +42,10 @@ function unavailable(exception: unknown): boolean {
   if (exception instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
-  return (!!code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '');
+  return (
+    (!!code && UNAVAILABLE_CODES.has(code)) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(e?.message ?? '')
+  );
 }
 
 /** Status and body for any exception: domain errors keep their code, the rest get a generic one. */
@@ -44,13 +58,25 @@ export function classify(exception: unknown): [number, ErrorBody] {
     return [status, HTTP_FALLBACK[status] ?? { code: 'HTTP_' + status, message: 'Permintaan tidak dapat diproses.' }];
   }
   if (unavailable(exception)) {
-    return [503, { code: 'SERVICE_UNAVAILABLE', message: 'Layanan sedang tidak dapat menjangkau basis data. Silakan coba lagi sebentar lagi.' }];
+    return [
+      503,
+      {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Layanan sedang tidak dapat menjangkau basis data. Silakan coba lagi sebentar lagi.',
+      },
+    ];
   }
   return [500, { code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' }];
 }
 
 /** Answers an error as a page instead of JSON (the web portal); returns false to leave it to JSON. */
-export type ErrorPages = (req: Request, res: Response, status: number, body: ErrorBody & { requestId: string }, exception: unknown) => boolean;
+export type ErrorPages = (
+  req: Request,
+  res: Response,
+  status: number,
+  body: ErrorBody & { requestId: string },
+  exception: unknown,
+) => boolean;
 
 @Catch()
 export class ErrorFilter implements ExceptionFilter {

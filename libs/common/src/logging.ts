@@ -16,7 +16,13 @@ export type LogFormat = 'json' | 'pretty';
  * Nest's start-up chatter (one line per mapped route and module) is for developers: debug level, so
  * an operator's log starts with what matters.
  */
-const CHATTY_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'NestFactory', 'NestApplication']);
+const CHATTY_CONTEXTS = new Set([
+  'RouterExplorer',
+  'RoutesResolver',
+  'InstanceLoader',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /**
  * One JSON line per record (pino), or human-readable lines with LOG_FORMAT=pretty. Records made while
@@ -33,19 +39,35 @@ export function createLogger(options: { format: LogFormat; level: string; destin
       const ctx = requestLogContext.getStore();
       return ctx ? { requestId: ctx.requestId, ...(ctx.actorId ? { actorId: ctx.actorId } : {}) } : {};
     },
-    redact: { paths: ['nik', 'password', 'token', 'authorization', '*.nik', '*.password', '*.token', '*.authorization'], censor: '[disembunyikan]' },
+    redact: {
+      paths: ['nik', 'password', 'token', 'authorization', '*.nik', '*.password', '*.token', '*.authorization'],
+      censor: '[disembunyikan]',
+    },
   };
   if (options.format === 'pretty') {
     // Synchronous in-process pretty printing (no worker thread): development only.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pretty = require('pino-pretty') as (o: object) => DestinationStream;
-    return pino(base, pretty({ colorize: !options.destination && process.stdout.isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid', destination: options.destination ?? 1 }));
+    return pino(
+      base,
+      pretty({
+        colorize: !options.destination && process.stdout.isTTY,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid',
+        destination: options.destination ?? 1,
+      }),
+    );
   }
   return pino(base, options.destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 const NEST_LEVELS: Record<LogLevel, pino.Level> = {
-  fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace',
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
 };
 
 /** Nest's logger interface on top of pino, so framework and application records share one stream. */
@@ -62,10 +84,18 @@ export class AppLogger implements LoggerService {
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     this.pino.error({ context, ...(stack ? { stack } : {}) }, text(message));
   }
-  warn(message: unknown, ...rest: unknown[]): void { this.write('warn', message, contextOf(rest)); }
-  debug(message: unknown, ...rest: unknown[]): void { this.write('debug', message, contextOf(rest)); }
-  verbose(message: unknown, ...rest: unknown[]): void { this.write('verbose', message, contextOf(rest)); }
-  fatal(message: unknown, ...rest: unknown[]): void { this.write('fatal', message, contextOf(rest)); }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, contextOf(rest));
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, contextOf(rest));
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('verbose', message, contextOf(rest));
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, contextOf(rest));
+  }
 
   private write(level: LogLevel, message: unknown, context: string | undefined): void {
     this.pino[NEST_LEVELS[level]]({ context }, text(message));

@@ -39,7 +39,10 @@ export function accessLogMiddleware(logger: Logger) {
       const route = r.route?.path ? `${r.baseUrl}${r.route.path}` : r.path;
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
       const ctx = r.logContext;
-      logger.info({ requestId: ctx?.requestId, actorId: ctx?.actorId, method: req.method, route, status: res.statusCode, ms }, 'request');
+      logger.info(
+        { requestId: ctx?.requestId, actorId: ctx?.actorId, method: req.method, route, status: res.statusCode, ms },
+        'request',
+      );
     });
     next();
   };

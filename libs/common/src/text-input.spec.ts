@@ -1,8 +1,12 @@
 import { findUncleanText, formBytesAreUtf8, isCleanText, pathIsClean } from './text-input';
 
 describe('clean text', () => {
-  it.each([['NUL', 'a\u0000b'], ['a lone high surrogate', 'a\ud800b'], ['a lone low surrogate', '\udc00'], ['a replacement character', 'caf\ufffd']])(
-    'refuses %s', (_name, value) => expect(isCleanText(value)).toBe(false));
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['a lone high surrogate', 'a\ud800b'],
+    ['a lone low surrogate', '\udc00'],
+    ['a replacement character', 'caf\ufffd'],
+  ])('refuses %s', (_name, value) => expect(isCleanText(value)).toBe(false));
 
   it('accepts Indonesian, typographic and emoji text', () => {
     expect(isCleanText('Café – “SP2D” Nur’aini 😀 \t\n')).toBe(true);

@@ -13,9 +13,12 @@ export function isCleanText(value: string): boolean {
 const UNCLEAN = /[\u0000\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const invalidText = (where: string) =>
-  new DomainError('INVALID_TEXT', 400,
+  new DomainError(
+    'INVALID_TEXT',
+    400,
     'Teks yang dikirim memuat karakter yang tidak sah (karakter NUL atau Unicode/UTF-8 yang rusak). Periksa kembali isiannya.',
-    { field: where });
+    { field: where },
+  );
 
 /**
  * The first place (a dotted path) in a parsed body, query or params object holding unclean text.
@@ -67,6 +70,9 @@ export function pathIsClean(path: string): boolean {
  */
 export function formBytesAreUtf8(raw: Buffer): boolean {
   const text = raw.toString('latin1');
-  const bytes = Buffer.from(text.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const bytes = Buffer.from(
+    text.replace(/%([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
   return isUtf8(bytes);
 }

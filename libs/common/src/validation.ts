@@ -40,8 +40,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) =>
-      badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors)),
+    exceptionFactory: (errors) => badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors)),
   });
 }
 

@@ -13,7 +13,8 @@ export async function prepareDatabase(
   options: { databaseUrl: string | null; dataDir: string; poolSize: number },
   migrations: Migrations,
 ): Promise<PreparedDatabase> {
-  const embedded = options.databaseUrl ? null
+  const embedded = options.databaseUrl
+    ? null
     : await startEmbeddedPostgres(path.join(options.dataDir, 'pgdata'), options.poolSize + 4);
   const url = options.databaseUrl ?? embedded!.url;
   const ds = await createDataSource(url, 1, migrations).initialize();

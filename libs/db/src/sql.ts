@@ -6,7 +6,8 @@ export type Queryable = Pick<EntityManager, 'query'> | Pick<DataSource, 'query'>
 // TypeORM answers UPDATE/DELETE with [rows, affectedCount] but SELECT/INSERT with rows; rows are
 // objects, never arrays, so the pair is recognisable.
 function rowsOf<T>(result: unknown): T[] {
-  const pair = Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
+  const pair =
+    Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number';
   return (pair ? result[0] : result) as T[];
 }
 

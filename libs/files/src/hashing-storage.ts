@@ -19,7 +19,8 @@ type UploadRequest = Request & { uploadFields?: Set<string>; uploadsSettled?: Pr
  * multer answers a cut-off body before the storage has removed the half-written file; waiting for
  * this first means no temp file outlives the response.
  */
-export const uploadsSettled = (req: Request): Promise<unknown> => Promise.all((req as UploadRequest).uploadsSettled ?? []);
+export const uploadsSettled = (req: Request): Promise<unknown> =>
+  Promise.all((req as UploadRequest).uploadsSettled ?? []);
 
 /**
  * Streams each part to a server-named temp file while hashing it, so no upload is held in memory.
@@ -30,11 +31,21 @@ export class HashingDiskStorage implements StorageEngine {
     mkdirSync(dir, { recursive: true });
   }
 
-  _handleFile(req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<StoredUpload>) => void): void {
+  _handleFile(
+    req: Request,
+    file: Express.Multer.File,
+    cb: (error?: unknown, info?: Partial<StoredUpload>) => void,
+  ): void {
     const upload = req as UploadRequest;
     const seen = (upload.uploadFields ??= new Set<string>());
     if (seen.has(file.fieldname)) {
-      cb(new DomainError('DUPLICATE_FILE_FIELD', 422, `Kolom lampiran '${file.fieldname}' hanya boleh berisi satu berkas.`));
+      cb(
+        new DomainError(
+          'DUPLICATE_FILE_FIELD',
+          422,
+          `Kolom lampiran '${file.fieldname}' hanya boleh berisi satu berkas.`,
+        ),
+      );
       return;
     }
     seen.add(file.fieldname);

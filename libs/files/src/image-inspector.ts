@@ -14,14 +14,22 @@ export function inspectImage(bytes: Buffer): ImageVerdict {
   if (bytes.length === 0) return { ok: false, code: 'EMPTY_FILE', message: 'Berkas kosong.' };
   const type = sniffType(bytes);
   if (type === 'png') {
-    const complete = bytes.subarray(12, 16).toString('latin1') === 'IHDR' && bytes.subarray(bytes.length - 8).equals(PNG_IEND);
-    return complete ? { ok: true, contentType: 'image/png' }
+    const complete =
+      bytes.subarray(12, 16).toString('latin1') === 'IHDR' && bytes.subarray(bytes.length - 8).equals(PNG_IEND);
+    return complete
+      ? { ok: true, contentType: 'image/png' }
       : { ok: false, code: 'IMAGE_TRUNCATED', message: 'Berkas gambar PNG tidak utuh atau terpotong.' };
   }
   if (type === 'jpeg') {
     const complete = bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9;
-    return complete ? { ok: true, contentType: 'image/jpeg' }
+    return complete
+      ? { ok: true, contentType: 'image/jpeg' }
       : { ok: false, code: 'IMAGE_TRUNCATED', message: 'Berkas gambar JPEG tidak utuh atau terpotong.' };
   }
-  return { ok: false, code: 'NOT_IMAGE', message: `Berkas bukan gambar PNG atau JPEG (terdeteksi: ${type}).`, detected: type };
+  return {
+    ok: false,
+    code: 'NOT_IMAGE',
+    message: `Berkas bukan gambar PNG atau JPEG (terdeteksi: ${type}).`,
+    detected: type,
+  };
 }

@@ -19,15 +19,19 @@ describe('InspectionSlots', () => {
     let inFlight = 0;
     let most = 0;
     const buffers = new Set<ArrayBufferLike>();
-    const seen = await Promise.all(files.map((p) => slots.read(p, async (bytes) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      buffers.add(bytes.buffer);
-      const summary = { length: bytes.length, first: bytes[0], last: bytes[bytes.length - 1] };
-      await new Promise((r) => setImmediate(r));
-      inFlight -= 1;
-      return summary;
-    })));
+    const seen = await Promise.all(
+      files.map((p) =>
+        slots.read(p, async (bytes) => {
+          inFlight += 1;
+          most = Math.max(most, inFlight);
+          buffers.add(bytes.buffer);
+          const summary = { length: bytes.length, first: bytes[0], last: bytes[bytes.length - 1] };
+          await new Promise((r) => setImmediate(r));
+          inFlight -= 1;
+          return summary;
+        }),
+      ),
+    );
     expect(seen).toEqual(files.map((_, i) => ({ length: 100 + i * 50, first: i, last: i })));
     expect(most).toBeLessThanOrEqual(2);
     expect(buffers.size).toBeLessThanOrEqual(2);
@@ -36,7 +40,11 @@ describe('InspectionSlots', () => {
   it('frees the slot when a check throws', async () => {
     const slots = new InspectionSlots(1, 64);
     const p = file('x', Buffer.from('abc'));
-    await expect(slots.read(p, () => { throw new Error('bad'); })).rejects.toThrow('bad');
+    await expect(
+      slots.read(p, () => {
+        throw new Error('bad');
+      }),
+    ).rejects.toThrow('bad');
     await expect(slots.read(p, (b) => b.toString())).resolves.toBe('abc');
   });
 

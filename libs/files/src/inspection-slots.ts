@@ -11,7 +11,10 @@ export class InspectionSlots {
   private readonly waiting: Array<(buffer: Buffer) => void> = [];
   private made = 0;
 
-  constructor(private readonly slots: number, private readonly maxBytes: number) {}
+  constructor(
+    private readonly slots: number,
+    private readonly maxBytes: number,
+  ) {}
 
   async read<T>(path: string, check: (bytes: Buffer) => T | Promise<T>): Promise<T> {
     const buffer = await this.acquire();

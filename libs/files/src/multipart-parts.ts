@@ -33,7 +33,8 @@ export function countParts(req: Request, busboy: NodeJS.WritableStream & PartSou
   let tail = Buffer.from('\r\n');
   req.on('data', (chunk: Buffer) => {
     const window = Buffer.concat([tail, chunk]);
-    for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + needle.length)) count.delimiters++;
+    for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + needle.length))
+      count.delimiters++;
     tail = window.subarray(Math.max(0, window.length - needle.length + 1));
   });
   busboy.on('field', () => count.read++);
@@ -45,9 +46,12 @@ export function countParts(req: Request, busboy: NodeJS.WritableStream & PartSou
 }
 
 const unreadablePart = () =>
-  new DomainError('MALFORMED_MULTIPART', 400,
+  new DomainError(
+    'MALFORMED_MULTIPART',
+    400,
     'Salah satu bagian unggahan tidak dapat dibaca (nama kolom atau nama berkas rusak). Periksa nama berkasnya lalu kirim ulang.',
-    { reason: 'UNREADABLE_PART' });
+    { reason: 'UNREADABLE_PART' },
+  );
 
 /** After a successful parse: every part in the body was read, and no file came without a name. */
 export function checkPartsAccountedFor(req: Request): void {

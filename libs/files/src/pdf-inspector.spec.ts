@@ -16,7 +16,8 @@ function withObjects(pdf: Buffer, ...bodies: Buffer[]): Buffer {
     length += object.length;
     return object;
   });
-  const tail = `xref\n9 ${bodies.length}\n${rows.join('')}` +
+  const tail =
+    `xref\n9 ${bodies.length}\n${rows.join('')}` +
     `trailer\n<< /Size ${9 + bodies.length} /Root 1 0 R /Prev ${prev} >>\nstartxref\n${length}\n%%EOF`;
   return Buffer.concat([pdf, ...objects, latin1(tail)]);
 }
@@ -29,7 +30,9 @@ function noise(bytes: number, seed = 0x2545f491): Buffer {
   const out = Buffer.alloc(bytes);
   let x = seed;
   for (let i = 0; i + 4 <= bytes; i += 4) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
     out.writeInt32LE(x | 0, i);
   }
   return out;
@@ -98,7 +101,7 @@ describe('test PDF builder', () => {
   it('makes a valid 1x1 PNG and truncated copies', () => {
     const png = makePng();
     expect(sniffType(png)).toBe('png');
-    for (let at = 8; at < png.length; ) {
+    for (let at = 8; at < png.length;) {
       const length = png.readUInt32BE(at);
       const body = png.subarray(at + 4, at + 8 + length);
       expect(png.readUInt32BE(at + 8 + length)).toBe(crc32(body));
@@ -132,20 +135,28 @@ describe('inspectPdf', () => {
     ['zip', latin1('PK\x03\x04\x14\x00\x00\x00\x08\x00')],
   ])('rejects %s bytes renamed to .pdf', (kind, bytes) => {
     expect(inspectPdf(bytes)).toEqual({
-      ok: false, code: 'NOT_PDF', message: `Berkas bukan PDF (terdeteksi: ${kind}).`, detected: kind,
+      ok: false,
+      code: 'NOT_PDF',
+      message: `Berkas bukan PDF (terdeteksi: ${kind}).`,
+      detected: kind,
     });
   });
 
   it('rejects plain text and unrecognised binary', () => {
     expect(inspectPdf(latin1('Surat permohonan\nNomor: 1/2025\n'))).toMatchObject({
-      code: 'NOT_PDF', detected: 'text', message: 'Berkas bukan PDF (terdeteksi: teks biasa).',
+      code: 'NOT_PDF',
+      detected: 'text',
+      message: 'Berkas bukan PDF (terdeteksi: teks biasa).',
     });
     expect(inspectPdf(Buffer.from([0x00, 0x01, 0x02, 0x03]))).toMatchObject({ code: 'NOT_PDF', detected: 'unknown' });
   });
 
   it('tolerates up to 1024 bytes of junk before the header, but not a foreign signature', () => {
     expect(inspectPdf(Buffer.concat([latin1('x'.repeat(1024)), makePdf()])).ok).toBe(true);
-    expect(inspectPdf(Buffer.concat([latin1('x'.repeat(1025)), makePdf()]))).toMatchObject({ code: 'NOT_PDF', detected: 'text' });
+    expect(inspectPdf(Buffer.concat([latin1('x'.repeat(1025)), makePdf()]))).toMatchObject({
+      code: 'NOT_PDF',
+      detected: 'text',
+    });
     expect(inspectPdf(Buffer.concat([makePng(), makePdf()]))).toMatchObject({ code: 'NOT_PDF', detected: 'png' });
   });
 
@@ -156,12 +167,16 @@ describe('inspectPdf', () => {
     ['with 2 KB after %%EOF', (pdf: Buffer) => Buffer.concat([pdf, latin1(' '.repeat(2048))])],
   ])('rejects a truncated upload (%s)', (_, damage) => {
     expect(inspectPdf(damage(makePdf({ sizeBytes: 8192 })))).toEqual({
-      ok: false, code: 'PDF_TRUNCATED', message: 'Berkas PDF tidak utuh atau terpotong.',
+      ok: false,
+      code: 'PDF_TRUNCATED',
+      message: 'Berkas PDF tidak utuh atau terpotong.',
     });
   });
 
   const active = (detected: string) => ({
-    ok: false, code: 'PDF_ACTIVE_CONTENT', detected,
+    ok: false,
+    code: 'PDF_ACTIVE_CONTENT',
+    detected,
     message: 'Berkas PDF berisi konten aktif (JavaScript/Launch/EmbeddedFile) yang tidak diizinkan.',
   });
 
@@ -208,7 +223,11 @@ describe('inspectPdf', () => {
     const checksum = Buffer.alloc(4);
     checksum.writeUInt32BE(adler32(Buffer.concat([decoy, hidden])));
     const data = Buffer.concat([Buffer.from([0x78, 0x01]), stored, decoy, deflateRawSync(hidden), checksum]);
-    const object = Buffer.concat([latin1('<< /Filter [/FlateDecode] /Length 10 0 R >>\nstream\n'), data, latin1('\nendstream')]);
+    const object = Buffer.concat([
+      latin1('<< /Filter [/FlateDecode] /Length 10 0 R >>\nstream\n'),
+      data,
+      latin1('\nendstream'),
+    ]);
     expect(inspectPdf(withObjects(makePdf(), object, latin1(String(data.length))))).toEqual(active('/Launch'));
   });
 
@@ -225,7 +244,9 @@ describe('inspectPdf', () => {
 
   it('refuses object streams it cannot read, and inflation past 50 MB', () => {
     const tooComplex = (detected: string) => ({
-      ok: false, code: 'PDF_ACTIVE_CONTENT', detected,
+      ok: false,
+      code: 'PDF_ACTIVE_CONTENT',
+      detected,
       message: 'Berkas PDF berisi konten aktif atau terlalu kompleks untuk diperiksa.',
     });
     const encrypted = stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', noise(2000));

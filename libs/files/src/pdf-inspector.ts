@@ -8,12 +8,14 @@ export { sniffType, type SniffedType } from './sniff';
 export type PdfRejectionCode = 'EMPTY_FILE' | 'NOT_PDF' | 'PDF_TRUNCATED' | 'PDF_ACTIVE_CONTENT';
 
 export type PdfVerdict =
-  | { ok: true; pages?: number }
-  | { ok: false; code: PdfRejectionCode; message: string; detected?: string };
+  { ok: true; pages?: number } | { ok: false; code: PdfRejectionCode; message: string; detected?: string };
 
 /** Readers accept this much junk before `%PDF-`, and look for `%%EOF` this close to the end. */
 const SLACK_BYTES = 1024;
-const NOT_PDF_DETAIL: Partial<Record<SniffedType, string>> = { text: 'terdeteksi: teks biasa', unknown: 'jenis berkas tidak dikenali' };
+const NOT_PDF_DETAIL: Partial<Record<SniffedType, string>> = {
+  text: 'terdeteksi: teks biasa',
+  unknown: 'jenis berkas tidak dikenali',
+};
 const STARTXREF_TAIL = new RegExp(`^[${WS}]*(\\d+)[${WS}]*$`);
 
 const reject = (code: PdfRejectionCode, message: string, detected?: string): PdfVerdict =>

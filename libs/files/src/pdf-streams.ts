@@ -14,7 +14,8 @@ export interface DecodedStream {
   objStm?: { first?: number };
 }
 
-export type Decoding = { ok: true; streams: DecodedStream[] } | { ok: false; reason: 'budget' | 'opaque-object-stream' };
+export type Decoding =
+  { ok: true; streams: DecodedStream[] } | { ok: false; reason: 'budget' | 'opaque-object-stream' };
 
 const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 const PROBE_BYTES = 1024;
@@ -78,7 +79,8 @@ export function locateStreams(text: string): PdfStream[] {
 }
 
 /** Whether a body is binary data (compressed, image, font) rather than PDF syntax. */
-export const isOpaque = (text: string, s: PdfStream) => BINARY.test(text.slice(s.start, Math.min(s.end, s.start + SAMPLE_CHARS)));
+export const isOpaque = (text: string, s: PdfStream) =>
+  BINARY.test(text.slice(s.start, Math.min(s.end, s.start + SAMPLE_CHARS)));
 
 /** An object stream starts with pairs of integers, possibly after white space and comments. */
 function objectStreamHead(sample: string): 'yes' | 'undecided' | 'no' {
@@ -135,7 +137,8 @@ export function decodeStreams(bytes: Buffer, streams: PdfStream[]): Decoding {
     const sample = data?.toString('latin1', 0, SAMPLE_CHARS) ?? '';
     const objStm = objectStreamHead(sample) === 'yes';
     if (declaredObjStm && !objStm) return { ok: false, reason: 'opaque-object-stream' };
-    if (data && worthScanning(sample)) decoded.push({ text: data.toString('latin1'), objStm: objStm ? { first } : undefined });
+    if (data && worthScanning(sample))
+      decoded.push({ text: data.toString('latin1'), objStm: objStm ? { first } : undefined });
   }
   return { ok: true, streams: decoded };
 }

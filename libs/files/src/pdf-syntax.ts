@@ -1,6 +1,15 @@
 /** PDF names that let a document act on its own: run scripts or programs, carry files, post data. */
 export const ACTIVE_NAMES = [
-  'JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA', 'SubmitForm', 'ImportData', 'GoToR',
+  'JavaScript',
+  'JS',
+  'Launch',
+  'EmbeddedFile',
+  'EmbeddedFiles',
+  'RichMedia',
+  'XFA',
+  'SubmitForm',
+  'ImportData',
+  'GoToR',
 ] as const;
 
 /** PDF white-space characters, as a regex class body, and a run of them. */
@@ -11,7 +20,9 @@ const REGULAR = `[^${WS}()<>\\[\\]{}/%]`;
 // Any character of a name may be written as #xx, so each letter also matches its escape (hex digits in
 // either case). A name runs until white space or a delimiter, hence the lookahead: /JSx is not /JS.
 function letter(c: string): string {
-  const hex = [...c.charCodeAt(0).toString(16).padStart(2, '0')].map((h) => (h >= 'a' ? `[${h}${h.toUpperCase()}]` : h));
+  const hex = [...c.charCodeAt(0).toString(16).padStart(2, '0')].map((h) =>
+    h >= 'a' ? `[${h}${h.toUpperCase()}]` : h,
+  );
   return `(?:${c}|#${hex.join('')})`;
 }
 

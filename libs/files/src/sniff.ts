@@ -1,6 +1,20 @@
 export type SniffedType =
-  | 'pdf' | 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'zip' | 'gzip' | 'rar' | '7z' | 'ole' | 'exe' | 'elf'
-  | 'text' | 'unknown';
+  | 'pdf'
+  | 'png'
+  | 'jpeg'
+  | 'gif'
+  | 'webp'
+  | 'bmp'
+  | 'tiff'
+  | 'zip'
+  | 'gzip'
+  | 'rar'
+  | '7z'
+  | 'ole'
+  | 'exe'
+  | 'elf'
+  | 'text'
+  | 'unknown';
 
 /** Each type with the (offset, latin1 bytes) pairs that must all match. */
 const SIGNATURES: ReadonlyArray<readonly [SniffedType, ReadonlyArray<readonly [number, string]>]> = [
@@ -9,9 +23,21 @@ const SIGNATURES: ReadonlyArray<readonly [SniffedType, ReadonlyArray<readonly [n
   ['jpeg', [[0, '\xff\xd8\xff']]],
   ['gif', [[0, 'GIF87a']]],
   ['gif', [[0, 'GIF89a']]],
-  ['webp', [[0, 'RIFF'], [8, 'WEBP']]],
+  [
+    'webp',
+    [
+      [0, 'RIFF'],
+      [8, 'WEBP'],
+    ],
+  ],
   // The reserved zero bytes keep a text file that happens to start with "BM" from being taken for a bitmap.
-  ['bmp', [[0, 'BM'], [6, '\0\0\0\0']]],
+  [
+    'bmp',
+    [
+      [0, 'BM'],
+      [6, '\0\0\0\0'],
+    ],
+  ],
   ['tiff', [[0, 'II*\0']]],
   ['tiff', [[0, 'MM\0*']]],
   ['zip', [[0, 'PK\x03\x04']]],

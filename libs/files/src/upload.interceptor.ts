@@ -15,13 +15,15 @@ function toDomainError(err: unknown): DomainError {
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':
         return new DomainError('FILE_TOO_LARGE', 413, 'Ukuran berkas melebihi batas 5 MB (5.242.880 byte).', {
-          field: err.field, maxBytes: MAX_FILE_BYTES,
+          field: err.field,
+          maxBytes: MAX_FILE_BYTES,
         });
       case 'LIMIT_FILE_COUNT':
         return new DomainError('TOO_MANY_FILES', 413, 'Jumlah berkas melebihi batas 10 berkas per permintaan.');
       default:
         return new DomainError('MALFORMED_MULTIPART', 400, 'Isian multipart tidak valid atau melebihi batas.', {
-          reason: err.code, field: err.field,
+          reason: err.code,
+          field: err.field,
         });
     }
   }
@@ -81,5 +83,9 @@ export const uploadsOf = (req: Request): StoredUpload[] => (req.files as StoredU
 export async function removeUploads(req: Request): Promise<void> {
   // A part cut off mid-file never got a path: the storage removes its file; wait until it has.
   await uploadsSettled(req);
-  await Promise.all(uploadsOf(req).filter((f) => f.path).map((f) => rm(f.path, { force: true })));
+  await Promise.all(
+    uploadsOf(req)
+      .filter((f) => f.path)
+      .map((f) => rm(f.path, { force: true })),
+  );
 }

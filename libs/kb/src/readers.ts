@@ -98,15 +98,13 @@ export class KbReaders {
     ]);
     return {
       categories,
-      articles: articles
-        .slice(0, PAGE)
-        .map((r) => ({
-          slug: r.slug,
-          title: r.title,
-          category: r.category,
-          national: r.national,
-          rating: ratingOf(r),
-        })),
+      articles: articles.slice(0, PAGE).map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        category: r.category,
+        national: r.national,
+        rating: ratingOf(r),
+      })),
       more: articles.length > PAGE,
     };
   }

@@ -13,7 +13,12 @@ const QUIET = ['--disable-background-networking', '--disable-component-update', 
  * same-origin policy and mixed-content blocking of the pages we render, one process per renderer so a
  * crashed page does not take the browser with it), and a normal Linux host does not need them.
  */
-const UNWANTED = new Set(['--single-process', '--no-zygote', '--disable-web-security', '--allow-running-insecure-content']);
+const UNWANTED = new Set([
+  '--single-process',
+  '--no-zygote',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+]);
 
 let packaged: Promise<ChromiumLaunch> | null = null;
 

@@ -16,8 +16,10 @@ function fontFaces(): string {
     for (const style of ['normal', 'italic']) {
       const file = req.resolve(`@fontsource/tinos/files/tinos-latin-${weight}-${style}.woff2`);
       const data = readFileSync(file).toString('base64');
-      faces.push(`@font-face{font-family:"Tinos";font-style:${style};font-weight:${weight};` +
-        `src:url(data:font/woff2;base64,${data}) format("woff2");}`);
+      faces.push(
+        `@font-face{font-family:"Tinos";font-style:${style};font-weight:${weight};` +
+          `src:url(data:font/woff2;base64,${data}) format("woff2");}`,
+      );
     }
   }
   css = `<style>${faces.join('')}</style>`;

@@ -41,8 +41,14 @@ export class PdfRenderer {
       .then((launch) => chromium.launch({ ...launch, headless: true }))
       .catch((err: Error) => {
         this.browser = null;
-        this.logger.error(`Chromium tidak dapat dijalankan (${this.executablePath ?? '@sparticuz/chromium'}): ${err.message}`);
-        throw new DomainError('PDF_UNAVAILABLE', 503, 'Pembuat PDF sedang tidak tersedia. Versi HTML surat tetap dapat diunduh.');
+        this.logger.error(
+          `Chromium tidak dapat dijalankan (${this.executablePath ?? '@sparticuz/chromium'}): ${err.message}`,
+        );
+        throw new DomainError(
+          'PDF_UNAVAILABLE',
+          503,
+          'Pembuat PDF sedang tidak tersedia. Versi HTML surat tetap dapat diunduh.',
+        );
       });
     return this.browser;
   }

@@ -15,7 +15,11 @@ type Compiled = HandlebarsTemplateDelegate<unknown>;
 export function registerTemplateHelpers(hb: typeof Handlebars): void {
   // {{tanggal at}} on the WIB calendar, {{tanggal at kantor.timeZone}} on the office's.
   hb.registerHelper('tanggal', (value: unknown, ...rest: unknown[]) =>
-    formatDate(value instanceof Date ? value : String(value), rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined));
+    formatDate(
+      value instanceof Date ? value : String(value),
+      rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined,
+    ),
+  );
   hb.registerHelper('upper', (value: unknown) => String(value).toUpperCase());
   hb.registerHelper('inc', (value: unknown) => Number(value) + 1);
   hb.registerHelper('link', (url: unknown) => {

@@ -29,8 +29,13 @@ export class Mailer {
   ) {
     this.transport = smtpUrl
       ? nodemailer.createTransport({
-          url: smtpUrl, pool: true, maxConnections: 4, maxMessages: 500,
-          connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
+          url: smtpUrl,
+          pool: true,
+          maxConnections: 4,
+          maxMessages: 500,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
         } as never)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
     if (!smtpUrl) this.logger.log(`SMTP_URL tidak diisi: e-mail ditulis sebagai berkas .eml di ${mailDir}`);
@@ -39,8 +44,13 @@ export class Mailer {
   async send(mail: OutgoingMail): Promise<void> {
     try {
       const info = await this.transport.sendMail({
-        from: this.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
-        messageId: mail.messageId, headers: { 'Auto-Submitted': 'auto-generated' },
+        from: this.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId: mail.messageId,
+        headers: { 'Auto-Submitted': 'auto-generated' },
       });
       if (!this.smtpUrl) this.writeFile(mail.messageId, (info as unknown as { message: Buffer }).message);
     } catch (err) {

@@ -23,9 +23,12 @@ export class OutboxReader {
   constructor(private readonly db: DataSource) {}
 
   list(status: OutboxStatus): Promise<OutboxItem[]> {
-    return many<OutboxItem>(this.db,
+    return many<OutboxItem>(
+      this.db,
       `SELECT id, topic, recipient, status, attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt",
               sent_at AS "sentAt", created_at AS "createdAt", ticket_id AS "ticketId"
-         FROM outbox WHERE status = $1 ORDER BY created_at DESC LIMIT 200`, [status]);
+         FROM outbox WHERE status = $1 ORDER BY created_at DESC LIMIT 200`,
+      [status],
+    );
   }
 }

@@ -48,39 +48,47 @@ export class OutboxRelay implements OnApplicationShutdown {
     // Claim a batch in a short transaction: each row gets a lease (its next attempt moves out), so other
     // workers skip it. Sending happens outside any transaction; a crash after sending and before the
     // row is marked only means a resend when the lease ends, with the same Message-ID.
-    const rows = await many<Row>(this.db,
+    const rows = await many<Row>(
+      this.db,
       `UPDATE outbox SET next_attempt_at = now() + interval '${LEASE_SECONDS} seconds'
         WHERE id IN (SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, topic, recipient, payload, attempts, ticket_id AS "ticketId"`);
+        RETURNING id, topic, recipient, payload, attempts, ticket_id AS "ticketId"`,
+    );
     const result = { sent: 0, retried: 0, failed: 0 };
     rows.forEach((row) => this.leased.add(row.id));
-    await Promise.all(rows.map(async (row) => {
-      let permanent = true; // a notice that cannot be rendered will not render next time either
-      try {
-        const mail = this.letters.renderer.email(row.topic, this.context(row));
-        permanent = false;
-        await this.mailer.send({ messageId: OutboxRelay.messageId(row.id), to: row.recipient, ...mail });
-        // Links carrying a secret are not kept once delivered.
-        await this.db.query(
-          `UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = NULL,
+    await Promise.all(
+      rows.map(async (row) => {
+        let permanent = true; // a notice that cannot be rendered will not render next time either
+        try {
+          const mail = this.letters.renderer.email(row.topic, this.context(row));
+          permanent = false;
+          await this.mailer.send({ messageId: OutboxRelay.messageId(row.id), to: row.recipient, ...mail });
+          // Links carrying a secret are not kept once delivered.
+          await this.db.query(
+            `UPDATE outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_attempt_at = now(), last_error = NULL,
                   payload = payload - 'activationUrl' - 'resetUrl'
-            WHERE id = $1`, [row.id]);
-        result.sent++;
-      } catch (err) {
-        const giveUp = permanent || err instanceof PermanentMailError || row.attempts + 1 >= MAX_ATTEMPTS;
-        await this.db.query(
-          `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2,
+            WHERE id = $1`,
+            [row.id],
+          );
+          result.sent++;
+        } catch (err) {
+          const giveUp = permanent || err instanceof PermanentMailError || row.attempts + 1 >= MAX_ATTEMPTS;
+          await this.db.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = now(), last_error = $2,
                   status = CASE WHEN $3 THEN 'FAILED' ELSE 'PENDING' END,
                   payload = CASE WHEN $3 THEN payload - 'activationUrl' - 'resetUrl' ELSE payload END,
                   next_attempt_at = now() + make_interval(secs => $4 * power(2, attempts))
-            WHERE id = $1`, [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds]);
-        if (giveUp) result.failed++;
-        else result.retried++;
-      } finally {
-        this.leased.delete(row.id);
-      }
-    }));
+            WHERE id = $1`,
+            [row.id, String((err as Error).message).slice(0, 1000), giveUp, this.config.outboxRetrySeconds],
+          );
+          if (giveUp) result.failed++;
+          else result.retried++;
+        } finally {
+          this.leased.delete(row.id);
+        }
+      }),
+    );
     if (result.failed) this.logger.warn(`${result.failed} notifikasi gagal permanen (lihat /api/v1/admin/outbox)`);
     return result;
   }
@@ -91,7 +99,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     const extra: Record<string, unknown> = {};
     if (row.ticketId) extra.ticketUrl = `${this.config.publicUrl}/tiket/${row.ticketId}`;
     if (typeof p.clock === 'string') extra.clockLabel = CLOCK_LABELS[p.clock] ?? p.clock;
-    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string') extra.dueAtLocal = formatDateTime(p.dueAt, p.timeZone);
+    if (typeof p.dueAt === 'string' && typeof p.timeZone === 'string')
+      extra.dueAtLocal = formatDateTime(p.dueAt, p.timeZone);
     return { ...p, ...extra };
   }
 
@@ -105,7 +114,8 @@ export class OutboxRelay implements OnApplicationShutdown {
    */
   async releaseLeases(): Promise<void> {
     if (!this.leased.size) return;
-    await this.db.query(`UPDATE outbox SET next_attempt_at = now() WHERE id = ANY($1) AND status = 'PENDING'`, [[...this.leased]])
+    await this.db
+      .query(`UPDATE outbox SET next_attempt_at = now() WHERE id = ANY($1) AND status = 'PENDING'`, [[...this.leased]])
       .catch((err: Error) => this.logger.warn(`sewa outbox tidak dapat dilepas: ${err.message}`));
   }
 }

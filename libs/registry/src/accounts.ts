@@ -52,12 +52,16 @@ export class AccountsRegistry {
   /** Filing rules: a signer of echelon III or higher, and a request that fits the account's state. */
   async check(db: Queryable, form: AccountForm): Promise<void> {
     if ((ECHELON_RANK[form.pejabatEselon] ?? 99) > 3) {
-      throw refused('ECHELON_TOO_LOW', `Formulir 3.1 harus ditandatangani pejabat eselon III atau lebih tinggi (tercatat: eselon ${form.pejabatEselon}).`);
+      throw refused(
+        'ECHELON_TOO_LOW',
+        `Formulir 3.1 harus ditandatangani pejabat eselon III atau lebih tinggi (tercatat: eselon ${form.pejabatEselon}).`,
+      );
     }
     const live = await this.live(db, form.nik);
     if (form.jenis === 'BUAT_AKUN') {
       if (live) throw refused('ACCOUNT_EXISTS', `NIK ini sudah memiliki akun ${live.email}.`);
-      if (form.email && (await this.emailTaken(db, form.email))) throw refused('EMAIL_TAKEN', `Alamat ${form.email} sudah dipakai.`);
+      if (form.email && (await this.emailTaken(db, form.email)))
+        throw refused('EMAIL_TAKEN', `Alamat ${form.email} sudah dipakai.`);
       return;
     }
     if (!live) throw refused('ACCOUNT_NOT_FOUND', 'Belum ada akun aktif untuk NIK ini.');
@@ -76,26 +80,45 @@ export class AccountsRegistry {
     switch (form.jenis) {
       case 'BUAT_AKUN': {
         const email = form.email?.toLowerCase() ?? (await this.generateEmail(db, form.nama));
-        await db.query(`INSERT INTO app_accounts (nik, name, email, unit, source_ticket_id) VALUES ($1, $2, $3, $4, $5)`,
-          [form.nik, form.nama, email, form.unit, ticketId]);
+        await db.query(
+          `INSERT INTO app_accounts (nik, name, email, unit, source_ticket_id) VALUES ($1, $2, $3, $4, $5)`,
+          [form.nik, form.nama, email, form.unit, ticketId],
+        );
         return { email };
       }
       case 'HAK_AKSES': {
-        const access = [...live!.access.filter((a) => a.aplikasi !== form.aplikasi), { aplikasi: form.aplikasi!, hakAkses: form.hakAkses! }];
-        await db.query(`UPDATE app_accounts SET access = $2, updated_at = now() WHERE id = $1`, [live!.id, JSON.stringify(access)]);
+        const access = [
+          ...live!.access.filter((a) => a.aplikasi !== form.aplikasi),
+          { aplikasi: form.aplikasi!, hakAkses: form.hakAkses! },
+        ];
+        await db.query(`UPDATE app_accounts SET access = $2, updated_at = now() WHERE id = $1`, [
+          live!.id,
+          JSON.stringify(access),
+        ]);
         return { access };
       }
       case 'UBAH_AKUN':
-        await db.query(`UPDATE app_accounts SET name = $2, unit = $3, email = COALESCE($4, email), updated_at = now() WHERE id = $1`,
-          [live!.id, form.nama, form.unit, form.emailBaru?.toLowerCase() ?? null]);
+        await db.query(
+          `UPDATE app_accounts SET name = $2, unit = $3, email = COALESCE($4, email), updated_at = now() WHERE id = $1`,
+          [live!.id, form.nama, form.unit, form.emailBaru?.toLowerCase() ?? null],
+        );
         return { email: form.emailBaru ?? live!.email };
       case 'RESET_SANDI': {
         const token = newSecret();
-        await db.query(`INSERT INTO account_reset_tokens (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '24 hours')`,
-          [live!.id, sha256Hex(token)]);
-        await enqueueNotice(db, { topic: 'password.reset', recipient: live!.email, ticketId, payload: {
-          name: live!.name, resetUrl: `${this.config.publicUrl}/akun/reset?token=${token}`, expiresInHours: 24,
-        } });
+        await db.query(
+          `INSERT INTO account_reset_tokens (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '24 hours')`,
+          [live!.id, sha256Hex(token)],
+        );
+        await enqueueNotice(db, {
+          topic: 'password.reset',
+          recipient: live!.email,
+          ticketId,
+          payload: {
+            name: live!.name,
+            resetUrl: `${this.config.publicUrl}/akun/reset?token=${token}`,
+            expiresInHours: 24,
+          },
+        });
         return { resetSentTo: live!.email };
       }
       case 'HAPUS_AKUN':
@@ -109,29 +132,66 @@ export class AccountsRegistry {
    * newest and the password has not changed since it was sent.
    */
   async resetPassword(db: Queryable, token: string, passwordHash: string): Promise<void> {
-    const row = await one<{ id: string; account_id: string; used_at: Date | null; expired: boolean; deleted: boolean; superseded: boolean; passwordChanged: boolean }>(db,
+    const row = await one<{
+      id: string;
+      account_id: string;
+      used_at: Date | null;
+      expired: boolean;
+      deleted: boolean;
+      superseded: boolean;
+      passwordChanged: boolean;
+    }>(
+      db,
       `SELECT r.id, r.account_id, r.used_at, r.expires_at <= now() AS expired, a.status <> 'AKTIF' AS deleted,
               EXISTS (SELECT 1 FROM account_reset_tokens n WHERE n.account_id = r.account_id AND n.created_at > r.created_at) AS superseded,
               COALESCE(a.password_changed_at > r.created_at, false) AS "passwordChanged"
          FROM account_reset_tokens r JOIN app_accounts a ON a.id = r.account_id WHERE r.token_hash = $1 FOR UPDATE OF r, a`,
-      [sha256Hex(token)]);
+      [sha256Hex(token)],
+    );
     if (!row) throw new DomainError('RESET_TOKEN_INVALID', 404, 'Tautan atur ulang kata sandi tidak dikenal.');
-    if (row.used_at) throw new DomainError('RESET_TOKEN_USED', 410, 'Tautan atur ulang kata sandi sudah pernah digunakan.');
-    if (row.expired) throw new DomainError('RESET_TOKEN_EXPIRED', 410, 'Tautan atur ulang kata sandi sudah kedaluwarsa.');
-    if (row.deleted) throw new DomainError('RESET_TOKEN_REVOKED', 410, 'Tautan atur ulang kata sandi tidak berlaku lagi karena akun sudah dihapus.');
-    if (row.passwordChanged) throw new DomainError('RESET_TOKEN_REVOKED', 410, 'Tautan atur ulang kata sandi tidak berlaku lagi karena kata sandi sudah diubah.');
-    if (row.superseded) throw new DomainError('RESET_TOKEN_SUPERSEDED', 410, 'Tautan ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail terakhir.');
+    if (row.used_at)
+      throw new DomainError('RESET_TOKEN_USED', 410, 'Tautan atur ulang kata sandi sudah pernah digunakan.');
+    if (row.expired)
+      throw new DomainError('RESET_TOKEN_EXPIRED', 410, 'Tautan atur ulang kata sandi sudah kedaluwarsa.');
+    if (row.deleted)
+      throw new DomainError(
+        'RESET_TOKEN_REVOKED',
+        410,
+        'Tautan atur ulang kata sandi tidak berlaku lagi karena akun sudah dihapus.',
+      );
+    if (row.passwordChanged)
+      throw new DomainError(
+        'RESET_TOKEN_REVOKED',
+        410,
+        'Tautan atur ulang kata sandi tidak berlaku lagi karena kata sandi sudah diubah.',
+      );
+    if (row.superseded)
+      throw new DomainError(
+        'RESET_TOKEN_SUPERSEDED',
+        410,
+        'Tautan ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail terakhir.',
+      );
     await db.query(`UPDATE account_reset_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-    await db.query(`UPDATE app_accounts SET password_hash = $2, password_changed_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
-      [row.account_id, passwordHash]);
+    await db.query(
+      `UPDATE app_accounts SET password_hash = $2, password_changed_at = clock_timestamp(), updated_at = now() WHERE id = $1`,
+      [row.account_id, passwordHash],
+    );
   }
 
   /** "Nur Aisyah Putri" -> nur.putri@kemenkeu.go.id, then nur.putri2@..., unique ignoring case. */
   private async generateEmail(db: Queryable, name: string): Promise<string> {
-    const words = normaliseName(name).toLowerCase().split(' ').filter((w) => /^[a-z0-9]+$/.test(w));
-    const local = words.length > 1 ? `${words[0]}.${words[words.length - 1]}` : words[0] ?? 'pengguna';
-    const taken = new Set((await many<{ email: string }>(db,
-      `SELECT lower(email) AS email FROM app_accounts WHERE lower(email) LIKE $1`, [`${local}%@${DOMAIN}`])).map((r) => r.email));
+    const words = normaliseName(name)
+      .toLowerCase()
+      .split(' ')
+      .filter((w) => /^[a-z0-9]+$/.test(w));
+    const local = words.length > 1 ? `${words[0]}.${words[words.length - 1]}` : (words[0] ?? 'pengguna');
+    const taken = new Set(
+      (
+        await many<{ email: string }>(db, `SELECT lower(email) AS email FROM app_accounts WHERE lower(email) LIKE $1`, [
+          `${local}%@${DOMAIN}`,
+        ])
+      ).map((r) => r.email),
+    );
     for (let i = 1; ; i++) {
       const candidate = `${local}${i === 1 ? '' : i}@${DOMAIN}`;
       if (!taken.has(candidate)) return candidate;
@@ -139,7 +199,11 @@ export class AccountsRegistry {
   }
 
   private live(db: Queryable, nik: string): Promise<AccountRow | null> {
-    return one<AccountRow>(db, `SELECT id, email, name, access FROM app_accounts WHERE nik = $1 AND status = 'AKTIF' FOR UPDATE`, [nik]);
+    return one<AccountRow>(
+      db,
+      `SELECT id, email, name, access FROM app_accounts WHERE nik = $1 AND status = 'AKTIF' FOR UPDATE`,
+      [nik],
+    );
   }
 
   private async emailTaken(db: Queryable, email: string): Promise<boolean> {

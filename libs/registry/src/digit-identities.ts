@@ -53,7 +53,11 @@ export class DigitIdentities {
     if (!person.activated_at) await this.sendActivation(db, person, sourceTicketId);
   }
 
-  private async sendActivation(db: Queryable, person: Pick<PersonRow, 'id' | 'name' | 'email'>, sourceTicketId: string | null): Promise<void> {
+  private async sendActivation(
+    db: Queryable,
+    person: Pick<PersonRow, 'id' | 'name' | 'email'>,
+    sourceTicketId: string | null,
+  ): Promise<void> {
     const token = newSecret();
     // clock_timestamp, not the transaction's now(): "newest link" must also order two links of one transaction.
     await db.query(

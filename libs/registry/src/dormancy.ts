@@ -15,7 +15,8 @@ export class DormancySweep {
     return this.db.transaction(async (em) => {
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock(hashtext('loket.dormancy')) AS locked`);
       if (!locked) return null;
-      const rows = await many<{ id: string }>(em,
+      const rows = await many<{ id: string }>(
+        em,
         `WITH dormant AS (
            UPDATE myintress_memberships SET status = 3, updated_at = $1
             WHERE status = 2 AND deleted_at IS NULL AND COALESCE(last_login_at, created_at) <= $1::timestamptz - interval '6 months'

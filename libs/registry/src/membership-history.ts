@@ -4,8 +4,17 @@ export interface MembershipChange {
   membershipId: string;
   from: number | null;
   to: number | null;
-  change: 'CREATED' | 'REQUEST_REPLACED' | 'APPROVED' | 'REJECTED' | 'REACTIVATED' | 'REACTIVATION_REFUSED'
-    | 'DEACTIVATED' | 'DORMANT' | 'DELETED' | 'SUPERSEDED_BY_APPROVAL'
+  change:
+    | 'CREATED'
+    | 'REQUEST_REPLACED'
+    | 'APPROVED'
+    | 'REJECTED'
+    | 'REACTIVATED'
+    | 'REACTIVATION_REFUSED'
+    | 'DEACTIVATED'
+    | 'DORMANT'
+    | 'DELETED'
+    | 'SUPERSEDED_BY_APPROVAL'
     /** Phone or e-mail corrected by an admin of the satker's KPPN; the status stays. */
     | 'CONTACT_CORRECTED';
   reason?: string | null;

@@ -22,9 +22,12 @@ export interface PendingDetails {
 }
 
 const notInStatus = (m: MembershipRow, expected: string) =>
-  new DomainError('OUTCOME_FAILED', 422,
+  new DomainError(
+    'OUTCOME_FAILED',
+    422,
     `Keanggotaan ${m.nama} berstatus ${STATUS_LABELS[m.status]}, bukan ${expected}. Tidak ada perubahan yang disimpan.`,
-    { membershipId: m.id, status: m.status });
+    { membershipId: m.id, status: m.status },
+  );
 
 const SELECT_MEMBERSHIP = `SELECT m.id, m.person_id AS "personId", m.satker_id AS "satkerId", m.status, p.name AS nama
   FROM myintress_memberships m JOIN persons p ON p.id = m.person_id`;
@@ -37,44 +40,77 @@ const SELECT_MEMBERSHIP = `SELECT m.id, m.person_id AS "personId", m.satker_id A
 export class MembershipRequests {
   /** The person's live (pending, active or dormant) membership of the satker, locked. */
   liveMembership(db: Queryable, personId: string, satkerId: string): Promise<MembershipRow | null> {
-    return one<MembershipRow>(db,
+    return one<MembershipRow>(
+      db,
       `${SELECT_MEMBERSHIP} WHERE m.person_id = $1 AND m.satker_id = $2 AND m.deleted_at IS NULL AND m.status IN (1, 2, 3)
-       FOR UPDATE OF m`, [personId, satkerId]);
+       FOR UPDATE OF m`,
+      [personId, satkerId],
+    );
   }
 
   lock(db: Queryable, ids: string[], satkerId: string): Promise<MembershipRow[]> {
-    return many<MembershipRow>(db,
+    return many<MembershipRow>(
+      db,
       `${SELECT_MEMBERSHIP} WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL
-       ORDER BY m.id FOR UPDATE OF m`, [ids, satkerId]);
+       ORDER BY m.id FOR UPDATE OF m`,
+      [ids, satkerId],
+    );
   }
 
   /** A membership an approval ticket is about: pending (1) or dormant awaiting reactivation (3). */
   private async lockAwaitingApproval(db: Queryable, satkerId: string, membershipId: string): Promise<MembershipRow> {
     const [m] = await this.lock(db, [membershipId], satkerId);
-    if (!m) throw new DomainError('OUTCOME_FAILED', 422, 'Keanggotaan yang dimintakan sudah tidak ada. Tidak ada perubahan yang disimpan.');
+    if (!m)
+      throw new DomainError(
+        'OUTCOME_FAILED',
+        422,
+        'Keanggotaan yang dimintakan sudah tidak ada. Tidak ada perubahan yang disimpan.',
+      );
     if (m.status !== 1 && m.status !== 3) throw notInStatus(m, 'menunggu persetujuan');
     return m;
   }
 
   async satkerHasActiveMember(db: Queryable, satkerId: string): Promise<boolean> {
-    const row = await one(db, `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL LIMIT 1`, [satkerId]);
+    const row = await one(
+      db,
+      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL LIMIT 1`,
+      [satkerId],
+    );
     return row !== null;
   }
 
-  async createPending(db: Queryable, personId: string, satkerId: string, d: PendingDetails, actorId: string): Promise<string> {
+  async createPending(
+    db: Queryable,
+    personId: string,
+    satkerId: string,
+    d: PendingDetails,
+    actorId: string,
+  ): Promise<string> {
     let row: { id: string } | null;
     try {
-      row = await one<{ id: string }>(db,
+      row = await one<{ id: string }>(
+        db,
         `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email, nip, sk_number)
          VALUES ($1, $2, 1, $3, $4, $5, $6, $7) RETURNING id`,
-        [personId, satkerId, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
+        [personId, satkerId, d.peran, d.telepon, d.email, d.nip, d.nomorSk],
+      );
     } catch (err) {
       if (sqlState(err) === '23505') {
-        throw conflict('MEMBERSHIP_REQUEST_IN_PROGRESS', 'Pendaftaran orang ini sedang diproses oleh permintaan lain. Muat ulang Daftar Pengguna.');
+        throw conflict(
+          'MEMBERSHIP_REQUEST_IN_PROGRESS',
+          'Pendaftaran orang ini sedang diproses oleh permintaan lain. Muat ulang Daftar Pengguna.',
+        );
       }
       throw err;
     }
-    await recordMembershipChange(db, { membershipId: row!.id, from: null, to: 1, change: 'CREATED', actorId, ticketId: null });
+    await recordMembershipChange(db, {
+      membershipId: row!.id,
+      from: null,
+      to: 1,
+      change: 'CREATED',
+      actorId,
+      ticketId: null,
+    });
     return row!.id;
   }
 
@@ -88,16 +124,32 @@ export class MembershipRequests {
               role_name = CASE WHEN status = 1 THEN $2 ELSE role_name END, phone = CASE WHEN status = 1 THEN $3 ELSE phone END,
               email = CASE WHEN status = 1 THEN $4 ELSE email END, nip = CASE WHEN status = 1 THEN $5 ELSE nip END
         WHERE id = $1`,
-      [m.id, d.peran, d.telepon, d.email, d.nip, d.nomorSk]);
-    await recordMembershipChange(db, { membershipId: m.id, from: m.status, to: m.status, change: 'REQUEST_REPLACED', actorId, ticketId: null });
+      [m.id, d.peran, d.telepon, d.email, d.nip, d.nomorSk],
+    );
+    await recordMembershipChange(db, {
+      membershipId: m.id,
+      from: m.status,
+      to: m.status,
+      change: 'REQUEST_REPLACED',
+      actorId,
+      ticketId: null,
+    });
   }
 
   /** KPPN approval: a pending registration (1) or a dormant member's reactivation (3) becomes active. */
   async approve(db: Queryable, ticket: TicketRef, membershipId: string): Promise<void> {
     const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
-    await db.query(`UPDATE myintress_memberships SET status = 2, reject_reason = NULL, last_login_at = CASE WHEN status = 3 THEN now() ELSE last_login_at END, updated_at = now() WHERE id = $1`, [m.id]);
+    await db.query(
+      `UPDATE myintress_memberships SET status = 2, reject_reason = NULL, last_login_at = CASE WHEN status = 3 THEN now() ELSE last_login_at END, updated_at = now() WHERE id = $1`,
+      [m.id],
+    );
     await recordMembershipChange(db, {
-      membershipId: m.id, from: m.status, to: 2, change: m.status === 3 ? 'REACTIVATED' : 'APPROVED', actorId: ticket.actorId, ticketId: ticket.id,
+      membershipId: m.id,
+      from: m.status,
+      to: 2,
+      change: m.status === 3 ? 'REACTIVATED' : 'APPROVED',
+      actorId: ticket.actorId,
+      ticketId: ticket.id,
     });
     await removeRefusedRows(db, m.personId, m.satkerId, ticket.actorId, ticket.id);
   }
@@ -106,11 +158,19 @@ export class MembershipRequests {
   async reject(db: Queryable, ticket: TicketRef, membershipId: string, reason: string): Promise<void> {
     const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
     if (m.status === 1) {
-      await db.query(`UPDATE myintress_memberships SET status = 5, reject_reason = $2, updated_at = now() WHERE id = $1`, [m.id, reason]);
+      await db.query(
+        `UPDATE myintress_memberships SET status = 5, reject_reason = $2, updated_at = now() WHERE id = $1`,
+        [m.id, reason],
+      );
     }
     await recordMembershipChange(db, {
-      membershipId: m.id, from: m.status, to: m.status === 1 ? 5 : 3, change: m.status === 1 ? 'REJECTED' : 'REACTIVATION_REFUSED',
-      reason, actorId: ticket.actorId, ticketId: ticket.id,
+      membershipId: m.id,
+      from: m.status,
+      to: m.status === 1 ? 5 : 3,
+      change: m.status === 1 ? 'REJECTED' : 'REACTIVATION_REFUSED',
+      reason,
+      actorId: ticket.actorId,
+      ticketId: ticket.id,
     });
   }
 
@@ -121,61 +181,118 @@ export class MembershipRequests {
   async assertDeletable(db: Queryable, satkerId: string, ids: string[]): Promise<MembershipRow[]> {
     const rows = await this.lock(db, ids, satkerId);
     const found = new Set(rows.map((r) => r.id));
-    if (ids.some((id) => !found.has(id))) throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+    if (ids.some((id) => !found.has(id)))
+      throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
     const blocked = rows.filter((r) => r.status !== 0 && r.status !== 5);
     if (blocked.length) {
       const names = blocked.map((r) => `${r.nama} (${STATUS_LABELS[r.status]})`);
-      throw new DomainError('MEMBERSHIP_NOT_DELETABLE', 422,
+      throw new DomainError(
+        'MEMBERSHIP_NOT_DELETABLE',
+        422,
         `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus. Tidak dapat dihapus: ${names.join(', ')}.`,
-        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })) });
+        { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })) },
+      );
     }
     return rows;
   }
 
   async delete(db: Queryable, ticket: TicketRef, ids: string[], reason: string, skNumber: string): Promise<number> {
     const rows = await this.assertDeletable(db, ticket.satkerId, ids);
-    await db.query(`UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id), reason]);
+    await db.query(
+      `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id), reason],
+    );
     for (const r of rows) {
       await recordMembershipChange(db, {
-        membershipId: r.id, from: r.status, to: null, change: 'DELETED', reason: `SK ${skNumber}: ${reason}`, actorId: ticket.actorId, ticketId: ticket.id,
+        membershipId: r.id,
+        from: r.status,
+        to: null,
+        change: 'DELETED',
+        reason: `SK ${skNumber}: ${reason}`,
+        actorId: ticket.actorId,
+        ticketId: ticket.id,
       });
     }
     return rows.length;
   }
 
   /** A satker user switches a membership of their own satker off (2 or 3 -> 0). */
-  async deactivate(db: Queryable, satkerId: string, membershipId: string, reason: string, actorId: string): Promise<void> {
+  async deactivate(
+    db: Queryable,
+    satkerId: string,
+    membershipId: string,
+    reason: string,
+    actorId: string,
+  ): Promise<void> {
     // One deactivation per satker at a time: two users switching each other off at once would
     // otherwise both see the other still active and leave the satker with nobody.
     await db.query(`SELECT 1 FROM satkers WHERE id = $1 FOR NO KEY UPDATE`, [satkerId]);
     const [m] = await this.lock(db, [membershipId], satkerId);
     if (!m) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
     if (m.status !== 2 && m.status !== 3) {
-      throw conflict('INVALID_MEMBERSHIP_STATUS', `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`, { status: m.status });
+      throw conflict(
+        'INVALID_MEMBERSHIP_STATUS',
+        `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`,
+        { status: m.status },
+      );
     }
     if (m.status === 2 && !(await this.otherActiveMember(db, satkerId, m.id))) {
-      throw new DomainError('LAST_ACTIVE_USER', 422,
-        `${m.nama} adalah satu-satunya pengguna aktif satker ini dan tidak dapat dinonaktifkan. Daftarkan dan aktifkan pengguna lain terlebih dahulu.`);
+      throw new DomainError(
+        'LAST_ACTIVE_USER',
+        422,
+        `${m.nama} adalah satu-satunya pengguna aktif satker ini dan tidak dapat dinonaktifkan. Daftarkan dan aktifkan pengguna lain terlebih dahulu.`,
+      );
     }
     if (m.personId === actorId) {
-      throw new DomainError('CANNOT_DEACTIVATE_SELF', 422,
-        'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.');
+      throw new DomainError(
+        'CANNOT_DEACTIVATE_SELF',
+        422,
+        'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.',
+      );
     }
     await db.query(`UPDATE myintress_memberships SET status = 0, updated_at = now() WHERE id = $1`, [m.id]);
-    await recordMembershipChange(db, { membershipId: m.id, from: m.status, to: 0, change: 'DEACTIVATED', reason, actorId, ticketId: null });
+    await recordMembershipChange(db, {
+      membershipId: m.id,
+      from: m.status,
+      to: 0,
+      change: 'DEACTIVATED',
+      reason,
+      actorId,
+      ticketId: null,
+    });
   }
 
   private async otherActiveMember(db: Queryable, satkerId: string, exceptId: string): Promise<boolean> {
-    return !!(await one(db, `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL AND id <> $2 LIMIT 1`, [satkerId, exceptId]));
+    return !!(await one(
+      db,
+      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL AND id <> $2 LIMIT 1`,
+      [satkerId, exceptId],
+    ));
   }
 
   /** Daftar Pengguna: every live row of the satker, several rows of one person included. */
   list(db: Queryable, satkerId: string) {
-    return many<{ id: string; personId: string; nik: string; nama: string; nip: string | null; email: string; telepon: string; peran: string; status: number; rejectReason: string | null; skNumber: string | null; lastLoginAt: Date | null; createdAt: Date }>(db,
+    return many<{
+      id: string;
+      personId: string;
+      nik: string;
+      nama: string;
+      nip: string | null;
+      email: string;
+      telepon: string;
+      peran: string;
+      status: number;
+      rejectReason: string | null;
+      skNumber: string | null;
+      lastLoginAt: Date | null;
+      createdAt: Date;
+    }>(
+      db,
       `SELECT m.id, m.person_id AS "personId", p.nik, p.name AS nama, m.nip, m.email, m.phone AS telepon, m.role_name AS peran, m.status,
               m.reject_reason AS "rejectReason", m.sk_number AS "skNumber", m.last_login_at AS "lastLoginAt", m.created_at AS "createdAt"
          FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
-        WHERE m.satker_id = $1 AND m.deleted_at IS NULL ORDER BY p.name, m.created_at, m.id`, [satkerId]);
+        WHERE m.satker_id = $1 AND m.deleted_at IS NULL ORDER BY p.name, m.created_at, m.id`,
+      [satkerId],
+    );
   }
 }

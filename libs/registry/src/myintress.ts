@@ -23,14 +23,28 @@ export interface TicketRef {
 }
 
 /** An approved registration supersedes earlier refusals of the same person for the satker. */
-export async function removeRefusedRows(db: Queryable, personId: string, satkerId: string, actorId: string | null, ticketId: string | null) {
-  const removed = await many<{ id: string }>(db,
+export async function removeRefusedRows(
+  db: Queryable,
+  personId: string,
+  satkerId: string,
+  actorId: string | null,
+  ticketId: string | null,
+) {
+  const removed = await many<{ id: string }>(
+    db,
     `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = 'Digantikan pendaftaran yang disetujui', updated_at = now()
       WHERE person_id = $1 AND satker_id = $2 AND status = 5 AND deleted_at IS NULL RETURNING id`,
     [personId, satkerId],
   );
   for (const row of removed) {
-    await recordMembershipChange(db, { membershipId: row.id, from: 5, to: null, change: 'SUPERSEDED_BY_APPROVAL', actorId, ticketId });
+    await recordMembershipChange(db, {
+      membershipId: row.id,
+      from: 5,
+      to: null,
+      change: 'SUPERSEDED_BY_APPROVAL',
+      actorId,
+      ticketId,
+    });
   }
 }
 
@@ -41,9 +55,17 @@ export interface RegisteredUser {
 }
 
 const outcomeFailed = (index: number, user: ListedUser, code: string, why: string) =>
-  new DomainError('OUTCOME_FAILED', 422, `Pengguna ke-${index + 1} (${user.nama}): ${why} Tidak ada perubahan yang disimpan.`, {
-    index, nama: user.nama, nik: maskNik(user.nik), reason: code,
-  });
+  new DomainError(
+    'OUTCOME_FAILED',
+    422,
+    `Pengguna ke-${index + 1} (${user.nama}): ${why} Tidak ada perubahan yang disimpan.`,
+    {
+      index,
+      nama: user.nama,
+      nik: maskNik(user.nik),
+      reason: code,
+    },
+  );
 
 /** MyIntress memberships: who may act for which satker, with the status the seeds describe. */
 @Injectable()
@@ -66,7 +88,11 @@ export class MyIntressRegistry {
     const nip = user.nip?.trim() || null;
     let person = await this.digit.findByNik(db, user.nik);
     const newIdentity = !person;
-    person ??= await this.digit.create(db, { nik: user.nik, name: user.nama, email: user.email, nip, phone: user.telepon }, ticket.id);
+    person ??= await this.digit.create(
+      db,
+      { nik: user.nik, name: user.nama, email: user.email, nip, phone: user.telepon },
+      ticket.id,
+    );
     person ??= await this.digit.findByNik(db, user.nik);
     if (!person) throw outcomeFailed(index, user, 'IDENTITY_UNAVAILABLE', 'identitas DIGIT tidak dapat dibuat.');
     if (!newIdentity && !sameName(person.name, user.nama)) {
@@ -80,7 +106,12 @@ export class MyIntressRegistry {
       [person.id, ticket.satkerId],
     );
     if (live) {
-      throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', `sudah memiliki keanggotaan satker ini dengan status ${live.status}.`);
+      throw outcomeFailed(
+        index,
+        user,
+        'MEMBERSHIP_EXISTS',
+        `sudah memiliki keanggotaan satker ini dengan status ${live.status}.`,
+      );
     }
     let membership: { id: string } | null;
     try {
@@ -91,11 +122,17 @@ export class MyIntressRegistry {
         [person.id, ticket.satkerId, user.peran, user.telepon, user.email, nip, ticket.id],
       );
     } catch (err) {
-      if (sqlState(err) === '23505') throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', 'sudah memiliki keanggotaan satker ini.');
+      if (sqlState(err) === '23505')
+        throw outcomeFailed(index, user, 'MEMBERSHIP_EXISTS', 'sudah memiliki keanggotaan satker ini.');
       throw err;
     }
     await recordMembershipChange(db, {
-      membershipId: membership!.id, from: null, to: 2, change: 'CREATED', actorId: ticket.actorId, ticketId: ticket.id,
+      membershipId: membership!.id,
+      from: null,
+      to: 2,
+      change: 'CREATED',
+      actorId: ticket.actorId,
+      ticketId: ticket.id,
     });
     await removeRefusedRows(db, person.id, ticket.satkerId, ticket.actorId, ticket.id);
     return { personId: person.id, membershipId: membership!.id, newIdentity };

@@ -4,16 +4,28 @@ const unaccented = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g
 
 /** Case, spacing and punctuation do not make two names different people. */
 export const normaliseName = (name: string): string =>
-  unaccented(name).toUpperCase().replace(/[^A-Z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+  unaccented(name)
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** A title as matched: letters and digits only, upper case ("S.Kom." -> "SKOM"). */
-const compact = (s: string) => unaccented(s).toUpperCase().replace(/[^A-Z0-9]/g, '');
+const compact = (s: string) =>
+  unaccented(s)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
 const BACK = new Set(BACK_TITLES.map(compact));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 // A front title is its letters with optional dots between them, then at least one separator, so
 // "H. Ahmad" and "Hj.Siti" lose the title while "Hasan" and "Irwan" keep their first letters.
-const FRONT = new RegExp(`^(?:${[...new Set(FRONT_TITLES.map(compact))].sort((a, b) => b.length - a.length)
-  .map((t) => [...t].map(escape).join('\\.?')).join('|')})(?:[.\\s,()]+)`, 'i');
+const FRONT = new RegExp(
+  `^(?:${[...new Set(FRONT_TITLES.map(compact))]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => [...t].map(escape).join('\\.?'))
+    .join('|')})(?:[.\\s,()]+)`,
+  'i',
+);
 
 const allTitles = (segment: string) => {
   const words = segment.trim().split(/\s+/).filter(Boolean);
@@ -30,7 +42,8 @@ const allTitles = (segment: string) => {
 export function withoutTitles(name: string): string {
   const [head, ...tail] = name.split(',');
   let rest = (tail.every(allTitles) ? head : name.replace(/,/g, ' ')).trim();
-  for (let m = FRONT.exec(rest); m && m[0].length < rest.length; m = FRONT.exec(rest)) rest = rest.slice(m[0].length).trim();
+  for (let m = FRONT.exec(rest); m && m[0].length < rest.length; m = FRONT.exec(rest))
+    rest = rest.slice(m[0].length).trim();
   const words = rest.split(/\s+/);
   while (words.length > 1 && BACK.has(compact(words[words.length - 1]))) words.pop();
   const left = words.join(' ');
@@ -38,7 +51,8 @@ export function withoutTitles(name: string): string {
 }
 
 /** Two spellings of one person's name: same after titles, case, spacing and punctuation are set aside. */
-export const sameName = (a: string, b: string): boolean => normaliseName(withoutTitles(a)) === normaliseName(withoutTitles(b));
+export const sameName = (a: string, b: string): boolean =>
+  normaliseName(withoutTitles(a)) === normaliseName(withoutTitles(b));
 
 /** 3175********0001: enough to recognise a NIK, not enough to reuse it. */
 export const maskNik = (nik: string): string => `${nik.slice(0, 4)}********${nik.slice(12)}`;

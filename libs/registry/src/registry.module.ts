@@ -7,7 +7,14 @@ import { Dukcapil, EmbeddedDukcapil } from './dukcapil';
 import { MembershipRequests } from './membership-requests';
 import { MyIntressRegistry } from './myintress';
 
-const PROVIDERS = [DigitIdentities, MyIntressRegistry, MembershipRequests, DormancySweep, AccountsRegistry, DigipayRegistry];
+const PROVIDERS = [
+  DigitIdentities,
+  MyIntressRegistry,
+  MembershipRequests,
+  DormancySweep,
+  AccountsRegistry,
+  DigipayRegistry,
+];
 
 @Module({
   providers: [...PROVIDERS, { provide: Dukcapil, useClass: EmbeddedDukcapil }],

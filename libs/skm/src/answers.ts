@@ -1,5 +1,15 @@
 import { DomainError } from '@loket/common';
-import { ELEMENT_CODES, JENIS_KELAMIN, SKM_ELEMENTS, PEKERJAAN, PENDIDIKAN, UMUR, type JenisKelamin, type Pekerjaan, type Pendidikan } from './regulation';
+import {
+  ELEMENT_CODES,
+  JENIS_KELAMIN,
+  SKM_ELEMENTS,
+  PEKERJAAN,
+  PENDIDIKAN,
+  UMUR,
+  type JenisKelamin,
+  type Pekerjaan,
+  type Pendidikan,
+} from './regulation';
 
 /** One questionnaire: the nine scores (u1..u9), the respondent profile and an optional comment. */
 export interface SkmAnswers {
@@ -27,10 +37,12 @@ const text = (v: unknown, max: number): string | null | undefined => {
  */
 export function parseAnswers(raw: Record<string, unknown>): SkmAnswers {
   const problems: Array<{ field: string; message: string }> = [];
-  const int = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,3}$/.test(v.trim()) ? Number(v.trim()) : NaN);
+  const int = (v: unknown) =>
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,3}$/.test(v.trim()) ? Number(v.trim()) : NaN;
   const scores = SCORE_FIELDS.map((f, i) => {
     const n = int(raw[f]);
-    if (!Number.isInteger(n) || n < 1 || n > 4) problems.push({ field: f, message: `Pilih salah satu jawaban untuk pertanyaan ${i + 1}.` });
+    if (!Number.isInteger(n) || n < 1 || n > 4)
+      problems.push({ field: f, message: `Pilih salah satu jawaban untuk pertanyaan ${i + 1}.` });
     return n;
   });
   const pick = <T extends string>(field: string, options: Record<T, string>, message: string): T => {
@@ -42,13 +54,25 @@ export function parseAnswers(raw: Record<string, unknown>): SkmAnswers {
   const pendidikan = pick('pendidikan', PENDIDIKAN, 'Pilih pendidikan terakhir.');
   const pekerjaan = pick('pekerjaan', PEKERJAAN, 'Pilih pekerjaan.');
   const umur = int(raw.umur);
-  if (!Number.isInteger(umur) || umur < UMUR.min || umur > UMUR.max) problems.push({ field: 'umur', message: `Umur diisi angka ${UMUR.min} sampai ${UMUR.max} tahun.` });
+  if (!Number.isInteger(umur) || umur < UMUR.min || umur > UMUR.max)
+    problems.push({ field: 'umur', message: `Umur diisi angka ${UMUR.min} sampai ${UMUR.max} tahun.` });
   const lainnya = text(raw.pekerjaanLainnya, 100);
-  if (lainnya === undefined) problems.push({ field: 'pekerjaanLainnya', message: 'Pekerjaan lainnya paling banyak 100 karakter.' });
+  if (lainnya === undefined)
+    problems.push({ field: 'pekerjaanLainnya', message: 'Pekerjaan lainnya paling banyak 100 karakter.' });
   const saran = text(raw.saran, 2000);
-  if (saran === undefined) problems.push({ field: 'saran', message: 'Saran dan masukan paling banyak 2.000 karakter.' });
-  if (problems.length) throw new DomainError('VALIDATION_FAILED', 400, 'Isian survei belum lengkap atau tidak valid.', problems);
-  return { scores, jenisKelamin, pendidikan, pekerjaan, pekerjaanLainnya: pekerjaan === 'LAINNYA' ? lainnya ?? null : null, umur, saran: saran ?? null };
+  if (saran === undefined)
+    problems.push({ field: 'saran', message: 'Saran dan masukan paling banyak 2.000 karakter.' });
+  if (problems.length)
+    throw new DomainError('VALIDATION_FAILED', 400, 'Isian survei belum lengkap atau tidak valid.', problems);
+  return {
+    scores,
+    jenisKelamin,
+    pendidikan,
+    pekerjaan,
+    pekerjaanLainnya: pekerjaan === 'LAINNYA' ? (lainnya ?? null) : null,
+    umur,
+    saran: saran ?? null,
+  };
 }
 
 const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
@@ -59,7 +83,10 @@ export function questionnaire() {
     regulation: 'PermenPANRB Nomor 14 Tahun 2017',
     scale: { min: 1, max: 4 },
     elements: SKM_ELEMENTS.map((e) => ({
-      code: e.code, field: e.code.toLowerCase(), name: e.name, question: e.question,
+      code: e.code,
+      field: e.code.toLowerCase(),
+      name: e.name,
+      question: e.question,
       options: e.answers.map((label, i) => ({ value: i + 1, label })),
     })),
     respondent: {

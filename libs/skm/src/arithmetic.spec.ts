@@ -17,11 +17,20 @@ describe('SKM arithmetic of PermenPANRB 14/2017', () => {
     const nrr = [3.2, 3.216, 2.936, 3.53, 3.136, 3.2, 3.316, 3.916, 3.323];
     const printed = [0.355, 0.357, 0.326, 0.392, 0.348, 0.355, 0.368, 0.435, 0.369];
     expect(nrr.map((v) => Math.round(v * PRINTED_WEIGHT * 1000) / 1000)).toEqual(printed);
-    const f = ikmFromSums(nrr.map((v) => Math.round(v * 1000)), 1000)!;
+    const f = ikmFromSums(
+      nrr.map((v) => Math.round(v * 1000)),
+      1000,
+    )!;
     expect(f.elements.map((e) => e.nrr)).toEqual(nrr);
     // 1/9 instead of the printed 0,111 moves no weighted NRR by more than 0,001.
-    f.elements.forEach((e, i) => expect(Math.abs(Math.round(e.weighted * 1000) - Math.round(printed[i] * 1000))).toBeLessThanOrEqual(1));
-    expect(f.elements.slice(0, 3).map((e) => [e.mutu, e.kinerja])).toEqual([['B', 'Baik'], ['B', 'Baik'], ['C', 'Kurang Baik']]);
+    f.elements.forEach((e, i) =>
+      expect(Math.abs(Math.round(e.weighted * 1000) - Math.round(printed[i] * 1000))).toBeLessThanOrEqual(1),
+    );
+    expect(f.elements.slice(0, 3).map((e) => [e.mutu, e.kinerja])).toEqual([
+      ['B', 'Baik'],
+      ['B', 'Baik'],
+      ['C', 'Kurang Baik'],
+    ]);
     // 3,530 lies below 3,5324 (B); 3,916 reaches it (A).
     expect(f.elements.map((e) => e.mutu).join('')).toBe('BBCBBBBAB');
     expect([f.ikm, f.mutu, f.kinerja]).toEqual([82.7, 'B', 'Baik']);
@@ -29,7 +38,11 @@ describe('SKM arithmetic of PermenPANRB 14/2017', () => {
 
   it('sums the weighted NRR and converts with base 25, rounding once', () => {
     // Three respondents: unsur totals 10, 9, 8, 12, 7, 11, 12, 6, 9 = 84 of 27 answers.
-    const answers = [[4, 3, 3, 4, 2, 4, 4, 2, 3], [3, 3, 3, 4, 2, 4, 4, 2, 3], [3, 3, 2, 4, 3, 3, 4, 2, 3]];
+    const answers = [
+      [4, 3, 3, 4, 2, 4, 4, 2, 3],
+      [3, 3, 3, 4, 2, 4, 4, 2, 3],
+      [3, 3, 2, 4, 3, 3, 4, 2, 3],
+    ];
     const f = ikmFromAnswers(answers)!;
     expect(f.elements.map((e) => e.nrr)).toEqual([3.333, 3, 2.667, 4, 2.333, 3.667, 4, 2, 3]);
     expect(f.ikmUnit).toBe(3.1111); // 84 / 27
@@ -40,14 +53,33 @@ describe('SKM arithmetic of PermenPANRB 14/2017', () => {
   });
 
   it('classifies the 1-4 interval table at its printed boundaries', () => {
-    const cases: Array<[number, string]> = [[1, 'D'], [2.5996, 'D'], [2.5998, 'D'], [2.6, 'C'], [3.064, 'C'], [3.0642, 'C'], [3.0644, 'B'],
-      [3.532, 'B'], [3.5322, 'B'], [3.5324, 'A'], [4, 'A']];
+    const cases: Array<[number, string]> = [
+      [1, 'D'],
+      [2.5996, 'D'],
+      [2.5998, 'D'],
+      [2.6, 'C'],
+      [3.064, 'C'],
+      [3.0642, 'C'],
+      [3.0644, 'B'],
+      [3.532, 'B'],
+      [3.5322, 'B'],
+      [3.5324, 'A'],
+      [4, 'A'],
+    ];
     expect(cases.map(([v]) => [v, bandOfInterval(v).mutu])).toEqual(cases);
   });
 
   it('classifies the 25-100 conversion table at its printed boundaries', () => {
-    const cases: Array<[number, string, string]> = [[25, 'D', 'Tidak Baik'], [64.99, 'D', 'Tidak Baik'], [65, 'C', 'Kurang Baik'],
-      [76.6, 'C', 'Kurang Baik'], [76.61, 'B', 'Baik'], [88.3, 'B', 'Baik'], [88.31, 'A', 'Sangat Baik'], [100, 'A', 'Sangat Baik']];
+    const cases: Array<[number, string, string]> = [
+      [25, 'D', 'Tidak Baik'],
+      [64.99, 'D', 'Tidak Baik'],
+      [65, 'C', 'Kurang Baik'],
+      [76.6, 'C', 'Kurang Baik'],
+      [76.61, 'B', 'Baik'],
+      [88.3, 'B', 'Baik'],
+      [88.31, 'A', 'Sangat Baik'],
+      [100, 'A', 'Sangat Baik'],
+    ];
     expect(cases.map(([v]) => [v, bandOfConverted(v).mutu, bandOfConverted(v).kinerja])).toEqual(cases);
   });
 
@@ -56,6 +88,8 @@ describe('SKM arithmetic of PermenPANRB 14/2017', () => {
   });
 
   it('rounds half away from zero like PostgreSQL numeric', () => {
-    expect([roundRatio(1, 8, 2), roundRatio(3, 8, 2), roundRatio(2, 3, 3), roundRatio(0, 5, 2)]).toEqual([0.13, 0.38, 0.667, 0]);
+    expect([roundRatio(1, 8, 2), roundRatio(3, 8, 2), roundRatio(2, 3, 3), roundRatio(0, 5, 2)]).toEqual([
+      0.13, 0.38, 0.667, 0,
+    ]);
   });
 });

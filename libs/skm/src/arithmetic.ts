@@ -1,4 +1,11 @@
-import { CONVERSION_BASE, ELEMENT_CODES, QUALITY_BANDS, SKM_ELEMENTS, type ElementCode, type QualityBand } from './regulation';
+import {
+  CONVERSION_BASE,
+  ELEMENT_CODES,
+  QUALITY_BANDS,
+  SKM_ELEMENTS,
+  type ElementCode,
+  type QualityBand,
+} from './regulation';
 
 /**
  * The lampiran's arithmetic, exact: NRR per unsur = jumlah nilai / jumlah responden; NRR tertimbang =
@@ -13,7 +20,8 @@ export function roundRatio(p: number, q: number, decimals: number): number {
   return Math.floor((2 * scale * p + q) / (2 * q)) / scale;
 }
 
-const bandAt = (reaches: (b: QualityBand) => boolean): QualityBand => QUALITY_BANDS.find(reaches) ?? QUALITY_BANDS[QUALITY_BANDS.length - 1];
+const bandAt = (reaches: (b: QualityBand) => boolean): QualityBand =>
+  QUALITY_BANDS.find(reaches) ?? QUALITY_BANDS[QUALITY_BANDS.length - 1];
 
 /** The band of an exact value sum/n on the 1-4 scale (an unsur's NRR). */
 export const bandOfRatio = (sum: number, n: number): QualityBand =>
@@ -51,7 +59,8 @@ export interface IkmFigures {
 /** The figures from each unsur's total score (in ELEMENT_CODES order) over `respondents` answers; null without answers. */
 export function ikmFromSums(sums: readonly number[], respondents: number): IkmFigures | null {
   if (respondents === 0) return null;
-  if (sums.length !== ELEMENT_CODES.length) throw new Error(`expected ${ELEMENT_CODES.length} sums, got ${sums.length}`);
+  if (sums.length !== ELEMENT_CODES.length)
+    throw new Error(`expected ${ELEMENT_CODES.length} sums, got ${sums.length}`);
   const total = sums.reduce((a, b) => a + b, 0);
   const k = ELEMENT_CODES.length;
   const ikm = roundRatio(total * CONVERSION_BASE, k * respondents, 2);
@@ -60,7 +69,14 @@ export function ikmFromSums(sums: readonly number[], respondents: number): IkmFi
     respondents,
     elements: SKM_ELEMENTS.map((e, i) => {
       const b = bandOfRatio(sums[i], respondents);
-      return { code: e.code, name: e.name, nrr: roundRatio(sums[i], respondents, 3), weighted: roundRatio(sums[i], k * respondents, 3), mutu: b.mutu, kinerja: b.kinerja };
+      return {
+        code: e.code,
+        name: e.name,
+        nrr: roundRatio(sums[i], respondents, 3),
+        weighted: roundRatio(sums[i], k * respondents, 3),
+        mutu: b.mutu,
+        kinerja: b.kinerja,
+      };
     }),
     ikmUnit: roundRatio(total, k * respondents, 4),
     ikm,

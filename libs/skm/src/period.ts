@@ -15,10 +15,12 @@ export function periodOf(at: Date): SkmPeriod {
 }
 
 /** The first instant of the period (00:00 WIB on 1 January or 1 July). */
-export const periodStart = (p: SkmPeriod): Date => new Date(Date.UTC(p.year, p.semester === 1 ? 0 : 6, 1) - WIB_OFFSET_MS);
+export const periodStart = (p: SkmPeriod): Date =>
+  new Date(Date.UTC(p.year, p.semester === 1 ? 0 : 6, 1) - WIB_OFFSET_MS);
 
 /** The period before this one (the supervisor page opens on the last complete semester). */
-export const previousPeriod = (p: SkmPeriod): SkmPeriod => (p.semester === 2 ? { year: p.year, semester: 1 } : { year: p.year - 1, semester: 2 });
+export const previousPeriod = (p: SkmPeriod): SkmPeriod =>
+  p.semester === 2 ? { year: p.year, semester: 1 } : { year: p.year - 1, semester: 2 };
 
 export const periodLabel = (year: number, semester: Semester | null): string =>
   semester ? `Semester ${semester} (${SEMESTER_LABELS[semester]}) ${year}` : `Tahun ${year}`;

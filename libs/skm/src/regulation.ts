@@ -28,24 +28,61 @@ export interface SkmElement {
 
 /** The nine unsur in the regulation's order (Pasal/lampiran "ruang lingkup"), with the questionnaire's wording. */
 export const SKM_ELEMENTS: readonly SkmElement[] = [
-  { code: 'U1', name: 'Persyaratan', question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
-    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
-  { code: 'U2', name: 'Sistem, mekanisme, dan prosedur', question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
-    answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'] },
-  { code: 'U3', name: 'Waktu penyelesaian', question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
-    answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'] },
-  { code: 'U4', name: 'Biaya/tarif', question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
-    answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'] },
-  { code: 'U5', name: 'Produk spesifikasi jenis pelayanan', question: 'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
-    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'] },
-  { code: 'U6', name: 'Kompetensi pelaksana', question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
-    answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'] },
-  { code: 'U7', name: 'Perilaku pelaksana', question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
-    answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'] },
-  { code: 'U8', name: 'Penanganan pengaduan, saran dan masukan', question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
-    answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'] },
-  { code: 'U9', name: 'Sarana dan prasarana', question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
-    answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'] },
+  {
+    code: 'U1',
+    name: 'Persyaratan',
+    question: 'Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?',
+    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  {
+    code: 'U2',
+    name: 'Sistem, mekanisme, dan prosedur',
+    question: 'Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?',
+    answers: ['Tidak mudah', 'Kurang mudah', 'Mudah', 'Sangat mudah'],
+  },
+  {
+    code: 'U3',
+    name: 'Waktu penyelesaian',
+    question: 'Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?',
+    answers: ['Tidak cepat', 'Kurang cepat', 'Cepat', 'Sangat cepat'],
+  },
+  {
+    code: 'U4',
+    name: 'Biaya/tarif',
+    question: 'Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?',
+    answers: ['Sangat mahal', 'Cukup mahal', 'Murah', 'Gratis'],
+  },
+  {
+    code: 'U5',
+    name: 'Produk spesifikasi jenis pelayanan',
+    question:
+      'Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?',
+    answers: ['Tidak sesuai', 'Kurang sesuai', 'Sesuai', 'Sangat sesuai'],
+  },
+  {
+    code: 'U6',
+    name: 'Kompetensi pelaksana',
+    question: 'Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?',
+    answers: ['Tidak kompeten', 'Kurang kompeten', 'Kompeten', 'Sangat kompeten'],
+  },
+  {
+    code: 'U7',
+    name: 'Perilaku pelaksana',
+    question: 'Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?',
+    answers: ['Tidak sopan dan ramah', 'Kurang sopan dan ramah', 'Sopan dan ramah', 'Sangat sopan dan ramah'],
+  },
+  {
+    code: 'U8',
+    name: 'Penanganan pengaduan, saran dan masukan',
+    question: 'Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?',
+    answers: ['Tidak ada', 'Ada tetapi tidak berfungsi', 'Berfungsi kurang maksimal', 'Dikelola dengan baik'],
+  },
+  {
+    code: 'U9',
+    name: 'Sarana dan prasarana',
+    question: 'Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?',
+    answers: ['Buruk', 'Cukup', 'Baik', 'Sangat baik'],
+  },
 ];
 
 export const ELEMENT_CODES = SKM_ELEMENTS.map((e) => e.code);
@@ -53,7 +90,14 @@ export const ELEMENT_CODES = SKM_ELEMENTS.map((e) => e.code);
 /** The respondent profile the lampiran's questionnaire asks (plus umur, which SKM reports tabulate). */
 export const JENIS_KELAMIN = { L: 'Laki-laki', P: 'Perempuan' } as const;
 export const PENDIDIKAN = { SD: 'SD', SMP: 'SMP', SMA: 'SMA', D3: 'D1-D3-D4', S1: 'S1', S2: 'S2', S3: 'S3' } as const;
-export const PEKERJAAN = { PNS: 'PNS', TNI: 'TNI', POLRI: 'POLRI', SWASTA: 'Swasta', WIRAUSAHA: 'Wirausaha', LAINNYA: 'Lainnya' } as const;
+export const PEKERJAAN = {
+  PNS: 'PNS',
+  TNI: 'TNI',
+  POLRI: 'POLRI',
+  SWASTA: 'Swasta',
+  WIRAUSAHA: 'Wirausaha',
+  LAINNYA: 'Lainnya',
+} as const;
 export type JenisKelamin = keyof typeof JENIS_KELAMIN;
 export type Pendidikan = keyof typeof PENDIDIKAN;
 export type Pekerjaan = keyof typeof PEKERJAAN;

@@ -12,7 +12,10 @@ import { SKM_ELEMENTS, type Semester } from './regulation';
 export type SkmRowLevel = 'KANTOR_LAYANAN' | 'KANTOR' | 'LAYANAN' | 'TOTAL';
 const LEVELS: Record<number, SkmRowLevel> = { 0: 'KANTOR_LAYANAN', 1: 'KANTOR', 2: 'LAYANAN', 3: 'TOTAL' };
 export const LEVEL_LABELS: Record<SkmRowLevel, string> = {
-  KANTOR_LAYANAN: 'Layanan di kantor', KANTOR: 'Kantor', LAYANAN: 'Layanan (semua kantor)', TOTAL: 'Seluruh cakupan',
+  KANTOR_LAYANAN: 'Layanan di kantor',
+  KANTOR: 'Kantor',
+  LAYANAN: 'Layanan (semua kantor)',
+  TOTAL: 'Seluruh cakupan',
 };
 
 export interface SkmReportQuery {
@@ -49,7 +52,14 @@ const REPORT_SQL = `
    WHERE g.respondents > 0 -- the grand total () comes back even for a period without answers
    ORDER BY g.grp, o.code NULLS LAST, g.service_code NULLS LAST`;
 
-type SqlRow = Record<string, number | string | null> & { grp: number; respondents: number; ikm: number; office: string | null; officeName: string | null; service_code: string | null };
+type SqlRow = Record<string, number | string | null> & {
+  grp: number;
+  respondents: number;
+  ikm: number;
+  office: string | null;
+  officeName: string | null;
+  service_code: string | null;
+};
 
 /** IKM per office, service and period for a supervisor's scope (their KPPN; a Kanwil and its KPPNs; all from Kantor Pusat). */
 @Injectable()
@@ -60,9 +70,18 @@ export class SkmReports {
   ) {}
 
   async report(scope: ReportScope, q: SkmReportQuery) {
-    if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SKM hanya untuk supervisor KPPN, Kanwil atau Kantor Pusat.');
-    if (!Number.isInteger(q.year) || q.year < 2017 || q.year > 2100 || (q.semester !== null && q.semester !== 1 && q.semester !== 2)) {
-      throw badRequest('INVALID_PERIOD', 'Periode survei harus tahun 2017-2100 dan semester 1 atau 2 (kosong: setahun).');
+    if (scope.supervisorOfficeIds.length === 0)
+      throw forbidden('NOT_A_SUPERVISOR', 'Laporan SKM hanya untuk supervisor KPPN, Kanwil atau Kantor Pusat.');
+    if (
+      !Number.isInteger(q.year) ||
+      q.year < 2017 ||
+      q.year > 2100 ||
+      (q.semester !== null && q.semester !== 1 && q.semester !== 2)
+    ) {
+      throw badRequest(
+        'INVALID_PERIOD',
+        'Periode survei harus tahun 2017-2100 dan semester 1 atau 2 (kosong: setahun).',
+      );
     }
     const offices = await reportOffices(this.db, scope, { from: `${q.year}-01-01`, to: `${q.year + 1}-01-01` });
     const rows = await many<SqlRow>(this.db, REPORT_SQL, [offices.map((o) => o.id), q.year, q.semester]);
@@ -73,13 +92,19 @@ export class SkmReports {
       rows: rows.map((r): SkmReportRow => {
         const band = bandOfConverted(r.ikm);
         return {
-          level: LEVELS[r.grp], office: r.office, officeName: r.officeName, service: r.service_code,
-          serviceTitle: r.service_code ? titles.get(r.service_code) ?? r.service_code : null, respondents: r.respondents,
+          level: LEVELS[r.grp],
+          office: r.office,
+          officeName: r.officeName,
+          service: r.service_code,
+          serviceTitle: r.service_code ? (titles.get(r.service_code) ?? r.service_code) : null,
+          respondents: r.respondents,
           elements: SKM_ELEMENTS.map((e, i) => {
             const b = bandOfRatio(Number(r[`s${i + 1}`]), r.respondents);
             return { code: e.code, name: e.name, nrr: Number(r[`nrr${i + 1}`]), mutu: b.mutu, kinerja: b.kinerja };
           }),
-          ikm: r.ikm, mutu: band.mutu, kinerja: band.kinerja,
+          ikm: r.ikm,
+          mutu: band.mutu,
+          kinerja: band.kinerja,
         };
       }),
     };
@@ -97,7 +122,9 @@ const csvLine = (label: string, r: SkmReportRow | null) => ({
   'Kode Layanan': r?.service ?? '',
   Layanan: r?.serviceTitle ?? '',
   'Jumlah Responden': r?.respondents ?? '',
-  ...Object.fromEntries(SKM_ELEMENTS.map((e, i) => [`NRR ${e.code} ${e.name}`, r ? r.elements[i].nrr.toFixed(3).replace('.', ',') : ''])),
+  ...Object.fromEntries(
+    SKM_ELEMENTS.map((e, i) => [`NRR ${e.code} ${e.name}`, r ? r.elements[i].nrr.toFixed(3).replace('.', ',') : '']),
+  ),
   IKM: r ? r.ikm.toFixed(2).replace('.', ',') : '',
   Mutu: r?.mutu ?? '',
   Kinerja: r?.kinerja ?? '',

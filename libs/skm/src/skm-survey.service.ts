@@ -29,10 +29,17 @@ function stateOf(actor: Actor, t: SurveyTicket): OfferState {
 /** The refusal for a survey that cannot be answered (or skipped) now; nothing is written before it. */
 function refuse(state: OfferState): never {
   switch (state) {
-    case 'NOT_SATKER': throw forbidden('SKM_NOT_PERMITTED', 'Survei kepuasan diisi oleh pengguna satker yang mengajukan tiket.');
-    case 'NOT_CLOSED': throw conflict('SKM_NOT_OPEN', 'Survei kepuasan dapat diisi setelah tiket selesai, ditolak, atau ditutup.');
-    case 'ANSWERED': throw conflict('SKM_ALREADY_ANSWERED', 'Survei kepuasan untuk tiket ini sudah diisi. Terima kasih.');
-    default: throw conflict('SKM_PERIOD_ANSWERED', 'Satker Anda sudah mengisi survei kepuasan untuk layanan ini pada semester ini. Terima kasih.');
+    case 'NOT_SATKER':
+      throw forbidden('SKM_NOT_PERMITTED', 'Survei kepuasan diisi oleh pengguna satker yang mengajukan tiket.');
+    case 'NOT_CLOSED':
+      throw conflict('SKM_NOT_OPEN', 'Survei kepuasan dapat diisi setelah tiket selesai, ditolak, atau ditutup.');
+    case 'ANSWERED':
+      throw conflict('SKM_ALREADY_ANSWERED', 'Survei kepuasan untuk tiket ini sudah diisi. Terima kasih.');
+    default:
+      throw conflict(
+        'SKM_PERIOD_ANSWERED',
+        'Satker Anda sudah mengisi survei kepuasan untuk layanan ini pada semester ini. Terima kasih.',
+      );
   }
 }
 

@@ -10,13 +10,22 @@ import { fireLevel, scheduleLevel } from './escalation-levels';
  * (history entry, mark, notices held until the office's next opening) and, while the clock still
  * runs (`cal` given), schedules the later ones (e.g. the Kanwil escalation one working day on).
  */
-export async function recordBreach(db: Queryable, c: { ticketId: string; kind: string; dueAt: Date }, notBefore: Date | null = null, cal: CalendarSpec | null = null) {
-  const marked = await one<{ cycle: number; levels: EscalationLevel[] | null }>(db,
+export async function recordBreach(
+  db: Queryable,
+  c: { ticketId: string; kind: string; dueAt: Date },
+  notBefore: Date | null = null,
+  cal: CalendarSpec | null = null,
+) {
+  const marked = await one<{ cycle: number; levels: EscalationLevel[] | null }>(
+    db,
     `UPDATE sla_clocks SET breached_at = due_at WHERE ticket_id = $1 AND kind = $2 AND breached_at IS NULL
-     RETURNING cycle, rule -> '_escalation' AS levels`, [c.ticketId, c.kind]);
+     RETURNING cycle, rule -> '_escalation' AS levels`,
+    [c.ticketId, c.kind],
+  );
   if (!marked) return false;
   const clock = { ...c, cycle: marked.cycle };
-  for (const level of levelsAt(marked.levels, c.kind, 'BREACH')) await fireLevel(db, clock, level, 'SLA_BREACH', notBefore);
+  for (const level of levelsAt(marked.levels, c.kind, 'BREACH'))
+    await fireLevel(db, clock, level, 'SLA_BREACH', notBefore);
   if (cal) {
     for (const level of levelsAt(marked.levels, c.kind, 'AFTER_BREACH')) {
       const after = level.at === 'WARNING' ? 0 : level.at.minutesAfterDue;
@@ -27,6 +36,10 @@ export async function recordBreach(db: Queryable, c: { ticketId: string; kind: s
 }
 
 /** The levels that come due at a clock's warning threshold (by default: the assignee hears). */
-export async function recordWarning(db: Queryable, c: { ticketId: string; kind: string; dueAt: Date; cycle: number; levels: EscalationLevel[] | null }, notBefore: Date | null) {
+export async function recordWarning(
+  db: Queryable,
+  c: { ticketId: string; kind: string; dueAt: Date; cycle: number; levels: EscalationLevel[] | null },
+  notBefore: Date | null,
+) {
   for (const level of levelsAt(c.levels, c.kind, 'WARNING')) await fireLevel(db, c, level, 'SLA_WARNING', notBefore);
 }

@@ -6,7 +6,13 @@ import type { WeeklyWindows } from './calendar.types';
 import { SlaClocks } from './sla-clocks.service';
 
 export type CalendarChange =
-  | { change: 'HOLIDAY_ADDED'; calendarCode: string | null; date: string; name: string; kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LOKAL' }
+  | {
+      change: 'HOLIDAY_ADDED';
+      calendarCode: string | null;
+      date: string;
+      name: string;
+      kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LOKAL';
+    }
   | { change: 'HOLIDAY_REMOVED'; calendarCode: string | null; date: string }
   | { change: 'WEEKLY_CHANGED'; calendarCode: string; weekly: WeeklyWindows }
   | { change: 'OVERRIDE_ADDED'; calendarCode: string; name: string; from: string; to: string; weekly: WeeklyWindows }
@@ -18,10 +24,26 @@ const calendarNotFound = (code: string) => notFound('CALENDAR_NOT_FOUND', `Kalen
 
 function checkWeekly(weekly: WeeklyWindows): void {
   for (const [day, windows] of Object.entries(weekly)) {
-    const valid = /^[1-7]$/.test(day) && Array.isArray(windows) && windows.every((w, i) =>
-      Array.isArray(w) && w.length === 2 && Number.isInteger(w[0]) && Number.isInteger(w[1]) && w[0] >= 0 && w[1] <= 1440 && w[0] < w[1]
-      && (i === 0 || windows[i - 1][1] <= w[0]));
-    if (!valid) throw new DomainError('INVALID_WEEKLY_WINDOWS', 400, `Jam layanan hari ${day} tidak valid: gunakan [menitMulai, menitSelesai] berurutan dalam 0-1440.`);
+    const valid =
+      /^[1-7]$/.test(day) &&
+      Array.isArray(windows) &&
+      windows.every(
+        (w, i) =>
+          Array.isArray(w) &&
+          w.length === 2 &&
+          Number.isInteger(w[0]) &&
+          Number.isInteger(w[1]) &&
+          w[0] >= 0 &&
+          w[1] <= 1440 &&
+          w[0] < w[1] &&
+          (i === 0 || windows[i - 1][1] <= w[0]),
+      );
+    if (!valid)
+      throw new DomainError(
+        'INVALID_WEEKLY_WINDOWS',
+        400,
+        `Jam layanan hari ${day} tidak valid: gunakan [menitMulai, menitSelesai] berurutan dalam 0-1440.`,
+      );
   }
 }
 
@@ -51,7 +73,10 @@ export class CalendarAdmin {
   ) {}
 
   list() {
-    return many(this.db, `SELECT code, name, time_zone AS "timeZone", weekly, version, updated_at AS "updatedAt" FROM calendars ORDER BY code`);
+    return many(
+      this.db,
+      `SELECT code, name, time_zone AS "timeZone", weekly, version, updated_at AS "updatedAt" FROM calendars ORDER BY code`,
+    );
   }
 
   async apply(change: CalendarChange, actorId: string) {
@@ -76,35 +101,54 @@ export class CalendarAdmin {
     const moved = change.change === 'CALENDAR_CREATED' ? await this.create(em, change) : null;
     const calendarId = change.calendarCode ? await this.idOf(em, change.calendarCode) : null;
     await this.write(em, change, calendarId);
-    const touched = await many<{ id: string; code: string; version: number }>(em,
-      `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`, [calendarId]);
-    const open = await many<{ ticketId: string }>(em,
+    const touched = await many<{ id: string; code: string; version: number }>(
+      em,
+      `UPDATE calendars SET version = version + 1, updated_at = now() WHERE $1::uuid IS NULL OR id = $1 RETURNING id, code, version`,
+      [calendarId],
+    );
+    const open = await many<{ ticketId: string }>(
+      em,
       `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks
         WHERE stopped_at IS NULL AND (calendar_id = ANY($1::uuid[]) OR (office_id = $2 AND calendar_id = $3))`,
-      [touched.map((c) => c.id), moved?.officeId ?? null, moved?.fromCalendarId ?? null]);
+      [touched.map((c) => c.id), moved?.officeId ?? null, moved?.fromCalendarId ?? null],
+    );
     // Same lock order as the transition path (ticket row, then its clocks), so the two cannot deadlock.
-    await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [open.map((o) => o.ticketId)]);
+    await em.query(`SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      open.map((o) => o.ticketId),
+    ]);
     if (moved) {
       // Open clocks of that office move to its own calendar; the recompute below gives them new deadlines.
-      await em.query(`UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
-        [moved.officeId, calendarId, moved.fromCalendarId]);
+      await em.query(
+        `UPDATE sla_clocks SET calendar_id = $2 WHERE office_id = $1 AND stopped_at IS NULL AND calendar_id = $3`,
+        [moved.officeId, calendarId, moved.fromCalendarId],
+      );
     }
     for (const { ticketId } of open) await this.clocks.recompute(em, ticketId);
     await em.query(
       `INSERT INTO calendar_changes (calendar_id, change, detail, actor_id, clocks_recomputed) VALUES ($1, $2, $3, $4, $5)`,
-      [calendarId, change.change, JSON.stringify(change), actorId, open.length]);
+      [calendarId, change.change, JSON.stringify(change), actorId, open.length],
+    );
     return { calendars: touched.map(({ code, version }) => ({ code, version })), clocksRecomputed: open.length };
   }
 
   private async create(em: Queryable, c: Extract<CalendarChange, { change: 'CALENDAR_CREATED' }>) {
     const source = await this.idOf(em, c.copyOf);
-    const created = await one<{ id: string }>(em,
+    const created = await one<{ id: string }>(
+      em,
       `INSERT INTO calendars (code, name, time_zone, weekly) SELECT $1, $2, time_zone, weekly FROM calendars WHERE id = $3
-       ON CONFLICT (code) DO NOTHING RETURNING id`, [c.calendarCode, c.name, source]);
+       ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [c.calendarCode, c.name, source],
+    );
     if (!created) throw new DomainError('CALENDAR_EXISTS', 409, `Kalender ${c.calendarCode} sudah ada.`);
-    await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly)
-      SELECT $1, name, date_from, date_to, weekly FROM calendar_overrides WHERE calendar_id = $2`, [created.id, source]);
-    const office = await one<{ id: string }>(em, `UPDATE offices SET calendar_id = $2 WHERE code = $1 RETURNING id`, [c.officeCode, created.id]);
+    await em.query(
+      `INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly)
+      SELECT $1, name, date_from, date_to, weekly FROM calendar_overrides WHERE calendar_id = $2`,
+      [created.id, source],
+    );
+    const office = await one<{ id: string }>(em, `UPDATE offices SET calendar_id = $2 WHERE code = $1 RETURNING id`, [
+      c.officeCode,
+      created.id,
+    ]);
     if (!office) throw notFound('OFFICE_NOT_FOUND', `Kantor ${c.officeCode} tidak ditemukan.`);
     return { officeId: office.id, fromCalendarId: source };
   }
@@ -120,13 +164,22 @@ export class CalendarAdmin {
     switch (c.change) {
       case 'HOLIDAY_ADDED':
         if ((c.kind === 'LOKAL') !== (calendarId !== null)) {
-          throw new DomainError('INVALID_HOLIDAY', 400, 'Libur lokal harus untuk satu kalender; libur nasional dan cuti bersama untuk semua.');
+          throw new DomainError(
+            'INVALID_HOLIDAY',
+            400,
+            'Libur lokal harus untuk satu kalender; libur nasional dan cuti bersama untuk semua.',
+          );
         }
-        await em.query(`INSERT INTO holidays (date, name, kind, calendar_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [c.date, c.name, c.kind, calendarId]);
+        await em.query(
+          `INSERT INTO holidays (date, name, kind, calendar_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [c.date, c.name, c.kind, calendarId],
+        );
         return;
       case 'HOLIDAY_REMOVED':
-        await em.query(`DELETE FROM holidays WHERE date = $1 AND calendar_id IS NOT DISTINCT FROM $2`, [c.date, calendarId]);
+        await em.query(`DELETE FROM holidays WHERE date = $1 AND calendar_id IS NOT DISTINCT FROM $2`, [
+          c.date,
+          calendarId,
+        ]);
         return;
       case 'WEEKLY_CHANGED':
         checkWeekly(c.weekly);
@@ -134,14 +187,18 @@ export class CalendarAdmin {
         return;
       case 'OVERRIDE_ADDED':
         checkWeekly(c.weekly);
-        await em.query(`INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly) VALUES ($1, $2, $3, $4, $5)`,
-          [calendarId, c.name, c.from, c.to, JSON.stringify(c.weekly)]);
+        await em.query(
+          `INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly) VALUES ($1, $2, $3, $4, $5)`,
+          [calendarId, c.name, c.from, c.to, JSON.stringify(c.weekly)],
+        );
         return;
       case 'CALENDAR_CREATED':
         return;
       case 'SUSPENSION_DECLARED':
-        await em.query(`INSERT INTO calendar_suspensions (calendar_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4)`,
-          [calendarId, c.startsAt, c.endsAt, c.reason]);
+        await em.query(
+          `INSERT INTO calendar_suspensions (calendar_id, starts_at, ends_at, reason) VALUES ($1, $2, $3, $4)`,
+          [calendarId, c.startsAt, c.endsAt, c.reason],
+        );
     }
   }
 }

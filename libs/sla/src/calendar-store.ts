@@ -42,7 +42,10 @@ export class CalendarStore {
 
   /** The calendar a service's policy names: the queue office's own ('OFFICE') or one by code. */
   async resolveId(db: Queryable, policyCalendar: string, officeId: string): Promise<string> {
-    const row = await one<{ id: string }>(db, `SELECT (${calendarIdSql('$1', '$2')}) AS id`, [policyCalendar, officeId]);
+    const row = await one<{ id: string }>(db, `SELECT (${calendarIdSql('$1', '$2')}) AS id`, [
+      policyCalendar,
+      officeId,
+    ]);
     if (!row?.id) throw new Error(`No calendar for ${policyCalendar} (office ${officeId})`);
     return row.id;
   }
@@ -58,16 +61,31 @@ export class CalendarStore {
     const cached = this.cache.get(calendarId);
     if (cached && cached.version === head.version) return cached;
     // One after another: `db` may be a transaction's single connection.
-    const overrides = await many<{ from: string; to: string; weekly: WeeklyWindows }>(db,
-      `SELECT date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`, [calendarId]);
-    const holidays = await many<{ date: string }>(db, `SELECT date::text AS date FROM holidays WHERE calendar_id IS NULL OR calendar_id = $1`, [calendarId]);
-    const suspensions = await many<{ from: Date; to: Date }>(db,
-      `SELECT starts_at AS "from", ends_at AS "to" FROM calendar_suspensions WHERE calendar_id IS NULL OR calendar_id = $1 ORDER BY starts_at`, [calendarId]);
+    const overrides = await many<{ from: string; to: string; weekly: WeeklyWindows }>(
+      db,
+      `SELECT date_from::text AS "from", date_to::text AS "to", weekly FROM calendar_overrides WHERE calendar_id = $1 ORDER BY date_from`,
+      [calendarId],
+    );
+    const holidays = await many<{ date: string }>(
+      db,
+      `SELECT date::text AS date FROM holidays WHERE calendar_id IS NULL OR calendar_id = $1`,
+      [calendarId],
+    );
+    const suspensions = await many<{ from: Date; to: Date }>(
+      db,
+      `SELECT starts_at AS "from", ends_at AS "to" FROM calendar_suspensions WHERE calendar_id IS NULL OR calendar_id = $1 ORDER BY starts_at`,
+      [calendarId],
+    );
     const loaded: LoadedCalendar = {
-      id: calendarId, code: head.code, version: head.version,
+      id: calendarId,
+      code: head.code,
+      version: head.version,
       spec: {
-        timeZone: head.time_zone, weekly: head.weekly, overrides,
-        holidays: new Set(holidays.map((h) => h.date)), suspensions,
+        timeZone: head.time_zone,
+        weekly: head.weekly,
+        overrides,
+        holidays: new Set(holidays.map((h) => h.date)),
+        suspensions,
       },
     };
     this.cache.set(calendarId, loaded);

@@ -22,7 +22,14 @@ const RAMADAN: DateRangeOverride = {
 };
 
 function cal(zone: Zone = 'Asia/Jakarta', more: Partial<CalendarSpec> = {}): CalendarSpec {
-  return { timeZone: zone, weekly: DEFAULT_OFFICE_WEEKLY, overrides: [], holidays: holidaySet(), suspensions: [], ...more };
+  return {
+    timeZone: zone,
+    weekly: DEFAULT_OFFICE_WEEKLY,
+    overrides: [],
+    holidays: holidaySet(),
+    suspensions: [],
+    ...more,
+  };
 }
 const sc03 = (zone: Zone = 'Asia/Jakarta') => cal(zone, { weekly: SC03_WEEKLY });
 
@@ -56,8 +63,9 @@ describe('addBusinessMinutes: golden cases', () => {
   it('Tue 10:00 + 1 working day -> Wed 10:00 (WITA office)', () => {
     const c = cal('Asia/Makassar');
     expect(STANDARD_DAY_MINUTES).toBe(450);
-    expect(iso(addBusinessMinutes(c, local('2026-11-17T10:00', 'Asia/Makassar'), 450)))
-      .toBe(iso(local('2026-11-18T10:00', 'Asia/Makassar')));
+    expect(iso(addBusinessMinutes(c, local('2026-11-17T10:00', 'Asia/Makassar'), 450))).toBe(
+      iso(local('2026-11-18T10:00', 'Asia/Makassar')),
+    );
   });
   it('Fri 10:00 + 1 working day -> Mon 10:00', () => {
     expect(iso(addBusinessMinutes(cal(), local('2026-11-20T10:00'), 450))).toBe(iso(local('2026-11-23T10:00')));
@@ -133,7 +141,9 @@ describe('pauses and suspensions', () => {
     expect(isBusinessTime(cal(), local('2026-11-17T14:30'), [pause])).toBe(false);
   });
   it('a suspension behaves like a pause', () => {
-    expect(iso(addBusinessMinutes(cal('Asia/Jakarta', { suspensions: [pause] }), start, 450))).toBe(iso(local('2026-11-18T11:00')));
+    expect(iso(addBusinessMinutes(cal('Asia/Jakarta', { suspensions: [pause] }), start, 450))).toBe(
+      iso(local('2026-11-18T11:00')),
+    );
   });
   it('a pause over the break only removes business minutes', () => {
     const overBreak: Interval = { from: local('2026-11-17T11:30'), to: local('2026-11-17T13:30') };
@@ -155,8 +165,11 @@ describe('businessMinutesBetween', () => {
   it('matches the golden cases', () => {
     expect(businessMinutesBetween(sc03(), local('2026-11-13T11:30'), local('2026-11-16T08:30'))).toBe(240);
     expect(businessMinutesBetween(cal(), local('2026-03-17T10:00'), local('2026-03-25T10:00'))).toBe(450);
-    expect(businessMinutesBetween(cal(), local('2026-11-17T10:00'), local('2026-11-18T11:00'),
-      [{ from: local('2026-11-17T14:00'), to: local('2026-11-17T15:00') }])).toBe(450);
+    expect(
+      businessMinutesBetween(cal(), local('2026-11-17T10:00'), local('2026-11-18T11:00'), [
+        { from: local('2026-11-17T14:00'), to: local('2026-11-17T15:00') },
+      ]),
+    ).toBe(450);
   });
   it('a full default week is 37 h 30 min; a break is 0; to <= from is 0', () => {
     expect(businessMinutesBetween(cal(), local('2026-11-16T00:00'), local('2026-11-23T00:00'))).toBe(2250);
@@ -191,38 +204,66 @@ describe('properties', () => {
   const t0 = Date.parse('2025-01-01T00:00:00Z');
   const t1 = Date.parse('2026-12-31T00:00:00Z');
   const weeklies: WeeklyWindows[] = [DEFAULT_OFFICE_WEEKLY, SC03_WEEKLY];
-  const calArb = fc.record({ zone: fc.constantFrom(...ZONES), weekly: fc.constantFrom(...weeklies), ramadan: fc.boolean() })
+  const calArb = fc
+    .record({ zone: fc.constantFrom(...ZONES), weekly: fc.constantFrom(...weeklies), ramadan: fc.boolean() })
     .map(({ zone, weekly, ramadan }) => cal(zone, { weekly, overrides: ramadan ? [RAMADAN] : [] }));
   const startArb = fc.integer({ min: t0, max: t1 }).map((t) => new Date(t));
-  const pausesArb = (start: Date) => fc.array(
-    fc.tuple(fc.integer({ min: -3000, max: 15000 }), fc.integer({ min: 1, max: 3000 }))
-      .map(([off, len]): Interval => ({ from: plus(start, off), to: plus(start, off + len) })),
-    { maxLength: 2 });
+  const pausesArb = (start: Date) =>
+    fc.array(
+      fc
+        .tuple(fc.integer({ min: -3000, max: 15000 }), fc.integer({ min: 1, max: 3000 }))
+        .map(([off, len]): Interval => ({ from: plus(start, off), to: plus(start, off + len) })),
+      { maxLength: 2 },
+    );
   const caseArb = fc.tuple(calArb, startArb).chain(([c, start]) =>
-    fc.record({ c: fc.constant(c), start: fc.constant(start), n: fc.integer({ min: 0, max: 5000 }), pauses: pausesArb(start) }));
+    fc.record({
+      c: fc.constant(c),
+      start: fc.constant(start),
+      n: fc.integer({ min: 0, max: 5000 }),
+      pauses: pausesArb(start),
+    }),
+  );
 
   it('(a) the result is business time or exactly a window end', () => {
-    fc.assert(fc.property(caseArb, ({ c, start, n, pauses }) => {
-      const r = addBusinessMinutes(c, start, n, pauses);
-      if (n === 0) return iso(r) === iso(nextOpening(c, start, pauses)) && isBusinessTime(c, r, pauses);
-      return isBusinessTime(c, plus(r, -1), pauses) && r.getTime() % MIN === 0;
-    }), RUNS);
+    fc.assert(
+      fc.property(caseArb, ({ c, start, n, pauses }) => {
+        const r = addBusinessMinutes(c, start, n, pauses);
+        if (n === 0) return iso(r) === iso(nextOpening(c, start, pauses)) && isBusinessTime(c, r, pauses);
+        return isBusinessTime(c, plus(r, -1), pauses) && r.getTime() % MIN === 0;
+      }),
+      RUNS,
+    );
   });
   it('(b) businessMinutesBetween(start, add(start, n)) === n', () => {
-    fc.assert(fc.property(caseArb, ({ c, start, n, pauses }) =>
-      businessMinutesBetween(c, start, addBusinessMinutes(c, start, n, pauses), pauses) === n), RUNS);
+    fc.assert(
+      fc.property(
+        caseArb,
+        ({ c, start, n, pauses }) =>
+          businessMinutesBetween(c, start, addBusinessMinutes(c, start, n, pauses), pauses) === n,
+      ),
+      RUNS,
+    );
   });
   it('(c) monotonic in n', () => {
-    fc.assert(fc.property(caseArb, fc.integer({ min: 0, max: 5000 }), ({ c, start, n, pauses }, m) => {
-      const [lo, hi] = n <= m ? [n, m] : [m, n];
-      return addBusinessMinutes(c, start, lo, pauses) <= addBusinessMinutes(c, start, hi, pauses);
-    }), RUNS);
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 5000 }), ({ c, start, n, pauses }, m) => {
+        const [lo, hi] = n <= m ? [n, m] : [m, n];
+        return addBusinessMinutes(c, start, lo, pauses) <= addBusinessMinutes(c, start, hi, pauses);
+      }),
+      RUNS,
+    );
   });
   it('(d) pauses never make a deadline earlier nor add business minutes', () => {
-    fc.assert(fc.property(caseArb, ({ c, start, n, pauses }) => {
-      const without = addBusinessMinutes(c, start, n);
-      const withPauses = addBusinessMinutes(c, start, n, pauses);
-      return withPauses >= without && businessMinutesBetween(c, start, withPauses, pauses) <= businessMinutesBetween(c, start, withPauses);
-    }), RUNS);
+    fc.assert(
+      fc.property(caseArb, ({ c, start, n, pauses }) => {
+        const without = addBusinessMinutes(c, start, n);
+        const withPauses = addBusinessMinutes(c, start, n, pauses);
+        return (
+          withPauses >= without &&
+          businessMinutesBetween(c, start, withPauses, pauses) <= businessMinutesBetween(c, start, withPauses)
+        );
+      }),
+      RUNS,
+    );
   });
 });

@@ -73,7 +73,8 @@ export function businessMinutesBetween(cal: CalendarSpec, from: Date, to: Date, 
   return total;
 }
 
-export const nextOpening = (cal: CalendarSpec, at: Date, pauses: Interval[] = []): Date => addBusinessMinutes(cal, at, 0, pauses);
+export const nextOpening = (cal: CalendarSpec, at: Date, pauses: Interval[] = []): Date =>
+  addBusinessMinutes(cal, at, 0, pauses);
 
 export function isBusinessTime(cal: CalendarSpec, at: Date, pauses: Interval[] = []): boolean {
   const t = toMinute(at);

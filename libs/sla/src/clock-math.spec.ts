@@ -3,9 +3,20 @@ import type { CalendarSpec } from './calendar.types';
 import { DEFAULT_OFFICE_WEEKLY } from './profiles';
 import { local } from './zone';
 
-const cal: CalendarSpec = { timeZone: 'Asia/Makassar', weekly: DEFAULT_OFFICE_WEEKLY, overrides: [], holidays: new Set(), suspensions: [] };
+const cal: CalendarSpec = {
+  timeZone: 'Asia/Makassar',
+  weekly: DEFAULT_OFFICE_WEEKLY,
+  overrides: [],
+  holidays: new Set(),
+  suspensions: [],
+};
 const at = (s: string) => local(s, 'Asia/Makassar');
-const oneDay = { rule: { kind: 'WORKING_DAYS' as const, days: 1 }, startedAt: at('2026-11-17T10:00'), pauses: [], pausedSince: null };
+const oneDay = {
+  rule: { kind: 'WORKING_DAYS' as const, days: 1 },
+  startedAt: at('2026-11-17T10:00'),
+  pauses: [],
+  pausedSince: null,
+};
 
 describe('deadlineOf', () => {
   it('warns at a share of the target', () => {

@@ -29,7 +29,10 @@ function ruleDue(cal: CalendarSpec, c: ClockFacts): Date | null {
       if (!c.anchor) return null;
       const base = sc03CompletionDeadline(cal, c.anchor);
       // Waiting for the satker after the answer moves the cut-off by the business time spent waiting.
-      const waited = c.pauses.reduce((sum, p) => sum + (p.from >= c.anchor! ? businessMinutesBetween(cal, p.from, p.to ?? p.from) : 0), 0);
+      const waited = c.pauses.reduce(
+        (sum, p) => sum + (p.from >= c.anchor! ? businessMinutesBetween(cal, p.from, p.to ?? p.from) : 0),
+        0,
+      );
       return waited > 0 ? addBusinessMinutes(cal, base, waited) : base;
     }
   }
@@ -41,9 +44,10 @@ export function deadlineOf(cal: CalendarSpec, c: ClockFacts, warning: SlaPolicy[
   const due = ruleDue(cal, c);
   if (!due) return null;
   const targetMinutes = businessMinutesBetween(cal, c.startedAt, due, c.pauses);
-  const warnAfter = 'percent' in warning
-    ? Math.floor((targetMinutes * warning.percent) / 100)
-    : Math.max(0, targetMinutes - warning.minutesBefore);
+  const warnAfter =
+    'percent' in warning
+      ? Math.floor((targetMinutes * warning.percent) / 100)
+      : Math.max(0, targetMinutes - warning.minutesBefore);
   return { due, warnAt: addBusinessMinutes(cal, c.startedAt, warnAfter, c.pauses), targetMinutes };
 }
 

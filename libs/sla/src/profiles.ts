@@ -47,7 +47,8 @@ export function sc03CompletionDeadline(cal: CalendarSpec, answeredAt: Date): Dat
   const day = localDayOf(cal.timeZone, toMinute(answeredAt));
   const minute = localMinuteOfDay(cal, answeredAt);
   if (isWorkingDay(cal, day) && minute >= hm(8) && minute < hm(12)) return atLocal(cal, day, hm(16));
-  if (isWorkingDay(cal, day) && minute >= hm(12) && minute < hm(16)) return atLocal(cal, nextWorkingDay(cal, day), hm(12));
+  if (isWorkingDay(cal, day) && minute >= hm(12) && minute < hm(16))
+    return atLocal(cal, nextWorkingDay(cal, day), hm(12));
   const opening = nextOpening(cal, answeredAt);
   return atLocal(cal, localDayOf(cal.timeZone, toMinute(opening)), hm(16));
 }

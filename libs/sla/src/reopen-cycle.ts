@@ -13,10 +13,14 @@ const CYCLE_COLUMNS = `ticket_id, kind, cycle, rule, calendar_id, calendar_versi
 export async function startResolutionCycle(db: Queryable, ticketId: string, at: Date): Promise<void> {
   await db.query(
     `INSERT INTO sla_clock_cycles (${CYCLE_COLUMNS})
-     SELECT ${CYCLE_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`, [ticketId]);
+     SELECT ${CYCLE_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`,
+    [ticketId],
+  );
   await db.query(
     `UPDATE sla_clocks SET cycle = cycle + 1, started_at = $2, pauses = '[]', paused_since = NULL, stopped_at = NULL, stop_reason = NULL,
             used_minutes = NULL, warned_at = NULL, breached_at = NULL, due_at = NULL, warn_at = NULL
-      WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`, [ticketId, at]);
+      WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`,
+    [ticketId, at],
+  );
   await db.query(`UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = $1`, [ticketId]);
 }

@@ -2,19 +2,29 @@ import { ROLLUP, toCsv } from './reports';
 
 /** What each rollup level of a report row adds up, as a reader of the spreadsheet would say it. */
 export const ROLLUP_LABELS: Record<number, string> = {
-  [ROLLUP.AGENT]: 'Petugas', [ROLLUP.OFFICE_SERVICE]: 'Layanan per kantor', [ROLLUP.OFFICE]: 'Kantor',
-  [ROLLUP.SERVICE]: 'Layanan (semua kantor)', [ROLLUP.MONTH]: 'Total bulan',
+  [ROLLUP.AGENT]: 'Petugas',
+  [ROLLUP.OFFICE_SERVICE]: 'Layanan per kantor',
+  [ROLLUP.OFFICE]: 'Kantor',
+  [ROLLUP.SERVICE]: 'Layanan (semua kantor)',
+  [ROLLUP.MONTH]: 'Total bulan',
 };
 
 /** The report's figures and their column headers, in the order the page shows them. */
 const FIGURES: Array<[string, string]> = [
-  ['filed', 'Tiket diajukan'], ['resolved', 'Tiket selesai'],
-  ['responseWithinTargetPct', 'Respons dalam target (%)'], ['resolutionWithinTargetPct', 'Penyelesaian dalam target (%)'],
-  ['responseMedianMinutes', 'Median respons (menit kerja)'], ['responseP90Minutes', 'P90 respons (menit kerja)'],
-  ['resolutionMedianMinutes', 'Median penyelesaian (menit kerja)'], ['resolutionP90Minutes', 'P90 penyelesaian (menit kerja)'],
+  ['filed', 'Tiket diajukan'],
+  ['resolved', 'Tiket selesai'],
+  ['responseWithinTargetPct', 'Respons dalam target (%)'],
+  ['resolutionWithinTargetPct', 'Penyelesaian dalam target (%)'],
+  ['responseMedianMinutes', 'Median respons (menit kerja)'],
+  ['responseP90Minutes', 'P90 respons (menit kerja)'],
+  ['resolutionMedianMinutes', 'Median penyelesaian (menit kerja)'],
+  ['resolutionP90Minutes', 'P90 penyelesaian (menit kerja)'],
   ['correctionRoundsPerTicket', 'Putaran perbaikan per tiket'],
-  ['ratingPositif', 'Penilaian positif'], ['ratingNetral', 'Penilaian netral'], ['ratingNegatif', 'Penilaian negatif'],
-  ['reopened', 'Tiket dibuka kembali'], ['reopenResolutionWithinTargetPct', 'Penyelesaian siklus ulang dalam target (%)'],
+  ['ratingPositif', 'Penilaian positif'],
+  ['ratingNetral', 'Penilaian netral'],
+  ['ratingNegatif', 'Penilaian negatif'],
+  ['reopened', 'Tiket dibuka kembali'],
+  ['reopenResolutionWithinTargetPct', 'Penyelesaian siklus ulang dalam target (%)'],
 ];
 const DESCRIBED = new Set(['month', 'rollupLevel', 'office', 'service', 'agent', ...FIGURES.map(([key]) => key)]);
 
@@ -34,8 +44,10 @@ export function slaReportCsv(report: ReportForCsv, serviceTitles: Map<string, st
   const line = (r: Record<string, unknown>) => ({
     Bulan: r.month,
     Tingkat: ROLLUP_LABELS[r.rollupLevel as number] ?? String(r.rollupLevel),
-    'Kode kantor': r.office ?? '', Kantor: offices.get(r.office as string) ?? '',
-    'Kode layanan': r.service ?? '', Layanan: serviceTitles.get(r.service as string) ?? r.service ?? '',
+    'Kode kantor': r.office ?? '',
+    Kantor: offices.get(r.office as string) ?? '',
+    'Kode layanan': r.service ?? '',
+    Layanan: serviceTitles.get(r.service as string) ?? r.service ?? '',
     Petugas: r.agent ?? '',
     ...Object.fromEntries(FIGURES.map(([key, header]) => [header, r[key]])),
     ...Object.fromEntries(extra.map((key) => [key, r[key]])),

@@ -31,15 +31,21 @@ export interface ReportOffice {
  * these ids, so the scope lives in the SQL.
  */
 export async function reportOffices(db: Queryable, scope: ReportScope, period: ReportPeriod): Promise<ReportOffice[]> {
-  if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
+  if (scope.supervisorOfficeIds.length === 0)
+    throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
   const years = (Date.parse(period.to) - Date.parse(period.from)) / (366 * 86400000);
   if (!isRealDate(period.from) || !isRealDate(period.to) || period.from >= period.to || years > 5) {
-    throw badRequest('INVALID_PERIOD', 'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.');
+    throw badRequest(
+      'INVALID_PERIOD',
+      'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.',
+    );
   }
-  return many<ReportOffice>(db,
+  return many<ReportOffice>(
+    db,
     `SELECT o.id, o.code, o.name FROM offices o
       WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
          OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT')
       ORDER BY o.code`,
-    [scope.supervisorOfficeIds]);
+    [scope.supervisorOfficeIds],
+  );
 }

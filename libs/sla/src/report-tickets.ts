@@ -57,29 +57,47 @@ export class SlaReportTickets {
   constructor(private readonly db: DataSource) {}
 
   /** The tickets, and the scope's offices (for their names). */
-  async list(scope: ReportScope, period: ReportPeriod, filter: ReportTicketFilter): Promise<{ items: ReportTicket[]; more: boolean; offices: ReportOffice[] }> {
-    if (filter.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month)) throw badRequest('INVALID_PERIOD', 'Bulan harus berbentuk YYYY-MM.');
-    if (filter.age && !(filter.age in BACKLOG_AGES)) throw badRequest('VALIDATION_FAILED', 'Kelompok umur tiket tidak dikenal.');
+  async list(
+    scope: ReportScope,
+    period: ReportPeriod,
+    filter: ReportTicketFilter,
+  ): Promise<{ items: ReportTicket[]; more: boolean; offices: ReportOffice[] }> {
+    if (filter.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month))
+      throw badRequest('INVALID_PERIOD', 'Bulan harus berbentuk YYYY-MM.');
+    if (filter.age && !(filter.age in BACKLOG_AGES))
+      throw badRequest('VALIDATION_FAILED', 'Kelompok umur tiket tidak dikenal.');
     const offices = await reportOffices(this.db, scope, period);
-    const params: unknown[] = [offices.filter((o) => !filter.officeCode || o.code === filter.officeCode).map((o) => o.id)];
+    const params: unknown[] = [
+      offices.filter((o) => !filter.officeCode || o.code === filter.officeCode).map((o) => o.id),
+    ];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [`t.office_id = ANY($1::uuid[])`];
-    if (filter.age) where.push(OPEN_TICKETS, BACKLOG_AGES[filter.age]); // the backlog now: period and month do not apply
+    if (filter.age)
+      where.push(OPEN_TICKETS, BACKLOG_AGES[filter.age]); // the backlog now: period and month do not apply
     else {
-      where.push(`t.created_at >= ${wibDayStart(param(period.from))}`, `t.created_at < ${wibDayStart(param(period.to))}`);
+      where.push(
+        `t.created_at >= ${wibDayStart(param(period.from))}`,
+        `t.created_at < ${wibDayStart(param(period.to))}`,
+      );
       if (filter.month) where.push(`t.filed_month = ${param(`${filter.month}-01`)}::date`);
     }
     if (filter.serviceCode) where.push(`t.service_code = ${param(filter.serviceCode)}`);
     if (filter.breached) where.push('b.breached');
-    if (filter.after) where.push(`(t.created_at, t.id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`);
-    const rows = await many<ReportTicket>(this.db,
+    if (filter.after)
+      where.push(
+        `(t.created_at, t.id) < (${param(filter.after.createdAt)}::timestamptz, ${param(filter.after.id)}::uuid)`,
+      );
+    const rows = await many<ReportTicket>(
+      this.db,
       `SELECT t.id, t.number, t.service_code AS "serviceCode", o.code AS "officeCode", o.time_zone AS "timeZone", s.code AS "satkerCode", s.name AS "satkerName",
               t.status, t.created_at AS "createdAt", t.created_at::text AS "cursorAt", t.response_met AS "responseMet",
               t.resolution_met AS "resolutionMet", b.breached
          FROM tickets t JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM sla_clocks c WHERE c.ticket_id = t.id AND c.breached_at IS NOT NULL) AS breached) b
         WHERE ${where.join(' AND ')}
-        ORDER BY t.created_at DESC, t.id DESC LIMIT ${param(filter.limit + 1)}`, params);
+        ORDER BY t.created_at DESC, t.id DESC LIMIT ${param(filter.limit + 1)}`,
+      params,
+    );
     return { items: rows.slice(0, filter.limit), more: rows.length > filter.limit, offices };
   }
 }

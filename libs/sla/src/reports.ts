@@ -50,7 +50,9 @@ const GROUPED = `
     FROM g LEFT JOIN offices o ON o.id = g.office_id LEFT JOIN persons a ON a.id = g.assignee_id`;
 
 /** Breached clocks of the period: the running cycles and the earlier cycles of reopened tickets. */
-const BREACHED_CLOCKS = (table: string) => `(SELECT ticket_id, kind, cycle, due_at, stopped_at, breached_at FROM ${table}
+const BREACHED_CLOCKS = (
+  table: string,
+) => `(SELECT ticket_id, kind, cycle, due_at, stopped_at, breached_at FROM ${table}
   WHERE office_id = ANY($1::uuid[]) AND breached_at >= ${FROM} AND breached_at < ${TO}
   ORDER BY breached_at DESC LIMIT ${MAX_BREACHES + 1})`;
 
@@ -77,9 +79,18 @@ export interface BreachRow {
 }
 
 type GroupRow = Record<string, unknown> & { month: string; service: string | null; rollupLevel: number; filed: number };
-const COUNTS = ['_responseMeasured', '_responseMet', '_resolutionMeasured', '_resolutionMet', '_correctionRounds', '_reopenMeasured', '_reopenMet'] as const;
+const COUNTS = [
+  '_responseMeasured',
+  '_responseMet',
+  '_resolutionMeasured',
+  '_resolutionMet',
+  '_correctionRounds',
+  '_reopenMeasured',
+  '_reopenMet',
+] as const;
 /** round(100 * part / whole, 1) as PostgreSQL rounds it (half away from zero), in exact integer steps. */
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10);
+const pct = (part: number, whole: number) =>
+  whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10;
 
 /**
  * Adds each service's row across the scope's offices per month (rollup 5), summed from its
@@ -94,19 +105,38 @@ function withServiceRollup(rows: Array<Record<string, unknown>>): Array<Record<s
   for (const r of rows as GroupRow[]) {
     if (r.rollupLevel !== ROLLUP.OFFICE_SERVICE) continue;
     const key = `${r.month}|${r.service}`;
-    const acc = sums.get(key) ?? { month: r.month, service: r.service!, n: Object.fromEntries(SUMMED.map((k) => [k, 0])) };
+    const acc = sums.get(key) ?? {
+      month: r.month,
+      service: r.service!,
+      n: Object.fromEntries(SUMMED.map((k) => [k, 0])),
+    };
     for (const k of SUMMED) acc.n[k] += Number(r[k]);
     sums.set(key, acc);
   }
   const services = [...sums.values()].map(({ month, service, n }) => ({
-    month, office: null, service, agent: null, rollupLevel: ROLLUP.SERVICE, filed: n.filed, resolved: n.resolved,
-    responseWithinTargetPct: pct(n._responseMet, n._responseMeasured), resolutionWithinTargetPct: pct(n._resolutionMet, n._resolutionMeasured),
-    responseMedianMinutes: null, responseP90Minutes: null, resolutionMedianMinutes: null, resolutionP90Minutes: null,
-    correctionRoundsPerTicket: n.filed === 0 ? null : Math.floor((200 * n._correctionRounds + n.filed) / (2 * n.filed)) / 100,
-    ratingPositif: n.ratingPositif, ratingNetral: n.ratingNetral, ratingNegatif: n.ratingNegatif,
-    reopened: n.reopened, reopenResolutionWithinTargetPct: pct(n._reopenMet, n._reopenMeasured),
+    month,
+    office: null,
+    service,
+    agent: null,
+    rollupLevel: ROLLUP.SERVICE,
+    filed: n.filed,
+    resolved: n.resolved,
+    responseWithinTargetPct: pct(n._responseMet, n._responseMeasured),
+    resolutionWithinTargetPct: pct(n._resolutionMet, n._resolutionMeasured),
+    responseMedianMinutes: null,
+    responseP90Minutes: null,
+    resolutionMedianMinutes: null,
+    resolutionP90Minutes: null,
+    correctionRoundsPerTicket:
+      n.filed === 0 ? null : Math.floor((200 * n._correctionRounds + n.filed) / (2 * n.filed)) / 100,
+    ratingPositif: n.ratingPositif,
+    ratingNetral: n.ratingNetral,
+    ratingNegatif: n.ratingNegatif,
+    reopened: n.reopened,
+    reopenResolutionWithinTargetPct: pct(n._reopenMet, n._reopenMeasured),
   }));
-  const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
+  const strip = (r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
   return [...rows.map(strip), ...services];
 }
 
@@ -153,30 +183,48 @@ export class SlaReports {
     const offices = scoped.map((o) => o.id);
     const chunks = monthChunks(period, 2);
     const [grouped, backlog, latest] = await Promise.all([
-      Promise.all(chunks.map((c) => this.db.transaction(async (em) => {
-        // Percentiles sort each group's values; keep those sorts in memory.
-        await em.query(`SET LOCAL work_mem = '128MB'`);
-        return many<Record<string, unknown>>(em, GROUPED, [offices, c.from, c.to]);
-      }))),
-      many<BacklogRow>(this.db, `
+      Promise.all(
+        chunks.map((c) =>
+          this.db.transaction(async (em) => {
+            // Percentiles sort each group's values; keep those sorts in memory.
+            await em.query(`SET LOCAL work_mem = '128MB'`);
+            return many<Record<string, unknown>>(em, GROUPED, [offices, c.from, c.to]);
+          }),
+        ),
+      ),
+      many<BacklogRow>(
+        this.db,
+        `
         SELECT o.code AS office, t.service_code AS service,
-               ${Object.entries(BACKLOG_AGES).map(([name, when]) => `count(*) FILTER (WHERE ${when})::int AS "${name}"`).join(',\n               ')}
+               ${Object.entries(BACKLOG_AGES)
+                 .map(([name, when]) => `count(*) FILTER (WHERE ${when})::int AS "${name}"`)
+                 .join(',\n               ')}
           FROM tickets t JOIN offices o ON o.id = t.office_id
          WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
-         GROUP BY 1, 2 ORDER BY 1, 2`, [offices]),
-      many<BreachRow>(this.db, `
+         GROUP BY 1, 2 ORDER BY 1, 2`,
+        [offices],
+      ),
+      many<BreachRow>(
+        this.db,
+        `
         SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, o.time_zone AS "timeZone", c.kind AS clock, c.cycle,
                c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", c.breached_at AS "breachedAt", a.name AS agent
           FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
           JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
-         ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`, [offices, period.from, period.to]),
+         ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`,
+        [offices, period.from, period.to],
+      ),
     ]);
     // The latest breaches only (counting them all nationally costs half a second); one more says whether there are others.
     const breaches = latest.slice(0, MAX_BREACHES);
     return {
-      period, offices: scoped.map(({ code, name }) => ({ code, name })),
-      rows: withServiceRollup(grouped.flat()).sort(byKey), backlog, breaches, moreBreaches: latest.length > MAX_BREACHES,
+      period,
+      offices: scoped.map(({ code, name }) => ({ code, name })),
+      rows: withServiceRollup(grouped.flat()).sort(byKey),
+      backlog,
+      breaches,
+      moreBreaches: latest.length > MAX_BREACHES,
     };
   }
 }
@@ -191,5 +239,7 @@ const cell = (v: unknown): string => {
 export function toCsv(rows: Array<Record<string, unknown>>): string {
   if (rows.length === 0) return '';
   const headers = Object.keys(rows[0]);
-  return [headers.map(cell).join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [headers.map(cell).join(','), ...rows.map((r) => headers.map((h) => cell(r[h])).join(','))].join('\r\n') + '\r\n'
+  );
 }

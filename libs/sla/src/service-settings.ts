@@ -37,7 +37,12 @@ const CATALOGUE_START = '2000-01-01';
 @Injectable()
 export class ServiceSettingsStore {
   /** The version in force for a ticket filed at `at` in the office's queue (version 1 written on first use). */
-  async inForce(db: Queryable, service: { code: string; sla: SlaPolicy }, officeId: string, at: Date): Promise<ServiceSettingsVersion> {
+  async inForce(
+    db: Queryable,
+    service: { code: string; sla: SlaPolicy },
+    officeId: string,
+    at: Date,
+  ): Promise<ServiceSettingsVersion> {
     const find = () => one<ServiceSettingsVersion>(db, inForceSql('$1', '$2', '$3'), [service.code, officeId, at]);
     const found = await find();
     if (found) return found;
@@ -48,25 +53,49 @@ export class ServiceSettingsStore {
   /** Every version of a service, newest first (version 1 written on first use). */
   async history(db: Queryable, service: { code: string; sla: SlaPolicy }): Promise<ServiceSettingsVersion[]> {
     await this.ensureCatalogueVersion(db, service);
-    return many<ServiceSettingsVersion>(db, `SELECT ${COLUMNS} FROM service_settings WHERE service_code = $1 ORDER BY version DESC`, [service.code]);
+    return many<ServiceSettingsVersion>(
+      db,
+      `SELECT ${COLUMNS} FROM service_settings WHERE service_code = $1 ORDER BY version DESC`,
+      [service.code],
+    );
   }
 
   /** Appends a version; concurrent changes of one service queue on the row lock of its version 1. */
-  async append(db: Queryable, serviceCode: string, v: Pick<ServiceSettingsVersion, 'effectiveFrom' | 'response' | 'resolution' | 'warning' | 'reason'>, actorId: string): Promise<ServiceSettingsVersion> {
+  async append(
+    db: Queryable,
+    serviceCode: string,
+    v: Pick<ServiceSettingsVersion, 'effectiveFrom' | 'response' | 'resolution' | 'warning' | 'reason'>,
+    actorId: string,
+  ): Promise<ServiceSettingsVersion> {
     await db.query(`SELECT 1 FROM service_settings WHERE service_code = $1 AND version = 1 FOR UPDATE`, [serviceCode]);
-    return (await one<ServiceSettingsVersion>(db,
+    return (await one<ServiceSettingsVersion>(
+      db,
       `INSERT INTO service_settings (service_code, version, effective_from, response, resolution, warning, reason, created_by)
        SELECT $1, max(version) + 1, $2, $3, $4, $5, $6, $7 FROM service_settings WHERE service_code = $1
        RETURNING ${COLUMNS}`,
-      [serviceCode, v.effectiveFrom, v.response === null ? null : JSON.stringify(v.response), JSON.stringify(v.resolution),
-        JSON.stringify(v.warning), v.reason, actorId]))!;
+      [
+        serviceCode,
+        v.effectiveFrom,
+        v.response === null ? null : JSON.stringify(v.response),
+        JSON.stringify(v.resolution),
+        JSON.stringify(v.warning),
+        v.reason,
+        actorId,
+      ],
+    ))!;
   }
 
   async ensureCatalogueVersion(db: Queryable, service: { code: string; sla: SlaPolicy }): Promise<void> {
     await db.query(
       `INSERT INTO service_settings (service_code, version, effective_from, response, resolution, warning)
        VALUES ($1, 1, $2, $3, $4, $5) ON CONFLICT (service_code, version) DO NOTHING`,
-      [service.code, CATALOGUE_START, service.sla.response === null ? null : JSON.stringify(service.sla.response),
-        JSON.stringify(service.sla.resolution), JSON.stringify(service.sla.warning)]);
+      [
+        service.code,
+        CATALOGUE_START,
+        service.sla.response === null ? null : JSON.stringify(service.sla.response),
+        JSON.stringify(service.sla.resolution),
+        JSON.stringify(service.sla.warning),
+      ],
+    );
   }
 }

@@ -57,7 +57,9 @@ const facts = (c: ClockRow): ClockFacts => ({
 });
 
 /** Columns of `tickets` an event's clock work sets, gathered and written in one UPDATE. */
-type TicketClockColumns = Partial<Record<'first_response_at' | 'response_minutes' | 'response_met' | 'resolution_minutes' | 'resolution_met', unknown>>;
+type TicketClockColumns = Partial<
+  Record<'first_response_at' | 'response_minutes' | 'response_met' | 'resolution_minutes' | 'resolution_met', unknown>
+>;
 
 /** One event's clock work: the ticket's clocks read once, changed in step in memory and in SQL. */
 interface ClockWork {
@@ -85,12 +87,21 @@ export class SlaClocks {
    * date: settings and calendar read in one statement, deadlines computed here. Written by
    * `insertPlanned` in the filing's own statement.
    */
-  async plan(db: Queryable, service: { code: string; sla?: SlaPolicy }, officeId: string, at: Date): Promise<ClockPlan | null> {
+  async plan(
+    db: Queryable,
+    service: { code: string; sla?: SlaPolicy },
+    officeId: string,
+    at: Date,
+  ): Promise<ClockPlan | null> {
     if (!service.sla) return null;
     const sla = service.sla;
-    const read = () => one<CalendarHead & { id: string; settings: ServiceSettingsVersion | null }>(db,
-      `SELECT (SELECT row_to_json(s) FROM (${inForceSql('$1', '$2', '$3')}) s) AS settings, c.id, ${CALENDAR_HEAD}
-         FROM calendars c WHERE c.id = (${calendarIdSql('$4', '$2')})`, [service.code, officeId, at, sla.calendar]);
+    const read = () =>
+      one<CalendarHead & { id: string; settings: ServiceSettingsVersion | null }>(
+        db,
+        `SELECT (SELECT row_to_json(s) FROM (${inForceSql('$1', '$2', '$3')}) s) AS settings, c.id, ${CALENDAR_HEAD}
+         FROM calendars c WHERE c.id = (${calendarIdSql('$4', '$2')})`,
+        [service.code, officeId, at, sla.calendar],
+      );
     let row = await read();
     if (!row) throw new Error(`No calendar for ${sla.calendar} (office ${officeId})`);
     if (!row.settings) {
@@ -98,22 +109,46 @@ export class SlaClocks {
       row = (await read())!;
     }
     const settings = row.settings!;
-    const policy: SlaPolicy = { ...sla, response: settings.response, resolution: settings.resolution, warning: settings.warning };
+    const policy: SlaPolicy = {
+      ...sla,
+      response: settings.response,
+      resolution: settings.resolution,
+      warning: settings.warning,
+    };
     const cal = await this.calendars.fromHead(db, row.id, row);
     const clocks: ClockRow[] = [
       ...(policy.response ? [['RESPONSE', policy.response] as const] : []),
       ['RESOLUTION', policy.resolution] as const,
     ].map(([kind, rule]) => ({
-      ticketId: '', kind, rule, calendarId: row.id, startedAt: at, dueAt: null, pauses: [], pausedSince: null, stoppedAt: null,
-      breachedAt: null, warning: policy.warning, anchor: null, cycle: 1,
+      ticketId: '',
+      kind,
+      rule,
+      calendarId: row.id,
+      startedAt: at,
+      dueAt: null,
+      pauses: [],
+      pausedSince: null,
+      stoppedAt: null,
+      breachedAt: null,
+      warning: policy.warning,
+      anchor: null,
+      cycle: 1,
     }));
     const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
     return {
-      settingsId: settings.id, calendarId: row.id, calendarVersion: cal.version, startedAt: at, officeId,
+      settingsId: settings.id,
+      calendarId: row.id,
+      calendarVersion: cal.version,
+      startedAt: at,
+      officeId,
       clocks: clocks.map((c) => ({
         kind: c.kind,
         // The escalation ladder travels with the clock, as the warning does: a later catalogue change never reaches a ticket in flight.
-        rule: JSON.stringify({ ...c.rule, _warning: policy.warning, _escalation: policy.escalation ?? DEFAULT_ESCALATION }),
+        rule: JSON.stringify({
+          ...c.rule,
+          _warning: policy.warning,
+          _escalation: policy.escalation ?? DEFAULT_ESCALATION,
+        }),
         deadline: deadlines.get(c.kind) ?? null,
       })),
     };
@@ -121,16 +156,31 @@ export class SlaClocks {
 
   /** Adds the planned clocks to a filing's statement; the new ticket is its CTE `t`. */
   static insertPlanned(batch: WriteBatch, plan: ClockPlan): void {
-    batch.with('clocks', `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes, settings_id)
+    batch.with(
+      'clocks',
+      `INSERT INTO sla_clocks (ticket_id, kind, rule, calendar_id, calendar_version, started_at, office_id, due_at, warn_at, target_minutes, settings_id)
       SELECT t.id, k.kind, k.rule, $1, $2, $3, $4, k.due, k.warn, k.target, $5
         FROM t, unnest($6::text[], $7::jsonb[], $8::timestamptz[], $9::timestamptz[], $10::int[]) AS k(kind, rule, due, warn, target)`,
-    [plan.calendarId, plan.calendarVersion, plan.startedAt, plan.officeId, plan.settingsId, plan.clocks.map((c) => c.kind),
-      plan.clocks.map((c) => c.rule), plan.clocks.map((c) => c.deadline?.due ?? null), plan.clocks.map((c) => c.deadline?.warnAt ?? null),
-      plan.clocks.map((c) => c.deadline?.targetMinutes ?? null)]);
+      [
+        plan.calendarId,
+        plan.calendarVersion,
+        plan.startedAt,
+        plan.officeId,
+        plan.settingsId,
+        plan.clocks.map((c) => c.kind),
+        plan.clocks.map((c) => c.rule),
+        plan.clocks.map((c) => c.deadline?.due ?? null),
+        plan.clocks.map((c) => c.deadline?.warnAt ?? null),
+        plan.clocks.map((c) => c.deadline?.targetMinutes ?? null),
+      ],
+    );
   }
 
   /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
-  async afterEvent(db: Queryable, e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date }): Promise<void> {
+  async afterEvent(
+    db: Queryable,
+    e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date },
+  ): Promise<void> {
     if (e.type === 'REOPEN') await startResolutionCycle(db, e.ticketId, e.at);
     const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
     const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
@@ -143,14 +193,19 @@ export class SlaClocks {
       await this.stop(work, 'RESPONSE', e.at, 'ANSWERED');
     }
     if (e.to === 'MENUNGGU_PERBAIKAN' && e.from !== e.to) {
-      await db.query(`UPDATE sla_clocks SET paused_since = $2 WHERE ticket_id = $1 AND stopped_at IS NULL AND paused_since IS NULL`, [e.ticketId, e.at]);
+      await db.query(
+        `UPDATE sla_clocks SET paused_since = $2 WHERE ticket_id = $1 AND stopped_at IS NULL AND paused_since IS NULL`,
+        [e.ticketId, e.at],
+      );
       for (const c of work.clocks) if (!c.stoppedAt && !c.pausedSince) c.pausedSince = e.at;
     }
     if (e.from === 'MENUNGGU_PERBAIKAN' && e.to !== e.from) {
       await db.query(
         `UPDATE sla_clocks SET pauses = pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $2::timestamptz)),
                 paused_since = NULL
-          WHERE ticket_id = $1 AND paused_since IS NOT NULL`, [e.ticketId, e.at]);
+          WHERE ticket_id = $1 AND paused_since IS NOT NULL`,
+        [e.ticketId, e.at],
+      );
       for (const c of work.clocks) resume(c, e.at);
     }
     if (RESOLVED.has(e.to)) await this.stop(work, 'RESOLUTION', e.at, 'RESOLVED');
@@ -185,7 +240,7 @@ export class SlaClocks {
       }
       const cal = await work.calendar(c.calendarId);
       // A reopened cycle counts from its reopening, as if the request had been answered then.
-      const sc03Anchor = c.cycle > 1 ? c.startedAt : c.anchor ?? responseDue.get('RESPONSE') ?? null;
+      const sc03Anchor = c.cycle > 1 ? c.startedAt : (c.anchor ?? responseDue.get('RESPONSE') ?? null);
       const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? sc03Anchor : null;
       const deadline = deadlineOf(cal.spec, { ...facts(c), anchor }, c.warning);
       due.set(c.kind, deadline);
@@ -201,12 +256,18 @@ export class SlaClocks {
       const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
       await work.db.query(
         `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
-        [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version]);
+        [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version],
+      );
     }
     const columns = Object.keys(work.ticket);
     await work.db.query(
       `UPDATE tickets SET due_at = $2${columns.map((col, i) => `, ${col} = $${i + 3}`).join('')} WHERE id = $1`,
-      [ticketId, deadlines.get('RESOLUTION')?.due ?? null, ...columns.map((col) => work.ticket[col as keyof TicketClockColumns])]);
+      [
+        ticketId,
+        deadlines.get('RESOLUTION')?.due ?? null,
+        ...columns.map((col) => work.ticket[col as keyof TicketClockColumns]),
+      ],
+    );
   }
 
   private async stop(work: ClockWork, kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {
@@ -219,21 +280,29 @@ export class SlaClocks {
       `UPDATE sla_clocks SET stopped_at = $3, stop_reason = $4, used_minutes = $5,
               pauses = CASE WHEN paused_since IS NULL THEN pauses ELSE pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $3::timestamptz)) END,
               paused_since = NULL
-        WHERE ticket_id = $1 AND kind = $2`, [c.ticketId, kind, at, reason, used]);
+        WHERE ticket_id = $1 AND kind = $2`,
+      [c.ticketId, kind, at, reason, used],
+    );
     resume(c, at);
     c.stoppedAt = at;
     const prefix = kind === 'RESPONSE' ? 'response' : 'resolution';
     if (reason !== 'CANCELLED' && c.cycle > 1) {
       // A reopened cycle is counted apart: the first cycle's result stays what reports show for it.
-      await work.db.query(`UPDATE tickets SET reopen_cycles_measured = reopen_cycles_measured + $2, reopen_cycles_met = reopen_cycles_met + $3 WHERE id = $1`,
-        [c.ticketId, met === null ? 0 : 1, met ? 1 : 0]);
-    } else if (reason !== 'CANCELLED') Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
+      await work.db.query(
+        `UPDATE tickets SET reopen_cycles_measured = reopen_cycles_measured + $2, reopen_cycles_met = reopen_cycles_met + $3 WHERE id = $1`,
+        [c.ticketId, met === null ? 0 : 1, met ? 1 : 0],
+      );
+    } else if (reason !== 'CANCELLED')
+      Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
     // Stopped late and the sweeper had not got to it yet: the breach is still recorded, at the due instant.
-    if (met === false && !c.breachedAt) await recordBreach(work.db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
+    if (met === false && !c.breachedAt)
+      await recordBreach(work.db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
   }
 
   private clocks(db: Queryable, ticketId: string): Promise<ClockRow[]> {
-    return many<ClockRow>(db, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [ticketId]);
+    return many<ClockRow>(db, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [
+      ticketId,
+    ]);
   }
 }
 

@@ -8,7 +8,16 @@ import { SlaClocks } from './sla-clocks.service';
 import { ServiceSettingsStore } from './service-settings';
 import { SlaSweeper } from './sweeper';
 
-const PROVIDERS = [CalendarStore, SlaClocks, SlaSweeper, SlaExplainer, CalendarAdmin, SlaReports, SlaReportTickets, ServiceSettingsStore];
+const PROVIDERS = [
+  CalendarStore,
+  SlaClocks,
+  SlaSweeper,
+  SlaExplainer,
+  CalendarAdmin,
+  SlaReports,
+  SlaReportTickets,
+  ServiceSettingsStore,
+];
 
 @Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class SlaModule {}

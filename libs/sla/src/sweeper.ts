@@ -35,28 +35,44 @@ export class SlaSweeper {
       const columns = `ticket_id AS "ticketId", kind, due_at AS "dueAt", calendar_id AS "calendarId", cycle, rule -> '_escalation' AS levels`;
       // Tickets first, then their clocks: the order of the transition path, so the two never deadlock.
       // A ticket another sweeper (or a person) holds now is skipped and taken by the next sweep.
-      const candidates = await many<{ ticketId: string }>(em,
+      const candidates = await many<{ ticketId: string }>(
+        em,
         `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_clocks
           WHERE stopped_at IS NULL AND paused_since IS NULL AND breached_at IS NULL
             AND (due_at <= $1 OR (warned_at IS NULL AND warn_at <= $1))
-          LIMIT ${BATCH}`, [now]);
-      const tickets = (await many<{ id: string }>(em,
-        `SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
-        [candidates.map((c) => c.ticketId)])).map((t) => t.id);
-      const breaches = await many<DueClock>(em,
+          LIMIT ${BATCH}`,
+        [now],
+      );
+      const tickets = (
+        await many<{ id: string }>(
+          em,
+          `SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+          [candidates.map((c) => c.ticketId)],
+        )
+      ).map((t) => t.id);
+      const breaches = await many<DueClock>(
+        em,
         `SELECT ${columns} FROM sla_clocks
           WHERE ticket_id = ANY($2::uuid[]) AND stopped_at IS NULL AND paused_since IS NULL AND breached_at IS NULL AND due_at <= $1
-          ORDER BY ticket_id, kind FOR UPDATE`, [now, tickets]);
+          ORDER BY ticket_id, kind FOR UPDATE`,
+        [now, tickets],
+      );
       const spec = async (c: DueClock) => (await this.calendars.load(em, c.calendarId)).spec;
       const opening = async (c: DueClock) => nextOpening(await spec(c), now);
       for (const c of breaches) await recordBreach(em, c, await opening(c), await spec(c));
-      const warnings = await many<DueClock>(em,
+      const warnings = await many<DueClock>(
+        em,
         `SELECT ${columns} FROM sla_clocks
           WHERE ticket_id = ANY($2::uuid[]) AND stopped_at IS NULL AND paused_since IS NULL AND warned_at IS NULL
             AND breached_at IS NULL AND warn_at <= $1 AND due_at > $1
-          ORDER BY ticket_id, kind FOR UPDATE`, [now, tickets]);
+          ORDER BY ticket_id, kind FOR UPDATE`,
+        [now, tickets],
+      );
       for (const c of warnings) {
-        await em.query(`UPDATE sla_clocks SET warned_at = warn_at WHERE ticket_id = $1 AND kind = $2`, [c.ticketId, c.kind]);
+        await em.query(`UPDATE sla_clocks SET warned_at = warn_at WHERE ticket_id = $1 AND kind = $2`, [
+          c.ticketId,
+          c.kind,
+        ]);
         await recordWarning(em, c, await opening(c));
       }
       return { warnings: warnings.length, breaches: breaches.length };

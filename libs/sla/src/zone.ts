@@ -8,7 +8,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -20,7 +26,11 @@ export function offsetAt(timeZone: string, utcMinute: number): number {
   const key = `${timeZone}@${Math.floor(utcMinute / 1440)}`;
   const cached = offsets.get(key);
   if (cached !== undefined) return cached;
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(utcMinute * 60000)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(utcMinute * 60000))
+      .map((p) => [p.type, p.value]),
+  );
   const local = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute) / 60000;
   const offset = local - utcMinute;
   offsets.set(key, offset);
@@ -43,7 +53,8 @@ export function dayStartUtc(timeZone: string, day: number): number {
 export const isoDate = (day: number): string => new Date(day * 86400000).toISOString().slice(0, 10);
 export const dayOfIsoDate = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86400000;
 /** ISO weekday of a day number: 1 Monday ... 7 Sunday (day 0 was a Thursday). */
-export const isoWeekday = (day: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 => (((day % 7) + 7 + 3) % 7 + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const isoWeekday = (day: number): 1 | 2 | 3 | 4 | 5 | 6 | 7 =>
+  ((((day % 7) + 7 + 3) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Local wall-clock time as a Date: `local('2026-03-13T11:30', 'Asia/Jakarta')`. */
 export function local(dateTime: string, timeZone: string): Date {

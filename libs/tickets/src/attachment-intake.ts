@@ -1,14 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
-import { FileStore, InspectionSlots, inspectImage, inspectPdf, MAX_FILE_BYTES, sniffType, type StoredUpload } from '@loket/files';
+import {
+  FileStore,
+  InspectionSlots,
+  inspectImage,
+  inspectPdf,
+  MAX_FILE_BYTES,
+  sniffType,
+  type StoredUpload,
+} from '@loket/files';
 import type { AttachmentSpec } from '@loket/workflow';
 import type { StoredFile } from './ticket.repository';
 
 /** A free attachment on a message, beside the typed kinds a service asks for. */
-export const GENERIC_KIND: AttachmentSpec = { kind: 'LAMPIRAN', label: 'Lampiran', required: false, accept: ['pdf'], maxBytes: 5 * 1024 * 1024 };
+export const GENERIC_KIND: AttachmentSpec = {
+  kind: 'LAMPIRAN',
+  label: 'Lampiran',
+  required: false,
+  accept: ['pdf'],
+  maxBytes: 5 * 1024 * 1024,
+};
 
 const CONTENT_ERROR_STATUS: Record<string, number> = {
-  NOT_PDF: 415, UNSUPPORTED_FILE_TYPE: 415, EMPTY_FILE: 422, PDF_TRUNCATED: 422, PDF_ACTIVE_CONTENT: 422, IMAGE_TRUNCATED: 422,
+  NOT_PDF: 415,
+  UNSUPPORTED_FILE_TYPE: 415,
+  EMPTY_FILE: 422,
+  PDF_TRUNCATED: 422,
+  PDF_ACTIVE_CONTENT: 422,
+  IMAGE_TRUNCATED: 422,
 };
 
 const cleanName = (name: string) =>
@@ -34,14 +53,20 @@ export class AttachmentIntake {
     const unknown = uploads.filter((u) => !byKind.has(u.fieldname)).map((u) => u.fieldname);
     if (unknown.length) {
       throw new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
-        unknown, allowed: allowed.map((s) => s.kind),
+        unknown,
+        allowed: allowed.map((s) => s.kind),
       });
     }
     const missing = requireAll ? allowed.filter((s) => s.required && !uploads.some((u) => u.fieldname === s.kind)) : [];
     if (missing.length) {
-      throw new DomainError('MISSING_ATTACHMENT', 422, `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`, {
-        missing: missing.map((m) => m.kind),
-      });
+      throw new DomainError(
+        'MISSING_ATTACHMENT',
+        422,
+        `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`,
+        {
+          missing: missing.map((m) => m.kind),
+        },
+      );
     }
     for (const upload of uploads) {
       const spec = byKind.get(upload.fieldname)!;
@@ -50,10 +75,14 @@ export class AttachmentIntake {
         return { isImage: image, verdict: image ? inspectImage(bytes) : inspectPdf(bytes) };
       });
       if (!verdict.ok) {
-        const code = !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image') ? 'UNSUPPORTED_FILE_TYPE' : verdict.code;
+        const code =
+          !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image')
+            ? 'UNSUPPORTED_FILE_TYPE'
+            : verdict.code;
         const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
         throw new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
-          field: upload.fieldname, detected: verdict.detected ?? null,
+          field: upload.fieldname,
+          detected: verdict.detected ?? null,
         });
       }
       upload.contentType = 'contentType' in verdict ? verdict.contentType : 'application/pdf';
@@ -65,9 +94,12 @@ export class AttachmentIntake {
     try {
       for (const u of uploads) {
         stored.push({
-          kind: u.fieldname, originalName: cleanName(u.originalname),
+          kind: u.fieldname,
+          originalName: cleanName(u.originalname),
           contentType: u.contentType ?? 'application/pdf',
-          size: u.size, sha256: u.sha256, storageKey: await this.store.adopt(u.path),
+          size: u.size,
+          sha256: u.sha256,
+          storageKey: await this.store.adopt(u.path),
         });
       }
     } catch (err) {

@@ -31,17 +31,26 @@ export class EscalationSweep {
 
   async run(now: Date = new Date()): Promise<{ fired: number; escalated: number }> {
     return this.db.transaction(async (em) => {
-      const candidates = await many<{ ticketId: string }>(em,
-        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_escalations WHERE fired_at IS NULL AND due_at <= $1 LIMIT ${BATCH}`, [now]);
-      const tickets = await many<{ id: string; status: string; hasKanwil: boolean }>(em,
+      const candidates = await many<{ ticketId: string }>(
+        em,
+        `SELECT DISTINCT ticket_id AS "ticketId" FROM sla_escalations WHERE fired_at IS NULL AND due_at <= $1 LIMIT ${BATCH}`,
+        [now],
+      );
+      const tickets = await many<{ id: string; status: string; hasKanwil: boolean }>(
+        em,
         `SELECT t.id, t.status, o.parent_id IS NOT NULL AS "hasKanwil" FROM tickets t JOIN offices o ON o.id = t.office_id
-          WHERE t.id = ANY($1::uuid[]) ORDER BY t.id FOR UPDATE OF t SKIP LOCKED`, [candidates.map((c) => c.ticketId)]);
+          WHERE t.id = ANY($1::uuid[]) ORDER BY t.id FOR UPDATE OF t SKIP LOCKED`,
+        [candidates.map((c) => c.ticketId)],
+      );
       let fired = 0;
       let escalated = 0;
       for (const t of tickets) {
-        const due = await many<Pending>(em,
+        const due = await many<Pending>(
+          em,
           `SELECT ticket_id AS "ticketId", clock AS kind, cycle, level, definition, due_at AS "dueAt" FROM sla_escalations
-            WHERE ticket_id = $1 AND fired_at IS NULL AND due_at <= $2 ORDER BY level FOR UPDATE`, [t.id, now]);
+            WHERE ticket_id = $1 AND fired_at IS NULL AND due_at <= $2 ORDER BY level FOR UPDATE`,
+          [t.id, now],
+        );
         for (const p of due) {
           const outcome = await this.fire(em, t, p, now);
           if (outcome === 'WAIT') continue;
@@ -54,22 +63,40 @@ export class EscalationSweep {
   }
 
   private async fire(em: EntityManager, t: { id: string; status: string; hasKanwil: boolean }, p: Pending, now: Date) {
-    const clock = await one<{ cycle: number; stopped: boolean; paused: boolean; calendarId: string }>(em,
+    const clock = await one<{ cycle: number; stopped: boolean; paused: boolean; calendarId: string }>(
+      em,
       `SELECT cycle, stopped_at IS NOT NULL AS stopped, paused_since IS NOT NULL AS paused, calendar_id AS "calendarId"
-         FROM sla_clocks WHERE ticket_id = $1 AND kind = $2`, [p.ticketId, p.kind]);
+         FROM sla_clocks WHERE ticket_id = $1 AND kind = $2`,
+      [p.ticketId, p.kind],
+    );
     // Waiting for the satker: the clock is paused, the level waits with it.
     if (clock?.paused && clock.cycle === p.cycle) return 'WAIT';
     const live = clock && !clock.stopped && clock.cycle === p.cycle;
-    const outcome = !live ? 'DROPPED'
-      : !p.definition.escalate ? 'FIRED'
-        : !t.hasKanwil ? 'NO_KANWIL'
-          : ESCALATABLE.includes(t.status) ? 'ESCALATED' : 'ALREADY_ESCALATED';
-    await em.query(`UPDATE sla_escalations SET fired_at = $5, outcome = $6 WHERE ticket_id = $1 AND clock = $2 AND cycle = $3 AND level = $4`,
-      [p.ticketId, p.kind, p.cycle, p.level, now, outcome]);
+    const outcome = !live
+      ? 'DROPPED'
+      : !p.definition.escalate
+        ? 'FIRED'
+        : !t.hasKanwil
+          ? 'NO_KANWIL'
+          : ESCALATABLE.includes(t.status)
+            ? 'ESCALATED'
+            : 'ALREADY_ESCALATED';
+    await em.query(
+      `UPDATE sla_escalations SET fired_at = $5, outcome = $6 WHERE ticket_id = $1 AND clock = $2 AND cycle = $3 AND level = $4`,
+      [p.ticketId, p.kind, p.cycle, p.level, now, outcome],
+    );
     if (outcome === 'DROPPED') return outcome;
     if (outcome === 'ESCALATED') {
-      await this.workflow.transitionWithin(em, t.id, null,
-        { type: 'ESCALATE', note: `Eskalasi otomatis ke Kanwil: tenggat penyelesaian terlewati (tingkat eskalasi ${p.level}).` }, null);
+      await this.workflow.transitionWithin(
+        em,
+        t.id,
+        null,
+        {
+          type: 'ESCALATE',
+          note: `Eskalasi otomatis ke Kanwil: tenggat penyelesaian terlewati (tingkat eskalasi ${p.level}).`,
+        },
+        null,
+      );
       t.status = 'DIESKALASI';
     }
     const opening = nextOpening((await this.calendars.load(em, clock!.calendarId)).spec, now);

@@ -7,11 +7,18 @@ import { conflict, type DomainError } from '@loket/common';
  */
 export function reopenRefusal(status: string): DomainError | null {
   if (status === 'DITUTUP') {
-    return conflict('REOPEN_NOT_ALLOWED', 'Tiket sudah ditutup sehingga tidak dapat dibuka kembali. Silakan ajukan permintaan baru.', { status });
+    return conflict(
+      'REOPEN_NOT_ALLOWED',
+      'Tiket sudah ditutup sehingga tidak dapat dibuka kembali. Silakan ajukan permintaan baru.',
+      { status },
+    );
   }
   if (status === 'SELESAI' || status === 'DITOLAK') {
-    return conflict('REOPEN_NOT_ALLOWED',
-      'Penyelesaian tiket ini sudah mengubah data akun sehingga tiket tidak dapat dibuka kembali. Silakan ajukan permintaan baru.', { status });
+    return conflict(
+      'REOPEN_NOT_ALLOWED',
+      'Penyelesaian tiket ini sudah mengubah data akun sehingga tiket tidak dapat dibuka kembali. Silakan ajukan permintaan baru.',
+      { status },
+    );
   }
   return null;
 }

@@ -20,10 +20,14 @@ export function visibleClause(actor: Actor, alias: string, firstParam: number): 
 }
 
 /** A Kantor Pusat supervisor reads every ticket (the SLA report's national scope). */
-export const seesNationalScope = (actor: Actor) => actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
+export const seesNationalScope = (actor: Actor) =>
+  actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
 
 /** What the machine may know about the actor for one ticket. */
-export function factsFor(actor: Actor, ticket: { satkerId: string; officeId: string; officeParentId: string | null }): ActorFacts {
+export function factsFor(
+  actor: Actor,
+  ticket: { satkerId: string; officeId: string; officeParentId: string | null },
+): ActorFacts {
   const roles: ActorRole[] = [];
   if (actor.satkers.some((s) => s.satkerId === ticket.satkerId)) roles.push('SATKER');
   const cso = (officeId: string | null) => actor.staff.some((s) => s.role === 'CSO' && s.officeId === officeId);

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '@loket/db';
 import {
-  AccountsRegistry, DigipayRegistry, MembershipRequests, MyIntressRegistry, type AccountForm, type DigipayPerson, type ListedUser,
+  AccountsRegistry,
+  DigipayRegistry,
+  MembershipRequests,
+  MyIntressRegistry,
+  type AccountForm,
+  type DigipayPerson,
+  type ListedUser,
 } from '@loket/registry';
 import type { Effect } from '@loket/workflow';
 import { TicketLettersService } from './ticket-letters.service';
@@ -27,10 +33,17 @@ type Handler = (ctx: EffectContext, params: Record<string, unknown> | undefined)
 @Injectable()
 export class TicketEffects {
   private readonly handlers: Record<string, Handler>;
-  private readonly filingChecks: Record<string, (db: Queryable, satkerId: string, form: Record<string, unknown>) => Promise<unknown>>;
+  private readonly filingChecks: Record<
+    string,
+    (db: Queryable, satkerId: string, form: Record<string, unknown>) => Promise<unknown>
+  >;
 
   constructor(
-    myintress: MyIntressRegistry, requests: MembershipRequests, letters: TicketLettersService, accounts: AccountsRegistry, digipay: DigipayRegistry,
+    myintress: MyIntressRegistry,
+    requests: MembershipRequests,
+    letters: TicketLettersService,
+    accounts: AccountsRegistry,
+    digipay: DigipayRegistry,
   ) {
     const ref = (ctx: EffectContext) => ({ id: ctx.ticket.id, satkerId: ctx.ticket.satkerId, actorId: ctx.actorId });
     const membershipId = (ctx: EffectContext) => ctx.ticket.form.membershipId as string;
@@ -40,14 +53,28 @@ export class TicketEffects {
       'myintress.approvePending': (ctx) => requests.approve(ctx.db, ref(ctx), membershipId(ctx)),
       'myintress.rejectPending': (ctx) => requests.reject(ctx.db, ref(ctx), membershipId(ctx), ctx.event.reason ?? ''),
       'myintress.deleteListed': (ctx) =>
-        requests.delete(ctx.db, ref(ctx), listedMemberships(ctx.ticket.form), ctx.event.reason ?? '', ctx.event.reference ?? ''),
-      'digipay.activateAdmin': (ctx) => digipay.activateAdmin(ctx.db, ref(ctx), ctx.ticket.form as unknown as DigipayPerson),
+        requests.delete(
+          ctx.db,
+          ref(ctx),
+          listedMemberships(ctx.ticket.form),
+          ctx.event.reason ?? '',
+          ctx.event.reference ?? '',
+        ),
+      'digipay.activateAdmin': (ctx) =>
+        digipay.activateAdmin(ctx.db, ref(ctx), ctx.ticket.form as unknown as DigipayPerson),
       'accounts.apply': (ctx) => accounts.apply(ctx.db, ctx.ticket.id, ctx.ticket.form as unknown as AccountForm),
       'letters.deletionConfirmation': (ctx) =>
-        letters.issueDeletionConfirmation(ctx.db, ctx.ticket, ctx.actorId, ctx.event.reason ?? '', ctx.event.reference ?? ''),
+        letters.issueDeletionConfirmation(
+          ctx.db,
+          ctx.ticket,
+          ctx.actorId,
+          ctx.event.reason ?? '',
+          ctx.event.reference ?? '',
+        ),
     };
     this.filingChecks = {
-      'myintress.checkDeletable': (db, satkerId, form) => requests.assertDeletable(db, satkerId, listedMemberships(form)),
+      'myintress.checkDeletable': (db, satkerId, form) =>
+        requests.assertDeletable(db, satkerId, listedMemberships(form)),
       'accounts.check': (db, _satkerId, form) => accounts.check(db, form as unknown as AccountForm),
     };
   }

@@ -28,7 +28,10 @@ export interface FileResult {
 
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
 const keyReused = () =>
-  unprocessable('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key ini sudah dipakai untuk permintaan dengan isi yang berbeda.');
+  unprocessable(
+    'IDEMPOTENCY_KEY_REUSED',
+    'Idempotency-Key ini sudah dipakai untuk permintaan dengan isi yang berbeda.',
+  );
 
 class DuplicateKey extends Error {}
 
@@ -38,8 +41,10 @@ class DuplicateKey extends Error {}
  */
 export function resolveSatker(actor: Actor, code: string | null): SatkerMembership {
   if (code !== null && actor.dormantSatkerCodes.includes(code)) {
-    throw forbidden('MEMBERSHIP_DORMANT',
-      `Keanggotaan Anda pada satker ${code} berstatus Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN.`);
+    throw forbidden(
+      'MEMBERSHIP_DORMANT',
+      `Keanggotaan Anda pada satker ${code} berstatus Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN.`,
+    );
   }
   if (actor.satkers.length === 0) {
     throw forbidden('NOT_A_SATKER_USER', 'Hanya pengguna satker yang aktif yang dapat mengajukan layanan ini.');
@@ -77,7 +82,10 @@ export class TicketFilingService {
       throw badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 8-100 karakter huruf, angka, _ . : atau -.');
     }
     if (service.filedBy.length === 0) {
-      throw unprocessable('SERVICE_NOT_FILEABLE', `Layanan ${service.title} tidak diajukan langsung; gunakan menu yang sesuai.`);
+      throw unprocessable(
+        'SERVICE_NOT_FILEABLE',
+        `Layanan ${service.title} tidak diajukan langsung; gunakan menu yang sesuai.`,
+      );
     }
     const satker = resolveSatker(actor, cmd.satkerCode);
     const problems = validateForm(service.form, cmd.form);
@@ -85,8 +93,14 @@ export class TicketFilingService {
     await this.intake.check(uploads, service.attachments, true);
 
     const requestHash = createHash('sha256')
-      .update(JSON.stringify([service.code, satker.satkerId, cmd.form,
-        uploads.map((u) => [u.fieldname, u.sha256, u.size]).sort()]))
+      .update(
+        JSON.stringify([
+          service.code,
+          satker.satkerId,
+          cmd.form,
+          uploads.map((u) => [u.fieldname, u.sha256, u.size]).sort(),
+        ]),
+      )
       .digest('hex');
     const files = await this.intake.adopt(uploads);
     try {
@@ -94,7 +108,8 @@ export class TicketFilingService {
       // earlier answer is replayed below (a second request racing the first waits for its commit).
       const claim = cmd.idempotencyKey ? { personId: actor.personId, key: cmd.idempotencyKey, requestHash } : null;
       const ticket = await this.db.transaction((em) =>
-        this.createTicket(em, service, satker, cmd.form as Record<string, unknown>, actor.personId, files, claim));
+        this.createTicket(em, service, satker, cmd.form as Record<string, unknown>, actor.personId, files, claim),
+      );
       if (!ticket) throw new DuplicateKey();
       return { ticket, replayed: false };
     } catch (err) {
@@ -105,7 +120,8 @@ export class TicketFilingService {
         const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
         if (earlier) return earlier;
       }
-      if (err instanceof DuplicateKey) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
+      if (err instanceof DuplicateKey)
+        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
       throw err;
     }
   }
@@ -116,8 +132,15 @@ export class TicketFilingService {
    * write. Null when `claim` names a key an earlier request holds. Also used where the system files on
    * a person's behalf.
    */
-  async createTicket(em: Queryable, service: ServiceDefinition, satker: SatkerMembership, form: Record<string, unknown>, filedBy: string,
-    files: StoredFile[], claim: FiledTicket['claim'] = null): Promise<TicketRow | null> {
+  async createTicket(
+    em: Queryable,
+    service: ServiceDefinition,
+    satker: SatkerMembership,
+    form: Record<string, unknown>,
+    filedBy: string,
+    files: StoredFile[],
+    claim: FiledTicket['claim'] = null,
+  ): Promise<TicketRow | null> {
     await this.effects.checkFiling(em, service.filingChecks ?? [], satker.satkerId, form);
     const machine = this.catalogue.machine(service.machine.id, service.machine.version);
     const { snapshot } = startSnapshot(machine);
@@ -127,14 +150,36 @@ export class TicketFilingService {
     const id = randomUUID();
     const subject = subjectFor(service, { name: satker.satkerName, code: satker.satkerCode });
     const notices = this.notices.tells(service.code, 'FILED')
-      ? await this.notices.compose(em, { id, number, subject, serviceCode: service.code, form }, { type: 'FILED', byAgent: false }, filer)
+      ? await this.notices.compose(
+          em,
+          { id, number, subject, serviceCode: service.code, form },
+          { type: 'FILED', byAgent: false },
+          filer,
+        )
       : [];
     const resolution = plan?.clocks.find((c) => c.kind === 'RESOLUTION')?.deadline ?? null;
-    const ticket = await this.tickets.insertFiled(em, {
-      id, number, officeId, satkerId: satker.satkerId, serviceCode: service.code, machineId: service.machine.id,
-      machineVersion: service.machine.version, snapshot, subject, form, filedBy, dueAt: resolution?.due ?? null, files, claim,
-      eventPayload: { attachments: files.map((f) => f.kind) }, notices,
-    }, (batch) => plan && SlaClocks.insertPlanned(batch, plan));
+    const ticket = await this.tickets.insertFiled(
+      em,
+      {
+        id,
+        number,
+        officeId,
+        satkerId: satker.satkerId,
+        serviceCode: service.code,
+        machineId: service.machine.id,
+        machineVersion: service.machine.version,
+        snapshot,
+        subject,
+        form,
+        filedBy,
+        dueAt: resolution?.due ?? null,
+        files,
+        claim,
+        eventPayload: { attachments: files.map((f) => f.kind) },
+        notices,
+      },
+      (batch) => plan && SlaClocks.insertPlanned(batch, plan),
+    );
     // The clocks are written by the same statement, so its own reading of the warning comes from the plan.
     return ticket && { ...ticket, warnAt: resolution?.warnAt ?? null };
   }
@@ -142,15 +187,26 @@ export class TicketFilingService {
   /** The office whose queue the ticket lands in. */
   private async queueOffice(db: Queryable, service: ServiceDefinition, satker: SatkerMembership): Promise<string> {
     if (service.queue === 'SATKER_KPPN') return satker.kppnId;
-    const row = await one<{ id: string }>(db, `SELECT id FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`);
-    if (!row) throw new DomainError('QUEUE_UNAVAILABLE', 503, 'Layanan Pusintek belum tersedia: kantor Pusintek belum terdaftar.');
+    const row = await one<{ id: string }>(
+      db,
+      `SELECT id FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`,
+    );
+    if (!row)
+      throw new DomainError(
+        'QUEUE_UNAVAILABLE',
+        503,
+        'Layanan Pusintek belum tersedia: kantor Pusintek belum terdaftar.',
+      );
     return row.id;
   }
 
   /** The ticket an earlier request with this key created, or a 422 if the key came with another body. */
   private async replay(db: Queryable, actor: Actor, key: string, requestHash: string): Promise<FileResult | null> {
-    const row = await one<{ request_hash: string; ticket_id: string | null }>(db,
-      `SELECT request_hash, ticket_id FROM idempotency_keys WHERE person_id = $1 AND key = $2`, [actor.personId, key]);
+    const row = await one<{ request_hash: string; ticket_id: string | null }>(
+      db,
+      `SELECT request_hash, ticket_id FROM idempotency_keys WHERE person_id = $1 AND key = $2`,
+      [actor.personId, key],
+    );
     if (!row) return null;
     if (row.request_hash !== requestHash) throw keyReused();
     if (!row.ticket_id) return null;

@@ -17,7 +17,16 @@ export interface Recipient {
 }
 type NoticeEvent = { type: string; text?: string; byAgent: boolean };
 
-const NOTIFIED = new Set(['FILED', 'REQUEST_CORRECTION', 'MESSAGE', 'STATUS_NOTICE', 'COMPLETE', 'REJECT', 'EXPIRE', 'REOPEN']);
+const NOTIFIED = new Set([
+  'FILED',
+  'REQUEST_CORRECTION',
+  'MESSAGE',
+  'STATUS_NOTICE',
+  'COMPLETE',
+  'REJECT',
+  'EXPIRE',
+  'REOPEN',
+]);
 
 /**
  * Which ticket events tell someone by e-mail, and whom. Written to the outbox in the event's own
@@ -34,10 +43,13 @@ export class TicketNotices {
 
   async afterEvent(db: Queryable, ticket: NoticeTicket, event: NoticeEvent): Promise<void> {
     if (!this.tells(ticket.serviceCode, event.type)) return;
-    const to = await one<Recipient>(db,
+    const to = await one<Recipient>(
+      db,
       `SELECT p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
          FROM tickets t JOIN persons p ON p.id = t.filed_by JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
-        WHERE t.id = $1`, [ticket.id]);
+        WHERE t.id = $1`,
+      [ticket.id],
+    );
     if (!to) return;
     for (const notice of await this.compose(db, ticket, event, to)) await enqueueNotice(db, notice);
   }
@@ -46,14 +58,16 @@ export class TicketNotices {
   async compose(db: Queryable, ticket: NoticeTicket, event: NoticeEvent, to: Recipient): Promise<Notice[]> {
     const own = this.catalogue.service(ticket.serviceCode)?.notices?.[event.type];
     const base = { name: to.name, ticketNumber: ticket.number, subject: ticket.subject, officeName: to.officeName };
-    const notice = (topic: string, payload: Record<string, unknown>, recipient = to.email): Notice[] =>
-      [{ topic, recipient, ticketId: ticket.id, payload }];
+    const notice = (topic: string, payload: Record<string, unknown>, recipient = to.email): Notice[] => [
+      { topic, recipient, ticketId: ticket.id, payload },
+    ];
 
     if (ticket.serviceCode === SELF_REGISTRATION) {
       // The person registered hears the outcome; the satker sees it in Daftar Pengguna.
       const person = { name: String(ticket.form.nama), satkerName: to.satkerName };
       if (event.type === 'COMPLETE') return notice('membership.approved', person, String(ticket.form.email));
-      if (event.type === 'REJECT') return notice('membership.rejected', { ...person, reason: event.text ?? '' }, String(ticket.form.email));
+      if (event.type === 'REJECT')
+        return notice('membership.rejected', { ...person, reason: event.text ?? '' }, String(ticket.form.email));
       return [];
     }
     if (own) return notice(own, { ...base, message: event.text ?? '' });
@@ -74,9 +88,18 @@ export class TicketNotices {
         return notice('ticket.expired', base);
       case 'REOPEN': {
         // The agent it went back to hears it (a ticket back in BARU waits in the office's queue).
-        const agent = await one<{ name: string; email: string }>(db,
-          `SELECT p.name, p.email FROM tickets t JOIN persons p ON p.id = t.assignee_id WHERE t.id = $1`, [ticket.id]);
-        return agent ? notice('ticket.reopened', { ...base, name: agent.name, satkerName: to.satkerName, reason: event.text ?? '' }, agent.email) : [];
+        const agent = await one<{ name: string; email: string }>(
+          db,
+          `SELECT p.name, p.email FROM tickets t JOIN persons p ON p.id = t.assignee_id WHERE t.id = $1`,
+          [ticket.id],
+        );
+        return agent
+          ? notice(
+              'ticket.reopened',
+              { ...base, name: agent.name, satkerName: to.satkerName, reason: event.text ?? '' },
+              agent.email,
+            )
+          : [];
       }
     }
     return [];

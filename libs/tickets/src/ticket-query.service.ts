@@ -8,7 +8,14 @@ import { Catalogue, OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
 import { factsFor } from './scope';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketRepository } from './ticket.repository';
-import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow, type TicketWithThread } from './ticket.types';
+import {
+  NAMES_JOIN,
+  NAMES_SQL,
+  TICKET_COLUMNS,
+  type TicketNames,
+  type TicketRow,
+  type TicketWithThread,
+} from './ticket.types';
 import { WorkspaceRepository } from './workspace/workspace.repository';
 import { allowedEventViews, assignmentEventsOf, summaryView } from './ticket-view';
 
@@ -34,8 +41,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function decodeCursor(cursor: string): [string | null, string] {
   try {
     const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const validTs = ts === null || (typeof ts === 'string' && /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(ts)
-      && !Number.isNaN(Date.parse(ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'))));
+    const validTs =
+      ts === null ||
+      (typeof ts === 'string' &&
+        /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(ts) &&
+        !Number.isNaN(Date.parse(ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'))));
     if (validTs && typeof id === 'string' && UUID.test(id)) return [ts, id];
   } catch {
     // fall through to the error below
@@ -73,19 +83,32 @@ export class TicketQueryService {
 
   private render(actor: Actor, ticket: TicketWithThread) {
     const staff = seesInternal(actor, ticket);
-    const labels = new Map((this.catalogue.service(ticket.serviceCode)?.attachments ?? []).map((a) => [a.kind, a.label]));
+    const labels = new Map(
+      (this.catalogue.service(ticket.serviceCode)?.attachments ?? []).map((a) => [a.kind, a.label]),
+    );
     const { messages, events, attachments, form } = ticket;
     return {
       ...summaryView(this.catalogue, ticket, ticket),
       form,
-      attachments: attachments.filter((a) => staff || a.messageVisibility !== 'INTERNAL').map((a) => ({
-        id: a.id, kind: a.kind, label: labels.get(a.kind) ?? 'Lampiran', originalName: a.originalName,
-        contentType: a.contentType, sizeBytes: Number(a.sizeBytes), sha256: a.sha256, messageId: a.messageId,
-        createdAt: a.createdAt, current: a.supersededAt === null,
-        downloadUrl: `/api/v1/tickets/${ticket.id}/attachments/${a.id}`,
-      })),
+      attachments: attachments
+        .filter((a) => staff || a.messageVisibility !== 'INTERNAL')
+        .map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          label: labels.get(a.kind) ?? 'Lampiran',
+          originalName: a.originalName,
+          contentType: a.contentType,
+          sizeBytes: Number(a.sizeBytes),
+          sha256: a.sha256,
+          messageId: a.messageId,
+          createdAt: a.createdAt,
+          current: a.supersededAt === null,
+          downloadUrl: `/api/v1/tickets/${ticket.id}/attachments/${a.id}`,
+        })),
       messages: messages.filter((m) => staff || m.visibility === 'PUBLIC'),
-      history: events.filter((e) => staff || e.type !== 'INTERNAL_NOTE').map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
+      history: events
+        .filter((e) => staff || e.type !== 'INTERNAL_NOTE')
+        .map((e) => ({ ...e, payload: staff ? e.payload : undefined })),
       allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
       /** ASSIGN / UNASSIGN when this actor may hand the ticket on or back to the pool. */
       assignmentEvents: assignmentEventsOf(this.catalogue, actor, ticket),
@@ -113,28 +136,39 @@ export class TicketQueryService {
     // The offices come with the session (a handful), and the open statuses are spelled out, so the partial
     // index on (office_id, due_at, id) applies; for one office it is read in order and stops after a page.
     const offices = actor.queueOfficeIds;
-    const statusFilter = filter.status ? `t.status = $2::text` : `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')}) AND $2::text IS NULL`;
+    const statusFilter = filter.status
+      ? `t.status = $2::text`
+      : `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')}) AND $2::text IS NULL`;
     const params: unknown[] = [offices, filter.status ?? null, filter.service ?? null, filter.limit + 1];
     let after = '';
     if (filter.cursor) {
       const [due, id] = decodeCursor(filter.cursor);
       params.push(due, id);
-      after = due === null
-        ? `AND t.due_at IS NULL AND t.id > $6::uuid`
-        : `AND (t.due_at > $5::timestamptz OR (t.due_at = $5::timestamptz AND t.id > $6::uuid) OR t.due_at IS NULL)`;
+      after =
+        due === null
+          ? `AND t.due_at IS NULL AND t.id > $6::uuid`
+          : `AND (t.due_at > $5::timestamptz OR (t.due_at = $5::timestamptz AND t.id > $6::uuid) OR t.due_at IS NULL)`;
     }
-    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(this.db,
+    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(
+      this.db,
       `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.due_at::text AS "cursorKey"
          FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
         WHERE ${offices.length === 1 ? 't.office_id = ($1::uuid[])[1]' : 't.office_id = ANY($1::uuid[])'} AND ${statusFilter}
           AND ($3::text IS NULL OR t.service_code = $3) ${after}
-        ORDER BY t.due_at ASC NULLS LAST, t.id ASC LIMIT $4`, params);
+        ORDER BY t.due_at ASC NULLS LAST, t.id ASC LIMIT $4`,
+      params,
+    );
     return this.page(actor, rows, filter);
   }
 
   /** Satker users: their satkers' tickets, newest first, keyset on (created_at, id). */
   private async satkerTickets(actor: Actor, filter: ListFilter) {
-    const params: unknown[] = [actor.satkers.map((s) => s.satkerId), filter.status ? [filter.status] : filter.statuses ?? TICKET_STATUSES, filter.service ?? null, filter.limit + 1];
+    const params: unknown[] = [
+      actor.satkers.map((s) => s.satkerId),
+      filter.status ? [filter.status] : (filter.statuses ?? TICKET_STATUSES),
+      filter.service ?? null,
+      filter.limit + 1,
+    ];
     let after = '';
     if (filter.cursor) {
       const [created, id] = decodeCursor(filter.cursor);
@@ -142,15 +176,22 @@ export class TicketQueryService {
       params.push(created, id);
       after = `AND (t.created_at, t.id) < ($5::timestamptz, $6::uuid)`;
     }
-    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(this.db,
+    const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(
+      this.db,
       `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.created_at::text AS "cursorKey"
          FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
         WHERE t.satker_id = ANY($1::uuid[]) AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR t.service_code = $3) ${after}
-        ORDER BY t.created_at DESC, t.id DESC LIMIT $4`, params);
+        ORDER BY t.created_at DESC, t.id DESC LIMIT $4`,
+      params,
+    );
     return this.page(actor, rows, filter);
   }
 
-  private page(actor: Actor, rows: Array<TicketRow & TicketNames & { cursorKey: string | null }>, { limit, withForm }: ListFilter) {
+  private page(
+    actor: Actor,
+    rows: Array<TicketRow & TicketNames & { cursorKey: string | null }>,
+    { limit, withForm }: ListFilter,
+  ) {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -160,7 +201,10 @@ export class TicketQueryService {
         allowedEvents: allowedEventViews(this.catalogue, actor, t).map(({ type, label }) => ({ type, label })),
         ...(withForm ? { form: t.form } : {}),
       })),
-      nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.cursorKey, last.id])).toString('base64url') : null,
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([last.cursorKey, last.id])).toString('base64url')
+          : null,
     };
   }
 

@@ -23,18 +23,33 @@ export class TicketRatingService {
       const ticket = await this.tickets.lockVisible(em, ticketId, actor);
       if (!ticket) throw ticketNotFound();
       if (!factsFor(actor, ticket).roles.includes('SATKER')) {
-        throw forbidden('RATING_NOT_PERMITTED', 'Penilaian layanan diberikan oleh pengguna satker yang mengajukan tiket.');
+        throw forbidden(
+          'RATING_NOT_PERMITTED',
+          'Penilaian layanan diberikan oleh pengguna satker yang mengajukan tiket.',
+        );
       }
       if (ticket.status !== 'SELESAI' && ticket.status !== 'DITOLAK') {
-        throw conflict('RATING_NOT_OPEN', 'Penilaian dapat diberikan setelah tiket selesai atau ditolak, sebelum tiket ditutup.', { status: ticket.status });
+        throw conflict(
+          'RATING_NOT_OPEN',
+          'Penilaian dapat diberikan setelah tiket selesai atau ditolak, sebelum tiket ditutup.',
+          { status: ticket.status },
+        );
       }
-      const saved = await one(em,
+      const saved = await one(
+        em,
         `INSERT INTO ticket_ratings (ticket_id, rating, comment, person_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`, [ticketId, rating, comment, actor.personId]);
+         ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
+        [ticketId, rating, comment, actor.personId],
+      );
       if (!saved) throw conflict('ALREADY_RATED', 'Tiket ini sudah dinilai.');
       await em.query(`UPDATE tickets SET rating = $2 WHERE id = $1`, [ticketId, rating]);
       await this.tickets.insertEvent(em, {
-        ticketId, type: 'RATED', from: ticket.status, to: ticket.status, actorId: actor.personId, payload: { rating },
+        ticketId,
+        type: 'RATED',
+        from: ticket.status,
+        to: ticket.status,
+        actorId: actor.personId,
+        payload: { rating },
       });
       await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'RATED');
       return { ticketId, rating, comment };

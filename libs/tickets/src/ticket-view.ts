@@ -20,9 +20,14 @@ const allowedNow = (catalogue: Catalogue, actor: Actor, ticket: TicketRow) =>
  * its buttons. Assignment (ASSIGN, UNASSIGN) is listed apart by `assignmentEventsOf`.
  */
 export function allowedEventViews(catalogue: Catalogue, actor: Actor, ticket: TicketRow): AllowedEventView[] {
-  return allowedNow(catalogue, actor, ticket).filter((type) => !EVENT_SPECS[type].assignment).map((type) => ({
-    type, label: EVENT_SPECS[type].label, requires: EVENT_SPECS[type].requires, attachments: EVENT_SPECS[type].attachments,
-  }));
+  return allowedNow(catalogue, actor, ticket)
+    .filter((type) => !EVENT_SPECS[type].assignment)
+    .map((type) => ({
+      type,
+      label: EVENT_SPECS[type].label,
+      requires: EVENT_SPECS[type].requires,
+      attachments: EVENT_SPECS[type].attachments,
+    }));
 }
 
 /** The assignment events this actor may send now (ASSIGN names a colleague of the office). */
@@ -34,7 +39,11 @@ export function assignmentEventsOf(catalogue: Catalogue, actor: Actor, ticket: T
 export function slaBadge(ticket: TicketRow, now: Date) {
   if (!ticket.dueAt) return { dueAt: null, state: 'NONE' as const, overdue: false };
   const overdue = ticket.dueAt <= now;
-  const state = overdue ? 'BREACHED' as const : ticket.warnAt && ticket.warnAt <= now ? 'WARNING' as const : 'ON_TIME' as const;
+  const state = overdue
+    ? ('BREACHED' as const)
+    : ticket.warnAt && ticket.warnAt <= now
+      ? ('WARNING' as const)
+      : ('ON_TIME' as const);
   return { dueAt: ticket.dueAt, state, overdue };
 }
 

@@ -4,7 +4,16 @@ import type { Actor } from '@loket/auth';
 import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { SlaClocks } from '@loket/sla';
-import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type ActorRole, type EventText } from '@loket/workflow';
+import {
+  allowedEvents,
+  applyEvent,
+  Catalogue,
+  EVENT_SPECS,
+  EVENT_TEXT_LABELS,
+  eventRequirement,
+  type ActorRole,
+  type EventText,
+} from '@loket/workflow';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
@@ -40,13 +49,17 @@ function checkPayload(cmd: EventCommand, spec: ReturnType<typeof eventRequiremen
   const accepted = new Set<EventText>([...spec.requires, ...spec.optional]);
   const problems: Array<{ field: string; problems: string[] }> = TEXT_FIELDS.flatMap((field) => {
     const value = cmd[field]?.trim();
-    if (spec.requires.includes(field) && !value) return [{ field, problems: [`${EVENT_TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
-    if (cmd[field] !== undefined && !accepted.has(field)) return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
+    if (spec.requires.includes(field) && !value)
+      return [{ field, problems: [`${EVENT_TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
+    if (cmd[field] !== undefined && !accepted.has(field))
+      return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
     return [];
   });
   const namesTarget = EVENT_SPECS[cmd.type].assignment === 'TARGET';
-  if (namesTarget && !UUID.test(cmd.assigneeId ?? '')) problems.push({ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] });
-  if (!namesTarget && cmd.assigneeId !== undefined) problems.push({ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.type}.`] });
+  if (namesTarget && !UUID.test(cmd.assigneeId ?? ''))
+    problems.push({ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] });
+  if (!namesTarget && cmd.assigneeId !== undefined)
+    problems.push({ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.type}.`] });
   if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', problems);
 }
 
@@ -69,7 +82,13 @@ export class TicketWorkflowService {
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
-  async dispatch(ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null, uploads: StoredUpload[] = []): Promise<TicketRow> {
+  async dispatch(
+    ticketId: string,
+    actor: Actor | null,
+    cmd: EventCommand,
+    expectedVersion: number | null,
+    uploads: StoredUpload[] = [],
+  ): Promise<TicketRow> {
     if (!EVENT_SPECS[cmd.type]) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
     const check = (ticket: TicketRow) => this.checkCommand(ticket, cmd, uploads);
     if (uploads.length === 0) {
@@ -80,7 +99,9 @@ export class TicketWorkflowService {
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
     if (!preview) throw ticketNotFound();
     await check(preview);
-    return this.withStoredFiles(uploads, (em, files) => this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files));
+    return this.withStoredFiles(uploads, (em, files) =>
+      this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files),
+    );
   }
 
   /** What the event needs (texts, files) for this ticket's service. */
@@ -98,22 +119,32 @@ export class TicketWorkflowService {
    * message and files, event, snapshot. Other services use it to change a ticket as part of their
    * own transaction (e.g. a newer request superseding an older one).
    */
-  async transitionWithin(em: EntityManager, ticketId: string, actor: Actor | null, cmd: EventCommand, expectedVersion: number | null,
-    files: StoredFile[] = [], check?: (ticket: TicketRow) => Promise<void>): Promise<TicketRow> {
+  async transitionWithin(
+    em: EntityManager,
+    ticketId: string,
+    actor: Actor | null,
+    cmd: EventCommand,
+    expectedVersion: number | null,
+    files: StoredFile[] = [],
+    check?: (ticket: TicketRow) => Promise<void>,
+  ): Promise<TicketRow> {
     const ticket = await this.tickets.lockVisible(em, ticketId, actor);
     if (!ticket) throw ticketNotFound();
     await check?.(ticket);
     if (expectedVersion !== null && ticket.version !== expectedVersion) {
       throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
-        expectedVersion, currentVersion: ticket.version,
+        expectedVersion,
+        currentVersion: ticket.version,
       });
     }
     const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
     const facts = { ...(actor ? factsFor(actor, ticket) : SYSTEM_FACTS) };
     // The machine's guard decides whether the named colleague works this office (or its Kanwil).
-    if (cmd.assigneeId) facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
+    if (cmd.assigneeId)
+      facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
     // A reopened ticket goes back to its agent only while they still work the office.
-    if (cmd.type === 'REOPEN' && ticket.assigneeId) facts.assigneeServes = (await this.tickets.staffRolesOn(em, ticket.assigneeId, ticket)).includes('AGENT');
+    if (cmd.type === 'REOPEN' && ticket.assigneeId)
+      facts.assigneeServes = (await this.tickets.staffRolesOn(em, ticket.assigneeId, ticket)).includes('AGENT');
     const outcome = applyEvent(machine, ticket.snapshot, { type: cmd.type, facts, payload: { ...cmd } });
     // Errors list the work events, as views do; assignment is offered apart (assignmentEvents).
     const work = (allowed: string[]) => allowed.filter((t) => !EVENT_SPECS[t].assignment);
@@ -123,40 +154,79 @@ export class TicketWorkflowService {
     }
     if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
       throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
-        status: ticket.status, allowedEvents: work(outcome.allowed),
+        status: ticket.status,
+        allowedEvents: work(outcome.allowed),
       });
     }
-    if (!outcome.ok && facts.target && allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type)) {
-      throw badRequest('ASSIGNEE_NOT_ELIGIBLE', 'Petugas yang dipilih bukan CSO kantor yang menangani tiket ini.', { assigneeId: cmd.assigneeId });
+    if (
+      !outcome.ok &&
+      facts.target &&
+      allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type)
+    ) {
+      throw badRequest('ASSIGNEE_NOT_ELIGIBLE', 'Petugas yang dipilih bukan CSO kantor yang menangani tiket ini.', {
+        assigneeId: cmd.assigneeId,
+      });
     }
     if (!outcome.ok) {
       throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
-        status: ticket.status, allowedEvents: work(outcome.allowed),
+        status: ticket.status,
+        allowedEvents: work(outcome.allowed),
       });
     }
-    const results = await this.effects.apply({ db: em, ticket, actorId: actor?.personId ?? null, event: cmd }, outcome.effects);
+    const results = await this.effects.apply(
+      { db: em, ticket, actorId: actor?.personId ?? null, event: cmd },
+      outcome.effects,
+    );
     const text = cmd.message ?? cmd.reason ?? cmd.note;
     const messageId = text?.trim()
       ? await this.tickets.insertMessage(em, {
-          ticketId, authorId: actor?.personId ?? null, visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
-          body: text.trim(), eventType: cmd.type,
+          ticketId,
+          authorId: actor?.personId ?? null,
+          visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
+          body: text.trim(),
+          eventType: cmd.type,
         })
       : null;
     await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
-    const version = await this.tickets.applyTransition(em, {
-      ticketId, type: cmd.type, from: ticket.status, actorId: actor?.personId ?? null,
-      payload: { messageId, reference: cmd.reference ?? null, attachments: files.map((f) => f.kind), effects: results },
-    }, outcome.snapshot);
+    const version = await this.tickets.applyTransition(
+      em,
+      {
+        ticketId,
+        type: cmd.type,
+        from: ticket.status,
+        actorId: actor?.personId ?? null,
+        payload: {
+          messageId,
+          reference: cmd.reference ?? null,
+          attachments: files.map((f) => f.kind),
+          effects: results,
+        },
+      },
+      outcome.snapshot,
+    );
     await this.clocks.afterEvent(em, {
-      ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent: isAgent(facts.roles), at: new Date(),
+      ticketId,
+      from: ticket.status,
+      to: outcome.snapshot.value,
+      type: cmd.type,
+      byAgent: isAgent(facts.roles),
+      at: new Date(),
     });
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
-    if (cmd.type === 'SUBMIT_CORRECTION') await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
+    if (cmd.type === 'SUBMIT_CORRECTION')
+      await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
     // An agent's own step does not mark the ticket as changed in their queue.
     if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
     const { value: status, context } = outcome.snapshot;
-    return { ...ticket, status, snapshot: outcome.snapshot, assigneeId: context.assigneeId, correctionRounds: context.correctionRounds, version };
+    return {
+      ...ticket,
+      status,
+      snapshot: outcome.snapshot,
+      assigneeId: context.assigneeId,
+      correctionRounds: context.correctionRounds,
+      version,
+    };
   }
 
   /** A reply or internal note. It does not change the status, so it does not move the version. */
@@ -179,27 +249,46 @@ export class TicketWorkflowService {
         throw conflict('TICKET_CLOSED', 'Tiket sudah ditutup atau dibatalkan; pesan tidak dapat ditambahkan.');
       }
       const messageId = await this.tickets.insertMessage(em, {
-        ticketId, authorId: actor.personId, visibility: cmd.visibility, body: cmd.body.trim(), eventType: null,
+        ticketId,
+        authorId: actor.personId,
+        visibility: cmd.visibility,
+        body: cmd.body.trim(),
+        eventType: null,
       });
       await this.tickets.insertAttachments(em, ticketId, messageId, actor.personId, files);
       const type = cmd.visibility === 'INTERNAL' ? 'INTERNAL_NOTE' : 'MESSAGE';
       await this.tickets.insertEvent(em, {
-        ticketId, type, from: ticket.status, to: ticket.status, actorId: actor.personId,
+        ticketId,
+        type,
+        from: ticket.status,
+        to: ticket.status,
+        actorId: actor.personId,
         payload: { messageId, attachments: files.map((f) => f.kind) },
       });
       await em.query(`UPDATE tickets SET updated_at = now() WHERE id = $1`, [ticketId]);
       if (cmd.visibility === 'PUBLIC') {
-        await this.clocks.afterEvent(em, { ticketId, from: ticket.status, to: ticket.status, type, byAgent: isStaff, at: new Date() });
+        await this.clocks.afterEvent(em, {
+          ticketId,
+          from: ticket.status,
+          to: ticket.status,
+          type,
+          byAgent: isStaff,
+          at: new Date(),
+        });
         await this.notices.afterEvent(em, ticket, { type, text: cmd.body.trim(), byAgent: isStaff });
       }
       if (isStaff) await this.workspace.markSeen(em, actor.personId, ticketId);
-      else if (cmd.visibility === 'PUBLIC') await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'SATKER_REPLIED');
+      else if (cmd.visibility === 'PUBLIC')
+        await this.agentNotices.satkerActed(em, ticket, ticket.assigneeId, 'SATKER_REPLIED');
       return ticket;
     });
   }
 
   /** Moves uploads into the store, runs the transaction, and takes the files out again if it fails. */
-  private async withStoredFiles<T>(uploads: StoredUpload[], work: (em: EntityManager, files: StoredFile[]) => Promise<T>): Promise<T> {
+  private async withStoredFiles<T>(
+    uploads: StoredUpload[],
+    work: (em: EntityManager, files: StoredFile[]) => Promise<T>,
+  ): Promise<T> {
     const files = await this.intake.adopt(uploads);
     try {
       return await this.db.transaction((em) => work(em, files));

@@ -86,10 +86,16 @@ export class TicketRepository {
    * per-year sequence, created on first use: no row all filings of an office update; a rolled-back
    * filing leaves a gap) and its filer as notices address them.
    */
-  async filingFacts(db: Queryable, t: Pick<NewTicket, 'officeId' | 'satkerId' | 'filedBy'>): Promise<{ number: string; filer: Recipient }> {
-    const row = await one<Recipient & { number: string }>(db,
+  async filingFacts(
+    db: Queryable,
+    t: Pick<NewTicket, 'officeId' | 'satkerId' | 'filedBy'>,
+  ): Promise<{ number: string; filer: Recipient }> {
+    const row = await one<Recipient & { number: string }>(
+      db,
       `SELECT new_ticket_number(o.id) AS number, p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
-         FROM offices o, satkers s, persons p WHERE o.id = $1 AND s.id = $2 AND p.id = $3`, [t.officeId, t.satkerId, t.filedBy]);
+         FROM offices o, satkers s, persons p WHERE o.id = $1 AND s.id = $2 AND p.id = $3`,
+      [t.officeId, t.satkerId, t.filedBy],
+    );
     const { number, ...filer } = row!;
     return { number, filer };
   }
@@ -103,33 +109,75 @@ export class TicketRepository {
     const batch = new WriteBatch();
     if (f.claim) {
       // The key row names the ticket inserted below: the foreign key is checked at the statement's end.
-      batch.with('k', `INSERT INTO idempotency_keys (person_id, key, request_hash, ticket_id) VALUES ($1, $2, $3, $4)
-                       ON CONFLICT DO NOTHING RETURNING key`, [f.claim.personId, f.claim.key, f.claim.requestHash, f.id]);
+      batch.with(
+        'k',
+        `INSERT INTO idempotency_keys (person_id, key, request_hash, ticket_id) VALUES ($1, $2, $3, $4)
+                       ON CONFLICT DO NOTHING RETURNING key`,
+        [f.claim.personId, f.claim.key, f.claim.requestHash, f.id],
+      );
     } else {
       batch.with('k', 'SELECT 1');
     }
-    batch.with('t', `INSERT INTO tickets (id, number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot,
+    batch.with(
+      't',
+      `INSERT INTO tickets (id, number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot,
                                           subject, form, filed_by, due_at)
                      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM k RETURNING *`,
-    [f.id, f.number, f.officeId, f.satkerId, f.serviceCode, f.machineId, f.machineVersion, f.snapshot.value,
-      JSON.stringify(f.snapshot), f.subject, JSON.stringify(f.form), f.filedBy, f.dueAt]);
+      [
+        f.id,
+        f.number,
+        f.officeId,
+        f.satkerId,
+        f.serviceCode,
+        f.machineId,
+        f.machineVersion,
+        f.snapshot.value,
+        JSON.stringify(f.snapshot),
+        f.subject,
+        JSON.stringify(f.form),
+        f.filedBy,
+        f.dueAt,
+      ],
+    );
     if (f.files.length) {
-      batch.with('files', `INSERT INTO ticket_attachments (ticket_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
+      batch.with(
+        'files',
+        `INSERT INTO ticket_attachments (ticket_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
         SELECT t.id, x.kind, x.name, x.type, x.size, x.sha, x.key, t.filed_by
           FROM t, unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS x(kind, name, type, size, sha, key)`,
-      [f.files.map((x) => x.kind), f.files.map((x) => x.originalName), f.files.map((x) => x.contentType), f.files.map((x) => x.size),
-        f.files.map((x) => x.sha256), f.files.map((x) => x.storageKey)]);
+        [
+          f.files.map((x) => x.kind),
+          f.files.map((x) => x.originalName),
+          f.files.map((x) => x.contentType),
+          f.files.map((x) => x.size),
+          f.files.map((x) => x.sha256),
+          f.files.map((x) => x.storageKey),
+        ],
+      );
     }
     clocks(batch);
-    batch.with('e', `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload)
-                     SELECT t.id, 'FILED', NULL, t.status, t.filed_by, $1 FROM t`, [JSON.stringify(f.eventPayload)]);
+    batch.with(
+      'e',
+      `INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload)
+                     SELECT t.id, 'FILED', NULL, t.status, t.filed_by, $1 FROM t`,
+      [JSON.stringify(f.eventPayload)],
+    );
     if (f.notices.length) {
-      batch.with('n', `INSERT INTO outbox (topic, recipient, payload, ticket_id)
+      batch.with(
+        'n',
+        `INSERT INTO outbox (topic, recipient, payload, ticket_id)
                        SELECT x.topic, x.recipient, x.payload, t.id FROM t, unnest($1::text[], $2::text[], $3::jsonb[]) AS x(topic, recipient, payload)`,
-      [f.notices.map((n) => n.topic), f.notices.map((n) => n.recipient), f.notices.map((n) => JSON.stringify(n.payload))]);
+        [
+          f.notices.map((n) => n.topic),
+          f.notices.map((n) => n.recipient),
+          f.notices.map((n) => JSON.stringify(n.payload)),
+        ],
+      );
     }
-    const [row] = await batch.run<TicketRow & { announced: unknown }>(db,
-      `SELECT ${TICKET_COLUMNS}, ${announcement('t', "'FILED'")} AS announced FROM t JOIN offices o ON o.id = t.office_id`);
+    const [row] = await batch.run<TicketRow & { announced: unknown }>(
+      db,
+      `SELECT ${TICKET_COLUMNS}, ${announcement('t', "'FILED'")} AS announced FROM t JOIN offices o ON o.id = t.office_id`,
+    );
     if (!row) return null;
     delete (row as { announced?: unknown }).announced;
     return row;
@@ -147,8 +195,18 @@ export class TicketRepository {
                          resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
                    WHERE id = $1 RETURNING *)
        SELECT u.version, ${announcement('u', '$7::text')} AS announced FROM u`,
-      [event.ticketId, snapshot.value, JSON.stringify(snapshot), snapshot.context.assigneeId, snapshot.context.correctionRounds,
-        resolved.includes(snapshot.value), event.type, event.from, event.actorId, JSON.stringify(event.payload)],
+      [
+        event.ticketId,
+        snapshot.value,
+        JSON.stringify(snapshot),
+        snapshot.context.assigneeId,
+        snapshot.context.correctionRounds,
+        resolved.includes(snapshot.value),
+        event.type,
+        event.from,
+        event.actorId,
+        JSON.stringify(event.payload),
+      ],
     );
     return row!.version;
   }
@@ -161,7 +219,16 @@ export class TicketRepository {
     );
   }
 
-  async insertMessage(db: Queryable, m: { ticketId: string; authorId: string | null; visibility: 'PUBLIC' | 'INTERNAL'; body: string; eventType: string | null }) {
+  async insertMessage(
+    db: Queryable,
+    m: {
+      ticketId: string;
+      authorId: string | null;
+      visibility: 'PUBLIC' | 'INTERNAL';
+      body: string;
+      eventType: string | null;
+    },
+  ) {
     const row = await one<{ id: string }>(
       db,
       `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -171,7 +238,13 @@ export class TicketRepository {
   }
 
   /** Adds files; a new file of a kind the ticket already has replaces (supersedes) the old one. */
-  async insertAttachments(db: Queryable, ticketId: string, messageId: string | null, uploadedBy: string | null, files: StoredFile[]) {
+  async insertAttachments(
+    db: Queryable,
+    ticketId: string,
+    messageId: string | null,
+    uploadedBy: string | null,
+    files: StoredFile[],
+  ) {
     if (files.length === 0) return;
     await db.query(
       `UPDATE ticket_attachments SET superseded_at = now()
@@ -182,8 +255,17 @@ export class TicketRepository {
       `INSERT INTO ticket_attachments (ticket_id, message_id, kind, original_name, content_type, size_bytes, sha256, storage_key, uploaded_by)
        SELECT $1, $2, f.kind, f.name, f.type, f.size, f.sha, f.key, $3
          FROM unnest($4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[]) AS f(kind, name, type, size, sha, key)`,
-      [ticketId, messageId, uploadedBy, files.map((f) => f.kind), files.map((f) => f.originalName),
-        files.map((f) => f.contentType), files.map((f) => f.size), files.map((f) => f.sha256), files.map((f) => f.storageKey)],
+      [
+        ticketId,
+        messageId,
+        uploadedBy,
+        files.map((f) => f.kind),
+        files.map((f) => f.originalName),
+        files.map((f) => f.contentType),
+        files.map((f) => f.size),
+        files.map((f) => f.sha256),
+        files.map((f) => f.storageKey),
+      ],
     );
   }
 
@@ -218,15 +300,22 @@ export class TicketRepository {
     const date = (v: unknown) => (v === null ? null : new Date(v as string));
     for (const m of row.messages) m.createdAt = date(m.createdAt)!;
     for (const e of row.events) e.createdAt = date(e.createdAt)!;
-    for (const f of row.attachments) Object.assign(f, { createdAt: date(f.createdAt), supersededAt: date(f.supersededAt) });
+    for (const f of row.attachments)
+      Object.assign(f, { createdAt: date(f.createdAt), supersededAt: date(f.supersededAt) });
     return row;
   }
 
   /** The machine roles a staff member would hold on the ticket: AGENT at its office, ESCALATION_AGENT at the office above. */
-  async staffRolesOn(db: Queryable, personId: string, ticket: { officeId: string; officeParentId: string | null }): Promise<ActorRole[]> {
-    const rows = await many<{ officeId: string }>(db,
+  async staffRolesOn(
+    db: Queryable,
+    personId: string,
+    ticket: { officeId: string; officeParentId: string | null },
+  ): Promise<ActorRole[]> {
+    const rows = await many<{ officeId: string }>(
+      db,
       `SELECT office_id AS "officeId" FROM staff_roles WHERE person_id = $1 AND role = 'CSO' AND office_id = ANY($2::uuid[])`,
-      [personId, [ticket.officeId, ticket.officeParentId].filter((o) => o !== null)]);
+      [personId, [ticket.officeId, ticket.officeParentId].filter((o) => o !== null)],
+    );
     const roles: ActorRole[] = [];
     if (rows.some((r) => r.officeId === ticket.officeId)) roles.push('AGENT');
     if (rows.some((r) => r.officeId === ticket.officeParentId)) roles.push('ESCALATION_AGENT');

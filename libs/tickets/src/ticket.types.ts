@@ -94,8 +94,9 @@ export interface ThreadAttachment {
   messageVisibility: 'PUBLIC' | 'INTERNAL' | null;
 }
 
-export type TicketWithThread = TicketRow & TicketNames & {
-  messages: ThreadMessage[];
-  events: ThreadEvent[];
-  attachments: ThreadAttachment[];
-};
+export type TicketWithThread = TicketRow &
+  TicketNames & {
+    messages: ThreadMessage[];
+    events: ThreadEvent[];
+    attachments: ThreadAttachment[];
+  };

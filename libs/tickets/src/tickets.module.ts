@@ -29,11 +29,29 @@ import { ReplyTemplateRepository } from './reply-templates/reply-template.reposi
 import { ReplyTemplatesService } from './reply-templates/reply-templates.service';
 
 const SERVICES = [
-  TicketRepository, TicketEffects, AttachmentIntake, TicketWorkflowService, TicketFilingService, TicketQueryService,
-  SelfRegistrationService, MembershipDirectoryService, TicketNotices, TicketLettersService, TicketRatingService, LifecycleSweep, EscalationSweep,
-  SelfRegistrationApprovals, WorkspaceRepository, WorkspaceService, BulkActionsService, AgentNotices, TicketFeed,
-  ReplyTemplateRepository, ReplyTemplatesService,
-  NikLookupService, DigipayService,
+  TicketRepository,
+  TicketEffects,
+  AttachmentIntake,
+  TicketWorkflowService,
+  TicketFilingService,
+  TicketQueryService,
+  SelfRegistrationService,
+  MembershipDirectoryService,
+  TicketNotices,
+  TicketLettersService,
+  TicketRatingService,
+  LifecycleSweep,
+  EscalationSweep,
+  SelfRegistrationApprovals,
+  WorkspaceRepository,
+  WorkspaceService,
+  BulkActionsService,
+  AgentNotices,
+  TicketFeed,
+  ReplyTemplateRepository,
+  ReplyTemplatesService,
+  NikLookupService,
+  DigipayService,
 ];
 
 @Module({})

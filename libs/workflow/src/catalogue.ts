@@ -43,7 +43,11 @@ export interface ServiceDefinition {
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const pdf = (kind: string, label: string): AttachmentSpec => ({
-  kind, label, required: true, accept: ['pdf'], maxBytes: MAX_UPLOAD_BYTES,
+  kind,
+  label,
+  required: true,
+  accept: ['pdf'],
+  maxBytes: MAX_UPLOAD_BYTES,
 });
 
 const MYINTRESS_USER: FormSchema = {
@@ -96,12 +100,18 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     description: 'Penghapusan pengguna MyIntress berstatus Tidak Aktif atau Pendaftaran Ditolak.',
     form: {
       pengguna: {
-        kind: 'list', label: 'Pengguna yang dihapus', minItems: 1, maxItems: 50,
+        kind: 'list',
+        label: 'Pengguna yang dihapus',
+        minItems: 1,
+        maxItems: 50,
         item: { membershipId: { kind: 'id', label: 'Keanggotaan', required: true } },
       },
       alasan: { kind: 'text', label: 'Alasan penghapusan', required: true, maxLength: 1000 },
     },
-    attachments: [pdf('SURAT_PERMINTAAN', 'Surat Permintaan Penghapusan'), pdf('FORMULIR_PENGHAPUSAN', 'Formulir Penghapusan')],
+    attachments: [
+      pdf('SURAT_PERMINTAAN', 'Surat Permintaan Penghapusan'),
+      pdf('FORMULIR_PENGHAPUSAN', 'Formulir Penghapusan'),
+    ],
     filedBy: ['SATKER'],
     queue: 'SATKER_KPPN',
     machine: { id: 'myintress-hapus', version: 1 },
@@ -126,7 +136,13 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     attachments: [
       pdf('FORM_REGISTRASI_ADMIN', 'Formulir registrasi admin (ditandatangani KPA)'),
       pdf('SK_PENUNJUKAN', 'SK penunjukan admin'),
-      { kind: 'KTP', label: 'KTP (PDF atau pindaian JPEG/PNG)', required: true, accept: ['pdf', 'image'], maxBytes: MAX_UPLOAD_BYTES },
+      {
+        kind: 'KTP',
+        label: 'KTP (PDF atau pindaian JPEG/PNG)',
+        required: true,
+        accept: ['pdf', 'image'],
+        maxBytes: MAX_UPLOAD_BYTES,
+      },
     ],
     filedBy: ['SATKER'],
     queue: 'SATKER_KPPN',
@@ -137,9 +153,15 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     code: 'DIGIPAY_ASISTENSI',
     title: 'Asistensi Digipay',
     subjectPattern: 'Permintaan Asistensi Digipay {satkerName}',
-    description: 'Bantuan registrasi admin, input/undang vendor, atau transaksi Digipay, tatap muka di Posko Digipay atau daring.',
+    description:
+      'Bantuan registrasi admin, input/undang vendor, atau transaksi Digipay, tatap muka di Posko Digipay atau daring.',
     form: {
-      topik: { kind: 'choice', label: 'Topik', required: true, options: ['REGISTRASI_ADMIN', 'INPUT_UNDANG_VENDOR', 'TRANSAKSI'] },
+      topik: {
+        kind: 'choice',
+        label: 'Topik',
+        required: true,
+        options: ['REGISTRASI_ADMIN', 'INPUT_UNDANG_VENDOR', 'TRANSAKSI'],
+      },
       cara: { kind: 'choice', label: 'Cara asistensi', required: true, options: ['TATAP_MUKA', 'DARING'] },
       perluBank: { kind: 'choice', label: 'Perlu kehadiran bank', required: true, options: ['YA', 'TIDAK'] },
       uraian: { kind: 'text', label: 'Uraian kebutuhan', required: true, maxLength: 5000 },
@@ -154,9 +176,15 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
     code: 'PUSINTEK_AKSES',
     title: 'SC03-1 Layanan Hak Akses Aplikasi dan Data',
     subjectPattern: 'Layanan Hak Akses Aplikasi dan Data {satkerName}',
-    description: 'Pembuatan akun (termasuk e-mail), hak akses aplikasi, perubahan akun, reset kata sandi, penghapusan akun.',
+    description:
+      'Pembuatan akun (termasuk e-mail), hak akses aplikasi, perubahan akun, reset kata sandi, penghapusan akun.',
     form: {
-      jenis: { kind: 'choice', label: 'Jenis permintaan', required: true, options: ['BUAT_AKUN', 'HAK_AKSES', 'UBAH_AKUN', 'RESET_SANDI', 'HAPUS_AKUN'] },
+      jenis: {
+        kind: 'choice',
+        label: 'Jenis permintaan',
+        required: true,
+        options: ['BUAT_AKUN', 'HAK_AKSES', 'UBAH_AKUN', 'RESET_SANDI', 'HAPUS_AKUN'],
+      },
       nik: { kind: 'nik', label: 'NIK pemilik akun', required: true },
       nama: { kind: 'text', label: 'Nama lengkap', required: true, maxLength: 120 },
       unit: { kind: 'text', label: 'Unit kerja', required: true, maxLength: 200 },
@@ -166,7 +194,12 @@ export const DEFAULT_SERVICES: ServiceDefinition[] = [
       hakAkses: { kind: 'text', label: 'Hak akses yang diminta', required: false, maxLength: 200 },
       pejabatNama: { kind: 'text', label: 'Nama pejabat penandatangan', required: true, maxLength: 120 },
       pejabatNip: { kind: 'text', label: 'NIP pejabat penandatangan', required: true, maxLength: 30 },
-      pejabatEselon: { kind: 'choice', label: 'Eselon pejabat penandatangan', required: true, options: ['I', 'II', 'III', 'IV', 'V'] },
+      pejabatEselon: {
+        kind: 'choice',
+        label: 'Eselon pejabat penandatangan',
+        required: true,
+        options: ['I', 'II', 'III', 'IV', 'V'],
+      },
     },
     attachments: [pdf('FORM_3_1', 'Formulir 3.1 (ditandatangani pejabat eselon III atau lebih tinggi)')],
     filedBy: ['SATKER'],
@@ -216,10 +249,16 @@ export const DEFAULT_MACHINES: TicketMachine[] = [
   }),
   buildLifecycleMachine({ id: 'digipay-admin', version: 1, outcomeEffects: ['digipay.activateAdmin'] }),
   buildLifecycleMachine({ id: 'pusintek-akses', version: 1, outcomeEffects: ['accounts.apply'], statusNotice: true }),
-  buildLifecycleMachine({ id: 'myintress-hapus', version: 1, outcomeEffects: ['myintress.deleteListed', 'letters.deletionConfirmation'] }),
+  buildLifecycleMachine({
+    id: 'myintress-hapus',
+    version: 1,
+    outcomeEffects: ['myintress.deleteListed', 'letters.deletionConfirmation'],
+  }),
   buildApprovalMachine({
-    id: 'myintress-approval', version: 1,
-    approveEffects: ['myintress.approvePending'], rejectEffects: ['myintress.rejectPending'],
+    id: 'myintress-approval',
+    version: 1,
+    approveEffects: ['myintress.approvePending'],
+    rejectEffects: ['myintress.rejectPending'],
   }),
 ];
 
@@ -260,7 +299,7 @@ export function eventRequirement(service: ServiceDefinition | undefined, type: s
   return {
     requires: [...new Set([...common.requires, ...(own?.requires ?? [])])],
     optional: common.optional ?? [],
-    attachments: own?.attachments ?? (common.attachments ? service?.attachments ?? [] : []),
+    attachments: own?.attachments ?? (common.attachments ? (service?.attachments ?? []) : []),
     attachmentsRequired: !!own?.attachments,
   };
 }

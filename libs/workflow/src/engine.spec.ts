@@ -42,54 +42,96 @@ describe('ticket lifecycle', () => {
   it('separates an event the state does not accept from one this actor may not send', () => {
     const claimed = run(start, 'CLAIM', agent);
     expect(applyEvent(machine, start, { type: 'COMPLETE', facts: agent })).toEqual({
-      ok: false, reason: 'NOT_IN_STATE', allowed: ['CLAIM', 'ASSIGN'],
+      ok: false,
+      reason: 'NOT_IN_STATE',
+      allowed: ['CLAIM', 'ASSIGN'],
     });
     expect(applyEvent(machine, claimed, { type: 'COMPLETE', facts: satker })).toEqual({
-      ok: false, reason: 'NOT_PERMITTED', allowed: ['CANCEL'],
+      ok: false,
+      reason: 'NOT_PERMITTED',
+      allowed: ['CANCEL'],
     });
     expect(applyEvent(machine, claimed, { type: 'COMPLETE', facts: { actorId: 'x', roles: [] } })).toMatchObject({
-      ok: false, reason: 'NOT_PERMITTED', allowed: [],
+      ok: false,
+      reason: 'NOT_PERMITTED',
+      allowed: [],
     });
   });
 
   it('lists what each actor may send next', () => {
     const claimed = run(start, 'CLAIM', agent);
     expect(allowedEvents(machine, start, satker)).toEqual(['CANCEL']);
-    expect(allowedEvents(machine, claimed, agent)).toEqual(['REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'ESCALATE', 'ASSIGN', 'UNASSIGN']);
+    expect(allowedEvents(machine, claimed, agent)).toEqual([
+      'REQUEST_CORRECTION',
+      'COMPLETE',
+      'REJECT',
+      'ESCALATE',
+      'ASSIGN',
+      'UNASSIGN',
+    ]);
   });
 
   it('lets a colleague of the same office take over: whoever acts becomes the assignee', () => {
     const claimed = run(start, 'CLAIM', agent);
-    expect(allowedEvents(machine, claimed, otherAgent)).toEqual(['REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'ESCALATE', 'ASSIGN', 'UNASSIGN']);
+    expect(allowedEvents(machine, claimed, otherAgent)).toEqual([
+      'REQUEST_CORRECTION',
+      'COMPLETE',
+      'REJECT',
+      'ESCALATE',
+      'ASSIGN',
+      'UNASSIGN',
+    ]);
     expect(run(claimed, 'REQUEST_CORRECTION', otherAgent).context.assigneeId).toBe('cso-2');
   });
 
   it('escalation hands the ticket to the Kanwil tier, which can return or resolve it', () => {
     const escalated = run(run(start, 'CLAIM', agent), 'ESCALATE', agent);
     const kanwil: ActorFacts = { actorId: 'kanwil-1', roles: ['ESCALATION_AGENT'] };
-    expect(allowedEvents(machine, escalated, kanwil)).toEqual(['COMPLETE', 'REJECT', 'RETURN_TO_KPPN', 'ASSIGN', 'UNASSIGN']);
+    expect(allowedEvents(machine, escalated, kanwil)).toEqual([
+      'COMPLETE',
+      'REJECT',
+      'RETURN_TO_KPPN',
+      'ASSIGN',
+      'UNASSIGN',
+    ]);
     expect(allowedEvents(machine, escalated, agent)).toEqual([]);
     expect(run(escalated, 'RETURN_TO_KPPN', kanwil).value).toBe('DIPROSES');
   });
 
   describe('assignment', () => {
-    const to = (facts: ActorFacts, personId: string, roles: ActorFacts['roles']): ActorFacts => ({ ...facts, target: { personId, roles } });
+    const to = (facts: ActorFacts, personId: string, roles: ActorFacts['roles']): ActorFacts => ({
+      ...facts,
+      target: { personId, roles },
+    });
 
     it('ASSIGN hands a new ticket to a colleague of the office, who then holds it in DIPROSES', () => {
-      expect(run(start, 'ASSIGN', to(agent, 'cso-2', ['AGENT']))).toEqual({ value: 'DIPROSES', context: { assigneeId: 'cso-2', correctionRounds: 0 } });
+      expect(run(start, 'ASSIGN', to(agent, 'cso-2', ['AGENT']))).toEqual({
+        value: 'DIPROSES',
+        context: { assigneeId: 'cso-2', correctionRounds: 0 },
+      });
       const claimed = run(start, 'CLAIM', agent);
       expect(run(claimed, 'ASSIGN', to(agent, 'cso-2', ['AGENT'])).context.assigneeId).toBe('cso-2');
     });
 
     it('refuses a target who does not work the office, and an actor who is no agent of it', () => {
-      expect(applyEvent(machine, start, { type: 'ASSIGN', facts: to(agent, 'outsider', []) })).toMatchObject({ ok: false, reason: 'NOT_PERMITTED' });
-      expect(applyEvent(machine, start, { type: 'ASSIGN', facts: to(agent, 'kanwil-1', ['ESCALATION_AGENT']) })).toMatchObject({ ok: false });
-      expect(applyEvent(machine, start, { type: 'ASSIGN', facts: to(satker, 'cso-2', ['AGENT']) })).toMatchObject({ ok: false });
+      expect(applyEvent(machine, start, { type: 'ASSIGN', facts: to(agent, 'outsider', []) })).toMatchObject({
+        ok: false,
+        reason: 'NOT_PERMITTED',
+      });
+      expect(
+        applyEvent(machine, start, { type: 'ASSIGN', facts: to(agent, 'kanwil-1', ['ESCALATION_AGENT']) }),
+      ).toMatchObject({ ok: false });
+      expect(applyEvent(machine, start, { type: 'ASSIGN', facts: to(satker, 'cso-2', ['AGENT']) })).toMatchObject({
+        ok: false,
+      });
     });
 
     it('UNASSIGN returns a worked ticket to BARU (an agent or the system); a waiting one keeps waiting unheld', () => {
       const claimed = run(start, 'CLAIM', agent);
-      expect(run(claimed, 'UNASSIGN', agent)).toEqual({ value: 'BARU', context: { assigneeId: null, correctionRounds: 0 } });
+      expect(run(claimed, 'UNASSIGN', agent)).toEqual({
+        value: 'BARU',
+        context: { assigneeId: null, correctionRounds: 0 },
+      });
       expect(run(claimed, 'UNASSIGN', system).value).toBe('BARU');
       expect(applyEvent(machine, claimed, { type: 'UNASSIGN', facts: satker })).toMatchObject({ ok: false });
       const waiting = run(run(claimed, 'REQUEST_CORRECTION', agent), 'UNASSIGN', system);
@@ -101,9 +143,14 @@ describe('ticket lifecycle', () => {
       const kanwil: ActorFacts = { actorId: 'kanwil-1', roles: ['ESCALATION_AGENT'] };
       const escalated = run(run(start, 'CLAIM', agent), 'ESCALATE', agent);
       expect(run(escalated, 'ASSIGN', to(kanwil, 'kanwil-2', ['ESCALATION_AGENT'])).value).toBe('DIESKALASI');
-      expect(applyEvent(machine, escalated, { type: 'ASSIGN', facts: to(kanwil, 'cso-2', ['AGENT']) })).toMatchObject({ ok: false });
+      expect(applyEvent(machine, escalated, { type: 'ASSIGN', facts: to(kanwil, 'cso-2', ['AGENT']) })).toMatchObject({
+        ok: false,
+      });
       const unheld = run(escalated, 'UNASSIGN', system);
-      expect(run(unheld, 'RETURN_TO_KPPN', kanwil)).toEqual({ value: 'BARU', context: { assigneeId: null, correctionRounds: 0 } });
+      expect(run(unheld, 'RETURN_TO_KPPN', kanwil)).toEqual({
+        value: 'BARU',
+        context: { assigneeId: null, correctionRounds: 0 },
+      });
     });
   });
 
@@ -119,6 +166,9 @@ describe('ticket lifecycle', () => {
     const plain = catalogue.machine('lifecycle', 1);
     const claimed = applyEvent(plain, startSnapshot(plain).snapshot, { type: 'CLAIM', facts: agent });
     if (!claimed.ok) throw new Error('claim refused');
-    expect(applyEvent(plain, claimed.snapshot, { type: 'COMPLETE', facts: agent })).toMatchObject({ ok: true, effects: [] });
+    expect(applyEvent(plain, claimed.snapshot, { type: 'COMPLETE', facts: agent })).toMatchObject({
+      ok: true,
+      effects: [],
+    });
   });
 });

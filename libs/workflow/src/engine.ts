@@ -45,13 +45,21 @@ export function allowedEvents(machine: TicketMachine, persisted: PersistedSnapsh
 }
 
 /** Pure: given the stored snapshot and an event, the next snapshot and the effects to apply. */
-export function applyEvent(machine: TicketMachine, persisted: PersistedSnapshot, event: WorkflowEvent): TransitionOutcome {
+export function applyEvent(
+  machine: TicketMachine,
+  persisted: PersistedSnapshot,
+  event: WorkflowEvent,
+): TransitionOutcome {
   const current = machine.resolveState(persisted);
   // Asked before transitioning: an accepted event without a target (a notice that keeps the status)
   // also leaves the snapshot as it was, so "unchanged" cannot mean "refused".
   if (!current.can(event)) {
     const inState = eventsOfState(machine, persisted.value).includes(event.type);
-    return { ok: false, reason: inState ? 'NOT_PERMITTED' : 'NOT_IN_STATE', allowed: allowedEvents(machine, persisted, event.facts) };
+    return {
+      ok: false,
+      reason: inState ? 'NOT_PERMITTED' : 'NOT_IN_STATE',
+      allowed: allowedEvents(machine, persisted, event.facts),
+    };
   }
   const [next, actions] = transition(machine, current, event);
   return { ok: true, snapshot: persist(next), effects: toEffects(actions) };

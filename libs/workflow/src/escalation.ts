@@ -29,16 +29,36 @@ const WORKING_DAY = 450;
  */
 export const DEFAULT_ESCALATION: EscalationLevel[] = [
   { level: 1, clocks: ['RESPONSE', 'RESOLUTION'], at: 'WARNING', notify: ['ASSIGNEE'] },
-  { level: 2, clocks: ['RESPONSE', 'RESOLUTION'], at: { minutesAfterDue: 0 }, notify: ['ASSIGNEE', 'KPPN_SUPERVISORS'], mark: true },
-  { level: 3, clocks: ['RESOLUTION'], at: { minutesAfterDue: WORKING_DAY }, notify: ['KANWIL_AGENTS', 'KANWIL_SUPERVISORS'], escalate: 'KANWIL' },
+  {
+    level: 2,
+    clocks: ['RESPONSE', 'RESOLUTION'],
+    at: { minutesAfterDue: 0 },
+    notify: ['ASSIGNEE', 'KPPN_SUPERVISORS'],
+    mark: true,
+  },
+  {
+    level: 3,
+    clocks: ['RESOLUTION'],
+    at: { minutesAfterDue: WORKING_DAY },
+    notify: ['KANWIL_AGENTS', 'KANWIL_SUPERVISORS'],
+    escalate: 'KANWIL',
+  },
 ];
 
 /** A queue with no Kanwil above it (the Pusintek service desk) stops at the breach. */
 export const WITHOUT_KANWIL: EscalationLevel[] = DEFAULT_ESCALATION.filter((l) => !l.escalate);
 
 /** The levels of one clock that come due at `moment`: the warning, the breach, or later. */
-export function levelsAt(levels: EscalationLevel[] | null | undefined, clock: string, moment: 'WARNING' | 'BREACH' | 'AFTER_BREACH'): EscalationLevel[] {
-  return (levels ?? DEFAULT_ESCALATION).filter((l) => l.clocks.includes(clock as 'RESPONSE') && (
-    moment === 'WARNING' ? l.at === 'WARNING'
-      : l.at !== 'WARNING' && (moment === 'BREACH' ? l.at.minutesAfterDue === 0 : l.at.minutesAfterDue > 0)));
+export function levelsAt(
+  levels: EscalationLevel[] | null | undefined,
+  clock: string,
+  moment: 'WARNING' | 'BREACH' | 'AFTER_BREACH',
+): EscalationLevel[] {
+  return (levels ?? DEFAULT_ESCALATION).filter(
+    (l) =>
+      l.clocks.includes(clock as 'RESPONSE') &&
+      (moment === 'WARNING'
+        ? l.at === 'WARNING'
+        : l.at !== 'WARNING' && (moment === 'BREACH' ? l.at.minutesAfterDue === 0 : l.at.minutesAfterDue > 0)),
+  );
 }

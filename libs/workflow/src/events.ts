@@ -40,7 +40,10 @@ export const EVENT_SPECS: Record<string, EventSpec> = {
 };
 
 export const EVENT_TEXT_LABELS: Record<EventText, string> = {
-  message: 'Pesan', reason: 'Alasan', note: 'Catatan', reference: 'Nomor SK',
+  message: 'Pesan',
+  reason: 'Alasan',
+  note: 'Catatan',
+  reference: 'Nomor SK',
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SPECS);
@@ -50,7 +53,16 @@ export const EVENT_TYPES = Object.keys(EVENT_SPECS);
  * notices). With EVENT_TYPES this is every type a ticket's history can hold: add a new one here,
  * and the portal's label test asks for its Indonesian wording.
  */
-export const RECORDED_EVENT_TYPES = ['FILED', 'MESSAGE', 'INTERNAL_NOTE', 'RATED', 'LETTER_ISSUED', 'SLA_WARNING', 'SLA_BREACH', 'SLA_ESCALATION'];
+export const RECORDED_EVENT_TYPES = [
+  'FILED',
+  'MESSAGE',
+  'INTERNAL_NOTE',
+  'RATED',
+  'LETTER_ISSUED',
+  'SLA_WARNING',
+  'SLA_BREACH',
+  'SLA_ESCALATION',
+];
 
 export const HISTORY_EVENT_TYPES = [...EVENT_TYPES, ...RECORDED_EVENT_TYPES];
 

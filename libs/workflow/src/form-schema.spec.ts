@@ -2,7 +2,13 @@ import { Catalogue } from './catalogue';
 import { validateForm } from './form-schema';
 
 const schema = new Catalogue().service('MYINTRESS_DAFTAR_KPPN')!.form;
-const user = { nik: '3175011708450001', nama: 'Ali Akbar', telepon: '081234567890', email: 'ali@example.go.id', peran: 'Operator' };
+const user = {
+  nik: '3175011708450001',
+  nama: 'Ali Akbar',
+  telepon: '081234567890',
+  email: 'ali@example.go.id',
+  peran: 'Operator',
+};
 
 describe('validateForm', () => {
   it('accepts a complete registration with the optional NIP left out', () => {

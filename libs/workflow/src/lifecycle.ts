@@ -6,32 +6,35 @@ const hasRole = (event: WorkflowEvent, role: ActorRole) => event.facts?.roles?.i
  * Whether the person an ASSIGN names may work the ticket in this role. Asked without a target (to
  * list what an actor may send), it says yes: the ticket layer always names one when dispatching.
  */
-const targetIs = (event: WorkflowEvent, role: ActorRole) => !event.facts?.target || event.facts.target.roles.includes(role);
+const targetIs = (event: WorkflowEvent, role: ActorRole) =>
+  !event.facts?.target || event.facts.target.roles.includes(role);
 
 /** Guards and actions every ticket machine may name; guards only read the actor's facts. */
-const ticketSetup = () => setup({
-  types: { context: {} as TicketContext, events: {} as WorkflowEvent },
-  guards: {
-    isAgent: ({ event }) => hasRole(event, 'AGENT'),
-    isSatker: ({ event }) => hasRole(event, 'SATKER'),
-    isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
-    isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
-    agentAssignsAgent: ({ event }) => hasRole(event, 'AGENT') && targetIs(event, 'AGENT'),
-    escalationAgentAssignsEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT') && targetIs(event, 'ESCALATION_AGENT'),
-    agentOrSystem: ({ event }) => hasRole(event, 'AGENT') || hasRole(event, 'SYSTEM'),
-    escalationAgentOrSystem: ({ event }) => hasRole(event, 'ESCALATION_AGENT') || hasRole(event, 'SYSTEM'),
-    isAssigned: ({ context }) => context.assigneeId !== null,
-    assigneeServes: ({ event }) => event.facts?.assigneeServes === true,
-  },
-  actions: {
-    assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
-    assignTarget: assign({ assigneeId: ({ event }) => event.facts.target?.personId ?? null }),
-    unassign: assign({ assigneeId: null }),
-    countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
-    // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
-    effect: (_args, _params: { name: string }) => undefined,
-  },
-});
+const ticketSetup = () =>
+  setup({
+    types: { context: {} as TicketContext, events: {} as WorkflowEvent },
+    guards: {
+      isAgent: ({ event }) => hasRole(event, 'AGENT'),
+      isSatker: ({ event }) => hasRole(event, 'SATKER'),
+      isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
+      isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
+      agentAssignsAgent: ({ event }) => hasRole(event, 'AGENT') && targetIs(event, 'AGENT'),
+      escalationAgentAssignsEscalationAgent: ({ event }) =>
+        hasRole(event, 'ESCALATION_AGENT') && targetIs(event, 'ESCALATION_AGENT'),
+      agentOrSystem: ({ event }) => hasRole(event, 'AGENT') || hasRole(event, 'SYSTEM'),
+      escalationAgentOrSystem: ({ event }) => hasRole(event, 'ESCALATION_AGENT') || hasRole(event, 'SYSTEM'),
+      isAssigned: ({ context }) => context.assigneeId !== null,
+      assigneeServes: ({ event }) => event.facts?.assigneeServes === true,
+    },
+    actions: {
+      assignActor: assign({ assigneeId: ({ event }) => event.facts.actorId }),
+      assignTarget: assign({ assigneeId: ({ event }) => event.facts.target?.personId ?? null }),
+      unassign: assign({ assigneeId: null }),
+      countCorrectionRound: assign({ correctionRounds: ({ context }) => context.correctionRounds + 1 }),
+      // A marker: the ticket layer applies the named effect in the transaction that stores the transition.
+      effect: (_args, _params: { name: string }) => undefined,
+    },
+  });
 
 const effectActions = (names: string[]) => names.map((name) => ({ type: 'effect' as const, params: { name } }));
 
@@ -66,7 +69,10 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
   const assignTo = { type: 'assignTarget' as const };
   const release = { type: 'unassign' as const };
   // Reassigning while the ticket waits (on the satker, or at the Kanwil) keeps its status.
-  const keepWaiting = (assigner: 'agentAssignsAgent' | 'escalationAgentAssignsEscalationAgent', releaser: 'agentOrSystem' | 'escalationAgentOrSystem') => ({
+  const keepWaiting = (
+    assigner: 'agentAssignsAgent' | 'escalationAgentAssignsEscalationAgent',
+    releaser: 'agentOrSystem' | 'escalationAgentOrSystem',
+  ) => ({
     ASSIGN: { guard: assigner, actions: [assignTo] },
     UNASSIGN: { guard: releaser, actions: [release] },
   });
@@ -141,7 +147,6 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
   });
 }
 
-
 export interface ApprovalOptions {
   id: string;
   version: number;
@@ -161,8 +166,16 @@ export function buildApprovalMachine({ id, version, approveEffects, rejectEffect
     states: {
       BARU: {
         on: {
-          COMPLETE: { guard: 'isAgent', target: 'SELESAI', actions: [{ type: 'assignActor' }, ...effectActions(approveEffects)] },
-          REJECT: { guard: 'isAgent', target: 'DITOLAK', actions: [{ type: 'assignActor' }, ...effectActions(rejectEffects)] },
+          COMPLETE: {
+            guard: 'isAgent',
+            target: 'SELESAI',
+            actions: [{ type: 'assignActor' }, ...effectActions(approveEffects)],
+          },
+          REJECT: {
+            guard: 'isAgent',
+            target: 'DITOLAK',
+            actions: [{ type: 'assignActor' }, ...effectActions(rejectEffects)],
+          },
           SUPERSEDE: { guard: 'isSystem', target: 'DIBATALKAN' },
         },
       },

@@ -26,10 +26,40 @@ const LADDER = DEFAULT_ESCALATION;
 
 /** The SLA table of DOMAIN.md. */
 export const SLA = {
-  standard: { calendar: 'OFFICE', response: hours(4), resolution: days(1), warning: WARN, escalation: LADDER } as SlaPolicy,
+  standard: {
+    calendar: 'OFFICE',
+    response: hours(4),
+    resolution: days(1),
+    warning: WARN,
+    escalation: LADDER,
+  } as SlaPolicy,
   approval: { calendar: 'OFFICE', response: null, resolution: days(1), warning: WARN, escalation: LADDER } as SlaPolicy,
-  question: { calendar: 'OFFICE', response: hours(4), resolution: days(2), warning: WARN, escalation: LADDER } as SlaPolicy,
-  complaint: { calendar: 'OFFICE', response: days(1), resolution: days(5), warning: WARN, escalation: LADDER } as SlaPolicy,
-  assistance: { calendar: 'OFFICE', response: hours(4), resolution: days(3), warning: WARN, escalation: LADDER } as SlaPolicy,
-  sc03: { calendar: 'SC03-1', response: hours(4), resolution: { kind: 'SC03_CUTOFF' }, warning: WARN, escalation: WITHOUT_KANWIL } as SlaPolicy,
+  question: {
+    calendar: 'OFFICE',
+    response: hours(4),
+    resolution: days(2),
+    warning: WARN,
+    escalation: LADDER,
+  } as SlaPolicy,
+  complaint: {
+    calendar: 'OFFICE',
+    response: days(1),
+    resolution: days(5),
+    warning: WARN,
+    escalation: LADDER,
+  } as SlaPolicy,
+  assistance: {
+    calendar: 'OFFICE',
+    response: hours(4),
+    resolution: days(3),
+    warning: WARN,
+    escalation: LADDER,
+  } as SlaPolicy,
+  sc03: {
+    calendar: 'SC03-1',
+    response: hours(4),
+    resolution: { kind: 'SC03_CUTOFF' },
+    warning: WARN,
+    escalation: WITHOUT_KANWIL,
+  } as SlaPolicy,
 };

@@ -1,5 +1,12 @@
 export const TICKET_STATUSES = [
-  'BARU', 'DIPROSES', 'MENUNGGU_PERBAIKAN', 'DIESKALASI', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP',
+  'BARU',
+  'DIPROSES',
+  'MENUNGGU_PERBAIKAN',
+  'DIESKALASI',
+  'SELESAI',
+  'DITOLAK',
+  'DIBATALKAN',
+  'DITUTUP',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

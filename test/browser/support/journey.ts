@@ -8,7 +8,6 @@ const ROOT = path.resolve(__dirname, '../../..');
 export const SCREENSHOTS_DIR = path.join(ROOT, 'var', 'screenshots');
 export const PAGE_WEIGHTS_FILE = path.join(ROOT, 'var', 'page-weights.json');
 
-
 /** The narrowest phone screen every page must fit without sideways scrolling. */
 export const NARROW_WIDTH = 390;
 
@@ -52,7 +51,11 @@ export class Journey {
   private readonly withoutScript = new WeakSet<Page>();
   readonly weights: PageWeight[] = [];
 
-  private constructor(readonly name: string, private readonly browser: Browser, private readonly baseUrl: string) {
+  private constructor(
+    readonly name: string,
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+  ) {
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
   }
@@ -71,8 +74,11 @@ export class Journey {
   /** A new person at a new browser (fresh cookies), with JavaScript on unless asked otherwise; `phone` is a 390x844 touch screen. */
   async person(options: { javaScript?: boolean; phone?: boolean } = {}): Promise<Page> {
     const context = await this.browser.newContext({
-      baseURL: this.baseUrl, locale: 'id-ID', viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-      ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}), javaScriptEnabled: options.javaScript ?? true,
+      baseURL: this.baseUrl,
+      locale: 'id-ID',
+      viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+      ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+      javaScriptEnabled: options.javaScript ?? true,
     });
     this.contexts.push(context);
     // A step that cannot happen fails within seconds, naming the step, instead of at the test's timeout.
@@ -83,14 +89,17 @@ export class Journey {
     this.cspViolations.set(page, []);
     if (options.javaScript === false) this.withoutScript.add(page);
     page.on('request', (r) => {
-      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) Object.assign(meter, { requests: 0, bytes: 0, htmlBytes: 0, pending: [] });
+      if (r.isNavigationRequest() && r.frame() === page.mainFrame())
+        Object.assign(meter, { requests: 0, bytes: 0, htmlBytes: 0, pending: [] });
       meter.requests += 1;
     });
     page.on('requestfinished', (r) => {
-      meter.pending.push(r.sizes().then((s) => {
-        meter.bytes += s.responseBodySize + s.responseHeadersSize;
-        if (r.isNavigationRequest()) meter.htmlBytes += s.responseBodySize;
-      }));
+      meter.pending.push(
+        r.sizes().then((s) => {
+          meter.bytes += s.responseBodySize + s.responseHeadersSize;
+          if (r.isNavigationRequest()) meter.htmlBytes += s.responseBodySize;
+        }),
+      );
     });
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) this.cspViolations.get(page)!.push(m.text());
@@ -106,8 +115,12 @@ export class Journey {
     const meter = this.meters.get(page)!;
     await Promise.all(meter.pending);
     this.weights.push({
-      journey: this.name, page: name, path: new URL(page.url()).pathname,
-      bytes: meter.bytes, htmlBytes: meter.htmlBytes, requests: meter.requests,
+      journey: this.name,
+      page: name,
+      path: new URL(page.url()).pathname,
+      bytes: meter.bytes,
+      htmlBytes: meter.htmlBytes,
+      requests: meter.requests,
     });
     await this.checkNarrowScreen(page, name, file);
     const csp = this.cspViolations.get(page)!;
@@ -124,9 +137,19 @@ export class Journey {
     const wide = page.viewportSize()!;
     await page.setViewportSize({ width: NARROW_WIDTH, height: wide.height });
     try {
-      const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-      await page.screenshot({ path: path.join(this.dir, file.replace(/\.png$/, `-${NARROW_WIDTH}.png`)), fullPage: true });
-      if (scrollWidth > NARROW_WIDTH) throw new Error(`${name}: the page is ${scrollWidth} px wide on a ${NARROW_WIDTH} px screen (it scrolls sideways)`);
+      const scrollWidth = await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+            .scrollWidth,
+      );
+      await page.screenshot({
+        path: path.join(this.dir, file.replace(/\.png$/, `-${NARROW_WIDTH}.png`)),
+        fullPage: true,
+      });
+      if (scrollWidth > NARROW_WIDTH)
+        throw new Error(
+          `${name}: the page is ${scrollWidth} px wide on a ${NARROW_WIDTH} px screen (it scrolls sideways)`,
+        );
     } finally {
       await page.setViewportSize(wide);
     }
@@ -136,13 +159,18 @@ export class Journey {
     // Evaluated through the DevTools protocol, which the page's CSP does not govern; the page itself
     // stays under its CSP (no bypassCSP), so the journey also proves the pages need no inline code.
     if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const { axe, document } = globalThis as unknown as { axe: { run(ctx: unknown, o: object): Promise<{ violations: unknown[] }> }; document: unknown };
+    const violations = (await page.evaluate(async () => {
+      const { axe, document } = globalThis as unknown as {
+        axe: { run(ctx: unknown, o: object): Promise<{ violations: unknown[] }> };
+        document: unknown;
+      };
       return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-    }) as AxeViolation[];
+    })) as AxeViolation[];
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     if (serious.length) {
-      const lines = serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+      const lines = serious.map(
+        (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
       throw new Error(`${name}: accessibility violations\n${lines.join('\n')}`);
     }
   }

@@ -39,20 +39,32 @@ export async function completionStates(db: FaultDb, ticketIds: string[]): Promis
        (SELECT count(*) FROM myintress_memberships m WHERE m.source_ticket_id = t.id AND m.status = 2)::int AS active,
        (SELECT count(*) FROM outbox o WHERE o.ticket_id = t.id AND o.topic = 'ticket.completed')::int AS "completedNotices",
        (SELECT count(*) FROM outbox o WHERE o.ticket_id = t.id AND o.topic = 'digit.activation')::int AS activations
-     FROM tickets t WHERE t.id = ANY($1::uuid[]) ORDER BY t.created_at`, [ticketIds]);
+     FROM tickets t WHERE t.id = ANY($1::uuid[]) ORDER BY t.created_at`,
+    [ticketIds],
+  );
 }
 
 /** All of SELESAI (for `users` new people) or none of it; anything else is a torn completion. */
 export function completionKind(s: CompletionState, users: number): 'complete' | 'none' | 'torn' {
-  const all = { status: 'SELESAI', completes: 1, memberships: users, active: users, completedNotices: 1, activations: users };
+  const all = {
+    status: 'SELESAI',
+    completes: 1,
+    memberships: users,
+    active: users,
+    completedNotices: 1,
+    activations: users,
+  };
   const none = { status: 'DIPROSES', completes: 0, memberships: 0, active: 0, completedNotices: 0, activations: 0 };
-  const same = (want: Record<string, unknown>) => Object.entries(want).every(([k, v]) => s[k as keyof CompletionState] === v);
+  const same = (want: Record<string, unknown>) =>
+    Object.entries(want).every(([k, v]) => s[k as keyof CompletionState] === v);
   return same(all) ? 'complete' : same(none) ? 'none' : 'torn';
 }
 
 /** A PERTANYAAN ticket filed by the satker over HTTP (JSON, no files); returns its id. */
 export async function fileQuestion(api: Http, token: string): Promise<string> {
-  const res = await api.http.post('/api/v1/tickets').set(auth(token))
+  const res = await api.http
+    .post('/api/v1/tickets')
+    .set(auth(token))
     .send({ service: 'PERTANYAAN', form: { perihal: 'Jadwal rekonsiliasi', uraian: 'Mohon informasi jadwalnya.' } });
   if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
@@ -67,7 +79,9 @@ async function columnsOf(db: FaultDb, table: string, except: string[]): Promise<
   const rows = await db.ds.query(
     `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND NOT column_name = ANY($2::text[])
         AND is_generated = 'NEVER' AND identity_generation IS NULL
-      ORDER BY ordinal_position`, [table, except]);
+      ORDER BY ordinal_position`,
+    [table, except],
+  );
   return rows.map((r: { c: string }) => r.c);
 }
 
@@ -83,6 +97,8 @@ export async function cloneTickets(db: FaultDb, seedId: string, n: number): Prom
      clocks AS (
        INSERT INTO sla_clocks (ticket_id, ${clockCols.map((c) => c.slice(2)).join(', ')})
        SELECT copies.id, ${clockCols.join(', ')} FROM copies CROSS JOIN sla_clocks c WHERE c.ticket_id = $1)
-     SELECT id FROM copies`, [seedId, n, randomUUID().slice(0, 8)]);
+     SELECT id FROM copies`,
+    [seedId, n, randomUUID().slice(0, 8)],
+  );
   return rows.map((r: { id: string }) => r.id);
 }

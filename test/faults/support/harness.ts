@@ -43,7 +43,12 @@ export function summary(scenario: string, line: string): void {
 export class GiveUp extends Error {}
 
 /** Polls `probe` until it returns something other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 15_000,
+  everyMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -54,12 +59,16 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
       if (err instanceof GiveUp) throw err;
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
-export const randomDelay = (maxMs: number) => new Promise((r) => setTimeout(r, Math.floor(Math.random() * (maxMs + 1))));
+export const randomDelay = (maxMs: number) =>
+  new Promise((r) => setTimeout(r, Math.floor(Math.random() * (maxMs + 1))));
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -99,7 +108,9 @@ export async function createFaultDb(server = SHARED_PG): Promise<FaultDb> {
   const ds = await createDataSource(urlFor('fault-spec'), 8, MIGRATIONS).initialize();
   await migrate(ds);
   return {
-    name, ds, urlFor,
+    name,
+    ds,
+    urlFor,
     async drop() {
       if (ds.isInitialized) await ds.destroy().catch(() => undefined);
       await admin(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
@@ -144,20 +155,33 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 
 const ENTRY = { api: 'dist/apps/main.js', worker: 'dist/apps/worker/src/main.js' };
 /** The heap settings `npm start` runs with (package.json config.node_flags), so memory is measured as deployed. */
-const NODE_FLAGS: string[] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } })
-  .config.node_flags.split(' ');
+const NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { config: { node_flags: string } }
+).config.node_flags.split(' ');
 
 /** Starts an api or worker process and resolves once it serves (api: health 200; worker: its ready line). */
 export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   const port = options.port ?? (options.kind === 'api' ? await freePort() : 0);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
-    DATABASE_URL: options.db.urlFor(options.name), PORT: String(port), HOST: '127.0.0.1', LOKET_DATA_DIR: options.dataDir,
-    SEED_DEMO: 'false', RUN_WORKER: 'false', NODE_ENV: 'production', PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N, ...options.env,
+    DATABASE_URL: options.db.urlFor(options.name),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOKET_DATA_DIR: options.dataDir,
+    SEED_DEMO: 'false',
+    RUN_WORKER: 'false',
+    NODE_ENV: 'production',
+    PASSWORD_SCRYPT_LOG2N: TEST_SCRYPT_LOG2N,
+    ...options.env,
   };
   delete env.SMTP_URL;
   delete env.JEST_WORKER_ID;
-  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY[options.kind]], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ENTRY[options.kind]], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -165,18 +189,24 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    running.delete(child);
-    // The tail of every process's output, for a failure to be read after the run.
-    mkdirSync(LOG_DIR, { recursive: true });
-    writeFileSync(path.join(LOG_DIR, `${options.db.name}-${options.name}-${child.pid}.log`), output);
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      // The tail of every process's output, for a failure to be read after the run.
+      mkdirSync(LOG_DIR, { recursive: true });
+      writeFileSync(path.join(LOG_DIR, `${options.db.name}-${options.name}-${child.pid}.log`), output);
+      resolve(code);
+    }),
+  );
   let dead = false;
   void exited.then(() => (dead = true));
   const url = `http://127.0.0.1:${port}`;
   const proc: AppProcess = {
-    options: { ...options, port }, pid: child.pid!, url, http: supertest(url), exited,
+    options: { ...options, port },
+    pid: child.pid!,
+    url,
+    http: supertest(url),
+    exited,
     alive: () => !dead,
     logs: () => output,
     async kill(signal = 'SIGKILL') {
@@ -186,11 +216,16 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
     },
   };
   try {
-    await waitFor(`${options.name} to start`, async () => {
-      if (dead) throw new GiveUp(`${options.name} exited during start-up:\n${output.slice(-5000)}`);
-      if (options.kind === 'worker') return output.includes('worker berjalan');
-      return (await proc.http.get('/api/v1/health').timeout(2000)).status === 200;
-    }, 30_000, 50);
+    await waitFor(
+      `${options.name} to start`,
+      async () => {
+        if (dead) throw new GiveUp(`${options.name} exited during start-up:\n${output.slice(-5000)}`);
+        if (options.kind === 'worker') return output.includes('worker berjalan');
+        return (await proc.http.get('/api/v1/health').timeout(2000)).status === 200;
+      },
+      30_000,
+      50,
+    );
   } catch (err) {
     await proc.kill();
     throw err;
@@ -203,11 +238,13 @@ export const restart = (p: AppProcess) => spawnApp(p.options);
 
 /** Every process this spec started: for afterAll, whatever the outcome. */
 export async function killAll(): Promise<void> {
-  await Promise.all([...running].map((c) => {
-    const gone = new Promise((r) => c.once('exit', r));
-    killGroup(c, 'SIGKILL');
-    return gone;
-  }));
+  await Promise.all(
+    [...running].map((c) => {
+      const gone = new Promise((r) => c.once('exit', r));
+      killGroup(c, 'SIGKILL');
+      return gone;
+    }),
+  );
 }
 
 export function tempDir(label: string): string {
@@ -241,11 +278,13 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dir = tempDir('pg');
   const data = path.join(dir, 'data');
   const port = await freePort();
-  const asPostgres = (bin: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]);
+  const asPostgres = (bin: string, args: string[]) =>
+    run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]);
   await run('chown', ['postgres:postgres', dir]);
   await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-  const ctl = (...args: string[]) => asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', '-t', '60', ...args]);
+  const ctl = (...args: string[]) =>
+    asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', '-t', '60', ...args]);
   await ctl('start');
   return {
     url: `postgresql://postgres@127.0.0.1:${port}`,
@@ -307,6 +346,8 @@ export function faultScope(options: { ownPostgres?: boolean } = {}): FaultScope 
 
 /** CPU time (user + system) a process has used so far, in seconds (clock ticks of 1/100 s). */
 export function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

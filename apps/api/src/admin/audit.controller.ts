@@ -18,7 +18,10 @@ export class AuditController {
   })
   async list(@CurrentActor() actor: Actor, @Query() q: AuditQueryDto, @Res({ passthrough: true }) res: Response) {
     if (q.format !== 'csv') return this.audit.list(actor, q);
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="log-audit.csv"' });
+    res.set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="log-audit.csv"',
+    });
     return this.audit.csv(actor, q);
   }
 }

@@ -25,7 +25,9 @@ export class OfficeCalendarController {
   }
 
   @Post('holidays')
-  @ApiOperation({ summary: 'Tambah libur lokal (kantor yang masih memakai kalender bersama mendapat kalendernya sendiri lebih dulu)' })
+  @ApiOperation({
+    summary: 'Tambah libur lokal (kantor yang masih memakai kalender bersama mendapat kalendernya sendiri lebih dulu)',
+  })
   addHoliday(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: LocalHolidayDto) {
     return this.calendars.change(actor, code, { change: 'HOLIDAY_ADDED', date: d.date, name: d.name });
   }
@@ -38,6 +40,12 @@ export class OfficeCalendarController {
   @Post('overrides')
   @ApiOperation({ summary: 'Tambah jam layanan khusus untuk rentang tanggal (mis. Ramadan)' })
   addOverride(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
-    return this.calendars.change(actor, code, { change: 'OVERRIDE_ADDED', name: d.name, from: d.from, to: d.to, weekly: d.weekly });
+    return this.calendars.change(actor, code, {
+      change: 'OVERRIDE_ADDED',
+      name: d.name,
+      from: d.from,
+      to: d.to,
+      weekly: d.weekly,
+    });
   }
 }

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { OfficesAdmin } from '@loket/admin';
@@ -37,7 +50,11 @@ export class OfficesAdminController {
   }
 
   @Get(':code/logo')
-  async logo(@CurrentActor() actor: Actor, @Param('code') code: string, @Res({ passthrough: true }) res: { set(h: Record<string, string>): void }) {
+  async logo(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Res({ passthrough: true }) res: { set(h: Record<string, string>): void },
+  ) {
     res.set({ 'Content-Type': 'image/png', 'Cache-Control': 'private, no-cache' });
     return new StreamableFile(await this.offices.logo(actor, code));
   }
@@ -45,10 +62,17 @@ export class OfficesAdminController {
   @Put(':code/logo')
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { logo: { type: 'string', format: 'binary' }, reason: { type: 'string' } } } })
+  @ApiBody({
+    schema: { type: 'object', properties: { logo: { type: 'string', format: 'binary' }, reason: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'Pasang logo kop surat (PNG utuh, paling besar 512 KB; diperiksa dari isinya)' })
   setLogo(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: ReasonDto, @Req() req: Request) {
-    return this.offices.setLogo(actor, code, uploadsOf(req).find((f) => f.fieldname === 'logo'), d.reason ?? null);
+    return this.offices.setLogo(
+      actor,
+      code,
+      uploadsOf(req).find((f) => f.fieldname === 'logo'),
+      d.reason ?? null,
+    );
   }
 
   @Delete(':code/logo')

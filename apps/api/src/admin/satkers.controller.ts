@@ -30,7 +30,8 @@ export class SatkersAdminController {
   @Put(':code')
   @ApiOperation({
     summary: 'Ubah satker; KPPN baru = pindah KPPN (alasan wajib)',
-    description: 'Tiket baru satker masuk ke KPPN baru; tiket terbuka tetap di KPPN lama dengan catatan internal; keanggotaan pengguna tidak berubah.',
+    description:
+      'Tiket baru satker masuk ke KPPN baru; tiket terbuka tetap di KPPN lama dengan catatan internal; keanggotaan pengguna tidak berubah.',
   })
   update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: SatkerDto) {
     return this.satkers.update(actor, code, satkerFields(d), d.reason ?? null);

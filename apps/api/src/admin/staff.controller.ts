@@ -30,15 +30,34 @@ export class StaffAdminController {
     description: 'NIK tanpa identitas DIGIT: identitas dibuat (nama dan e-mail wajib) dan e-mail aktivasi dikirim.',
   })
   grant(@CurrentActor() actor: Actor, @Body() d: StaffDto) {
-    return this.staff.grant(actor, { nik: d.nik, name: d.name ?? null, email: d.email ?? null, phone: d.phone ?? null, nip: d.nip ?? null, officeCode: d.officeCode, role: d.role }, d.reason ?? null);
+    return this.staff.grant(
+      actor,
+      {
+        nik: d.nik,
+        name: d.name ?? null,
+        email: d.email ?? null,
+        phone: d.phone ?? null,
+        nip: d.nip ?? null,
+        officeCode: d.officeCode,
+        role: d.role,
+      },
+      d.reason ?? null,
+    );
   }
 
   @Delete(':personId/roles/:officeCode/:role')
   @ApiOperation({
     summary: 'Cabut peran',
-    description: 'Mencabut peran CSO terakhir di kantor itu mengembalikan tiket terbuka yang dipegangnya ke antrean (BARU) dalam transaksi yang sama; sesi orang itu berakhir.',
+    description:
+      'Mencabut peran CSO terakhir di kantor itu mengembalikan tiket terbuka yang dipegangnya ke antrean (BARU) dalam transaksi yang sama; sesi orang itu berakhir.',
   })
-  revoke(@CurrentActor() actor: Actor, @Param('personId', personId) id: string, @Param('officeCode') officeCode: string, @Param('role') role: string, @Query() d: ReasonDto) {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('personId', personId) id: string,
+    @Param('officeCode') officeCode: string,
+    @Param('role') role: string,
+    @Query() d: ReasonDto,
+  ) {
     return this.staff.revoke(actor, id, officeCode, role, d.reason ?? null);
   }
 }

@@ -11,8 +11,12 @@ export class DigipayPersonDto {
 }
 
 export class DigipayUserDto extends DigipayPersonDto {
-  @ApiProperty({ description: 'PPK, PEMESAN, PEJABAT_PENGADAAN, PENERIMA, BENDAHARA (satker); STAF_VENDOR, KURIR_VENDOR (vendor)' })
-  @IsString() @MaxLength(40) role: string;
+  @ApiProperty({
+    description: 'PPK, PEMESAN, PEJABAT_PENGADAAN, PENERIMA, BENDAHARA (satker); STAF_VENDOR, KURIR_VENDOR (vendor)',
+  })
+  @IsString()
+  @MaxLength(40)
+  role: string;
 }
 
 export class VendorDto {

@@ -4,8 +4,19 @@ import helmet from 'helmet';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import {
-  accessLogMiddleware, APP_CONFIG, assertCleanText, createValidationPipe, DomainError, ErrorFilter, invalidText, pathIsClean,
-  requestIdMiddleware, requestIdOf, sendError, type AppConfig, type ErrorPages,
+  accessLogMiddleware,
+  APP_CONFIG,
+  assertCleanText,
+  createValidationPipe,
+  DomainError,
+  ErrorFilter,
+  invalidText,
+  pathIsClean,
+  requestIdMiddleware,
+  requestIdOf,
+  sendError,
+  type AppConfig,
+  type ErrorPages,
 } from '@loket/common';
 import { portalErrorPages, portalNotFound } from '../portal/http/error-pages';
 import { portalMiddleware } from '../portal/http/portal-http';
@@ -20,26 +31,30 @@ import { PortalViews } from '../portal/views/portal-views';
 function securityHeaders(config: AppConfig): RequestHandler {
   return helmet({
     contentSecurityPolicy: false,
-    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+    strictTransportSecurity: config.publicUrl.startsWith('https://')
+      ? { maxAge: 365 * 24 * 3600, includeSubDomains: true }
+      : false,
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });
 }
 
 // Body-parser fails before Nest routes the request; answer in the same error shape as everything else.
-const bodyErrors = (pages: ErrorPages) => (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void => {
-  if (err instanceof DomainError) return sendError(req, res, err, pages);
-  const known: Record<string, [number, string, string]> = {
-    'entity.parse.failed': [400, 'MALFORMED_JSON', 'Badan permintaan bukan JSON yang valid.'],
-    'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Badan permintaan terlalu besar.'],
-    'encoding.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Pengodean badan permintaan tidak didukung.'],
-    'charset.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Charset badan permintaan tidak didukung.'],
+const bodyErrors =
+  (pages: ErrorPages) =>
+  (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void => {
+    if (err instanceof DomainError) return sendError(req, res, err, pages);
+    const known: Record<string, [number, string, string]> = {
+      'entity.parse.failed': [400, 'MALFORMED_JSON', 'Badan permintaan bukan JSON yang valid.'],
+      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Badan permintaan terlalu besar.'],
+      'encoding.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Pengodean badan permintaan tidak didukung.'],
+      'charset.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Charset badan permintaan tidak didukung.'],
+    };
+    const hit = err?.type ? known[err.type] : undefined;
+    if (!hit) return next(err);
+    const [status, code, message] = hit;
+    res.status(status).json({ error: { code, message, details: null, requestId: requestIdOf(req) } });
   };
-  const hit = err?.type ? known[err.type] : undefined;
-  if (!hit) return next(err);
-  const [status, code, message] = hit;
-  res.status(status).json({ error: { code, message, details: null, requestId: requestIdOf(req) } });
-};
 
 /**
  * NUL and broken Unicode are refused once, here, for every route: the path (so every path
@@ -68,19 +83,30 @@ export async function configureHttp(app: INestApplication, log: Logger): Promise
   const config = app.get<AppConfig>(APP_CONFIG);
   server.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   const pages = portalErrorPages(app.get(PortalViews));
-  app.use(requestIdMiddleware, accessLogMiddleware(log), securityHeaders(config), ...portalMiddleware(), express.json({ limit: '1mb' }),
-    bodyErrors(pages), cleanTextOnly(pages));
+  app.use(
+    requestIdMiddleware,
+    accessLogMiddleware(log),
+    securityHeaders(config),
+    ...portalMiddleware(),
+    express.json({ limit: '1mb' }),
+    bodyErrors(pages),
+    cleanTextOnly(pages),
+  );
   // The web portal's pages live outside /api; everything else is the JSON API.
   app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(pages));
   const openapi = new DocumentBuilder()
     .setTitle('Loket API')
-    .setDescription('Layanan helpdesk KPPN: pengajuan dan penanganan tiket satker. Pesan galat berbahasa Indonesia dengan kode stabil.')
+    .setDescription(
+      'Layanan helpdesk KPPN: pengajuan dan penanganan tiket satker. Pesan galat berbahasa Indonesia dengan kode stabil.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   // After init, so it comes after every route: a portal 404 page for paths nothing else answered.
   await app.init();
   app.use(portalNotFound(pages));

@@ -17,7 +17,12 @@ export class ReadinessService {
       throw new DomainError('DATABASE_UNAVAILABLE', 503, 'Basis data tidak dapat dihubungi.');
     }
     if (pending.length) {
-      throw new DomainError('MIGRATIONS_PENDING', 503, `Basis data belum dimigrasikan: ${pending.length} migrasi belum diterapkan.`, { pending });
+      throw new DomainError(
+        'MIGRATIONS_PENDING',
+        503,
+        `Basis data belum dimigrasikan: ${pending.length} migrasi belum diterapkan.`,
+        { pending },
+      );
     }
   }
 }

@@ -33,7 +33,13 @@ export class LettersController {
   }
 
   @Get('tickets/:id/letters/:letterId')
-  async download(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('letterId', letterId) lid: string, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('letterId', letterId) lid: string,
+    @Query() q: FormatQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.ticketLetters.visible(actor, id);
     const format = q.format ?? 'pdf';
     const doc = format === 'pdf' ? await this.letters.pdf(id, lid) : await this.letters.html(id, lid);
@@ -42,19 +48,35 @@ export class LettersController {
 
   /** The SK penunjukan pre-filled with the users to register, for the KPA to sign and upload. */
   @Post('satkers/:kode/dokumen/sk-penunjukan')
-  async sk(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: SkPenunjukanDto, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+  async sk(
+    @CurrentActor() actor: Actor,
+    @Param('kode') kode: string,
+    @Body() dto: SkPenunjukanDto,
+    @Query() q: FormatQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const satker = actingSatker(actor, kode);
     const format = q.format ?? 'pdf';
-    const body = await this.letters.document('sk-penunjukan', {
-      satker: { code: satker.satkerCode, name: satker.satkerName },
-      pengguna: dto.pengguna.map((p) => ({ ...p, nip: p.nip ?? '-' })),
-    }, format);
+    const body = await this.letters.document(
+      'sk-penunjukan',
+      {
+        satker: { code: satker.satkerCode, name: satker.satkerName },
+        pengguna: dto.pengguna.map((p) => ({ ...p, nip: p.nip ?? '-' })),
+      },
+      format,
+    );
     return sendDocument(res, `SK-Penunjukan-MyIntress-${satker.satkerCode}`, format, body);
   }
 
   /** The deletion request letter pre-filled from the memberships chosen in Daftar Pengguna. */
   @Post('satkers/:kode/dokumen/surat-permintaan-penghapusan')
-  async penghapusan(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: PenghapusanDocDto, @Query() q: FormatQuery, @Res({ passthrough: true }) res: Response) {
+  async penghapusan(
+    @CurrentActor() actor: Actor,
+    @Param('kode') kode: string,
+    @Body() dto: PenghapusanDocDto,
+    @Query() q: FormatQuery,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const data = await this.directory.deletionLetter(actor, kode, dto.membershipIds);
     const format = q.format ?? 'pdf';
     const body = await this.letters.document('surat-permintaan-penghapusan', data, format);

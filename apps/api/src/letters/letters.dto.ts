@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class SignerDto {
   @ApiProperty() @IsString() @MinLength(3) @MaxLength(120) nama: string;
@@ -13,8 +24,17 @@ export class ReplyLetterDto {
   @ApiProperty({ example: 'Biasa' }) @IsString() @MaxLength(40) sifat: string;
   @ApiProperty({ example: '-' }) @IsString() @MaxLength(80) lampiran: string;
   @ApiProperty({ example: 'Kuasa Pengguna Anggaran' }) @IsString() @MaxLength(200) yth: string;
-  @ApiProperty({ description: 'Isi surat; paragraf dipisahkan baris kosong' }) @IsString() @MinLength(3) @MaxLength(20000) isi: string;
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(200, { each: true }) tembusan: string[];
+  @ApiProperty({ description: 'Isi surat; paragraf dipisahkan baris kosong' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(20000)
+  isi: string;
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  tembusan: string[];
   @ApiProperty({ type: SignerDto }) @ValidateNested() @Type(() => SignerDto) penandatangan: SignerDto;
 }
 
@@ -28,11 +48,22 @@ export class SkUserDto {
 }
 
 export class SkPenunjukanDto {
-  @ApiProperty({ type: [SkUserDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SkUserDto) pengguna: SkUserDto[];
+  @ApiProperty({ type: [SkUserDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SkUserDto)
+  pengguna: SkUserDto[];
 }
 
 export class PenghapusanDocDto {
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsUUID('all', { each: true }) membershipIds: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  membershipIds: string[];
 }
 
 export class FormatQuery {

@@ -18,7 +18,8 @@ export class OutboxAdminController {
 
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery) {
-    if (!isNationalAdmin(actor)) throw forbidden('NOT_AN_ADMIN', 'Hanya admin Kantor Pusat yang dapat melihat antrean notifikasi.');
+    if (!isNationalAdmin(actor))
+      throw forbidden('NOT_AN_ADMIN', 'Hanya admin Kantor Pusat yang dapat melihat antrean notifikasi.');
     return this.outbox.list(q.status ?? 'FAILED');
   }
 }

@@ -7,7 +7,9 @@ import { UploadInterceptor, uploadsOf } from '@loket/files';
 import { MembershipDirectoryService, NikLookupService, SelfRegistrationService } from '@loket/tickets';
 import { CariDto, NonaktifkanDto, TambahPenggunaDto } from './pengguna.dto';
 
-const membershipId = new ParseUUIDPipe({ exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.') });
+const membershipId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.'),
+});
 
 /** MyIntress ADMIN > Manajemen Pengguna of one satker (kode satker in the path). */
 @ApiTags('myintress')
@@ -34,13 +36,23 @@ export class PenggunaController {
   @Post()
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  tambah(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Body() dto: TambahPenggunaDto, @Req() req: Request) {
+  tambah(
+    @CurrentActor() actor: Actor,
+    @Param('kode') kode: string,
+    @Body() dto: TambahPenggunaDto,
+    @Req() req: Request,
+  ) {
     return this.selfRegistration.register(actor, kode, { ...dto }, uploadsOf(req));
   }
 
   @Post(':id/nonaktifkan')
   @HttpCode(200)
-  nonaktifkan(@CurrentActor() actor: Actor, @Param('kode') kode: string, @Param('id', membershipId) id: string, @Body() dto: NonaktifkanDto) {
+  nonaktifkan(
+    @CurrentActor() actor: Actor,
+    @Param('kode') kode: string,
+    @Param('id', membershipId) id: string,
+    @Body() dto: NonaktifkanDto,
+  ) {
     return this.directory.deactivate(actor, kode, id, dto.alasan);
   }
 }

@@ -41,7 +41,12 @@ import { ReplyTemplatesPageController } from './reply-templates/reply-templates.
  */
 export const PORTAL_PAGES: Type[] = [
   // Administration (issue 15)
-  AdminHomeController, OfficesPageController, SatkersPageController, StaffPageController, CalendarPageController, AuditPageController,
+  AdminHomeController,
+  OfficesPageController,
+  SatkersPageController,
+  StaffPageController,
+  CalendarPageController,
+  AuditPageController,
   AssetsController,
   SessionController,
   ActivationController,

@@ -10,5 +10,10 @@ import { NAV_METADATA, type NavEntry } from './views/nav';
  * entry in the main menu.
  */
 export const PortalPage = (path: string, nav?: NavEntry) =>
-  applyDecorators(Controller(path), Public(), UseGuards(PortalGuard), ApiExcludeController(),
-    ...(nav ? [SetMetadata(NAV_METADATA, nav)] : []));
+  applyDecorators(
+    Controller(path),
+    Public(),
+    UseGuards(PortalGuard),
+    ApiExcludeController(),
+    ...(nav ? [SetMetadata(NAV_METADATA, nav)] : []),
+  );

@@ -5,7 +5,9 @@ import { notFound } from '@loket/common';
 import { ReplyTemplatesService } from '@loket/tickets';
 import { CreateReplyTemplateDto, FillReplyTemplateQuery, UpdateReplyTemplateDto } from './reply-templates.dto';
 
-const templateId = new ParseUUIDPipe({ exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.') });
+const templateId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.'),
+});
 
 /** Canned replies: national (Kantor Pusat) and per office; supervisors keep them, agents use them. */
 @ApiTags('reply-templates')

@@ -39,7 +39,10 @@ export class SkmController {
   }
 
   @Post('tiket/:id/jawaban')
-  @ApiOperation({ summary: 'Mengisi survei untuk tiket yang selesai/ditolak/ditutup; 409 bila sudah diisi (tiket ini, atau layanan ini semester ini)' })
+  @ApiOperation({
+    summary:
+      'Mengisi survei untuk tiket yang selesai/ditolak/ditutup; 409 bila sudah diisi (tiket ini, atau layanan ini semester ini)',
+  })
   submit(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SkmAnswersDto) {
     return this.survey.submit(actor, id, { ...dto });
   }
@@ -53,11 +56,18 @@ export class SkmController {
 
   @Get('laporan')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'NRR per unsur, IKM (25-100), mutu dan kinerja per kantor, layanan dan periode, dalam cakupan supervisor' })
+  @ApiOperation({
+    summary: 'NRR per unsur, IKM (25-100), mutu dan kinerja per kantor, layanan dan periode, dalam cakupan supervisor',
+  })
   async report(@CurrentActor() actor: Actor, @Query() q: SkmReportQuery, @Res({ passthrough: true }) res: Response) {
-    const report = await this.reports.report(supervisorScopeOf(actor.staff), { year: Number(q.tahun), semester: q.semester ? Number(q.semester) as Semester : null });
+    const report = await this.reports.report(supervisorScopeOf(actor.staff), {
+      year: Number(q.tahun),
+      semester: q.semester ? (Number(q.semester) as Semester) : null,
+    });
     if (q.format !== 'csv') return report;
-    res.set(downloadHeaders(`laporan-skm-${q.tahun}${q.semester ? `-s${q.semester}` : ''}.csv`, 'text/csv; charset=utf-8'));
+    res.set(
+      downloadHeaders(`laporan-skm-${q.tahun}${q.semester ? `-s${q.semester}` : ''}.csv`, 'text/csv; charset=utf-8'),
+    );
     return skmCsv(report);
   }
 }

@@ -1,9 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, UMUR, type JenisKelamin, type Pekerjaan, type Pendidikan } from '@loket/skm';
+import {
+  JENIS_KELAMIN,
+  PEKERJAAN,
+  PENDIDIKAN,
+  UMUR,
+  type JenisKelamin,
+  type Pekerjaan,
+  type Pendidikan,
+} from '@loket/skm';
 
-const score = (unsur: string) => applyDecorators(ApiProperty({ minimum: 1, maximum: 4, description: unsur }), IsInt(), Min(1), Max(4));
+const score = (unsur: string) =>
+  applyDecorators(ApiProperty({ minimum: 1, maximum: 4, description: unsur }), IsInt(), Min(1), Max(4));
 
 /** One SKM questionnaire: u1..u9 are the nine unsur (GET /skm/kuesioner gives questions and answer labels). */
 export class SkmAnswersDto {
@@ -19,13 +28,20 @@ export class SkmAnswersDto {
   @ApiProperty({ enum: Object.keys(JENIS_KELAMIN) }) @IsIn(Object.keys(JENIS_KELAMIN)) jenisKelamin: JenisKelamin;
   @ApiProperty({ enum: Object.keys(PENDIDIKAN) }) @IsIn(Object.keys(PENDIDIKAN)) pendidikan: Pendidikan;
   @ApiProperty({ enum: Object.keys(PEKERJAAN) }) @IsIn(Object.keys(PEKERJAAN)) pekerjaan: Pekerjaan;
-  @ApiPropertyOptional({ description: 'Bila pekerjaan LAINNYA' }) @IsOptional() @IsString() @MaxLength(100) pekerjaanLainnya?: string;
+  @ApiPropertyOptional({ description: 'Bila pekerjaan LAINNYA' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  pekerjaanLainnya?: string;
   @ApiProperty({ minimum: UMUR.min, maximum: UMUR.max }) @IsInt() @Min(UMUR.min) @Max(UMUR.max) umur: number;
   @ApiPropertyOptional({ description: 'Saran dan masukan' }) @IsOptional() @IsString() @MaxLength(2000) saran?: string;
 }
 
 export class SkmReportQuery {
   @ApiProperty({ example: '2026' }) @Matches(/^\d{4}$/) tahun: string;
-  @ApiPropertyOptional({ enum: ['1', '2'], description: '1: Januari-Juni, 2: Juli-Desember; kosong: setahun' }) @IsOptional() @IsIn(['1', '2']) semester?: '1' | '2';
+  @ApiPropertyOptional({ enum: ['1', '2'], description: '1: Januari-Juni, 2: Juli-Desember; kosong: setahun' })
+  @IsOptional()
+  @IsIn(['1', '2'])
+  semester?: '1' | '2';
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }

@@ -35,17 +35,37 @@ export class SlaController {
 
   @Post('calendars')
   create(@CurrentActor() actor: Actor, @Body() d: CalendarDto) {
-    return this.officeCalendars.applyScoped(actor, { change: 'CALENDAR_CREATED', calendarCode: d.code, name: d.name, officeCode: d.officeCode, copyOf: d.copyOf });
+    return this.officeCalendars.applyScoped(actor, {
+      change: 'CALENDAR_CREATED',
+      calendarCode: d.code,
+      name: d.name,
+      officeCode: d.officeCode,
+      copyOf: d.copyOf,
+    });
   }
 
   @Post('calendars/holidays')
   addHoliday(@CurrentActor() actor: Actor, @Body() d: HolidayDto) {
-    return this.officeCalendars.applyScoped(actor, { change: 'HOLIDAY_ADDED', calendarCode: d.calendarCode ?? null, date: d.date, name: d.name, kind: d.kind });
+    return this.officeCalendars.applyScoped(actor, {
+      change: 'HOLIDAY_ADDED',
+      calendarCode: d.calendarCode ?? null,
+      date: d.date,
+      name: d.name,
+      kind: d.kind,
+    });
   }
 
   @Delete('calendars/holidays/:date')
-  removeHoliday(@CurrentActor() actor: Actor, @Param('date') date: string, @Query('calendarCode') calendarCode?: string) {
-    return this.officeCalendars.applyScoped(actor, { change: 'HOLIDAY_REMOVED', calendarCode: calendarCode ?? null, date });
+  removeHoliday(
+    @CurrentActor() actor: Actor,
+    @Param('date') date: string,
+    @Query('calendarCode') calendarCode?: string,
+  ) {
+    return this.officeCalendars.applyScoped(actor, {
+      change: 'HOLIDAY_REMOVED',
+      calendarCode: calendarCode ?? null,
+      date,
+    });
   }
 
   @Put('calendars/:code/weekly')
@@ -55,13 +75,24 @@ export class SlaController {
 
   @Post('calendars/:code/overrides')
   override(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
-    return this.officeCalendars.applyScoped(actor, { change: 'OVERRIDE_ADDED', calendarCode: code, name: d.name, from: d.from, to: d.to, weekly: d.weekly });
+    return this.officeCalendars.applyScoped(actor, {
+      change: 'OVERRIDE_ADDED',
+      calendarCode: code,
+      name: d.name,
+      from: d.from,
+      to: d.to,
+      weekly: d.weekly,
+    });
   }
 
   @Post('calendars/suspensions')
   suspend(@CurrentActor() actor: Actor, @Body() d: SuspensionDto) {
     return this.officeCalendars.applyScoped(actor, {
-      change: 'SUSPENSION_DECLARED', calendarCode: d.calendarCode ?? null, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt), reason: d.reason,
+      change: 'SUSPENSION_DECLARED',
+      calendarCode: d.calendarCode ?? null,
+      startsAt: new Date(d.startsAt),
+      endsAt: new Date(d.endsAt),
+      reason: d.reason,
     });
   }
 }

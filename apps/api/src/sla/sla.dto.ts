@@ -13,12 +13,20 @@ export class ReportQuery {
 export class HolidayDto {
   @ApiProperty({ example: '2026-12-31' }) @Matches(DATE) date: string;
   @ApiProperty() @IsString() @MaxLength(200) name: string;
-  @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LOKAL'] }) @IsIn(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LOKAL']) kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LOKAL';
-  @ApiPropertyOptional({ description: 'Kode kalender untuk libur lokal' }) @IsOptional() @IsString() @MaxLength(60) calendarCode?: string;
+  @ApiProperty({ enum: ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LOKAL'] })
+  @IsIn(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LOKAL'])
+  kind: 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LOKAL';
+  @ApiPropertyOptional({ description: 'Kode kalender untuk libur lokal' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  calendarCode?: string;
 }
 
 export class WeeklyDto {
-  @ApiProperty({ description: 'Hari ISO (1=Senin) -> [[menitMulai, menitSelesai], ...]' }) @IsObject() weekly: WeeklyWindows;
+  @ApiProperty({ description: 'Hari ISO (1=Senin) -> [[menitMulai, menitSelesai], ...]' })
+  @IsObject()
+  weekly: WeeklyWindows;
 }
 
 export class OverrideDto extends WeeklyDto {
@@ -28,7 +36,11 @@ export class OverrideDto extends WeeklyDto {
 }
 
 export class SuspensionDto {
-  @ApiPropertyOptional({ description: 'Kosong: semua kalender' }) @IsOptional() @IsString() @MaxLength(60) calendarCode?: string;
+  @ApiPropertyOptional({ description: 'Kosong: semua kalender' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  calendarCode?: string;
   @ApiProperty() @IsDateString() startsAt: string;
   @ApiProperty() @IsDateString() endsAt: string;
   @ApiProperty() @IsString() @MaxLength(500) reason: string;
@@ -38,5 +50,8 @@ export class CalendarDto {
   @ApiProperty({ example: 'KPPN-134' }) @Matches(/^[A-Z0-9.-]{2,40}$/) code: string;
   @ApiProperty() @IsString() @MaxLength(200) name: string;
   @ApiProperty({ description: 'Kode kantor yang memakai kalender ini' }) @IsString() @MaxLength(40) officeCode: string;
-  @ApiProperty({ example: 'STANDAR-WITA', description: 'Kalender yang disalin' }) @IsString() @MaxLength(40) copyOf: string;
+  @ApiProperty({ example: 'STANDAR-WITA', description: 'Kalender yang disalin' })
+  @IsString()
+  @MaxLength(40)
+  copyOf: string;
 }

@@ -6,8 +6,16 @@ import { Catalogue, type FieldSpec, type FormSchema } from '@loket/workflow';
 const describeForm = (schema: FormSchema): Array<Record<string, unknown>> =>
   Object.entries(schema).map(([name, spec]: [string, FieldSpec]) =>
     spec.kind === 'list'
-      ? { name, kind: spec.kind, label: spec.label, minItems: spec.minItems, maxItems: spec.maxItems, item: describeForm(spec.item) }
-      : { name, ...spec });
+      ? {
+          name,
+          kind: spec.kind,
+          label: spec.label,
+          minItems: spec.minItems,
+          maxItems: spec.maxItems,
+          item: describeForm(spec.item),
+        }
+      : { name, ...spec },
+  );
 
 @ApiTags('services')
 @Controller('services')

@@ -14,7 +14,12 @@ export function downloadHeaders(name: string, contentType: string, inlineStyle =
 }
 
 /** An uploaded attachment: also its length and digest, as stored at upload. */
-export function attachmentHeaders(meta: { originalName: string; contentType: string; sizeBytes: string; sha256: string }) {
+export function attachmentHeaders(meta: {
+  originalName: string;
+  contentType: string;
+  sizeBytes: string;
+  sha256: string;
+}) {
   return {
     ...downloadHeaders(meta.originalName, meta.contentType),
     'Content-Length': meta.sizeBytes,
@@ -40,14 +45,22 @@ export function inlineAttachmentHeaders(meta: { originalName: string; contentTyp
 
 /** An unnumbered letter preview in the browser: its own inline style and embedded logo, nothing else. */
 export function sendLetterPreview(res: Response, html: string): void {
-  res.status(200).set({
-    'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': 'inline', 'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store', 'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-  }).send(html);
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Disposition': 'inline',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    })
+    .send(html);
 }
 
 /** A letter or generated document, as a download (HTML letters keep their inline style). */
 export function sendDocument(res: Response, name: string, format: 'pdf' | 'html', body: Buffer): StreamableFile {
-  res.set(downloadHeaders(`${name}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true));
+  res.set(
+    downloadHeaders(`${name}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true),
+  );
   return new StreamableFile(body);
 }

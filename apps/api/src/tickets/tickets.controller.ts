@@ -1,10 +1,31 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { ticketNotFound } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
-import { BulkActionsService, TicketFilingService, TicketQueryService, TicketRatingService, TicketWorkflowService, WorkspaceService } from '@loket/tickets';
+import {
+  BulkActionsService,
+  TicketFilingService,
+  TicketQueryService,
+  TicketRatingService,
+  TicketWorkflowService,
+  WorkspaceService,
+} from '@loket/tickets';
 import { parseFormField } from './form-field';
 import { etagOf, expectedVersion } from './if-match';
 import { EventDto, FileTicketDto, ListTicketsQuery, MessageDto, RatingDto } from './tickets.dto';
@@ -32,12 +53,26 @@ export class TicketsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Satker', required: false, description: 'Kode satker, bila Anda terdaftar di beberapa satker' })
-  async file(@CurrentActor() actor: Actor, @Body() dto: FileTicketDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { ticket, replayed } = await this.filing.file(actor, {
-      serviceCode: dto.service, form: parseFormField(dto.form),
-      satkerCode: req.header('x-satker') ?? null, idempotencyKey: req.header('idempotency-key') ?? null,
-    }, uploadsOf(req));
-    res.status(replayed ? 200 : 201).setHeader('ETag', etagOf(ticket.version)).setHeader('Location', `/api/v1/tickets/${ticket.id}`);
+  async file(
+    @CurrentActor() actor: Actor,
+    @Body() dto: FileTicketDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { ticket, replayed } = await this.filing.file(
+      actor,
+      {
+        serviceCode: dto.service,
+        form: parseFormField(dto.form),
+        satkerCode: req.header('x-satker') ?? null,
+        idempotencyKey: req.header('idempotency-key') ?? null,
+      },
+      uploadsOf(req),
+    );
+    res
+      .status(replayed ? 200 : 201)
+      .setHeader('ETag', etagOf(ticket.version))
+      .setHeader('Location', `/api/v1/tickets/${ticket.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return this.query.view(actor, ticket);
   }
@@ -45,7 +80,8 @@ export class TicketsController {
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: ListTicketsQuery) {
     // A view, a search or a sort is the agent's workspace; without them, the plain queue or satker list.
-    return q.view || q.q || q.sort ? this.workspace.list(actor, { ...q, limit: q.limit ?? 50 })
+    return q.view || q.q || q.sort
+      ? this.workspace.list(actor, { ...q, limit: q.limit ?? 50 })
       : this.query.list(actor, { status: q.status, service: q.service, cursor: q.cursor, limit: q.limit ?? 50 });
   }
 
@@ -77,7 +113,14 @@ export class TicketsController {
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiHeader({ name: 'If-Match', required: true, description: 'Versi tiket, mis. "3"' })
-  async event(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: EventDto, @Headers('if-match') ifMatch: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async event(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: EventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const version = expectedVersion(ifMatch);
     const ticket = await this.workflow.dispatch(id, actor, dto, version, uploadsOf(req));
     res.status(200).setHeader('ETag', etagOf(ticket.version));
@@ -87,8 +130,19 @@ export class TicketsController {
   @Post(':id/messages')
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
-  async message(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: MessageDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const ticket = await this.workflow.postMessage(id, actor, { body: dto.body, visibility: dto.visibility ?? 'PUBLIC' }, uploadsOf(req));
+  async message(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: MessageDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const ticket = await this.workflow.postMessage(
+      id,
+      actor,
+      { body: dto.body, visibility: dto.visibility ?? 'PUBLIC' },
+      uploadsOf(req),
+    );
     res.status(201).setHeader('ETag', etagOf(ticket.version));
     return this.query.detail(actor, id);
   }
@@ -104,7 +158,12 @@ export class TicketsController {
   }
 
   @Get(':id/attachments/:attachmentId')
-  async download(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string, @Res({ passthrough: true }) res: Response) {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meta = await this.query.attachment(actor, id, attachmentId);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.query.openAttachment(meta.storageKey));

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { QUEUE_VIEWS, SORTS } from '@loket/tickets';
 import { CLIENT_EVENT_TYPES, TICKET_STATUSES } from '@loket/workflow';
 
@@ -11,9 +23,20 @@ export class FileTicketDto {
   service: string;
 
   @ApiProperty({
-    description: 'Isian formulir layanan: objek JSON, atau teks JSON bila dikirim sebagai multipart. ' +
+    description:
+      'Isian formulir layanan: objek JSON, atau teks JSON bila dikirim sebagai multipart. ' +
       'Lampiran dikirim sebagai berkas multipart dengan nama kolom = jenis lampiran (mis. SK_PENUNJUKAN).',
-    example: { pengguna: [{ nik: '3175011708450001', nama: 'Ali Akbar', telepon: '081234567890', email: 'ali@kemenkeu.go.id', peran: 'Operator' }] },
+    example: {
+      pengguna: [
+        {
+          nik: '3175011708450001',
+          nama: 'Ali Akbar',
+          telepon: '081234567890',
+          email: 'ali@kemenkeu.go.id',
+          peran: 'Operator',
+        },
+      ],
+    },
   })
   @IsDefined()
   form: unknown;
@@ -36,7 +59,9 @@ export class EventDto {
   @MaxLength(5000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: 'Nomor dokumen yang dirujuk, mis. nomor SK penghapusan (wajib pada COMPLETE layanan MYINTRESS_HAPUS)' })
+  @ApiPropertyOptional({
+    description: 'Nomor dokumen yang dirujuk, mis. nomor SK penghapusan (wajib pada COMPLETE layanan MYINTRESS_HAPUS)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -48,7 +73,10 @@ export class EventDto {
   @MaxLength(5000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Petugas yang ditugaskan (wajib pada ASSIGN): id orang, CSO kantor tiket (atau Kanwil saat dieskalasi)' })
+  @ApiPropertyOptional({
+    description:
+      'Petugas yang ditugaskan (wajib pada ASSIGN): id orang, CSO kantor tiket (atau Kanwil saat dieskalasi)',
+  })
   @IsOptional()
   @IsUUID()
   assigneeId?: string;
@@ -88,12 +116,19 @@ export class ListTicketsQuery {
   @IsUUID()
   agent?: string;
 
-  @ApiPropertyOptional({ enum: SORTS, description: 'deadline (tenggat terdekat), filed (terbaru diajukan), updated (terakhir diperbarui); seri diurutkan menurut id' })
+  @ApiPropertyOptional({
+    enum: SORTS,
+    description:
+      'deadline (tenggat terdekat), filed (terbaru diajukan), updated (terakhir diperbarui); seri diurutkan menurut id',
+  })
   @IsOptional()
   @IsIn(SORTS)
   sort?: string;
 
-  @ApiPropertyOptional({ description: 'Kata kunci: nomor tiket, kode/nama satker, nama dalam formulir, perihal dan isi pesan. NIK hanya lewat POST /tickets/search.' })
+  @ApiPropertyOptional({
+    description:
+      'Kata kunci: nomor tiket, kode/nama satker, nama dalam formulir, perihal dan isi pesan. NIK hanya lewat POST /tickets/search.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

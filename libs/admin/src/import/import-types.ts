@@ -30,7 +30,12 @@ export interface Importer<Plan> {
 }
 
 /** Reports the second of two rows with the same key; returns the rows that are first with their key. */
-export function firstOfEachKey<T extends { line: number }>(rows: T[], keyOf: (r: T) => string, label: string, problems: CsvProblem[]): T[] {
+export function firstOfEachKey<T extends { line: number }>(
+  rows: T[],
+  keyOf: (r: T) => string,
+  label: string,
+  problems: CsvProblem[],
+): T[] {
   const seen = new Map<string, number>();
   return rows.filter((r) => {
     const key = keyOf(r);
@@ -45,7 +50,11 @@ export function firstOfEachKey<T extends { line: number }>(rows: T[], keyOf: (r:
 }
 
 /** An optional cell: absent column keeps the stored value, an empty cell clears it. */
-export function optional(cells: Record<string, string>, column: string, stored: string | null | undefined): string | null {
+export function optional(
+  cells: Record<string, string>,
+  column: string,
+  stored: string | null | undefined,
+): string | null {
   if (!(column in cells)) return stored ?? null;
   return cells[column] === '' ? null : cells[column];
 }

@@ -64,17 +64,28 @@ export class ImportService {
   async run(actor: Actor, req: ImportRequest): Promise<ImportReport> {
     const scope = adminScopeOf(actor);
     if (!(IMPORT_KINDS as readonly string[]).includes(req.kind)) {
-      throw badRequest('INVALID_IMPORT_KIND', `Jenis impor harus salah satu dari: ${IMPORT_KINDS.join(', ')}.`, { field: 'kind' });
+      throw badRequest('INVALID_IMPORT_KIND', `Jenis impor harus salah satu dari: ${IMPORT_KINDS.join(', ')}.`, {
+        field: 'kind',
+      });
     }
     const kind = req.kind as ImportKind;
     const importer = this.importers[kind];
     const table = readCsv(req.bytes, importer.columns);
-    if (!table.rows.length && !table.problems.length) throw unprocessable('EMPTY_IMPORT', 'Berkas CSV tidak berisi baris data.');
+    if (!table.rows.length && !table.problems.length)
+      throw unprocessable('EMPTY_IMPORT', 'Berkas CSV tidak berisi baris data.');
     const sha256 = createHash('sha256').update(req.bytes).digest('hex');
-    const ctx: ImportContext = { actor, scope, reason: `Impor CSV ${kind} "${req.fileName}" (sha256 ${sha256.slice(0, 12)})` };
+    const ctx: ImportContext = {
+      actor,
+      scope,
+      reason: `Impor CSV ${kind} "${req.fileName}" (sha256 ${sha256.slice(0, 12)})`,
+    };
     const report = (problems: CsvProblem[], counts: ApplyCounts): ImportReport => ({
-      kind, dryRun: req.dryRun, delimiter: table.delimiter, rows: table.rows.length + table.problems.length,
-      problems: [...problems].sort((a, b) => a.line - b.line), ...counts,
+      kind,
+      dryRun: req.dryRun,
+      delimiter: table.delimiter,
+      rows: table.rows.length + table.problems.length,
+      problems: [...problems].sort((a, b) => a.line - b.line),
+      ...counts,
       unchanged: table.rows.length + table.problems.length - problems.length - counts.created - counts.updated,
       changed: counts.created + counts.updated,
     });
@@ -83,12 +94,16 @@ export class ImportService {
       const counts = await this.db.transaction(async (em) => {
         const plan = await importer.check(em, table.rows, ctx, problems);
         if (problems.length && !req.dryRun) {
-          throw unprocessable('IMPORT_INVALID', `Impor dibatalkan: ${problems.length} baris bermasalah. Tidak ada data yang diubah.`,
-            report(problems, { created: 0, updated: 0 }).problems);
+          throw unprocessable(
+            'IMPORT_INVALID',
+            `Impor dibatalkan: ${problems.length} baris bermasalah. Tidak ada data yang diubah.`,
+            report(problems, { created: 0, updated: 0 }).problems,
+          );
         }
         const applied = await importer.apply(em, plan, ctx);
         if (req.dryRun) throw new DryRunDone(applied);
-        if (applied.created + applied.updated > 0) await this.summary(em, actor, kind, req, sha256, report(problems, applied));
+        if (applied.created + applied.updated > 0)
+          await this.summary(em, actor, kind, req, sha256, report(problems, applied));
         return applied;
       });
       return report(problems, counts);
@@ -98,12 +113,33 @@ export class ImportService {
     }
   }
 
-  private async summary(em: EntityManager, actor: Actor, kind: ImportKind, req: ImportRequest, sha256: string, r: ImportReport) {
-    const office = actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT')
-      ?? actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'KANWIL') ?? actor.staff.find((s) => s.role === 'ADMIN');
+  private async summary(
+    em: EntityManager,
+    actor: Actor,
+    kind: ImportKind,
+    req: ImportRequest,
+    sha256: string,
+    r: ImportReport,
+  ) {
+    const office =
+      actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT') ??
+      actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'KANWIL') ??
+      actor.staff.find((s) => s.role === 'ADMIN');
     await this.audit.record(em, {
-      actorId: actor.personId, officeId: office?.officeId ?? null, action: 'IMPORT_APPLIED', entityType: 'IMPORT', entityKey: `${kind}/${sha256.slice(0, 12)}`,
-      after: { kind, fileName: req.fileName, sha256, rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged },
+      actorId: actor.personId,
+      officeId: office?.officeId ?? null,
+      action: 'IMPORT_APPLIED',
+      entityType: 'IMPORT',
+      entityKey: `${kind}/${sha256.slice(0, 12)}`,
+      after: {
+        kind,
+        fileName: req.fileName,
+        sha256,
+        rows: r.rows,
+        created: r.created,
+        updated: r.updated,
+        unchanged: r.unchanged,
+      },
     });
   }
 }

@@ -13,11 +13,17 @@ export interface KnownOffice {
 }
 
 /** The stored offices a file names, by code, each saying whether the importer's staff scope reaches it. */
-export async function officesByCode(db: Queryable, scope: AdminScope, codes: string[]): Promise<Map<string, KnownOffice>> {
+export async function officesByCode(
+  db: Queryable,
+  scope: AdminScope,
+  codes: string[],
+): Promise<Map<string, KnownOffice>> {
   const clause = officeClause(scope, 'o', 2);
-  const rows = await many<KnownOffice>(db,
+  const rows = await many<KnownOffice>(
+    db,
     `SELECT o.id, o.code, o.kind, o.name, o.parent_id AS "parentId", p.code AS "parentCode", ${clause.sql} AS "staffScope"
        FROM offices o LEFT JOIN offices p ON p.id = o.parent_id WHERE o.code = ANY($1::text[])`,
-    [[...new Set(codes)], ...clause.params]);
+    [[...new Set(codes)], ...clause.params],
+  );
   return new Map(rows.map((o) => [o.code, o]));
 }

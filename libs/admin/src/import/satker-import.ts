@@ -4,7 +4,14 @@ import type { CsvProblem, CsvRow } from '@loket/common';
 import { many, one } from '@loket/db';
 import { mayShape } from '../admin-scope';
 import { SatkersAdmin } from '../satkers';
-import { firstOfEachKey, optional, outOfScope, type ApplyCounts, type ImportContext, type Importer } from './import-types';
+import {
+  firstOfEachKey,
+  optional,
+  outOfScope,
+  type ApplyCounts,
+  type ImportContext,
+  type Importer,
+} from './import-types';
 import { officesByCode } from './offices-lookup';
 
 interface SatkerRow {
@@ -28,17 +35,38 @@ const NO = new Set(['tidak', 't', 'false', '0']);
  */
 @Injectable()
 export class SatkerImport implements Importer<SatkerRow[]> {
-  readonly columns = { required: ['kode_satker', 'nama', 'kode_kppn'], optional: ['kode_kl', 'kode_eselon1', 'kelola_up'] } as const;
+  readonly columns = {
+    required: ['kode_satker', 'nama', 'kode_kppn'],
+    optional: ['kode_kl', 'kode_eselon1', 'kelola_up'],
+  } as const;
 
   constructor(private readonly satkers: SatkersAdmin) {}
 
   async check(em: EntityManager, rows: CsvRow[], ctx: ImportContext, problems: CsvProblem[]): Promise<SatkerRow[]> {
     const unique = firstOfEachKey(rows, (r) => r.cells.kode_satker, 'kode satker', problems);
-    const offices = await officesByCode(em, ctx.scope, unique.map((r) => r.cells.kode_kppn));
-    const stored = new Map((await many<{ code: string; name: string; kppnId: string; kppnParentId: string | null; klCode: string | null; eselon1Code: string | null; managesUp: boolean }>(em,
-      `SELECT s.code, s.name, s.kppn_id AS "kppnId", k.parent_id AS "kppnParentId", s.kl_code AS "klCode", s.eselon1_code AS "eselon1Code", s.manages_up AS "managesUp"
-         FROM satkers s JOIN offices k ON k.id = s.kppn_id WHERE s.code = ANY($1::text[])`, [unique.map((r) => r.cells.kode_satker)]))
-      .map((s) => [s.code, s]));
+    const offices = await officesByCode(
+      em,
+      ctx.scope,
+      unique.map((r) => r.cells.kode_kppn),
+    );
+    const stored = new Map(
+      (
+        await many<{
+          code: string;
+          name: string;
+          kppnId: string;
+          kppnParentId: string | null;
+          klCode: string | null;
+          eselon1Code: string | null;
+          managesUp: boolean;
+        }>(
+          em,
+          `SELECT s.code, s.name, s.kppn_id AS "kppnId", k.parent_id AS "kppnParentId", s.kl_code AS "klCode", s.eselon1_code AS "eselon1Code", s.manages_up AS "managesUp"
+         FROM satkers s JOIN offices k ON k.id = s.kppn_id WHERE s.code = ANY($1::text[])`,
+          [unique.map((r) => r.cells.kode_satker)],
+        )
+      ).map((s) => [s.code, s]),
+    );
     const plan: SatkerRow[] = [];
     for (const { line, cells } of unique) {
       const before = stored.get(cells.kode_satker);
@@ -46,26 +74,45 @@ export class SatkerImport implements Importer<SatkerRow[]> {
       const klCode = optional(cells, 'kode_kl', before?.klCode);
       const eselon1Code = optional(cells, 'kode_eselon1', before?.eselon1Code);
       const up = (cells.kelola_up ?? '').toLowerCase();
-      const problem = !/^\d{6}$/.test(cells.kode_satker) ? `kode satker "${cells.kode_satker}" harus 6 digit angka`
-        : cells.nama.length < 3 || cells.nama.length > 255 ? 'nama satker harus 3-255 karakter'
-          : !kppn || !mayShape(ctx.scope, kppn) ? outOfScope(`KPPN ${cells.kode_kppn}`)
-            : kppn.kind !== 'KPPN' ? `kantor ${cells.kode_kppn} bukan KPPN`
+      const problem = !/^\d{6}$/.test(cells.kode_satker)
+        ? `kode satker "${cells.kode_satker}" harus 6 digit angka`
+        : cells.nama.length < 3 || cells.nama.length > 255
+          ? 'nama satker harus 3-255 karakter'
+          : !kppn || !mayShape(ctx.scope, kppn)
+            ? outOfScope(`KPPN ${cells.kode_kppn}`)
+            : kppn.kind !== 'KPPN'
+              ? `kantor ${cells.kode_kppn} bukan KPPN`
               : before && !mayShape(ctx.scope, { id: before.kppnId, parentId: before.kppnParentId })
                 ? `satker ${cells.kode_satker} terdaftar pada KPPN di luar wewenang Anda`
-                : klCode !== null && !/^\d{3}$/.test(klCode) ? `kode K/L "${klCode}" harus 3 digit angka`
-                  : eselon1Code !== null && !/^\d{2}$/.test(eselon1Code) ? `kode eselon I "${eselon1Code}" harus 2 digit angka`
-                    : up && !YES.has(up) && !NO.has(up) ? `kelola_up "${cells.kelola_up}" harus ya atau tidak` : null;
+                : klCode !== null && !/^\d{3}$/.test(klCode)
+                  ? `kode K/L "${klCode}" harus 3 digit angka`
+                  : eselon1Code !== null && !/^\d{2}$/.test(eselon1Code)
+                    ? `kode eselon I "${eselon1Code}" harus 2 digit angka`
+                    : up && !YES.has(up) && !NO.has(up)
+                      ? `kelola_up "${cells.kelola_up}" harus ya atau tidak`
+                      : null;
       if (problem) {
         problems.push({ line, problem });
         continue;
       }
       const row = {
-        line, code: cells.kode_satker, name: cells.nama, kppnId: kppn!.id, kppnCode: kppn!.code, klCode, eselon1Code,
-        managesUp: up ? YES.has(up) : before?.managesUp ?? true,
+        line,
+        code: cells.kode_satker,
+        name: cells.nama,
+        kppnId: kppn!.id,
+        kppnCode: kppn!.code,
+        klCode,
+        eselon1Code,
+        managesUp: up ? YES.has(up) : (before?.managesUp ?? true),
       };
       // A row equal to what is stored is not written at all: re-importing 24,000 satkers then costs only the reads.
-      const same = before && before.name === row.name && before.kppnId === row.kppnId && before.klCode === row.klCode
-        && before.eselon1Code === row.eselon1Code && before.managesUp === row.managesUp;
+      const same =
+        before &&
+        before.name === row.name &&
+        before.kppnId === row.kppnId &&
+        before.klCode === row.klCode &&
+        before.eselon1Code === row.eselon1Code &&
+        before.managesUp === row.managesUp;
       if (!same) plan.push(row);
     }
     return plan;
@@ -74,7 +121,12 @@ export class SatkerImport implements Importer<SatkerRow[]> {
   /** One statement writes every new or changed satker and its audit row; unchanged rows are not touched. */
   async apply(em: EntityManager, plan: SatkerRow[], ctx: ImportContext): Promise<ApplyCounts> {
     const col = <K extends keyof SatkerRow>(k: K) => plan.map((r) => r[k]);
-    const result = await one<{ created: number; updated: number; moved: Array<{ id: string; code: string; name: string; kppnName: string; newKppnName: string }> }>(em,
+    const result = await one<{
+      created: number;
+      updated: number;
+      moved: Array<{ id: string; code: string; name: string; kppnName: string; newKppnName: string }>;
+    }>(
+      em,
       `WITH r AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::boolean[])
            AS r(code, name, kppn_id, kppn_code, kl_code, eselon1_code, manages_up)
@@ -110,7 +162,18 @@ export class SatkerImport implements Importer<SatkerRow[]> {
               COALESCE(json_agg(json_build_object('id', c.id, 'code', c.code, 'name', c.old_name, 'kppnName', c.old_kppn_name,
                 'newKppnName', (SELECT name FROM offices WHERE id = c.kppn_id))) FILTER (WHERE moved), '[]') AS moved
          FROM changed c`,
-      [col('code'), col('name'), col('kppnId'), col('kppnCode'), col('klCode'), col('eselon1Code'), col('managesUp'), ctx.actor.personId, ctx.reason]);
+      [
+        col('code'),
+        col('name'),
+        col('kppnId'),
+        col('kppnCode'),
+        col('klCode'),
+        col('eselon1Code'),
+        col('managesUp'),
+        ctx.actor.personId,
+        ctx.reason,
+      ],
+    );
     // Moves are rare: each leaves its open tickets at the old KPPN with the same note a move by hand writes.
     for (const m of result!.moved) await this.satkers.noteOpenTickets(em, ctx.actor, m, m.newKppnName);
     return { created: result!.created, updated: result!.updated };

@@ -29,45 +29,90 @@ interface StaffRow {
  */
 @Injectable()
 export class StaffImport implements Importer<StaffRow[]> {
-  readonly columns = { required: ['nik', 'nama', 'email', 'kode_kantor', 'peran'], optional: ['nip', 'telepon'] } as const;
+  readonly columns = {
+    required: ['nik', 'nama', 'email', 'kode_kantor', 'peran'],
+    optional: ['nip', 'telepon'],
+  } as const;
 
   constructor(private readonly identities: DigitIdentities) {}
 
   async check(em: EntityManager, rows: CsvRow[], ctx: ImportContext, problems: CsvProblem[]): Promise<StaffRow[]> {
-    const unique = firstOfEachKey(rows, (r) => `${r.cells.nik}/${r.cells.kode_kantor}/${r.cells.peran.toUpperCase()}`, 'NIK, kantor dan peran', problems);
-    const offices = await officesByCode(em, ctx.scope, unique.map((r) => r.cells.kode_kantor));
+    const unique = firstOfEachKey(
+      rows,
+      (r) => `${r.cells.nik}/${r.cells.kode_kantor}/${r.cells.peran.toUpperCase()}`,
+      'NIK, kantor dan peran',
+      problems,
+    );
+    const offices = await officesByCode(
+      em,
+      ctx.scope,
+      unique.map((r) => r.cells.kode_kantor),
+    );
     const plan: StaffRow[] = [];
     for (const { line, cells } of unique) {
       const office = offices.get(cells.kode_kantor);
       const role = cells.peran.toUpperCase();
       const nik = nikProblem(cells.nik);
       const phone = cells.telepon || null;
-      const problem = /^\d(\.\d+)?E\+\d+$/i.test(cells.nik) ? 'NIK tertulis sebagai angka ilmiah: format kolom NIK di Excel sebagai Teks'
-        : nik ? NIK_PROBLEM_MESSAGES[nik]
-          : cells.nama.length < 3 || cells.nama.length > 200 ? 'nama harus 3-200 karakter'
-            : !EMAIL_PATTERN.test(cells.email) ? `e-mail "${cells.email}" tidak valid`
-              : phone !== null && !PHONE_PATTERN.test(phone) ? `nomor telepon "${phone}" tidak valid`
-                : !(STAFF_ROLES as readonly string[]).includes(role) ? `peran "${cells.peran}" harus ${STAFF_ROLES.join(', ')}`
-                  : !office?.staffScope ? outOfScope(`kantor ${cells.kode_kantor}`)
-                    : role === 'DIGIPAY_ADMIN' && office.kind !== 'KPPN' ? 'peran DIGIPAY_ADMIN hanya ada di KPPN' : null;
+      const problem = /^\d(\.\d+)?E\+\d+$/i.test(cells.nik)
+        ? 'NIK tertulis sebagai angka ilmiah: format kolom NIK di Excel sebagai Teks'
+        : nik
+          ? NIK_PROBLEM_MESSAGES[nik]
+          : cells.nama.length < 3 || cells.nama.length > 200
+            ? 'nama harus 3-200 karakter'
+            : !EMAIL_PATTERN.test(cells.email)
+              ? `e-mail "${cells.email}" tidak valid`
+              : phone !== null && !PHONE_PATTERN.test(phone)
+                ? `nomor telepon "${phone}" tidak valid`
+                : !(STAFF_ROLES as readonly string[]).includes(role)
+                  ? `peran "${cells.peran}" harus ${STAFF_ROLES.join(', ')}`
+                  : !office?.staffScope
+                    ? outOfScope(`kantor ${cells.kode_kantor}`)
+                    : role === 'DIGIPAY_ADMIN' && office.kind !== 'KPPN'
+                      ? 'peran DIGIPAY_ADMIN hanya ada di KPPN'
+                      : null;
       if (problem) problems.push({ line, problem });
-      else plan.push({ line, nik: cells.nik, name: cells.nama, email: cells.email, nip: cells.nip || null, phone, officeId: office!.id, officeCode: office!.code, officeKind: office!.kind, role });
+      else
+        plan.push({
+          line,
+          nik: cells.nik,
+          name: cells.nama,
+          email: cells.email,
+          nip: cells.nip || null,
+          phone,
+          officeId: office!.id,
+          officeCode: office!.code,
+          officeKind: office!.kind,
+          role,
+        });
     }
     return plan;
   }
 
   async apply(em: EntityManager, plan: StaffRow[], ctx: ImportContext): Promise<ApplyCounts> {
-    const known = new Map((await many<{ id: string; nik: string; name: string }>(em,
-      `SELECT id, nik, name FROM persons WHERE nik = ANY($1::text[])`, [[...new Set(plan.map((r) => r.nik))]])).map((p) => [p.nik, p]));
+    const known = new Map(
+      (
+        await many<{ id: string; nik: string; name: string }>(
+          em,
+          `SELECT id, nik, name FROM persons WHERE nik = ANY($1::text[])`,
+          [[...new Set(plan.map((r) => r.nik))]],
+        )
+      ).map((p) => [p.nik, p]),
+    );
     const createdNiks = new Set<string>();
     // New people one by one: each needs its own activation token and e-mail (staff lists are thousands, not tens of thousands).
     for (const r of plan) {
       if (known.has(r.nik)) continue;
-      const created = await this.identities.create(em, { nik: r.nik, name: r.name, email: r.email, nip: r.nip, phone: r.phone }, null);
+      const created = await this.identities.create(
+        em,
+        { nik: r.nik, name: r.name, email: r.email, nip: r.nip, phone: r.phone },
+        null,
+      );
       known.set(r.nik, created ?? (await this.identities.findByNik(em, r.nik))!);
       if (created) createdNiks.add(r.nik);
     }
-    const counts = await one<{ created: number }>(em,
+    const counts = await one<{ created: number }>(
+      em,
       `WITH r AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])
            AS r(person_id, office_id, role, nik, name, office_code, identity_created)
@@ -81,8 +126,18 @@ export class StaffImport implements Importer<StaffRow[]> {
            FROM ins JOIN r USING (person_id, office_id, role)
        )
        SELECT count(*)::int AS created FROM ins`,
-      [plan.map((r) => known.get(r.nik)!.id), plan.map((r) => r.officeId), plan.map((r) => r.role), plan.map((r) => r.nik),
-        plan.map((r) => known.get(r.nik)!.name), plan.map((r) => r.officeCode), plan.map((r) => createdNiks.has(r.nik)), ctx.actor.personId, ctx.reason]);
+      [
+        plan.map((r) => known.get(r.nik)!.id),
+        plan.map((r) => r.officeId),
+        plan.map((r) => r.role),
+        plan.map((r) => r.nik),
+        plan.map((r) => known.get(r.nik)!.name),
+        plan.map((r) => r.officeCode),
+        plan.map((r) => createdNiks.has(r.nik)),
+        ctx.actor.personId,
+        ctx.reason,
+      ],
+    );
     return { created: counts!.created, updated: 0 };
   }
 }

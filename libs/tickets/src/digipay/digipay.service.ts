@@ -18,7 +18,9 @@ export class DigipayService {
 
   async createSatkerUser(actor: Actor, satkerCode: string, role: string, person: DigipayPerson) {
     const nik = await this.nikOf(actor);
-    return this.db.transaction((em) => this.digipay.createSatkerUser(em, nik, actor.personId, satkerCode, role, person));
+    return this.db.transaction((em) =>
+      this.digipay.createSatkerUser(em, nik, actor.personId, satkerCode, role, person),
+    );
   }
 
   async registerVendor(actor: Actor, satkerCode: string, vendor: VendorInput, admin: DigipayPerson) {
@@ -48,8 +50,14 @@ export class DigipayService {
   /** KPPN staff: their KPPN; Kanwil staff: the KPPNs under it. */
   private async kppnScope(actor: Actor): Promise<string[]> {
     const offices = actor.staff.filter((s) => s.role === 'CSO' || s.role === 'SUPERVISOR').map((s) => s.officeId);
-    if (offices.length === 0) throw forbidden('NOT_KPPN_STAFF', 'Hanya petugas KPPN/Kanwil yang dapat melihat kemajuan Digipay.');
-    return (await many<{ id: string }>(this.db,
-      `SELECT id FROM offices WHERE kind = 'KPPN' AND (id = ANY($1::uuid[]) OR parent_id = ANY($1::uuid[]))`, [offices])).map((o) => o.id);
+    if (offices.length === 0)
+      throw forbidden('NOT_KPPN_STAFF', 'Hanya petugas KPPN/Kanwil yang dapat melihat kemajuan Digipay.');
+    return (
+      await many<{ id: string }>(
+        this.db,
+        `SELECT id FROM offices WHERE kind = 'KPPN' AND (id = ANY($1::uuid[]) OR parent_id = ANY($1::uuid[]))`,
+        [offices],
+      )
+    ).map((o) => o.id);
   }
 }

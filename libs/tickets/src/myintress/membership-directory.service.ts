@@ -20,14 +20,20 @@ export class MembershipDirectoryService {
     return {
       satker: { code: satker.satkerCode, name: satker.satkerName },
       pengguna: rows.map(({ nik, personId, ...row }) => ({
-        ...row, nik: maskNik(nik), self: personId === actor.personId, statusLabel: STATUS_LABELS[row.status], tipePengguna: 'Satker',
+        ...row,
+        nik: maskNik(nik),
+        self: personId === actor.personId,
+        statusLabel: STATUS_LABELS[row.status],
+        tipePengguna: 'Satker',
       })),
     };
   }
 
   async deactivate(actor: Actor, satkerCode: string, membershipId: string, reason: string) {
     const satker = actingSatker(actor, satkerCode);
-    await this.db.transaction((em) => this.requests.deactivate(em, satker.satkerId, membershipId, reason, actor.personId));
+    await this.db.transaction((em) =>
+      this.requests.deactivate(em, satker.satkerId, membershipId, reason, actor.personId),
+    );
     return this.list(actor, satkerCode);
   }
 
@@ -38,18 +44,37 @@ export class MembershipDirectoryService {
    */
   async deletionLetter(actor: Actor, satkerCode: string, membershipIds: string[]) {
     const satker = actingSatker(actor, satkerCode);
-    const rows = await many<{ nama: string; nik: string; nip: string | null; peran: string; email: string; status: number; kppn: string }>(this.db,
+    const rows = await many<{
+      nama: string;
+      nik: string;
+      nip: string | null;
+      peran: string;
+      email: string;
+      status: number;
+      kppn: string;
+    }>(
+      this.db,
       `SELECT p.name AS nama, p.nik, coalesce(m.nip, p.nip) AS nip, m.role_name AS peran, coalesce(m.email, p.email) AS email,
               m.status, o.name AS kppn
          FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
          JOIN satkers s ON s.id = m.satker_id JOIN offices o ON o.id = s.kppn_id
-        WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`, [membershipIds, satker.satkerId]);
+        WHERE m.id = ANY($1::uuid[]) AND m.satker_id = $2 AND m.deleted_at IS NULL ORDER BY p.name`,
+      [membershipIds, satker.satkerId],
+    );
     if (rows.length === 0 || rows.length !== new Set(membershipIds).size) {
       throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
     }
     return {
-      satker: { code: satker.satkerCode, name: satker.satkerName }, kppn: { name: rows[0].kppn },
-      pengguna: rows.map((r) => ({ nama: r.nama, nik: r.nik, nip: r.nip || '-', peran: r.peran || '-', email: r.email || '-', status: STATUS_LABELS[r.status] })),
+      satker: { code: satker.satkerCode, name: satker.satkerName },
+      kppn: { name: rows[0].kppn },
+      pengguna: rows.map((r) => ({
+        nama: r.nama,
+        nik: r.nik,
+        nip: r.nip || '-',
+        peran: r.peran || '-',
+        email: r.email || '-',
+        status: STATUS_LABELS[r.status],
+      })),
     };
   }
 }

@@ -12,7 +12,8 @@ const LOOKUP_LIMIT = 20;
 const LOOKUP_WINDOW_MINUTES = 15;
 
 /** What Tambah Pengguna fills in from DIGIT; nothing else of the identity leaves the registry. */
-export type NikLookupResult = { terdaftarDiDigit: false } | { terdaftarDiDigit: true; nama: string; nip: string | null; email: string };
+export type NikLookupResult =
+  { terdaftarDiDigit: false } | { terdaftarDiDigit: true; nama: string; nip: string | null; email: string };
 
 /**
  * "Cari" in Tambah Pengguna: whether DIGIT knows a NIK and, if so, the fields the form takes from
@@ -32,19 +33,31 @@ export class NikLookupService {
     const satker = actingSatker(actor, satkerCode);
     const problem = nikProblem(nik);
     if (problem) {
-      throw badRequest('VALIDATION_FAILED', NIK_PROBLEM_MESSAGES[problem], [{ field: 'nik', code: `NIK_${problem}`, message: NIK_PROBLEM_MESSAGES[problem] }]);
+      throw badRequest('VALIDATION_FAILED', NIK_PROBLEM_MESSAGES[problem], [
+        { field: 'nik', code: `NIK_${problem}`, message: NIK_PROBLEM_MESSAGES[problem] },
+      ]);
     }
     const wait = await countAttempt(this.db, `nik-lookup:${actor.personId}`, LOOKUP_LIMIT, LOOKUP_WINDOW_MINUTES);
     if (wait) {
-      throw tooManyRequests('TOO_MANY_LOOKUPS', `Terlalu banyak pencarian NIK. Coba lagi dalam ${waitInWords(wait)}.`, wait);
+      throw tooManyRequests(
+        'TOO_MANY_LOOKUPS',
+        `Terlalu banyak pencarian NIK. Coba lagi dalam ${waitInWords(wait)}.`,
+        wait,
+      );
     }
     return this.db.transaction(async (em) => {
       const person = await this.digit.findByNik(em, nik);
       await this.audit.record(em, {
-        actorId: actor.personId, officeId: satker.kppnId, action: 'DIGIT_NIK_LOOKUP', entityType: 'DIGIT_IDENTITY',
-        entityKey: maskNik(nik), after: { satker: satker.satkerCode, terdaftarDiDigit: !!person },
+        actorId: actor.personId,
+        officeId: satker.kppnId,
+        action: 'DIGIT_NIK_LOOKUP',
+        entityType: 'DIGIT_IDENTITY',
+        entityKey: maskNik(nik),
+        after: { satker: satker.satkerCode, terdaftarDiDigit: !!person },
       });
-      return person ? { terdaftarDiDigit: true, nama: person.name, nip: person.nip, email: person.email } : { terdaftarDiDigit: false };
+      return person
+        ? { terdaftarDiDigit: true, nama: person.name, nip: person.nip, email: person.email }
+        : { terdaftarDiDigit: false };
     });
   }
 }

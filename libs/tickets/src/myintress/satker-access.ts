@@ -30,10 +30,13 @@ export async function readableSatker(db: Queryable, actor: Actor, code: string):
   const own = actor.satkers.find((s) => s.satkerCode === code);
   if (own) return own;
   const offices = actor.staff.map((s) => s.officeId);
-  const row = await one<SatkerRef>(db,
+  const row = await one<SatkerRef>(
+    db,
     `SELECT s.id AS "satkerId", s.code AS "satkerCode", s.name AS "satkerName", s.kppn_id AS "kppnId"
        FROM satkers s JOIN offices o ON o.id = s.kppn_id
-      WHERE s.code = $1 AND (s.kppn_id = ANY($2::uuid[]) OR o.parent_id = ANY($2::uuid[]))`, [code, offices]);
+      WHERE s.code = $1 AND (s.kppn_id = ANY($2::uuid[]) OR o.parent_id = ANY($2::uuid[]))`,
+    [code, offices],
+  );
   if (!row) throw satkerNotFound();
   return row;
 }

@@ -18,8 +18,16 @@ export interface SelfRegistrationRequest {
 }
 
 const requestOf = (form: Record<string, unknown>): SelfRegistrationRequest => {
-  const field = (k: string) => (typeof form[k] === 'string' ? form[k] as string : '');
-  return { jenis: field('jenis'), nik: field('nik'), nama: field('nama'), nip: field('nip'), telepon: field('telepon'), email: field('email'), nomorSk: field('nomorSk') };
+  const field = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
+  return {
+    jenis: field('jenis'),
+    nik: field('nik'),
+    nama: field('nama'),
+    nip: field('nip'),
+    telepon: field('telepon'),
+    email: field('email'),
+    nomorSk: field('nomorSk'),
+  };
 };
 
 /**
@@ -31,7 +39,10 @@ export class SelfRegistrationApprovals {
   constructor(private readonly query: TicketQueryService) {}
 
   async pending(actor: Actor, cursor: string | undefined, limit: number) {
-    const page = await this.query.list({ ...actor, satkers: [] }, { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit, withForm: true });
+    const page = await this.query.list(
+      { ...actor, satkers: [] },
+      { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit, withForm: true },
+    );
     return {
       items: page.items.map(({ form, ...item }) => {
         const request = requestOf(form ?? {});

@@ -4,7 +4,14 @@ import type { Actor } from '@loket/auth';
 import { APP_CONFIG, badRequest, conflict, DomainError, forbidden, type AppConfig } from '@loket/common';
 import { many } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
-import { DigitIdentities, Dukcapil, maskNik, MembershipRequests, nameScore, type PendingDetails } from '@loket/registry';
+import {
+  DigitIdentities,
+  Dukcapil,
+  maskNik,
+  MembershipRequests,
+  nameScore,
+  type PendingDetails,
+} from '@loket/registry';
 import { Catalogue, validateForm, type FormSchema, type ServiceDefinition } from '@loket/workflow';
 import { AttachmentIntake } from '../attachment-intake';
 import { TicketFilingService } from '../ticket-filing.service';
@@ -59,20 +66,49 @@ export class SelfRegistrationService {
     try {
       return await this.db.transaction(async (em) => {
         if (!(await this.requests.satkerHasActiveMember(em, satker.satkerId))) {
-          throw forbidden('SATKER_HAS_NO_ACTIVE_USER', 'Satker belum memiliki pengguna Aktif sehingga belum dapat mendaftarkan pengguna sendiri.');
+          throw forbidden(
+            'SATKER_HAS_NO_ACTIVE_USER',
+            'Satker belum memiliki pengguna Aktif sehingga belum dapat mendaftarkan pengguna sendiri.',
+          );
         }
         const existing = await this.digit.findByNik(em, input.nik);
-        const person = existing ?? await this.digit.create(em,
-          { nik: input.nik, name: input.nama, email: input.email, nip: input.nip?.trim() || null, phone: input.telepon }, null);
-        if (!person) throw conflict('IDENTITY_BUSY', 'Identitas DIGIT untuk NIK ini sedang dibuat oleh permintaan lain. Coba lagi.');
+        const person =
+          existing ??
+          (await this.digit.create(
+            em,
+            {
+              nik: input.nik,
+              name: input.nama,
+              email: input.email,
+              nip: input.nip?.trim() || null,
+              phone: input.telepon,
+            },
+            null,
+          ));
+        if (!person)
+          throw conflict(
+            'IDENTITY_BUSY',
+            'Identitas DIGIT untuk NIK ini sedang dibuat oleh permintaan lain. Coba lagi.',
+          );
         if (existing) await this.digit.renewActivation(em, existing, null);
         const details: PendingDetails = {
-          peran: TIPE_PENGGUNA, telepon: input.telepon, email: existing?.email ?? input.email,
-          nip: existing ? existing.nip : input.nip?.trim() || null, nomorSk: input.nomorSk,
+          peran: TIPE_PENGGUNA,
+          telepon: input.telepon,
+          email: existing?.email ?? input.email,
+          nip: existing ? existing.nip : input.nip?.trim() || null,
+          nomorSk: input.nomorSk,
         };
         const { membershipId, jenis } = await this.placeRequest(em, actor, satker, person.id, input.nik, details);
-        const form = { jenis, membershipId, nik: input.nik, nama: existing?.name ?? input.nama, nip: details.nip ?? '',
-          telepon: input.telepon, email: details.email, nomorSk: input.nomorSk };
+        const form = {
+          jenis,
+          membershipId,
+          nik: input.nik,
+          nama: existing?.name ?? input.nama,
+          nip: details.nip ?? '',
+          telepon: input.telepon,
+          email: details.email,
+          nomorSk: input.nomorSk,
+        };
         const ticketId = (await this.filing.createTicket(em, service, satker, form, actor.personId, files))!.id;
         return { membershipId, ticketId, jenis, status: jenis === 'REAKTIVASI' ? 3 : 1 };
       });
@@ -85,12 +121,19 @@ export class SelfRegistrationService {
   private async checkDukcapil(input: SelfRegistration): Promise<void> {
     const resident = await this.dukcapil.lookup(this.db, input.nik);
     if (!resident) {
-      throw new DomainError('DUKCAPIL_NIK_NOT_FOUND', 422, 'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan', { nik: maskNik(input.nik) });
+      throw new DomainError('DUKCAPIL_NIK_NOT_FOUND', 422, 'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan', {
+        nik: maskNik(input.nik),
+      });
     }
     const threshold = this.config.dukcapilNameThreshold;
     const score = nameScore(resident.fullName, input.nama);
     if (score < threshold) {
-      throw new DomainError('DUKCAPIL_NAME_MISMATCH', 422, `Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid ${score}/${threshold}`, { score, threshold });
+      throw new DomainError(
+        'DUKCAPIL_NAME_MISMATCH',
+        422,
+        `Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid ${score}/${threshold}`,
+        { score, threshold },
+      );
     }
   }
 
@@ -100,17 +143,31 @@ export class SelfRegistrationService {
    * open request; otherwise (none, 0 or 5) a new pending row stands beside the old ones.
    * Locks follow the approval path's order (the approval ticket, then the membership).
    */
-  private async placeRequest(em: EntityManager, actor: Actor, satker: SatkerRef, personId: string, nik: string, details: PendingDetails) {
-    const open = await many<{ id: string; membershipId: string }>(em,
+  private async placeRequest(
+    em: EntityManager,
+    actor: Actor,
+    satker: SatkerRef,
+    personId: string,
+    nik: string,
+    details: PendingDetails,
+  ) {
+    const open = await many<{ id: string; membershipId: string }>(
+      em,
       `SELECT id, form->>'membershipId' AS "membershipId" FROM tickets
         WHERE satker_id = $1 AND service_code = $2 AND status = 'BARU' AND form->>'nik' = $3 ORDER BY id FOR UPDATE`,
-      [satker.satkerId, SERVICE, nik]);
+      [satker.satkerId, SERVICE, nik],
+    );
     const live = await this.requests.liveMembership(em, personId, satker.satkerId);
     if (live?.status === 2) {
-      throw conflict('MEMBERSHIP_ALREADY_ACTIVE', `${live.nama} sudah terdaftar Aktif pada satker ini.`, { membershipId: live.id });
+      throw conflict('MEMBERSHIP_ALREADY_ACTIVE', `${live.nama} sudah terdaftar Aktif pada satker ini.`, {
+        membershipId: live.id,
+      });
     }
     if (!live) {
-      return { membershipId: await this.requests.createPending(em, personId, satker.satkerId, details, actor.personId), jenis: 'PENDAFTARAN' };
+      return {
+        membershipId: await this.requests.createPending(em, personId, satker.satkerId, details, actor.personId),
+        jenis: 'PENDAFTARAN',
+      };
     }
     await this.requests.replaceRequest(em, live, details, actor.personId);
     for (const ticket of open.filter((t) => t.membershipId === live.id)) {

@@ -19,7 +19,9 @@ export const PLACEHOLDERS: Record<string, string> = {
 const PATTERN = /\{\{\s*([a-z_]+(?::[a-z0-9-]{1,80})?)\s*\}\}/g;
 
 // `name:<slug>` is known when PLACEHOLDERS lists `name:<slug>` (a library above tickets supplies its values).
-const known = (name: string) => name in PLACEHOLDERS || (/^[a-z_]+:[a-z0-9]+(-[a-z0-9]+)*$/.test(name) && `${name.split(':')[0]}:<slug>` in PLACEHOLDERS);
+const known = (name: string) =>
+  name in PLACEHOLDERS ||
+  (/^[a-z_]+:[a-z0-9]+(-[a-z0-9]+)*$/.test(name) && `${name.split(':')[0]}:<slug>` in PLACEHOLDERS);
 
 /**
  * Values for placeholders a library above tickets knows ({{artikel:<slug>}} of the knowledge base):

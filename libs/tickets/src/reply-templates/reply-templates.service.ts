@@ -6,7 +6,14 @@ import { one, type Queryable } from '@loket/db';
 import { Catalogue } from '@loket/workflow';
 import { TicketRepository } from '../ticket.repository';
 import type { TicketRow } from '../ticket.types';
-import { fillPlaceholders, PLACEHOLDER_SOURCE, PLACEHOLDERS, placeholdersIn, unknownPlaceholders, type PlaceholderSource } from './placeholders';
+import {
+  fillPlaceholders,
+  PLACEHOLDER_SOURCE,
+  PLACEHOLDERS,
+  placeholdersIn,
+  unknownPlaceholders,
+  type PlaceholderSource,
+} from './placeholders';
 import { ReplyTemplateRepository, type ReplyTemplateRow } from './reply-template.repository';
 
 export interface ReplyTemplateInput {
@@ -18,12 +25,17 @@ const CORRECTION_DAYS = 14;
 const templateNotFound = () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.');
 
 /** Offices whose templates a staff member reads: where they work and the offices under them. */
-const readableOffices = (actor: Actor): string[] => [...new Set([...actor.queueOfficeIds, ...actor.staff.map((s) => s.officeId)])];
+const readableOffices = (actor: Actor): string[] => [
+  ...new Set([...actor.queueOfficeIds, ...actor.staff.map((s) => s.officeId)]),
+];
 
 /** Supervisors keep templates: Kantor Pusat's the national ones, the others their own office's. */
 function managed(actor: Actor) {
   const roles = actor.staff.filter((s) => s.role === 'SUPERVISOR');
-  return { national: roles.some((s) => s.officeKind === 'PUSAT'), officeIds: roles.filter((s) => s.officeKind !== 'PUSAT').map((s) => s.officeId) };
+  return {
+    national: roles.some((s) => s.officeKind === 'PUSAT'),
+    officeIds: roles.filter((s) => s.officeKind !== 'PUSAT').map((s) => s.officeId),
+  };
 }
 
 const mayManage = (actor: Actor, officeId: string | null) => {
@@ -64,12 +76,20 @@ export class ReplyTemplatesService {
     const m = managed(actor);
     const officeId = input.national ? null : m.officeIds[0];
     if (input.national ? !m.national : !officeId) {
-      throw forbidden('TEMPLATE_NOT_PERMITTED', input.national
-        ? 'Templat nasional hanya dapat dibuat oleh supervisor Kantor Pusat.'
-        : 'Templat kantor hanya dapat dibuat oleh supervisor kantor tersebut.');
+      throw forbidden(
+        'TEMPLATE_NOT_PERMITTED',
+        input.national
+          ? 'Templat nasional hanya dapat dibuat oleh supervisor Kantor Pusat.'
+          : 'Templat kantor hanya dapat dibuat oleh supervisor kantor tersebut.',
+      );
     }
     checkPlaceholders(input.body);
-    const id = await this.repo.insert(this.db, { officeId: officeId ?? null, title: input.title.trim(), body: input.body, actorId: actor.personId });
+    const id = await this.repo.insert(this.db, {
+      officeId: officeId ?? null,
+      title: input.title.trim(),
+      body: input.body,
+      actorId: actor.personId,
+    });
     return this.get(actor, id);
   }
 
@@ -92,7 +112,11 @@ export class ReplyTemplatesService {
   /** The templates an agent may use on this ticket: national ones and those of the ticket's office. */
   async forTicket(actor: Actor, ticketId: string) {
     const ticket = await this.visibleTicket(actor, ticketId);
-    return (await this.repo.list(this.db, [ticket.officeId])).map((r) => ({ id: r.id, title: r.title, national: r.officeId === null }));
+    return (await this.repo.list(this.db, [ticket.officeId])).map((r) => ({
+      id: r.id,
+      title: r.title,
+      national: r.officeId === null,
+    }));
   }
 
   /** A template's text with the ticket's values in place of its placeholders. */
@@ -100,19 +124,27 @@ export class ReplyTemplatesService {
     const ticket = await this.visibleTicket(actor, ticketId);
     const row = await this.repo.find(this.db, templateId, [ticket.officeId]);
     if (!row) throw templateNotFound();
-    const values = { ...await this.valuesFor(this.db, ticket, actor),
-      ...await this.more?.values(placeholdersIn(row.body), ticket) };
+    const values = {
+      ...(await this.valuesFor(this.db, ticket, actor)),
+      ...(await this.more?.values(placeholdersIn(row.body), ticket)),
+    };
     return { id: row.id, title: row.title, text: fillPlaceholders(row.body, values) };
   }
 
   private async valuesFor(db: Queryable, ticket: TicketRow, actor: Actor): Promise<Record<string, string>> {
-    const names = (await one<{ satkerName: string; satkerCode: string; officeName: string; timeZone: string }>(db,
+    const names = (await one<{ satkerName: string; satkerCode: string; officeName: string; timeZone: string }>(
+      db,
       `SELECT s.name AS "satkerName", s.code AS "satkerCode", o.name AS "officeName", o.time_zone AS "timeZone"
-         FROM satkers s, offices o WHERE s.id = $1 AND o.id = $2`, [ticket.satkerId, ticket.officeId]))!;
+         FROM satkers s, offices o WHERE s.id = $1 AND o.id = $2`,
+      [ticket.satkerId, ticket.officeId],
+    ))!;
     return {
-      nama_satker: names.satkerName, kode_satker: names.satkerCode, nomor_tiket: ticket.number,
+      nama_satker: names.satkerName,
+      kode_satker: names.satkerCode,
+      nomor_tiket: ticket.number,
       layanan: this.catalogue.service(ticket.serviceCode)?.title ?? ticket.serviceCode,
-      nama_petugas: actor.name, kantor: names.officeName,
+      nama_petugas: actor.name,
+      kantor: names.officeName,
       tenggat: ticket.dueAt ? formatDateTime(ticket.dueAt, names.timeZone) : 'belum ditetapkan',
       batas_perbaikan: formatDateTime(new Date(Date.now() + CORRECTION_DAYS * 86400000), names.timeZone),
     };
@@ -130,15 +162,26 @@ export class ReplyTemplatesService {
     const row = await this.repo.find(db, id, readableOffices(actor), 'FOR UPDATE OF r');
     if (!row) throw templateNotFound();
     if (!mayManage(actor, row.officeId)) {
-      throw forbidden('TEMPLATE_NOT_PERMITTED', row.officeId === null
-        ? 'Templat nasional hanya dapat diubah oleh supervisor Kantor Pusat.'
-        : 'Templat kantor hanya dapat diubah oleh supervisor kantor tersebut.');
+      throw forbidden(
+        'TEMPLATE_NOT_PERMITTED',
+        row.officeId === null
+          ? 'Templat nasional hanya dapat diubah oleh supervisor Kantor Pusat.'
+          : 'Templat kantor hanya dapat diubah oleh supervisor kantor tersebut.',
+      );
     }
     return row;
   }
 
   private view(actor: Actor, r: ReplyTemplateRow) {
-    return { id: r.id, title: r.title, body: r.body, national: r.officeId === null, office: r.officeName, updatedAt: r.updatedAt, editable: mayManage(actor, r.officeId) };
+    return {
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      national: r.officeId === null,
+      office: r.officeName,
+      updatedAt: r.updatedAt,
+      editable: mayManage(actor, r.officeId),
+    };
   }
 
   private staffOnly(actor: Actor): void {
@@ -149,7 +192,11 @@ export class ReplyTemplatesService {
 function checkPlaceholders(body: string): void {
   const unknown = unknownPlaceholders(body);
   if (unknown.length) {
-    const message = `Penanda tidak dikenal: ${unknown.map((u) => `{{${u}}}`).join(', ')}. Yang tersedia: ${Object.keys(PLACEHOLDERS).map((p) => `{{${p}}}`).join(', ')}.`;
+    const message = `Penanda tidak dikenal: ${unknown.map((u) => `{{${u}}}`).join(', ')}. Yang tersedia: ${Object.keys(
+      PLACEHOLDERS,
+    )
+      .map((p) => `{{${p}}}`)
+      .join(', ')}.`;
     throw new DomainError('UNKNOWN_PLACEHOLDER', 400, message, [{ field: 'isi', message }]);
   }
 }

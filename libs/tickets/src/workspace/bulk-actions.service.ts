@@ -38,17 +38,30 @@ export class BulkActionsService {
 
   async run(actor: Actor, cmd: BulkCommand) {
     if (cmd.action === 'ASSIGN' && !cmd.assigneeId) {
-      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [{ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] }]);
+      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [
+        { field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] },
+      ]);
     }
     if (cmd.action !== 'ASSIGN' && cmd.assigneeId) {
-      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [{ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.action}.`] }]);
+      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [
+        { field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.action}.`] },
+      ]);
     }
-    const event: EventCommand = { type: cmd.action, ...(cmd.assigneeId ? { assigneeId: cmd.assigneeId } : {}), ...(cmd.note?.trim() ? { note: cmd.note } : {}) };
+    const event: EventCommand = {
+      type: cmd.action,
+      ...(cmd.assigneeId ? { assigneeId: cmd.assigneeId } : {}),
+      ...(cmd.note?.trim() ? { note: cmd.note } : {}),
+    };
     const unique = [...new Map(cmd.tickets.map((t) => [t.id, t])).values()];
     const results: BulkResult[] = [];
     // One after another: each is short, and parallel transitions of one agent would only contend.
     for (const ref of unique) results.push(await this.one(actor, ref, event));
-    return { action: cmd.action, succeeded: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+    return {
+      action: cmd.action,
+      succeeded: results.filter((r) => r.ok).length,
+      failed: results.filter((r) => !r.ok).length,
+      results,
+    };
   }
 
   private async one(actor: Actor, ref: { id: string; version: number }, event: EventCommand): Promise<BulkResult> {
@@ -58,7 +71,14 @@ export class BulkActionsService {
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const seen = await this.tickets.findVisible(this.db, ref.id, actor);
-      return { id: ref.id, number: seen?.number ?? null, ok: false, status: seen?.status ?? null, version: seen?.version ?? null, error: { code: err.code, message: err.message } };
+      return {
+        id: ref.id,
+        number: seen?.number ?? null,
+        ok: false,
+        status: seen?.status ?? null,
+        version: seen?.version ?? null,
+        error: { code: err.code, message: err.message },
+      };
     }
   }
 }

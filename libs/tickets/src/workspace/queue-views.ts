@@ -19,7 +19,9 @@ export const SORTS = ['deadline', 'filed', 'updated'] as const;
 export type QueueSort = (typeof SORTS)[number];
 
 export const SORT_LABELS: Record<QueueSort, string> = {
-  deadline: 'Tenggat terdekat', filed: 'Terbaru diajukan', updated: 'Terakhir diperbarui',
+  deadline: 'Tenggat terdekat',
+  filed: 'Terbaru diajukan',
+  updated: 'Terakhir diperbarui',
 };
 
 /** Spelled out (not a parameter) so the planner matches the open-ticket partial indexes. */
@@ -32,14 +34,22 @@ const WARNING_SQL = `t.due_at > now() AND EXISTS (SELECT 1 FROM sla_clocks c WHE
 /** The condition a view adds to open tickets; `param` binds a value and answers its placeholder. */
 export function viewClause(view: QueueView, me: string, agent: string | null, param: (v: unknown) => string): string {
   switch (view) {
-    case 'unassigned': return 't.assignee_id IS NULL';
-    case 'mine': return `t.assignee_id = ${param(me)}::uuid`;
-    case 'agent': return `t.assignee_id = ${param(agent)}::uuid`;
-    case 'waiting': return `t.status = 'MENUNGGU_PERBAIKAN'`;
-    case 'escalated': return `t.status = 'DIESKALASI'`;
-    case 'warning': return WARNING_SQL;
-    case 'breached': return 't.due_at <= now()';
-    case 'open': return 'TRUE';
+    case 'unassigned':
+      return 't.assignee_id IS NULL';
+    case 'mine':
+      return `t.assignee_id = ${param(me)}::uuid`;
+    case 'agent':
+      return `t.assignee_id = ${param(agent)}::uuid`;
+    case 'waiting':
+      return `t.status = 'MENUNGGU_PERBAIKAN'`;
+    case 'escalated':
+      return `t.status = 'DIESKALASI'`;
+    case 'warning':
+      return WARNING_SQL;
+    case 'breached':
+      return 't.due_at <= now()';
+    case 'open':
+      return 'TRUE';
   }
 }
 
@@ -47,7 +57,12 @@ export function viewClause(view: QueueView, me: string, agent: string | null, pa
  * ORDER BY and keyset condition of a sort; every sort ends on the id so equal keys keep one order.
  * A search sorted by filing date reads the search table's own (office, created_at, id) order (`x`).
  */
-export function sortSql(sort: QueueSort, after: { key: string | null; id: string } | null, param: (v: unknown) => string, searching = false) {
+export function sortSql(
+  sort: QueueSort,
+  after: { key: string | null; id: string } | null,
+  param: (v: unknown) => string,
+  searching = false,
+) {
   if (sort === 'deadline') {
     let cond = '';
     if (after?.key === null) cond = `AND t.due_at IS NULL AND t.id > ${param(after.id)}::uuid`;
@@ -55,9 +70,20 @@ export function sortSql(sort: QueueSort, after: { key: string | null; id: string
       const [due, id] = [param(after.key), param(after.id)];
       cond = `AND (t.due_at > ${due}::timestamptz OR (t.due_at = ${due}::timestamptz AND t.id > ${id}::uuid) OR t.due_at IS NULL)`;
     }
-    return { key: 't.due_at', id: 't.id', order: 't.due_at ASC NULLS LAST, t.id ASC', after: cond, outer: 'p.k ASC NULLS LAST, p.id ASC' };
+    return {
+      key: 't.due_at',
+      id: 't.id',
+      order: 't.due_at ASC NULLS LAST, t.id ASC',
+      after: cond,
+      outer: 'p.k ASC NULLS LAST, p.id ASC',
+    };
   }
-  const [column, id] = sort === 'updated' ? ['t.updated_at', 't.id'] : searching ? ['x.created_at', 'x.ticket_id'] : ['t.created_at', 't.id'];
+  const [column, id] =
+    sort === 'updated'
+      ? ['t.updated_at', 't.id']
+      : searching
+        ? ['x.created_at', 'x.ticket_id']
+        : ['t.created_at', 't.id'];
   const cond = after ? `AND (${column}, ${id}) < (${param(after.key)}::timestamptz, ${param(after.id)}::uuid)` : '';
   return { key: column, id, order: `${column} DESC, ${id} DESC`, after: cond, outer: 'p.k DESC, p.id DESC' };
 }

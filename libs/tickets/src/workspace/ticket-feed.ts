@@ -20,9 +20,11 @@ const RETRY_MS = 2_000;
 
 /** Whether the change concerns a ticket this person may see (the same rule as visibleClause). */
 export function inScope(actor: Actor, change: TicketChange): boolean {
-  return actor.queueOfficeIds.includes(change.officeId)
-    || actor.satkers.some((s) => s.satkerId === change.satkerId)
-    || actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT');
+  return (
+    actor.queueOfficeIds.includes(change.officeId) ||
+    actor.satkers.some((s) => s.satkerId === change.satkerId) ||
+    actor.staff.some((s) => s.role === 'SUPERVISOR' && s.officeKind === 'PUSAT')
+  );
 }
 
 /**
@@ -53,7 +55,10 @@ export class TicketFeed implements OnApplicationShutdown {
   }
 
   private async open(): Promise<void> {
-    const client = new Client({ connectionString: (this.db.options as { url: string }).url, application_name: 'loket-feed' });
+    const client = new Client({
+      connectionString: (this.db.options as { url: string }).url,
+      application_name: 'loket-feed',
+    });
     client.on('notification', (n) => {
       if (n.channel !== TICKET_CHANNEL || !n.payload) return;
       const change = JSON.parse(n.payload) as TicketChange;

@@ -55,24 +55,35 @@ export class WorkspaceService {
   async list(actor: Actor, input: WorkspaceQuery, viaPost = false) {
     const view = this.viewOf(actor, input);
     const search = this.searchOf(input.q, viaPost);
-    if (!view && !search) throw badRequest('VALIDATION_FAILED', 'Pilih tampilan antrean atau isi kata kunci pencarian.');
+    if (!view && !search)
+      throw badRequest('VALIDATION_FAILED', 'Pilih tampilan antrean atau isi kata kunci pencarian.');
     const sort = (input.sort ?? (search && !view ? 'filed' : 'deadline')) as QueueSort;
-    if (!SORTS.includes(sort)) throw badRequest('VALIDATION_FAILED', `Urutan '${input.sort}' tidak dikenal.`, { allowed: SORTS });
+    if (!SORTS.includes(sort))
+      throw badRequest('VALIDATION_FAILED', `Urutan '${input.sort}' tidak dikenal.`, { allowed: SORTS });
     const rows = await this.repo.find(this.db, actor, {
-      view, agent: input.agent ?? null, sort, search, service: input.service ?? null, limit: input.limit,
+      view,
+      agent: input.agent ?? null,
+      sort,
+      search,
+      service: input.service ?? null,
+      limit: input.limit,
       after: input.cursor ? decodeCursor(input.cursor, sort) : null,
     });
     const page = rows.slice(0, input.limit);
     const last = page[page.length - 1];
     return {
-      view, sort, searched: !!search,
+      view,
+      sort,
+      searched: !!search,
       items: page.map((r) => ({
         ...summaryView(this.catalogue, r, r),
         allowedEvents: allowedEventViews(this.catalogue, actor, r).map(({ type, label }) => ({ type, label })),
         seen: seenState(r),
       })),
-      nextCursor: rows.length > input.limit && last
-        ? Buffer.from(JSON.stringify([sort, last.cursorKey, last.id])).toString('base64url') : null,
+      nextCursor:
+        rows.length > input.limit && last
+          ? Buffer.from(JSON.stringify([sort, last.cursorKey, last.id])).toString('base64url')
+          : null,
     };
   }
 
@@ -99,7 +110,9 @@ export class WorkspaceService {
     this.requireStaff(actor);
     const view = input.view as QueueView;
     if (![...QUEUE_VIEWS, 'agent'].includes(view)) {
-      throw badRequest('VALIDATION_FAILED', `Tampilan '${input.view}' tidak dikenal.`, { allowed: [...QUEUE_VIEWS, 'agent'] });
+      throw badRequest('VALIDATION_FAILED', `Tampilan '${input.view}' tidak dikenal.`, {
+        allowed: [...QUEUE_VIEWS, 'agent'],
+      });
     }
     if (view === 'agent' && !UUID.test(input.agent ?? '')) {
       throw badRequest('VALIDATION_FAILED', 'Tampilan per petugas memerlukan petugas (agent).');
@@ -111,14 +124,17 @@ export class WorkspaceService {
     const text = q?.trim().replace(/\s+/g, ' ');
     if (!text) return null;
     if (!viaPost && NIK_RUN.test(text)) {
-      throw badRequest('NIK_SEARCH_REQUIRES_POST',
-        'Pencarian dengan NIK harus dikirim melalui POST /api/v1/tickets/search agar NIK tidak tercatat di alamat atau log.');
+      throw badRequest(
+        'NIK_SEARCH_REQUIRES_POST',
+        'Pencarian dengan NIK harus dikirim melalui POST /api/v1/tickets/search agar NIK tidak tercatat di alamat atau log.',
+      );
     }
     if (text.length < 3) throw badRequest('SEARCH_TOO_SHORT', 'Kata kunci pencarian minimal 3 karakter.');
     return { text, nik: /^\d{16}$/.test(text) ? text : null };
   }
 
   private requireStaff(actor: Actor) {
-    if (actor.staff.length === 0) throw badRequest('VIEW_NOT_AVAILABLE', 'Tampilan antrean hanya tersedia bagi petugas.');
+    if (actor.staff.length === 0)
+      throw badRequest('VIEW_NOT_AVAILABLE', 'Tampilan antrean hanya tersedia bagi petugas.');
   }
 }

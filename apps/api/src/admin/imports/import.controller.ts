@@ -17,10 +17,25 @@ export class ImportController {
   @HttpCode(200)
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['kind', 'dryRun', 'CSV'], properties: {
-    kind: { type: 'string', enum: ['offices', 'satkers', 'staff'] }, dryRun: { type: 'string', enum: ['true', 'false'] },
-    CSV: { type: 'string', format: 'binary', description: 'UTF-8 (dengan/tanpa BOM), pemisah koma atau titik koma, maks. 5 MB' } } } })
-  @ApiOperation({ summary: 'Impor kantor, satker atau staf dari CSV: uji coba melaporkan setiap baris bermasalah; impor sungguhan semua atau tidak sama sekali (422 IMPORT_INVALID)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'dryRun', 'CSV'],
+      properties: {
+        kind: { type: 'string', enum: ['offices', 'satkers', 'staff'] },
+        dryRun: { type: 'string', enum: ['true', 'false'] },
+        CSV: {
+          type: 'string',
+          format: 'binary',
+          description: 'UTF-8 (dengan/tanpa BOM), pemisah koma atau titik koma, maks. 5 MB',
+        },
+      },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Impor kantor, satker atau staf dari CSV: uji coba melaporkan setiap baris bermasalah; impor sungguhan semua atau tidak sama sekali (422 IMPORT_INVALID)',
+  })
   async run(@CurrentActor() actor: Actor, @Body() dto: ImportDto, @Req() req: Request) {
     return this.imports.run(actor, { kind: dto.kind, dryRun: dto.dryRun === 'true', ...(await csvUpload(req)) });
   }

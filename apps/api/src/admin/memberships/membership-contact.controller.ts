@@ -5,7 +5,9 @@ import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound } from '@loket/common';
 import { MembershipContactDto, MembershipListQuery } from './membership-contact.dto';
 
-export const membershipId = new ParseUUIDPipe({ exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.') });
+export const membershipId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.'),
+});
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -14,13 +16,17 @@ export class MembershipContactController {
   constructor(private readonly contacts: MembershipContacts) {}
 
   @Get()
-  @ApiOperation({ summary: 'Keanggotaan MyIntress satu satker (admin KPPN mitra, Kanwil di atasnya, Kantor Pusat); NIK disamarkan' })
+  @ApiOperation({
+    summary: 'Keanggotaan MyIntress satu satker (admin KPPN mitra, Kanwil di atasnya, Kantor Pusat); NIK disamarkan',
+  })
   list(@CurrentActor() actor: Actor, @Query() q: MembershipListQuery) {
     return this.contacts.list(actor, q.satker);
   }
 
   @Put(':id/contact')
-  @ApiOperation({ summary: 'Koreksi telepon dan/atau e-mail keanggotaan dengan alasan (tercatat di log audit); status tidak berubah' })
+  @ApiOperation({
+    summary: 'Koreksi telepon dan/atau e-mail keanggotaan dengan alasan (tercatat di log audit); status tidak berubah',
+  })
   correct(@CurrentActor() actor: Actor, @Param('id', membershipId) id: string, @Body() dto: MembershipContactDto) {
     return this.contacts.correct(actor, id, dto);
   }

@@ -23,7 +23,10 @@ export class ServiceSettingsController {
   }
 
   @Post(':code/versions')
-  @ApiOperation({ summary: 'Jadwalkan versi baru target SLA dan ambang peringatan (admin Kantor Pusat); tiket yang sudah diajukan tidak berubah' })
+  @ApiOperation({
+    summary:
+      'Jadwalkan versi baru target SLA dan ambang peringatan (admin Kantor Pusat); tiket yang sudah diajukan tidak berubah',
+  })
   change(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ServiceSettingsDto) {
     return this.settings.change(actor, code, dto);
   }

@@ -17,7 +17,11 @@ export class AdminHomeController {
     const scope = adminScopeOf(actor);
     this.views.render(req, res, 'admin/beranda', {
       title: 'Administrasi',
-      cakupan: scope.national ? 'seluruh kantor (Kantor Pusat)' : scope.regionIds.length ? 'Kanwil Anda dan KPPN di bawahnya' : 'kantor Anda',
+      cakupan: scope.national
+        ? 'seluruh kantor (Kantor Pusat)'
+        : scope.regionIds.length
+          ? 'Kanwil Anda dan KPPN di bawahnya'
+          : 'kantor Anda',
       shapes: scope.national || scope.regionIds.length > 0,
     });
   }

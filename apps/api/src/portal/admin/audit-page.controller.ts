@@ -13,15 +13,27 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** The page's query (Indonesian names) as the audit filter; anything malformed is just not applied. */
 function filterOf(q: Record<string, unknown>): AuditFilter {
   return {
-    from: pick(q.dari, DATE), to: pick(q.sampai, DATE), actorName: pick(q.pelaku, /^.{1,100}$/),
-    entityType: pick(q.jenis, /^[A-Z_]{2,40}$/), entityKey: pick(q.kunci, /^.{1,100}$/), action: pick(q.aksi, /^[A-Z_]{2,60}$/),
+    from: pick(q.dari, DATE),
+    to: pick(q.sampai, DATE),
+    actorName: pick(q.pelaku, /^.{1,100}$/),
+    entityType: pick(q.jenis, /^[A-Z_]{2,40}$/),
+    entityKey: pick(q.kunci, /^.{1,100}$/),
+    action: pick(q.aksi, /^[A-Z_]{2,60}$/),
     before: pick(q.sebelum, /^\d{1,18}$/),
   };
 }
 
-const queryOf = (f: AuditFilter) => new URLSearchParams(Object.entries({
-  dari: f.from, sampai: f.to, pelaku: f.actorName, jenis: f.entityType, kunci: f.entityKey, aksi: f.action,
-}).filter((e): e is [string, string] => !!e[1]));
+const queryOf = (f: AuditFilter) =>
+  new URLSearchParams(
+    Object.entries({
+      dari: f.from,
+      sampai: f.to,
+      pelaku: f.actorName,
+      jenis: f.entityType,
+      kunci: f.entityKey,
+      aksi: f.action,
+    }).filter((e): e is [string, string] => !!e[1]),
+  );
 
 const pretty = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 1));
 
@@ -43,16 +55,26 @@ export class AuditPageController {
     const base = queryOf(f);
     const next = page.nextCursor ? new URLSearchParams([...base, ['sebelum', page.nextCursor]]) : null;
     this.views.render(req, res, 'admin/audit', {
-      title: 'Log audit', f: { dari: f.from ?? '', sampai: f.to ?? '', pelaku: f.actorName ?? '', kunci: f.entityKey ?? '', aksi: f.action ?? '' },
+      title: 'Log audit',
+      f: {
+        dari: f.from ?? '',
+        sampai: f.to ?? '',
+        pelaku: f.actorName ?? '',
+        kunci: f.entityKey ?? '',
+        aksi: f.action ?? '',
+      },
       types: ENTITY_TYPES.map((t) => ({ value: t, selected: t === f.entityType })),
       items: page.items.map((i) => ({ ...i, before: pretty(i.before), after: pretty(i.after) })),
-      next: next ? `/admin/log-audit?${next}` : null, csv: `/admin/log-audit/unduh?${base}`,
+      next: next ? `/admin/log-audit?${next}` : null,
+      csv: `/admin/log-audit/unduh?${base}`,
     });
   }
 
   @Get('unduh')
   async csv(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Res() res: Response) {
     const body = await this.audit.csv(actor, filterOf(q));
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="log-audit.csv"' }).send(body);
+    res
+      .set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="log-audit.csv"' })
+      .send(body);
   }
 }

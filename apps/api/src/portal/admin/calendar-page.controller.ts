@@ -9,10 +9,16 @@ import { SignedIn } from '../session/portal-context';
 import { PortalViews } from '../views/portal-views';
 
 const DAYS = ['', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const DONE: Record<string, string> = { libur: 'Libur lokal tersimpan.', hapus: 'Libur lokal dihapus.', jam: 'Jam layanan khusus tersimpan.' };
+const DONE: Record<string, string> = {
+  libur: 'Libur lokal tersimpan.',
+  hapus: 'Libur lokal dihapus.',
+  jam: 'Jam layanan khusus tersimpan.',
+};
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const windowsText = (weekly: WeeklyWindows) => Object.entries(weekly)
-  .map(([day, w]) => `${DAYS[Number(day)]} ${w.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(', ')}`).join('; ');
+const windowsText = (weekly: WeeklyWindows) =>
+  Object.entries(weekly)
+    .map(([day, w]) => `${DAYS[Number(day)]} ${w.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(', ')}`)
+    .join('; ');
 const str = (b: Record<string, unknown>, k: string) => (typeof b[k] === 'string' ? (b[k] as string).trim() : '');
 
 function minutes(b: Record<string, unknown>, k: string): number {
@@ -23,7 +29,10 @@ function minutes(b: Record<string, unknown>, k: string): number {
 
 /** Monday-Thursday and Friday, each a morning and an afternoon session, as the form asks them. */
 function weeklyOf(b: Record<string, unknown>): WeeklyWindows {
-  const day = (p: string): Array<[number, number]> => [[minutes(b, `${p}Buka`), minutes(b, `${p}Istirahat`)], [minutes(b, `${p}Masuk`), minutes(b, `${p}Tutup`)]];
+  const day = (p: string): Array<[number, number]> => [
+    [minutes(b, `${p}Buka`), minutes(b, `${p}Istirahat`)],
+    [minutes(b, `${p}Masuk`), minutes(b, `${p}Tutup`)],
+  ];
   const monThu = day('sk');
   return { 1: monThu, 2: monThu, 3: monThu, 4: monThu, 5: day('j') } as WeeklyWindows;
 }
@@ -40,12 +49,16 @@ export class CalendarPageController {
   @Get()
   show(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const code = typeof q.kantor === 'string' && /^[A-Za-z0-9.-]{2,20}$/.test(q.kantor) ? q.kantor : null;
-    return this.render(req, res, actor, code, typeof q.ok === 'string' ? DONE[q.ok] ?? null : null, null, 200);
+    return this.render(req, res, actor, code, typeof q.ok === 'string' ? (DONE[q.ok] ?? null) : null, null, 200);
   }
 
   @Post('libur')
   addHoliday(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
-    return this.apply(req, res, actor, 'libur', { change: 'HOLIDAY_ADDED', date: str(req.body, 'date'), name: str(req.body, 'name').slice(0, 200) });
+    return this.apply(req, res, actor, 'libur', {
+      change: 'HOLIDAY_ADDED',
+      date: str(req.body, 'date'),
+      name: str(req.body, 'name').slice(0, 200),
+    });
   }
 
   @Post('libur/hapus')
@@ -56,14 +69,25 @@ export class CalendarPageController {
   @Post('jam-khusus')
   addOverride(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     return this.apply(req, res, actor, 'jam', () => ({
-      change: 'OVERRIDE_ADDED', name: str(req.body, 'name').slice(0, 200), from: str(req.body, 'from'), to: str(req.body, 'to'), weekly: weeklyOf(req.body),
+      change: 'OVERRIDE_ADDED',
+      name: str(req.body, 'name').slice(0, 200),
+      from: str(req.body, 'from'),
+      to: str(req.body, 'to'),
+      weekly: weeklyOf(req.body),
     }));
   }
 
-  private async apply(req: Request, res: Response, actor: Actor, ok: string, change: OfficeCalendarChange | (() => OfficeCalendarChange)) {
+  private async apply(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    ok: string,
+    change: OfficeCalendarChange | (() => OfficeCalendarChange),
+  ) {
     const code = str(req.body, 'kantor');
     try {
-      if (!str(req.body, 'name') && ok !== 'hapus') throw badRequest('INVALID_CALENDAR_CHANGE', 'Nama libur atau jam layanan khusus wajib diisi.');
+      if (!str(req.body, 'name') && ok !== 'hapus')
+        throw badRequest('INVALID_CALENDAR_CHANGE', 'Nama libur atau jam layanan khusus wajib diisi.');
       await this.calendars.change(actor, code, typeof change === 'function' ? change() : change);
       res.redirect(303, `/admin/kalender?kantor=${encodeURIComponent(code)}&ok=${ok}`);
     } catch (err) {
@@ -72,15 +96,39 @@ export class CalendarPageController {
     }
   }
 
-  private async render(req: Request, res: Response, actor: Actor, code: string | null, ok: string | null, error: { code: string; message: string } | null, status: number) {
-    const offices = (await this.offices.list(actor)).map((o) => ({ code: o.code, name: o.name, selected: o.code === code }));
+  private async render(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    code: string | null,
+    ok: string | null,
+    error: { code: string; message: string } | null,
+    status: number,
+  ) {
+    const offices = (await this.offices.list(actor)).map((o) => ({
+      code: o.code,
+      name: o.name,
+      selected: o.code === code,
+    }));
     const view = code ? await this.calendars.view(actor, code) : null;
-    this.views.render(req, res, 'admin/kalender', {
-      title: view ? `Kalender ${view.office.name}` : 'Kalender kantor', offices, ok, error,
-      view: view ? {
-        ...view, hours: windowsText(view.calendar.weekly),
-        overrides: view.overrides.map((o) => ({ ...o, hours: windowsText(o.weekly) })),
-      } : null,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'admin/kalender',
+      {
+        title: view ? `Kalender ${view.office.name}` : 'Kalender kantor',
+        offices,
+        ok,
+        error,
+        view: view
+          ? {
+              ...view,
+              hours: windowsText(view.calendar.weekly),
+              overrides: view.overrides.map((o) => ({ ...o, hours: windowsText(o.weekly) })),
+            }
+          : null,
+      },
+      status,
+    );
   }
 }

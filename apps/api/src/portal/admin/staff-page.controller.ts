@@ -10,7 +10,11 @@ import { PortalViews } from '../views/portal-views';
 import { emptyForm, field, formDto, refusedForm, type FormState } from './admin-form';
 
 export const ROLE_LABEL: Record<string, string> = {
-  CSO: 'CSO (agen layanan)', SUPERVISOR: 'Supervisor', ADMIN: 'Admin kantor', DIGIPAY_ADMIN: 'Admin Digipay KPPN', EDITOR: 'Editor basis pengetahuan',
+  CSO: 'CSO (agen layanan)',
+  SUPERVISOR: 'Supervisor',
+  ADMIN: 'Admin kantor',
+  DIGIPAY_ADMIN: 'Admin Digipay KPPN',
+  EDITOR: 'Editor basis pengetahuan',
 };
 const personId = new ParseUUIDPipe({ exceptionFactory: () => notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.') });
 const officeCode = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9.-]{2,20}$/.test(v) ? v : undefined);
@@ -27,13 +31,20 @@ export class StaffPageController {
   async list(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const kantor = officeCode(q.kantor);
     const items = (await this.staff.list(actor, { officeCode: kantor })).map((p) => ({
-      ...p, roles: p.roles.map((r) => ({ ...r, label: ROLE_LABEL[r.role] ?? r.role })),
+      ...p,
+      roles: p.roles.map((r) => ({ ...r, label: ROLE_LABEL[r.role] ?? r.role })),
     }));
     const returned = typeof q.kembali === 'string' && /^\d{1,4}$/.test(q.kembali) ? Number(q.kembali) : null;
     this.views.render(req, res, 'admin/staf', {
-      title: 'Staf dan peran', items, kantor: kantor ?? '',
-      ok: q.ok === 'diberi' ? 'Peran tersimpan.' + (q.baru === '1' ? ' Identitas DIGIT dibuat dan e-mail aktivasi dikirim.' : '')
-        : q.ok === 'dicabut' ? `Peran dicabut; sesi orang itu berakhir.${returned ? ` ${returned} tiket yang dipegangnya dikembalikan ke antrean (Belum diambil).` : ''}` : null,
+      title: 'Staf dan peran',
+      items,
+      kantor: kantor ?? '',
+      ok:
+        q.ok === 'diberi'
+          ? 'Peran tersimpan.' + (q.baru === '1' ? ' Identitas DIGIT dibuat dan e-mail aktivasi dikirim.' : '')
+          : q.ok === 'dicabut'
+            ? `Peran dicabut; sesi orang itu berakhir.${returned ? ` ${returned} tiket yang dipegangnya dikembalikan ke antrean (Belum diambil).` : ''}`
+            : null,
     });
   }
 
@@ -46,39 +57,72 @@ export class StaffPageController {
   async grant(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     try {
       const d = await formDto(StaffDto, req.body);
-      const done = await this.staff.grant(actor, {
-        nik: d.nik, name: d.name ?? null, email: d.email ?? null, phone: d.phone ?? null, nip: d.nip ?? null, officeCode: d.officeCode, role: d.role,
-      }, d.reason ?? null);
-      res.redirect(303, `/admin/staf?kantor=${encodeURIComponent(d.officeCode)}&ok=diberi&baru=${done.identityCreated ? 1 : 0}`);
+      const done = await this.staff.grant(
+        actor,
+        {
+          nik: d.nik,
+          name: d.name ?? null,
+          email: d.email ?? null,
+          phone: d.phone ?? null,
+          nip: d.nip ?? null,
+          officeCode: d.officeCode,
+          role: d.role,
+        },
+        d.reason ?? null,
+      );
+      res.redirect(
+        303,
+        `/admin/staf?kantor=${encodeURIComponent(d.officeCode)}&ok=diberi&baru=${done.identityCreated ? 1 : 0}`,
+      );
     } catch (err) {
       this.showForm(req, res, refusedForm(err, req.body), (err as { status: number }).status);
     }
   }
 
   @Post(':personId/cabut')
-  async revoke(@SignedIn() actor: Actor, @Param('personId', personId) id: string, @Req() req: Request, @Res() res: Response) {
+  async revoke(
+    @SignedIn() actor: Actor,
+    @Param('personId', personId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const b = req.body as Record<string, unknown>;
     const reason = typeof b.reason === 'string' && b.reason.trim() ? b.reason.trim().slice(0, 1000) : null;
     const done = await this.staff.revoke(actor, id, String(b.officeCode ?? ''), String(b.role ?? ''), reason);
-    res.redirect(303, `/admin/staf?kantor=${encodeURIComponent(String(b.officeCode))}&ok=dicabut&kembali=${done.ticketsReturned.length}`);
+    res.redirect(
+      303,
+      `/admin/staf?kantor=${encodeURIComponent(String(b.officeCode))}&ok=dicabut&kembali=${done.ticketsReturned.length}`,
+    );
   }
 
   private showForm(req: Request, res: Response, state: FormState, status: number) {
     const f = (name: string, label: string, o = {}) => field(state, name, label, o);
-    this.views.render(req, res, 'admin/staf-form', {
-      title: 'Beri peran staf',
-      fields: [
-        f('nik', 'NIK', { required: true, maxLength: 16, numeric: true, hint: '16 digit angka sesuai KTP.' }),
-        f('officeCode', 'Kode kantor', { required: true, maxLength: 20 }),
-        f('role', 'Peran', { required: true, type: 'select', options: [...STAFF_ROLES],
-          hint: 'CSO di kantor Pusintek = agen Pusintek; CSO di Kanwil = agen tingkat Kanwil; DIGIPAY_ADMIN hanya di KPPN.' }),
-      ],
-      identity: [
-        f('name', 'Nama lengkap', { maxLength: 200 }), f('email', 'E-mail', { type: 'email', maxLength: 200 }),
-        f('phone', 'No. telepon', { type: 'tel', maxLength: 30 }), f('nip', 'NIP', { maxLength: 40 }),
-      ],
-      reason: f('reason', 'Alasan', { maxLength: 1000, hint: 'Tercatat di log audit.' }),
-      error: state.error,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'admin/staf-form',
+      {
+        title: 'Beri peran staf',
+        fields: [
+          f('nik', 'NIK', { required: true, maxLength: 16, numeric: true, hint: '16 digit angka sesuai KTP.' }),
+          f('officeCode', 'Kode kantor', { required: true, maxLength: 20 }),
+          f('role', 'Peran', {
+            required: true,
+            type: 'select',
+            options: [...STAFF_ROLES],
+            hint: 'CSO di kantor Pusintek = agen Pusintek; CSO di Kanwil = agen tingkat Kanwil; DIGIPAY_ADMIN hanya di KPPN.',
+          }),
+        ],
+        identity: [
+          f('name', 'Nama lengkap', { maxLength: 200 }),
+          f('email', 'E-mail', { type: 'email', maxLength: 200 }),
+          f('phone', 'No. telepon', { type: 'tel', maxLength: 30 }),
+          f('nip', 'NIP', { maxLength: 40 }),
+        ],
+        reason: f('reason', 'Alasan', { maxLength: 1000, hint: 'Tercatat di log audit.' }),
+        error: state.error,
+      },
+      status,
+    );
   }
 }

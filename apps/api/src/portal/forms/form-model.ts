@@ -49,15 +49,32 @@ export interface AttachmentView {
   error: string | null;
 }
 
-const INPUT: Record<Scalar['kind'], FieldView['inputType']> = { text: 'text', nik: 'text', email: 'email', phone: 'tel', id: 'text', choice: 'select' };
-const HINTS: Partial<Record<Scalar['kind'], string>> = { nik: '16 digit angka sesuai KTP.', phone: 'Contoh: 081234567890.' };
+const INPUT: Record<Scalar['kind'], FieldView['inputType']> = {
+  text: 'text',
+  nik: 'text',
+  email: 'email',
+  phone: 'tel',
+  id: 'text',
+  choice: 'select',
+};
+const HINTS: Partial<Record<Scalar['kind'], string>> = {
+  nik: '16 digit angka sesuai KTP.',
+  phone: 'Contoh: 081234567890.',
+};
 const text = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 function scalarView(spec: Scalar, path: string, name: string, value: unknown, errors: Map<string, string>): FieldView {
   const id = name.replace(/\./g, '-');
   return {
-    id, name, label: spec.label, required: spec.required, inputType: INPUT[spec.kind], value: text(value), error: errors.get(path) ?? null,
-    maxLength: spec.kind === 'text' ? spec.maxLength : spec.kind === 'nik' ? 16 : null, numeric: spec.kind === 'nik',
+    id,
+    name,
+    label: spec.label,
+    required: spec.required,
+    inputType: INPUT[spec.kind],
+    value: text(value),
+    error: errors.get(path) ?? null,
+    maxLength: spec.kind === 'text' ? spec.maxLength : spec.kind === 'nik' ? 16 : null,
+    numeric: spec.kind === 'nik',
     hint: HINTS[spec.kind] ?? null,
     options: spec.kind === 'choice' ? spec.options.map((o) => ({ value: o, selected: o === value })) : [],
     multiline: spec.kind === 'text' && spec.maxLength > 300,
@@ -75,12 +92,17 @@ export function formView(schema: FormSchema, values: Values, errors: Map<string,
     const items = Array.isArray(values[field]) ? (values[field] as Values[]) : [];
     const count = Math.min(spec.maxItems, Math.max(spec.minItems, rows, items.length));
     view.lists.push({
-      name: field, label: spec.label, minItems: spec.minItems, maxItems: spec.maxItems, error: errors.get(field) ?? null,
+      name: field,
+      label: spec.label,
+      minItems: spec.minItems,
+      maxItems: spec.maxItems,
+      error: errors.get(field) ?? null,
       rows: Array.from({ length: count }, (_, i) => ({
         number: i + 1,
         legend: `${spec.label} ${i + 1}`,
         fields: Object.entries(spec.item).map(([sub, s]) =>
-          scalarView(s as Scalar, `${field}[${i}].${sub}`, `f.${field}.${i}.${sub}`, items[i]?.[sub], errors)),
+          scalarView(s as Scalar, `${field}[${i}].${sub}`, `f.${field}.${i}.${sub}`, items[i]?.[sub], errors),
+        ),
       })),
     });
   }
@@ -113,9 +135,14 @@ export const formFromBody = (schema: FormSchema, body: Values): Values => readOb
 
 export function attachmentViews(specs: AttachmentSpec[], errors: Map<string, string>): AttachmentView[] {
   return specs.map((s) => ({
-    kind: s.kind, label: s.label, required: s.required,
-    accept: s.accept.includes('image') ? '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg' : '.pdf,application/pdf',
+    kind: s.kind,
+    label: s.label,
+    required: s.required,
+    accept: s.accept.includes('image')
+      ? '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg'
+      : '.pdf,application/pdf',
     kinds: s.accept.includes('image') ? 'PDF, PNG atau JPEG' : 'PDF',
-    maxBytes: s.maxBytes, error: errors.get(s.kind) ?? null,
+    maxBytes: s.maxBytes,
+    error: errors.get(s.kind) ?? null,
   }));
 }

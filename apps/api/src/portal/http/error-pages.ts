@@ -4,9 +4,18 @@ import type { PortalViews } from '../views/portal-views';
 import { isApiRequest } from './portal-http';
 
 const TITLES: Record<number, string> = {
-  400: 'Permintaan tidak valid', 401: 'Silakan masuk', 403: 'Akses ditolak', 404: 'Halaman tidak ditemukan',
-  409: 'Tiket telah berubah', 410: 'Tautan tidak berlaku lagi', 413: 'Berkas terlalu besar', 415: 'Jenis berkas tidak didukung',
-  422: 'Data tidak dapat diproses', 428: 'Halaman perlu dimuat ulang', 429: 'Terlalu banyak percobaan', 503: 'Layanan sedang terganggu',
+  400: 'Permintaan tidak valid',
+  401: 'Silakan masuk',
+  403: 'Akses ditolak',
+  404: 'Halaman tidak ditemukan',
+  409: 'Tiket telah berubah',
+  410: 'Tautan tidak berlaku lagi',
+  413: 'Berkas terlalu besar',
+  415: 'Jenis berkas tidak didukung',
+  422: 'Data tidak dapat diproses',
+  428: 'Halaman perlu dimuat ulang',
+  429: 'Terlalu banyak percobaan',
+  503: 'Layanan sedang terganggu',
 };
 
 /** Where the API's wording speaks of headers and fields a portal user never sees. */
@@ -29,14 +38,20 @@ export function portalErrorPages(views: PortalViews): ErrorPages {
       res.redirect(303, `/masuk?lanjut=${encodeURIComponent(req.originalUrl)}`);
       return true;
     }
-    views.render(req, res, 'galat', {
-      title: TITLES[status] ?? (status >= 500 ? 'Terjadi kesalahan' : 'Permintaan tidak dapat diproses'),
-      message: PORTAL_MESSAGES[body.code] ?? body.message,
-      code: body.code,
-      requestId: body.requestId,
-      needsLogin: status === 401,
-      chooseSatker: body.code === 'SATKER_REQUIRED',
-    }, status);
+    views.render(
+      req,
+      res,
+      'galat',
+      {
+        title: TITLES[status] ?? (status >= 500 ? 'Terjadi kesalahan' : 'Permintaan tidak dapat diproses'),
+        message: PORTAL_MESSAGES[body.code] ?? body.message,
+        code: body.code,
+        requestId: body.requestId,
+        needsLogin: status === 401,
+        chooseSatker: body.code === 'SATKER_REQUIRED',
+      },
+      status,
+    );
     return true;
   };
 }
@@ -45,6 +60,12 @@ export function portalErrorPages(views: PortalViews): ErrorPages {
 export function portalNotFound(pages: ErrorPages): RequestHandler {
   return (req, res, next) => {
     if (isApiRequest(req) || res.headersSent) return next();
-    pages(req, res, 404, { code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', requestId: requestIdOf(req) }, null);
+    pages(
+      req,
+      res,
+      404,
+      { code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', requestId: requestIdOf(req) },
+      null,
+    );
   };
 }

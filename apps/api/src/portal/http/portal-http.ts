@@ -13,8 +13,14 @@ export function isApiRequest(req: Request): boolean {
 // Set as this exact string rather than through helmet's CSP, which would re-serialise it: what
 // browsers enforce today stays byte for byte what is documented and tested.
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
-  "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
 ].join('; ');
 
 function portalHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -29,14 +35,18 @@ function portalHeaders(_req: Request, res: Response, next: NextFunction): void {
 
 // Plain HTML forms post urlencoded bodies; only portal routes accept them (the API reads JSON and multipart).
 const forms = express.urlencoded({
-  extended: false, limit: '256kb', parameterLimit: 2000,
+  extended: false,
+  limit: '256kb',
+  parameterLimit: 2000,
   verify: (_req, _res, raw) => {
     if (!formBytesAreUtf8(raw)) throw invalidText('body');
   },
 });
 
-const portalOnly = (handler: RequestHandler): RequestHandler => (req, res, next) =>
-  (isApiRequest(req) ? next() : handler(req, res, next));
+const portalOnly =
+  (handler: RequestHandler): RequestHandler =>
+  (req, res, next) =>
+    isApiRequest(req) ? next() : handler(req, res, next);
 
 /** Middleware for every non-API path: security headers and form bodies. */
 export const portalMiddleware = (): RequestHandler[] => [portalOnly(portalHeaders), portalOnly(forms)];

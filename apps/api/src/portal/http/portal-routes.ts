@@ -3,7 +3,11 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { NAV_METADATA, type NavEntry } from '../views/nav';
 
 const paths = (value: unknown): string[] => (Array.isArray(value) ? value : [value ?? '']).map(String);
-const join = (a: string, b: string) => `/${[a, b].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+const join = (a: string, b: string) =>
+  `/${[a, b]
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /**
  * Every route of the portal controllers, read from their decorators, so the global /api/v1 prefix
@@ -25,6 +29,7 @@ export function portalRoutes(controllers: Type[]): Array<{ path: string; method:
 
 /** The main menu, from the `nav` of each controller's PortalPage decorator. */
 export const portalNav = (controllers: Type[]): NavEntry[] =>
-  controllers.map((c) => Reflect.getMetadata(NAV_METADATA, c) as NavEntry | undefined)
+  controllers
+    .map((c) => Reflect.getMetadata(NAV_METADATA, c) as NavEntry | undefined)
     .filter((n): n is NavEntry => !!n)
     .sort((a, b) => a.order - b.order);

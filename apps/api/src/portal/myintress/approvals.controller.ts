@@ -19,7 +19,8 @@ const DONE: Record<string, string> = {
 
 /** CSO agents only; a ticket outside their offices is then a 404, as everywhere. */
 function agent(actor: Actor): Actor {
-  if (!isAgent(actor)) throw forbidden('NOT_AN_AGENT', 'Persetujuan pendaftaran pengguna hanya untuk petugas CSO KPPN.');
+  if (!isAgent(actor))
+    throw forbidden('NOT_AN_AGENT', 'Persetujuan pendaftaran pengguna hanya untuk petugas CSO KPPN.');
   return actor;
 }
 
@@ -43,7 +44,12 @@ export class ApprovalsController {
   ) {}
 
   @Get()
-  async queue(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async queue(
+    @SignedIn() actor: Actor,
+    @Query() q: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const cursor = typeof q.setelah === 'string' && q.setelah.length <= 200 ? q.setelah : undefined;
     const page = await this.approvals.pending(agent(actor), cursor, PAGE_SIZE);
     const number = typeof q.tiket === 'string' && /^[A-Za-z0-9/.-]{1,60}$/.test(q.tiket) ? q.tiket : null;
@@ -80,8 +86,9 @@ export class ApprovalsController {
     } catch (err) {
       if (!(err instanceof DomainError) || err.status === 404 || err.status >= 500) throw err;
       const state = {
-        error: { code: err.code, message: err.message }, conflict: err.status === 409,
-        reasonError: cmd.type === 'REJECT' ? problemsOf(err).get('reason') ?? null : null,
+        error: { code: err.code, message: err.message },
+        conflict: err.status === 409,
+        reasonError: cmd.type === 'REJECT' ? (problemsOf(err).get('reason') ?? null) : null,
       };
       await this.render(req, res, actor, id, state, err.status);
     }
@@ -90,12 +97,23 @@ export class ApprovalsController {
   private async render(req: Request, res: Response, actor: Actor, id: string, state: DecisionState, status: number) {
     const view = await this.approvals.detail(actor, id);
     const can = (type: string) => view.allowedEvents.some((e) => e.type === type);
-    this.views.render(req, res, 'staf/persetujuan-tiket', {
-      title: `Persetujuan pendaftaran ${view.request.nama}`,
-      t: view, r: view.request, jenis: JENIS[view.request.jenis] ?? view.request.jenis,
-      sk: view.attachments.filter((a) => a.current).map((a) => ({ ...a, url: `/tiket/${view.id}/lampiran/${a.id}` })),
-      canApprove: can('COMPLETE'), canReject: can('REJECT'),
-      error: state.error ?? null, reasonError: state.reasonError ?? null, conflict: !!state.conflict,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'staf/persetujuan-tiket',
+      {
+        title: `Persetujuan pendaftaran ${view.request.nama}`,
+        t: view,
+        r: view.request,
+        jenis: JENIS[view.request.jenis] ?? view.request.jenis,
+        sk: view.attachments.filter((a) => a.current).map((a) => ({ ...a, url: `/tiket/${view.id}/lampiran/${a.id}` })),
+        canApprove: can('COMPLETE'),
+        canReject: can('REJECT'),
+        error: state.error ?? null,
+        reasonError: state.reasonError ?? null,
+        conflict: !!state.conflict,
+      },
+      status,
+    );
   }
 }

@@ -22,7 +22,12 @@ const MAX_ROWS = 50;
 
 /** The membership ids a form carries: `id` (the list's checkboxes) or `pengguna.N` (this page's hidden fields). */
 function chosenIds(source: Record<string, unknown>): string[] {
-  const raw = [source.id, ...Object.entries(source).filter(([k]) => /^pengguna\.\d{1,2}$/.test(k)).map(([, v]) => v)].flat();
+  const raw = [
+    source.id,
+    ...Object.entries(source)
+      .filter(([k]) => /^pengguna\.\d{1,2}$/.test(k))
+      .map(([, v]) => v),
+  ].flat();
   return [...new Set(raw.filter((v): v is string => typeof v === 'string' && UUID.test(v)))].slice(0, MAX_ROWS);
 }
 
@@ -49,7 +54,12 @@ export class HapusPenggunaController {
 
   /** The request letter pre-filled with the chosen members, to sign and upload here (as the API's dokumen route). */
   @Get('surat')
-  async letter(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StreamableFile | void> {
+  async letter(
+    @SignedIn() actor: Actor,
+    @Query() q: Record<string, unknown>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile | void> {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const format = q.format === 'html' ? 'html' : 'pdf';
@@ -62,7 +72,15 @@ export class HapusPenggunaController {
   async form(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
-    await this.show(req, res, actor, satker, chosenIds(q), { alasan: '', errors: new Map(), error: null, key: randomUUID() }, 200);
+    await this.show(
+      req,
+      res,
+      actor,
+      satker,
+      chosenIds(q),
+      { alasan: '', errors: new Map(), error: null, key: randomUUID() },
+      200,
+    );
   }
 
   @Post()
@@ -74,28 +92,66 @@ export class HapusPenggunaController {
     const alasan = typeof req.body.alasan === 'string' ? req.body.alasan.trim() : '';
     const key = /^[A-Za-z0-9_.:-]{8,100}$/.test(String(req.body.kunci)) ? String(req.body.kunci) : randomUUID();
     try {
-      const { ticket } = await this.filing.file(actor, {
-        serviceCode: SERVICE, satkerCode: satker.satkerCode, idempotencyKey: key,
-        form: { pengguna: ids.map((membershipId) => ({ membershipId })), ...(alasan ? { alasan } : {}) },
-      }, uploadsOf(req));
+      const { ticket } = await this.filing.file(
+        actor,
+        {
+          serviceCode: SERVICE,
+          satkerCode: satker.satkerCode,
+          idempotencyKey: key,
+          form: { pengguna: ids.map((membershipId) => ({ membershipId })), ...(alasan ? { alasan } : {}) },
+        },
+        uploadsOf(req),
+      );
       res.redirect(303, `/tiket/${ticket.id}?ok=FILED`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
-      await this.show(req, res, actor, satker, ids, { alasan, errors: problemsOf(err), error: { code: err.code, message: err.message }, key }, err.status);
+      await this.show(
+        req,
+        res,
+        actor,
+        satker,
+        ids,
+        { alasan, errors: problemsOf(err), error: { code: err.code, message: err.message }, key },
+        err.status,
+      );
     }
   }
 
-  private async show(req: Request, res: Response, actor: Actor, satker: SatkerMembership, ids: string[], state: HapusState, status: number) {
+  private async show(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    satker: SatkerMembership,
+    ids: string[],
+    state: HapusState,
+    status: number,
+  ) {
     const rows = (await this.directory.list(actor, satker.satkerCode)).pengguna.filter((p) => ids.includes(p.id));
     // Nothing of this satker chosen (or the rows are gone meanwhile): back to the list to choose.
     if (rows.length === 0) return res.redirect(303, '/pengguna');
     const service = this.catalogue.service(SERVICE)!;
-    this.views.render(req, res, 'satker/pengguna-hapus', {
-      title: 'Permintaan penghapusan pengguna', satker: { code: satker.satkerCode, name: satker.satkerName },
-      rows: rows.map((r, i) => ({ ...r, index: i, status: statusText(r.status, r.statusLabel), blocked: r.status !== 0 && r.status !== 5 })),
-      alasan: state.alasan, alasanError: state.errors.get('alasan') ?? null, attachments: attachmentViews(service.attachments, state.errors),
-      error: state.error, problems: [...state.errors.values()], key: state.key,
-      letter: `/pengguna/hapus/surat?${rows.map((r) => `id=${r.id}`).join('&')}`,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'satker/pengguna-hapus',
+      {
+        title: 'Permintaan penghapusan pengguna',
+        satker: { code: satker.satkerCode, name: satker.satkerName },
+        rows: rows.map((r, i) => ({
+          ...r,
+          index: i,
+          status: statusText(r.status, r.statusLabel),
+          blocked: r.status !== 0 && r.status !== 5,
+        })),
+        alasan: state.alasan,
+        alasanError: state.errors.get('alasan') ?? null,
+        attachments: attachmentViews(service.attachments, state.errors),
+        error: state.error,
+        problems: [...state.errors.values()],
+        key: state.key,
+        letter: `/pengguna/hapus/surat?${rows.map((r) => `id=${r.id}`).join('&')}`,
+      },
+      status,
+    );
   }
 }

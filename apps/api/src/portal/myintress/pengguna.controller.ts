@@ -9,12 +9,16 @@ import { isSatkerUser } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 import { soleSatker, statusText } from './satker-page';
 
-export const membershipId = new ParseUUIDPipe({ exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.') });
+export const membershipId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.'),
+});
 
 const DONE: Record<string, string> = {
-  TAMBAH: 'Pengguna didaftarkan dengan status 1 – Terdaftar belum disetujui. KPPN mitra kerja memverifikasi SK/ST/ND yang Anda unggah; '
-    + 'KPPN tidak mengirim balasan, pantau statusnya di tabel ini.',
-  REAKTIVASI: 'Permintaan aktivasi kembali terkirim ke KPPN mitra kerja. Status tetap 3 – Dormant sampai KPPN menyetujuinya.',
+  TAMBAH:
+    'Pengguna didaftarkan dengan status 1 – Terdaftar belum disetujui. KPPN mitra kerja memverifikasi SK/ST/ND yang Anda unggah; ' +
+    'KPPN tidak mengirim balasan, pantau statusnya di tabel ini.',
+  REAKTIVASI:
+    'Permintaan aktivasi kembali terkirim ke KPPN mitra kerja. Status tetap 3 – Dormant sampai KPPN menyetujuinya.',
   NONAKTIF: 'Pengguna dinonaktifkan (status 0 – Tidak Aktif).',
 };
 
@@ -35,23 +39,37 @@ export class PenggunaController {
     if (!satker) return;
     const { pengguna } = await this.directory.list(actor, satker.satkerCode);
     this.views.render(req, res, 'satker/pengguna', {
-      title: 'Daftar Pengguna', satker: { code: satker.satkerCode, name: satker.satkerName },
-      ok: typeof ok === 'string' ? DONE[ok] ?? null : null,
+      title: 'Daftar Pengguna',
+      satker: { code: satker.satkerCode, name: satker.satkerName },
+      ok: typeof ok === 'string' ? (DONE[ok] ?? null) : null,
       rows: pengguna.map((p) => ({
-        ...p, status: statusText(p.status, p.statusLabel), rejected: p.status === 5,
-        canDeactivate: (p.status === 2 || p.status === 3) && !p.self, deletable: p.status === 0 || p.status === 5,
+        ...p,
+        status: statusText(p.status, p.statusLabel),
+        rejected: p.status === 5,
+        canDeactivate: (p.status === 2 || p.status === 3) && !p.self,
+        deletable: p.status === 0 || p.status === 5,
       })),
       anyDeletable: pengguna.some((p) => p.status === 0 || p.status === 5),
     });
   }
 
   @Get(':id/nonaktifkan')
-  async confirm(@SignedIn() actor: Actor, @Param('id', membershipId) id: string, @Req() req: Request, @Res() res: Response) {
+  async confirm(
+    @SignedIn() actor: Actor,
+    @Param('id', membershipId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await this.showConfirm(req, res, actor, id, null, null, 200);
   }
 
   @Post(':id/nonaktifkan')
-  async deactivate(@SignedIn() actor: Actor, @Param('id', membershipId) id: string, @Req() req: Request, @Res() res: Response) {
+  async deactivate(
+    @SignedIn() actor: Actor,
+    @Param('id', membershipId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const alasan = typeof req.body.alasan === 'string' ? req.body.alasan.trim() : '';
@@ -67,15 +85,32 @@ export class PenggunaController {
     }
   }
 
-  private async showConfirm(req: Request, res: Response, actor: Actor, id: string, reasonError: string | null,
-    error: { code: string; message: string } | null, status: number) {
+  private async showConfirm(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    reasonError: string | null,
+    error: { code: string; message: string } | null,
+    status: number,
+  ) {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const row = (await this.directory.list(actor, satker.satkerCode)).pengguna.find((p) => p.id === id);
     if (!row) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
-    this.views.render(req, res, 'satker/pengguna-nonaktifkan', {
-      title: `Nonaktifkan ${row.nama}`, row: { ...row, status: statusText(row.status, row.statusLabel) },
-      canDeactivate: (row.status === 2 || row.status === 3) && !row.self, self: row.self, reasonError, error,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'satker/pengguna-nonaktifkan',
+      {
+        title: `Nonaktifkan ${row.nama}`,
+        row: { ...row, status: statusText(row.status, row.statusLabel) },
+        canDeactivate: (row.status === 2 || row.status === 3) && !row.self,
+        self: row.self,
+        reasonError,
+        error,
+      },
+      status,
+    );
   }
 }

@@ -7,9 +7,13 @@ import { forbidden } from '@loket/common';
  * here); someone who acts for no satker is refused. Null when the browser was sent to choose.
  */
 export function soleSatker(actor: Actor, req: Request, res: Response): SatkerMembership | null {
-  if (actor.satkers.length === 0) throw forbidden('NOT_A_SATKER_USER', 'Halaman ini hanya untuk pengguna satker yang aktif.');
+  if (actor.satkers.length === 0)
+    throw forbidden('NOT_A_SATKER_USER', 'Halaman ini hanya untuk pengguna satker yang aktif.');
   if (actor.satkers.length > 1) {
-    res.redirect(303, `/pilih-satker?lanjut=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/pengguna')}`);
+    res.redirect(
+      303,
+      `/pilih-satker?lanjut=${encodeURIComponent(req.method === 'GET' ? req.originalUrl : '/pengguna')}`,
+    );
     return null;
   }
   return actor.satkers[0];

@@ -44,14 +44,39 @@ export class SkPenunjukanController {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const people = peopleOf(req.body);
-    if (people.length === 0) throw badRequest('NO_USERS_TYPED', 'Isi dahulu data pengguna (minimal NIK dan nama) pada formulir, lalu unduh SK penunjukan yang sudah terisi.');
+    if (people.length === 0)
+      throw badRequest(
+        'NO_USERS_TYPED',
+        'Isi dahulu data pengguna (minimal NIK dan nama) pada formulir, lalu unduh SK penunjukan yang sudah terisi.',
+      );
     const dto = await validateDto(SkPenunjukanDto, {
-      pengguna: people.map((p) => ({ nik: p.nik ?? '', nama: p.nama ?? '', telepon: p.telepon ?? '', email: p.email ?? '', peran: p.peran ?? 'Operator', ...(p.nip ? { nip: p.nip } : {}) })),
+      pengguna: people.map((p) => ({
+        nik: p.nik ?? '',
+        nama: p.nama ?? '',
+        telepon: p.telepon ?? '',
+        email: p.email ?? '',
+        peran: p.peran ?? 'Operator',
+        ...(p.nip ? { nip: p.nip } : {}),
+      })),
     });
     const format = req.body.format === 'html' ? 'html' : 'pdf';
-    const body = await this.letters.document('sk-penunjukan', {
-      satker: { code: satker.satkerCode, name: satker.satkerName }, pengguna: dto.pengguna.map((p) => ({ ...p, nip: p.nip ?? '-' })),
-    }, format);
-    res.status(200).set(downloadHeaders(`SK-Penunjukan-MyIntress-${satker.satkerCode}.${format}`, format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8', true)).send(body);
+    const body = await this.letters.document(
+      'sk-penunjukan',
+      {
+        satker: { code: satker.satkerCode, name: satker.satkerName },
+        pengguna: dto.pengguna.map((p) => ({ ...p, nip: p.nip ?? '-' })),
+      },
+      format,
+    );
+    res
+      .status(200)
+      .set(
+        downloadHeaders(
+          `SK-Penunjukan-MyIntress-${satker.satkerCode}.${format}`,
+          format === 'pdf' ? 'application/pdf' : 'text/html; charset=utf-8',
+          true,
+        ),
+      )
+      .send(body);
   }
 }

@@ -3,7 +3,12 @@ import type { Request, Response } from 'express';
 import type { Actor, SatkerMembership } from '@loket/auth';
 import { DomainError, setRetryAfter } from '@loket/common';
 import { uploadsOf } from '@loket/files';
-import { NikLookupService, SELF_REGISTRATION_SERVICE, SelfRegistrationService, type SelfRegistration } from '@loket/tickets';
+import {
+  NikLookupService,
+  SELF_REGISTRATION_SERVICE,
+  SelfRegistrationService,
+  type SelfRegistration,
+} from '@loket/tickets';
 import { Catalogue, NIK_PROBLEM_MESSAGES, nikProblem, type FormSchema } from '@loket/workflow';
 import { attachmentViews, formFromBody, formView } from '../forms/form-model';
 import { problemsOf } from '../forms/problems';
@@ -41,7 +46,8 @@ export class TambahPenggunaController {
   @Get()
   form(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const satker = soleSatker(actor, req, res);
-    if (satker) this.show(req, res, satker, { values: {}, errors: new Map(), error: null, found: null, hadFile: false }, 200);
+    if (satker)
+      this.show(req, res, satker, { values: {}, errors: new Map(), error: null, found: null, hadFile: false }, 200);
   }
 
   @Post('cari')
@@ -56,13 +62,27 @@ export class TambahPenggunaController {
     }
     try {
       const found = await this.nikLookup.lookup(actor, satker.satkerCode, String(values.nik));
-      const filled = found.terdaftarDiDigit ? { ...values, nama: found.nama, nip: found.nip ?? '', email: found.email } : values;
+      const filled = found.terdaftarDiDigit
+        ? { ...values, nama: found.nama, nip: found.nip ?? '', email: found.email }
+        : values;
       this.show(req, res, satker, { values: filled, errors: new Map(), error: null, found, hadFile: false }, 200);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       // Too many lookups: the form again, with what was typed, the wait and Retry-After.
       setRetryAfter(res, err);
-      this.show(req, res, satker, { values, errors: problemsOf(err), error: { code: err.code, message: err.message }, found: null, hadFile: false }, err.status);
+      this.show(
+        req,
+        res,
+        satker,
+        {
+          values,
+          errors: problemsOf(err),
+          error: { code: err.code, message: err.message },
+          found: null,
+          hadFile: false,
+        },
+        err.status,
+      );
     }
   }
 
@@ -73,30 +93,56 @@ export class TambahPenggunaController {
     if (!satker) return;
     const values = formFromBody(this.schema(), req.body);
     try {
-      const done = await this.selfRegistration.register(actor, satker.satkerCode, values as unknown as SelfRegistration, uploadsOf(req));
+      const done = await this.selfRegistration.register(
+        actor,
+        satker.satkerCode,
+        values as unknown as SelfRegistration,
+        uploadsOf(req),
+      );
       res.redirect(303, `/pengguna?ok=${done.jenis === 'REAKTIVASI' ? 'REAKTIVASI' : 'TAMBAH'}`);
     } catch (err) {
       if (!(err instanceof DomainError) || err.status >= 500) throw err;
       const errors = problemsOf(err);
       if (DUKCAPIL_FIELDS[err.code]) errors.set(DUKCAPIL_FIELDS[err.code], err.message);
-      this.show(req, res, satker, { values, errors, error: { code: err.code, message: err.message }, found: null, hadFile: true }, err.status);
+      this.show(
+        req,
+        res,
+        satker,
+        { values, errors, error: { code: err.code, message: err.message }, found: null, hadFile: true },
+        err.status,
+      );
     }
   }
 
   /** What a satker types: the approval ticket's form less what the system sets. */
   private schema(): FormSchema {
-    const { jenis: _jenis, membershipId: _membershipId, ...typed } = this.catalogue.service(SELF_REGISTRATION_SERVICE)!.form;
+    const {
+      jenis: _jenis,
+      membershipId: _membershipId,
+      ...typed
+    } = this.catalogue.service(SELF_REGISTRATION_SERVICE)!.form;
     return typed;
   }
 
   private show(req: Request, res: Response, satker: SatkerMembership, state: FormState, status: number) {
     const service = this.catalogue.service(SELF_REGISTRATION_SERVICE)!;
     const fields = formView(this.schema(), state.values, state.errors, 0).scalars;
-    this.views.render(req, res, 'satker/pengguna-tambah', {
-      title: 'Tambah Pengguna', satker: { code: satker.satkerCode, name: satker.satkerName },
-      nik: fields.find((f) => f.name === 'f.nik')!, fields: fields.filter((f) => f.name !== 'f.nik'),
-      attachments: attachmentViews(service.attachments, state.errors),
-      error: state.error, problems: [...state.errors.values()].filter((m) => m !== state.error?.message), found: state.found, hadFile: state.hadFile,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'satker/pengguna-tambah',
+      {
+        title: 'Tambah Pengguna',
+        satker: { code: satker.satkerCode, name: satker.satkerName },
+        nik: fields.find((f) => f.name === 'f.nik')!,
+        fields: fields.filter((f) => f.name !== 'f.nik'),
+        attachments: attachmentViews(service.attachments, state.errors),
+        error: state.error,
+        problems: [...state.errors.values()].filter((m) => m !== state.error?.message),
+        found: state.found,
+        hadFile: state.hadFile,
+      },
+      status,
+    );
   }
 }

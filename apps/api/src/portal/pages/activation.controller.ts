@@ -25,7 +25,13 @@ export class ActivationController {
   async form(@Query('token') token: unknown, @Req() req: Request, @Res() res: Response) {
     if (typeof token !== 'string' || !TOKEN.test(token)) throw invalidLink();
     const holder = await this.auth.activationHolder(token);
-    this.views.render(req, res, 'aktivasi', { title: 'Aktivasi akun', token, name: holder.name, policy: PASSWORD_POLICY, errors: {} });
+    this.views.render(req, res, 'aktivasi', {
+      title: 'Aktivasi akun',
+      token,
+      name: holder.name,
+      policy: PASSWORD_POLICY,
+      errors: {},
+    });
   }
 
   @Post()
@@ -34,9 +40,16 @@ export class ActivationController {
     if (typeof token !== 'string' || !TOKEN.test(token)) throw invalidLink();
     const holder = await this.auth.activationHolder(token);
     const again = (errors: Record<string, string>, status: number) =>
-      this.views.render(req, res, 'aktivasi', { title: 'Aktivasi akun', token, name: holder.name, policy: PASSWORD_POLICY, errors }, status);
+      this.views.render(
+        req,
+        res,
+        'aktivasi',
+        { title: 'Aktivasi akun', token, name: holder.name, policy: PASSWORD_POLICY, errors },
+        status,
+      );
     if (!password || !meetsPasswordPolicy(password)) return again({ password: PASSWORD_POLICY }, 422);
-    if (password !== password2) return again({ password2: 'Kedua kata sandi tidak sama. Ketik ulang kata sandi yang sama.' }, 422);
+    if (password !== password2)
+      return again({ password2: 'Kedua kata sandi tidak sama. Ketik ulang kata sandi yang sama.' }, 422);
     await this.auth.activate(token, password);
     res.redirect(303, '/masuk?aktivasi=berhasil');
   }

@@ -16,6 +16,8 @@ export class AssetsController {
     const asset = this.assets.find(file);
     if (!asset) throw new NotFoundException();
     // The name changes with the content, so it may be kept for a year.
-    res.set({ 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=31536000, immutable' }).send(asset.body);
+    res
+      .set({ 'Content-Type': asset.contentType, 'Cache-Control': 'public, max-age=31536000, immutable' })
+      .send(asset.body);
   }
 }

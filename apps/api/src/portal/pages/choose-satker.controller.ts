@@ -27,7 +27,11 @@ export class ChooseSatkerController {
     this.views.render(req, res, 'pilih-satker', {
       title: 'Pilih satker',
       lanjut: safeNext(lanjut),
-      satkers: person.satkers.map((s) => ({ code: s.satkerCode, name: s.satkerName, checked: s.satkerCode === current })),
+      satkers: person.satkers.map((s) => ({
+        code: s.satkerCode,
+        name: s.satkerName,
+        checked: s.satkerCode === current,
+      })),
     });
   }
 

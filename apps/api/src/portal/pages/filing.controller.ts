@@ -33,14 +33,23 @@ export class FilingController {
   @Get()
   services(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     if (actor.satkers.length > 1) return res.redirect(303, '/pilih-satker?lanjut=%2Fajukan');
-    const services = this.catalogue.list().filter((s) => s.filedBy.includes('SATKER'))
+    const services = this.catalogue
+      .list()
+      .filter((s) => s.filedBy.includes('SATKER'))
       .map((s) => ({ href: OWN_PAGE[s.code] ?? `/ajukan/${s.code}`, title: s.title, description: s.description }));
     this.views.render(req, res, 'satker/layanan', { title: 'Ajukan layanan', services });
   }
 
   @Get(':code')
-  form(@SignedIn() actor: Actor, @Param('code') code: string, @Query('baris') rows: unknown, @Req() req: Request, @Res() res: Response) {
-    if (actor.satkers.length > 1) return res.redirect(303, `/pilih-satker?lanjut=${encodeURIComponent(req.originalUrl)}`);
+  form(
+    @SignedIn() actor: Actor,
+    @Param('code') code: string,
+    @Query('baris') rows: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    if (actor.satkers.length > 1)
+      return res.redirect(303, `/pilih-satker?lanjut=${encodeURIComponent(req.originalUrl)}`);
     if (OWN_PAGE[code]) return res.redirect(303, OWN_PAGE[code]);
     const service = this.fileable(code);
     const count = /^\d{1,2}$/.test(String(rows)) ? Number(rows) : DEFAULT_ROWS;
@@ -54,9 +63,16 @@ export class FilingController {
     const form = formFromBody(service.form, req.body);
     const key = /^[A-Za-z0-9_.:-]{8,100}$/.test(String(req.body.kunci)) ? String(req.body.kunci) : randomUUID();
     try {
-      const { ticket } = await this.filing.file(actor, {
-        serviceCode: service.code, form, satkerCode: actor.satkers.length === 1 ? actor.satkers[0].satkerCode : null, idempotencyKey: key,
-      }, uploadsOf(req));
+      const { ticket } = await this.filing.file(
+        actor,
+        {
+          serviceCode: service.code,
+          form,
+          satkerCode: actor.satkers.length === 1 ? actor.satkers[0].satkerCode : null,
+          idempotencyKey: key,
+        },
+        uploadsOf(req),
+      );
       await removeUploads(req);
       res.redirect(303, `/tiket/${ticket.id}?ok=FILED`);
     } catch (err) {
@@ -65,28 +81,68 @@ export class FilingController {
       await removeUploads(req);
       const errors = problemsOf(err);
       // Everything missing at once: the service stops at the form's problems before it looks at files.
-      for (const a of service.attachments) if (a.required && !uploaded.has(a.kind) && !errors.has(a.kind)) errors.set(a.kind, `${a.label}: lampiran ini wajib diunggah.`);
+      for (const a of service.attachments)
+        if (a.required && !uploaded.has(a.kind) && !errors.has(a.kind))
+          errors.set(a.kind, `${a.label}: lampiran ini wajib diunggah.`);
       const pickAgain = service.attachments.filter((a) => uploaded.has(a.kind)).map((a) => a.label);
-      await this.show(req, res, service, form, errors, { code: err.code, message: err.message }, key, DEFAULT_ROWS, err.status, pickAgain);
+      await this.show(
+        req,
+        res,
+        service,
+        form,
+        errors,
+        { code: err.code, message: err.message },
+        key,
+        DEFAULT_ROWS,
+        err.status,
+        pickAgain,
+      );
     }
   }
 
   private fileable(code: string): ServiceDefinition {
     const service = this.catalogue.service(code);
-    if (!service || !service.filedBy.includes('SATKER')) throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
+    if (!service || !service.filedBy.includes('SATKER'))
+      throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
     return service;
   }
 
-  private async show(req: Request, res: Response, service: ServiceDefinition, values: Record<string, unknown>, errors: Map<string, string>,
-    error: { code: string; message: string } | null, key: string, rows: number, status: number, pickAgain: string[] = []) {
+  private async show(
+    req: Request,
+    res: Response,
+    service: ServiceDefinition,
+    values: Record<string, unknown>,
+    errors: Map<string, string>,
+    error: { code: string; message: string } | null,
+    key: string,
+    rows: number,
+    status: number,
+    pickAgain: string[] = [],
+  ) {
     const fields = formView(service.form, values, errors, rows);
-    const lists = fields.lists.map((l) => ({ ...l, more: l.rows.length < l.maxItems ? Math.min(l.maxItems, 10) : null }));
-    this.views.render(req, res, 'satker/ajukan', {
-      title: service.title, service: { code: service.code, title: service.title, description: service.description },
-      scalars: fields.scalars, lists, attachments: attachmentViews(service.attachments, errors),
-      error, problems: [...errors.values()], pickAgain, key,
-      // The pre-filled SK to sign, where the service asks for one for a list of people.
-      skDownload: service.attachments.some((a) => a.kind === 'SK_PENUNJUKAN') && 'pengguna' in service.form, kb: await this.kb.forForm(req, service, values),
-    }, status);
+    const lists = fields.lists.map((l) => ({
+      ...l,
+      more: l.rows.length < l.maxItems ? Math.min(l.maxItems, 10) : null,
+    }));
+    this.views.render(
+      req,
+      res,
+      'satker/ajukan',
+      {
+        title: service.title,
+        service: { code: service.code, title: service.title, description: service.description },
+        scalars: fields.scalars,
+        lists,
+        attachments: attachmentViews(service.attachments, errors),
+        error,
+        problems: [...errors.values()],
+        pickAgain,
+        key,
+        // The pre-filled SK to sign, where the service asks for one for a list of people.
+        skDownload: service.attachments.some((a) => a.kind === 'SK_PENUNJUKAN') && 'pengguna' in service.form,
+        kb: await this.kb.forForm(req, service, values),
+      },
+      status,
+    );
   }
 }

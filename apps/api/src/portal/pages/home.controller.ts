@@ -25,10 +25,19 @@ export class HomeController {
 
   /** A supervisor's start: the open tickets past their deadline in their offices, and where to go next. */
   private async supervisorHome(actor: Actor, req: Request, res: Response) {
-    const [breached, counts] = await Promise.all([this.workspace.list(actor, { view: 'breached', limit: BREACHES_SHOWN }), this.workspace.counts(actor)]);
+    const [breached, counts] = await Promise.all([
+      this.workspace.list(actor, { view: 'breached', limit: BREACHES_SHOWN }),
+      this.workspace.counts(actor),
+    ]);
     const count = (view: string) => counts.views.find((v) => v.view === view)?.count ?? 0;
     this.views.render(req, res, 'beranda-staf', {
-      title: 'Beranda', supervisor: { breached: breached.items, breachedCount: count('breached'), openCount: count('open'), more: !!breached.nextCursor },
+      title: 'Beranda',
+      supervisor: {
+        breached: breached.items,
+        breachedCount: count('breached'),
+        openCount: count('open'),
+        more: !!breached.nextCursor,
+      },
     });
   }
 

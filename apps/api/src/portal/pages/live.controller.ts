@@ -28,14 +28,24 @@ export class LiveController {
   async stream(@SignedIn() actor: Actor, @Portal() portal: PortalContext, @Req() req: Request, @Res() res: Response) {
     // Listening before the headers go out: a client that has the response misses no later change.
     const stop = await this.feed.subscribe((c) => {
-      if (inScope(actor, c)) res.write(`event: ticket\ndata: ${JSON.stringify({ ticketId: c.ticketId, type: c.type, status: c.status, version: c.version })}\n\n`);
+      if (inScope(actor, c))
+        res.write(
+          `event: ticket\ndata: ${JSON.stringify({ ticketId: c.ticketId, type: c.type, status: c.status, version: c.version })}\n\n`,
+        );
     });
-    res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    });
     res.flushHeaders();
     // "siap": listening from here on; a heartbeat keeps proxies from closing an idle stream.
     res.write('retry: 5000\nevent: siap\ndata: {}\n\n');
     const beat = setInterval(() => {
-      void this.auth.authenticate(portal.token ?? '').then((still) => (still ? res.write(': detak\n\n') : res.end()), () => res.end());
+      void this.auth.authenticate(portal.token ?? '').then(
+        (still) => (still ? res.write(': detak\n\n') : res.end()),
+        () => res.end(),
+      );
     }, HEARTBEAT_MS);
     const limit = setTimeout(() => res.end(), MAX_STREAM_MS);
     const end = () => {

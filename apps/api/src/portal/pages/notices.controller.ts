@@ -17,7 +17,11 @@ export class NoticesController {
   @Get()
   async list(@SignedIn() actor: Actor, @Req() req: Request, @Res() res: Response) {
     const items = await this.notices.list(actor.personId);
-    this.views.render(req, res, 'staf/pemberitahuan', { title: 'Pemberitahuan', items, unread: items.some((i) => !i.read) });
+    this.views.render(req, res, 'staf/pemberitahuan', {
+      title: 'Pemberitahuan',
+      items,
+      unread: items.some((i) => !i.read),
+    });
   }
 
   @Post('dibaca')

@@ -16,7 +16,7 @@ export interface QueueAsk {
 }
 
 const pick = <T extends string>(value: unknown, allowed: readonly T[]) =>
-  (typeof value === 'string' && (allowed as readonly string[]).includes(value) ? value as T : null);
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads the page's parameters; anything malformed is ignored (the page falls back to its default). */
@@ -55,16 +55,29 @@ type Counts = Awaited<ReturnType<WorkspaceService['counts']>>;
 export function chrome(ask: QueueAsk, counts: Counts, agents: Array<{ id: string; name: string }>, actor: Actor) {
   return {
     tabs: counts.views.map((v) => ({
-      label: v.label, count: v.count, href: queueHref(ask, { view: v.view, agent: null, status: null }), current: !ask.status && ask.view === v.view,
+      label: v.label,
+      count: v.count,
+      href: queueHref(ask, { view: v.view, agent: null, status: null }),
+      current: !ask.status && ask.view === v.view,
     })),
-    perAgent: counts.agents?.map((a) => ({
-      ...a, href: queueHref(ask, { view: 'agent', agent: a.id, status: null }), current: ask.view === 'agent' && ask.agent === a.id,
-    })) ?? null,
+    perAgent:
+      counts.agents?.map((a) => ({
+        ...a,
+        href: queueHref(ask, { view: 'agent', agent: a.id, status: null }),
+        current: ask.view === 'agent' && ask.agent === a.id,
+      })) ?? null,
     sorts: SORTS.map((s) => ({ label: SORT_LABELS[s], href: queueHref(ask, { sort: s }), current: ask.sort === s })),
-    viewLabel: ask.view === 'agent' ? `${VIEW_LABELS.agent}: ${counts.agents?.find((a) => a.id === ask.agent)?.name ?? ''}` : VIEW_LABELS[ask.view],
+    viewLabel:
+      ask.view === 'agent'
+        ? `${VIEW_LABELS.agent}: ${counts.agents?.find((a) => a.id === ask.agent)?.name ?? ''}`
+        : VIEW_LABELS[ask.view],
     statuses: TICKET_STATUSES.map((s) => ({ code: s, label: STATUS_LABELS[s], selected: s === ask.status })),
     colleagues: agents.map((a) => ({ ...a, self: a.id === actor.personId })),
   };
 }
 
-export const SEEN_LABELS: Record<string, string | null> = { UNSEEN: 'Belum Anda buka', CHANGED: 'Ada perubahan', SEEN: null };
+export const SEEN_LABELS: Record<string, string | null> = {
+  UNSEEN: 'Belum Anda buka',
+  CHANGED: 'Ada perubahan',
+  SEEN: null,
+};

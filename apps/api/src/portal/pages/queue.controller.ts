@@ -54,27 +54,49 @@ export class QueueController {
   }
 
   @Post('massal')
-  async bulk(@SignedIn() actor: Actor, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async bulk(
+    @SignedIn() actor: Actor,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const action = BULK_ACTIONS.find((a) => a === body.aksi) ?? null;
     const tickets = selectedRows(body.tiket);
     let outcome: Awaited<ReturnType<BulkActionsService['run']>> | null = null;
     let error: { code: string; message: string } | null = null;
     if (!action || tickets.length === 0) {
-      error = { code: 'VALIDATION_FAILED', message: !action ? 'Pilih tindakan untuk tiket yang dicentang.' : 'Centang dulu tiket yang akan diproses.' };
+      error = {
+        code: 'VALIDATION_FAILED',
+        message: !action ? 'Pilih tindakan untuk tiket yang dicentang.' : 'Centang dulu tiket yang akan diproses.',
+      };
     } else {
       try {
-        const assigneeId = action === 'ASSIGN' && typeof body.petugas === 'string' && body.petugas ? body.petugas : undefined;
+        const assigneeId =
+          action === 'ASSIGN' && typeof body.petugas === 'string' && body.petugas ? body.petugas : undefined;
         outcome = await this.bulkActions.run(actor, { action, tickets: tickets.slice(0, 100), assigneeId });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         error = { code: err.code, message: action === 'ASSIGN' ? 'Pilih petugas yang akan ditugaskan.' : err.message };
       }
     }
-    this.views.render(req, res, 'staf/antrian-hasil', {
-      title: 'Hasil tindakan massal', error, actionLabel: action ? BULK_LABELS[action] : '',
-      succeeded: outcome?.succeeded ?? 0, failed: outcome?.failed ?? 0,
-      results: (outcome?.results ?? []).map((r) => ({ ...r, label: r.number ?? 'Tiket tidak ditemukan', status: r.status ? STATUS_LABELS[r.status] : null })),
-    }, error ? 400 : 200);
+    this.views.render(
+      req,
+      res,
+      'staf/antrian-hasil',
+      {
+        title: 'Hasil tindakan massal',
+        error,
+        actionLabel: action ? BULK_LABELS[action] : '',
+        succeeded: outcome?.succeeded ?? 0,
+        failed: outcome?.failed ?? 0,
+        results: (outcome?.results ?? []).map((r) => ({
+          ...r,
+          label: r.number ?? 'Tiket tidak ditemukan',
+          status: r.status ? STATUS_LABELS[r.status] : null,
+        })),
+      },
+      error ? 400 : 200,
+    );
   }
 
   private serviceCodes() {
@@ -84,14 +106,34 @@ export class QueueController {
   private async show(req: Request, res: Response, actor: Actor, ask: QueueAsk, posted: boolean) {
     const [counts, agents] = await Promise.all([this.workspace.counts(actor), this.workspace.agents(actor)]);
     let error: { code: string; message: string } | null = null;
-    let page: { items: Array<Record<string, unknown> & { seen?: string }>; nextCursor: string | null } = { items: [], nextCursor: null };
+    let page: { items: Array<Record<string, unknown> & { seen?: string }>; nextCursor: string | null } = {
+      items: [],
+      nextCursor: null,
+    };
     try {
       page = ask.status
-        ? await this.query.list({ ...actor, satkers: [] }, { status: ask.status, service: ask.service ?? undefined, cursor: ask.cursor ?? undefined, limit: PAGE_SIZE })
-        : await this.workspace.list(actor, {
-          view: ask.view, agent: ask.agent ?? undefined, sort: ask.sort, q: ask.q ?? undefined, service: ask.service ?? undefined,
-          cursor: ask.cursor ?? undefined, limit: PAGE_SIZE,
-        }, posted);
+        ? await this.query.list(
+            { ...actor, satkers: [] },
+            {
+              status: ask.status,
+              service: ask.service ?? undefined,
+              cursor: ask.cursor ?? undefined,
+              limit: PAGE_SIZE,
+            },
+          )
+        : await this.workspace.list(
+            actor,
+            {
+              view: ask.view,
+              agent: ask.agent ?? undefined,
+              sort: ask.sort,
+              q: ask.q ?? undefined,
+              service: ask.service ?? undefined,
+              cursor: ask.cursor ?? undefined,
+              limit: PAGE_SIZE,
+            },
+            posted,
+          );
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       error = { code: err.code, message: err.message };
@@ -103,7 +145,9 @@ export class QueueController {
       error,
       ask: { ...ask, view: ask.view, q: ask.q ?? '' },
       items: page.items.map((i) => ({
-        ...i, canClaim: (i.allowedEvents as Array<{ type: string }>).some((e) => e.type === 'CLAIM'), seenLabel: SEEN_LABELS[i.seen ?? 'SEEN'] ?? null,
+        ...i,
+        canClaim: (i.allowedEvents as Array<{ type: string }>).some((e) => e.type === 'CLAIM'),
+        seenLabel: SEEN_LABELS[i.seen ?? 'SEEN'] ?? null,
       })),
       services: this.catalogue.list().map((s) => ({ code: s.code, title: s.title, selected: s.code === ask.service })),
       filtered,

@@ -15,10 +15,18 @@ const NIK = /^\d{16}$/;
 function noAccess(actor: Actor): DomainError | null {
   if (actor.satkers.length > 0 || actor.staff.length > 0) return null;
   if (actor.dormantSatkerCodes.length > 0) {
-    return new DomainError('MEMBERSHIP_DORMANT', 403, `Keanggotaan Anda pada satker ${actor.dormantSatkerCodes.join(', ')} berstatus `
-      + 'Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN mitra kerja Anda.');
+    return new DomainError(
+      'MEMBERSHIP_DORMANT',
+      403,
+      `Keanggotaan Anda pada satker ${actor.dormantSatkerCodes.join(', ')} berstatus ` +
+        'Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN mitra kerja Anda.',
+    );
   }
-  return new DomainError('NO_MEMBERSHIP', 403, 'Akun Anda belum aktif pada satker atau kantor mana pun. Hubungi KPPN mitra kerja Anda.');
+  return new DomainError(
+    'NO_MEMBERSHIP',
+    403,
+    'Akun Anda belum aktif pada satker atau kantor mana pun. Hubungi KPPN mitra kerja Anda.',
+  );
 }
 
 /** Login (NIK + password) and logout. */
@@ -36,9 +44,21 @@ export class SessionController {
 
   @Get('masuk')
   @AnonymousPage()
-  form(@Portal() portal: PortalContext, @Query('lanjut') lanjut: unknown, @Query('aktivasi') activated: unknown, @Req() req: Request, @Res() res: Response) {
+  form(
+    @Portal() portal: PortalContext,
+    @Query('lanjut') lanjut: unknown,
+    @Query('aktivasi') activated: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     if (portal.actor) return res.redirect(303, safeNext(lanjut));
-    this.views.render(req, res, 'masuk', { title: 'Masuk', nik: '', error: null, lanjut: safeNext(lanjut), activated: activated === 'berhasil' });
+    this.views.render(req, res, 'masuk', {
+      title: 'Masuk',
+      nik: '',
+      error: null,
+      lanjut: safeNext(lanjut),
+      activated: activated === 'berhasil',
+    });
   }
 
   @Post('masuk')
@@ -61,7 +81,13 @@ export class SessionController {
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       setRetryAfter(res, err);
-      this.views.render(req, res, 'masuk', { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false }, err.status);
+      this.views.render(
+        req,
+        res,
+        'masuk',
+        { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false },
+        err.status,
+      );
     }
   }
 

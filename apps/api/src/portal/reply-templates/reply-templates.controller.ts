@@ -10,17 +10,34 @@ import { SignedIn } from '../session/portal-context';
 import { isSupervisor } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
-const templateId = new ParseUUIDPipe({ exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.') });
-const DONE: Record<string, string> = { DIBUAT: 'Templat balasan disimpan.', DIUBAH: 'Perubahan templat disimpan.', DIHAPUS: 'Templat balasan dihapus.' };
+const templateId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.'),
+});
+const DONE: Record<string, string> = {
+  DIBUAT: 'Templat balasan disimpan.',
+  DIUBAH: 'Perubahan templat disimpan.',
+  DIHAPUS: 'Templat balasan dihapus.',
+};
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-interface Draft { judul: string; isi: string; cakupan: string }
-interface Refusal { error: { code: string; message: string } | null; errors: Record<string, string> }
+interface Draft {
+  judul: string;
+  isi: string;
+  cakupan: string;
+}
+interface Refusal {
+  error: { code: string; message: string } | null;
+  errors: Record<string, string>;
+}
 const NONE: Refusal = { error: null, errors: {} };
 
 /** The page is the supervisors' (agents pick templates in the composer); the service decides per template. */
 function supervisor(actor: Actor): Actor {
-  if (!isSupervisor(actor)) throw forbidden('NOT_A_SUPERVISOR', 'Templat balasan dikelola oleh supervisor. Petugas memilihnya di kotak balasan tiket.');
+  if (!isSupervisor(actor))
+    throw forbidden(
+      'NOT_A_SUPERVISOR',
+      'Templat balasan dikelola oleh supervisor. Petugas memilihnya di kotak balasan tiket.',
+    );
   return actor;
 }
 
@@ -55,13 +72,30 @@ export class ReplyTemplatesPageController {
   @Get(':id')
   async edit(@SignedIn() actor: Actor, @Param('id', templateId) id: string, @Req() req: Request, @Res() res: Response) {
     const t = await this.templates.get(supervisor(actor), id);
-    this.showEdit(req, res, id, { judul: t.title, isi: t.body, cakupan: t.national ? 'NASIONAL' : 'KANTOR' }, t.editable, null, 200);
+    this.showEdit(
+      req,
+      res,
+      id,
+      { judul: t.title, isi: t.body, cakupan: t.national ? 'NASIONAL' : 'KANTOR' },
+      t.editable,
+      null,
+      200,
+    );
   }
 
   @Post(':id')
-  async update(@SignedIn() actor: Actor, @Param('id', templateId) id: string, @Req() req: Request, @Res() res: Response) {
+  async update(
+    @SignedIn() actor: Actor,
+    @Param('id', templateId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const current = await this.templates.get(actor, id);
-    const draft = { judul: str(req.body.judul).trim(), isi: str(req.body.isi).trim(), cakupan: current.national ? 'NASIONAL' : 'KANTOR' };
+    const draft = {
+      judul: str(req.body.judul).trim(),
+      isi: str(req.body.isi).trim(),
+      cakupan: current.national ? 'NASIONAL' : 'KANTOR',
+    };
     try {
       const dto = await validateDto(UpdateReplyTemplateDto, { judul: draft.judul, isi: draft.isi });
       await this.templates.update(actor, id, { title: dto.judul, body: dto.isi });
@@ -77,17 +111,50 @@ export class ReplyTemplatesPageController {
     res.redirect(303, '/templat-balasan?ok=DIHAPUS');
   }
 
-  private async showList(req: Request, res: Response, actor: Actor, draft: Draft, refused: Refusal | null, status: number) {
+  private async showList(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    draft: Draft,
+    refused: Refusal | null,
+    status: number,
+  ) {
     const { items, placeholders, canCreate } = await this.templates.list(actor);
-    this.views.render(req, res, 'staf/templat-balasan', {
-      title: 'Templat balasan', ok: DONE[str(req.query.ok)] ?? null, items, draft, refused: refused ?? NONE,
-      placeholders: Object.entries(placeholders).map(([name, label]) => ({ name: `{{${name}}}`, label })),
-      canCreate: canCreate.national || canCreate.officeIds.length > 0, national: canCreate.national, office: canCreate.officeIds.length > 0,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'staf/templat-balasan',
+      {
+        title: 'Templat balasan',
+        ok: DONE[str(req.query.ok)] ?? null,
+        items,
+        draft,
+        refused: refused ?? NONE,
+        placeholders: Object.entries(placeholders).map(([name, label]) => ({ name: `{{${name}}}`, label })),
+        canCreate: canCreate.national || canCreate.officeIds.length > 0,
+        national: canCreate.national,
+        office: canCreate.officeIds.length > 0,
+      },
+      status,
+    );
   }
 
-  private showEdit(req: Request, res: Response, id: string, draft: Draft, editable: boolean, refused: Refusal | null, status: number) {
-    this.views.render(req, res, 'staf/templat-balasan-ubah', { title: `Ubah templat: ${draft.judul}`, id, draft, editable, refused: refused ?? NONE }, status);
+  private showEdit(
+    req: Request,
+    res: Response,
+    id: string,
+    draft: Draft,
+    editable: boolean,
+    refused: Refusal | null,
+    status: number,
+  ) {
+    this.views.render(
+      req,
+      res,
+      'staf/templat-balasan-ubah',
+      { title: `Ubah templat: ${draft.judul}`, id, draft, editable, refused: refused ?? NONE },
+      status,
+    );
   }
 }
 

@@ -3,7 +3,16 @@ import { choosePeriod, monthsOf, thisYear } from './report-period';
 
 const period = { dari: '2026-01-01', sampai: '2026-02-28', from: '2026-01-01', to: '2026-03-01' };
 const row = (month: string, level: number, extra: Record<string, unknown>) => ({
-  month, rollupLevel: level, office: null, service: null, agent: null, filed: 2, resolved: 2, resolutionWithinTargetPct: 50, responseWithinTargetPct: 87.5, ...extra,
+  month,
+  rollupLevel: level,
+  office: null,
+  service: null,
+  agent: null,
+  filed: 2,
+  resolved: 2,
+  resolutionWithinTargetPct: 50,
+  responseWithinTargetPct: 87.5,
+  ...extra,
 });
 const offices = Array.from({ length: 10 }, (_, i) => `K${String(i).padStart(2, '0')}`);
 
@@ -13,15 +22,33 @@ function report() {
     offices: [{ code: 'K00', name: 'KPPN Nol' }],
     moreBreaches: false,
     rows: [
-      row('2026-01', 7, { filed: 5, resolved: 4 }), row('2026-02', 7, { filed: 3, resolved: 1 }),
+      row('2026-01', 7, { filed: 5, resolved: 4 }),
+      row('2026-02', 7, { filed: 3, resolved: 1 }),
       row('2026-01', 5, { service: 'PERTANYAAN', filed: 3, resolutionWithinTargetPct: 66.7 }),
       row('2026-02', 5, { service: 'PERTANYAAN', filed: 1, resolutionWithinTargetPct: null }),
-      ...offices.flatMap((o, i) => ['2026-01', '2026-02'].map((m) => row(m, 3, { office: o, resolutionWithinTargetPct: 10 * i }))),
+      ...offices.flatMap((o, i) =>
+        ['2026-01', '2026-02'].map((m) => row(m, 3, { office: o, resolutionWithinTargetPct: 10 * i })),
+      ),
     ],
-    backlog: Array.from({ length: 20 }, (_, i) => ({ office: `B${i}`, service: 'PERTANYAAN', under1Day: i, days1To3: 0, days3To7: 0, over7Days: 1 })),
+    backlog: Array.from({ length: 20 }, (_, i) => ({
+      office: `B${i}`,
+      service: 'PERTANYAAN',
+      under1Day: i,
+      days1To3: 0,
+      days3To7: 0,
+      over7Days: 1,
+    })),
     breaches: Array.from({ length: 60 }, (_, i) => ({
-      ticketId: `id-${i}`, number: `N-${i}`, service: 'PERTANYAAN', office: 'K00', timeZone: 'Asia/Makassar', clock: 'RESOLUTION' as const,
-      dueAt: new Date(), stoppedAt: null, breachedAt: new Date(), agent: null,
+      ticketId: `id-${i}`,
+      number: `N-${i}`,
+      service: 'PERTANYAAN',
+      office: 'K00',
+      timeZone: 'Asia/Makassar',
+      clock: 'RESOLUTION' as const,
+      dueAt: new Date(),
+      stoppedAt: null,
+      breachedAt: new Date(),
+      agent: null,
     })),
   };
 }
@@ -39,8 +66,13 @@ describe('dashboardModel', () => {
   it('gives each cell its figure in Indonesian notation and the link to its tickets', () => {
     const [service] = model.services.rows;
     expect(service.name).toBe('Pertanyaan Umum');
-    expect(service.cells.map((c) => [c.text, c.filed])).toEqual([['66,7%', 3], ['–', 1]]);
-    expect(service.cells[0].href).toBe('/laporan-sla/tiket?dari=2026-01-01&sampai=2026-02-28&bulan=2026-01&layanan=PERTANYAAN');
+    expect(service.cells.map((c) => [c.text, c.filed])).toEqual([
+      ['66,7%', 3],
+      ['–', 1],
+    ]);
+    expect(service.cells[0].href).toBe(
+      '/laporan-sla/tiket?dari=2026-01-01&sampai=2026-02-28&bulan=2026-01&layanan=PERTANYAAN',
+    );
     expect(service.cells[1].describe).toBe('Pertanyaan Umum, Feb 2026: belum ada yang selesai, 1 tiket diajukan');
   });
 
@@ -48,7 +80,9 @@ describe('dashboardModel', () => {
     const respons = dashboardModel(report(), names, period, 'respons');
     expect(respons.services.caption).toBe('Kepatuhan respons pertama per layanan dan bulan');
     expect(respons.services.rows[0].cells.map((c) => c.text)).toEqual(['87,5%', '87,5%']);
-    expect(respons.services.svg).toContain('<title id="grafik-layanan-judul">Kepatuhan SLA respons pertama per layanan</title>');
+    expect(respons.services.svg).toContain(
+      '<title id="grafik-layanan-judul">Kepatuhan SLA respons pertama per layanan</title>',
+    );
   });
 
   it('draws at most eight offices, those with the lowest compliance, and says so; the table keeps all', () => {
@@ -57,7 +91,9 @@ describe('dashboardModel', () => {
     expect(drawn).toHaveLength(8);
     expect(model.offices.svg).not.toContain('>K09<');
     expect(model.offices.svg).toContain('>KPPN Nol<');
-    expect(model.offices.note).toBe('Grafik menampilkan 8 kantor dengan kepatuhan rata-rata terendah; tabel memuat semua 10.');
+    expect(model.offices.note).toBe(
+      'Grafik menampilkan 8 kantor dengan kepatuhan rata-rata terendah; tabel memuat semua 10.',
+    );
     expect(model.services.note).toBeNull();
   });
 
@@ -77,16 +113,26 @@ describe('choosePeriod', () => {
   it('defaults to this year on the WIB calendar', () => {
     expect(thisYear(new Date('2026-12-31T17:30:00Z'))).toMatchObject({ dari: '2027-01-01', to: '2028-01-01' });
     expect(choosePeriod({}, new Date('2026-06-01T00:00:00Z'))).toEqual({
-      period: { dari: '2026-01-01', sampai: '2026-12-31', from: '2026-01-01', to: '2027-01-01' }, errors: null,
+      period: { dari: '2026-01-01', sampai: '2026-12-31', from: '2026-01-01', to: '2027-01-01' },
+      errors: null,
     });
   });
 
   it('turns the inclusive last day into the report end, and refuses what is not a period', () => {
     const now = new Date('2026-06-01T00:00:00Z');
-    expect(choosePeriod({ dari: '2026-02-01', sampai: '2026-02-28' }, now).period).toMatchObject({ from: '2026-02-01', to: '2026-03-01' });
-    expect(choosePeriod({ dari: '2026-02-30', sampai: '2026-03-01' }, now).errors).toEqual({ dari: 'Tanggal awal harus tanggal yang nyata (HH/BB/TTTT).' });
-    expect(choosePeriod({ dari: '2026-03-01', sampai: '2026-02-01' }, now).errors).toEqual({ sampai: 'Tanggal akhir tidak boleh sebelum tanggal awal.' });
-    expect(choosePeriod({ dari: '2020-01-01', sampai: '2026-01-01' }, now).errors).toEqual({ sampai: 'Periode paling lama 5 tahun.' });
+    expect(choosePeriod({ dari: '2026-02-01', sampai: '2026-02-28' }, now).period).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-03-01',
+    });
+    expect(choosePeriod({ dari: '2026-02-30', sampai: '2026-03-01' }, now).errors).toEqual({
+      dari: 'Tanggal awal harus tanggal yang nyata (HH/BB/TTTT).',
+    });
+    expect(choosePeriod({ dari: '2026-03-01', sampai: '2026-02-01' }, now).errors).toEqual({
+      sampai: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    });
+    expect(choosePeriod({ dari: '2020-01-01', sampai: '2026-01-01' }, now).errors).toEqual({
+      sampai: 'Periode paling lama 5 tahun.',
+    });
   });
 
   it('lists the months a period touches', () => {

@@ -10,11 +10,13 @@ export interface PeriodChoice {
   to: string;
 }
 
-export type PeriodResult = { period: PeriodChoice; errors: null } | { period: PeriodChoice; errors: Record<string, string> };
+export type PeriodResult =
+  { period: PeriodChoice; errors: null } | { period: PeriodChoice; errors: Record<string, string> };
 
 const MAX_DAYS = 5 * 366;
 
-export const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+export const nextDay = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
 
 /** This calendar year on the WIB calendar, like the filing months the report counts in. */
 export function thisYear(now: Date): PeriodChoice {
@@ -32,9 +34,11 @@ export function choosePeriod(query: Record<string, unknown>, now: Date): PeriodR
   if (!isRealDate(sampai)) errors.sampai = 'Tanggal akhir harus tanggal yang nyata (HH/BB/TTTT).';
   if (!errors.dari && !errors.sampai) {
     if (sampai < dari) errors.sampai = 'Tanggal akhir tidak boleh sebelum tanggal awal.';
-    else if ((Date.parse(sampai) - Date.parse(dari)) / 86400000 >= MAX_DAYS) errors.sampai = 'Periode paling lama 5 tahun.';
+    else if ((Date.parse(sampai) - Date.parse(dari)) / 86400000 >= MAX_DAYS)
+      errors.sampai = 'Periode paling lama 5 tahun.';
   }
-  if (Object.keys(errors).length) return { period: { ...fallback, dari: String(dari).slice(0, 10), sampai: String(sampai).slice(0, 10) }, errors };
+  if (Object.keys(errors).length)
+    return { period: { ...fallback, dari: String(dari).slice(0, 10), sampai: String(sampai).slice(0, 10) }, errors };
   return { period: { dari, sampai, from: dari, to: nextDay(sampai) }, errors: null };
 }
 

@@ -2,7 +2,16 @@ import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError, forbidden } from '@loket/common';
-import { BACKLOG_AGES, SlaReports, SlaReportTickets, slaReportCsv, slaReportFileName, supervisorScopeOf, type BacklogAge, type ReportScope } from '@loket/sla';
+import {
+  BACKLOG_AGES,
+  SlaReports,
+  SlaReportTickets,
+  slaReportCsv,
+  slaReportFileName,
+  supervisorScopeOf,
+  type BacklogAge,
+  type ReportScope,
+} from '@loket/sla';
 import { Catalogue, STATUS_LABELS } from '@loket/workflow';
 import { downloadHeaders } from '../../tickets/download';
 import { PortalPage } from '../portal-page.decorator';
@@ -18,7 +27,11 @@ const TITLE = 'Laporan SLA';
 /** Supervisors only, refused before any form is read: the offices they supervise decide the scope, in every query. */
 function supervisorScope(actor: Actor): ReportScope {
   const scope = supervisorScopeOf(actor.staff);
-  if (scope.supervisorOfficeIds.length === 0) throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.');
+  if (scope.supervisorOfficeIds.length === 0)
+    throw forbidden(
+      'NOT_A_SUPERVISOR',
+      'Laporan SLA hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.',
+    );
   return scope;
 }
 
@@ -27,7 +40,9 @@ const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0
 function cursorOf(v: unknown): { createdAt: string; id: string } | undefined {
   if (typeof v !== 'string' || v.length > 200) return undefined;
   const [createdAt, id] = Buffer.from(v, 'base64url').toString('utf8').split('|');
-  return /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(createdAt ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '') ? { createdAt, id } : undefined;
+  return /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/.test(createdAt ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '')
+    ? { createdAt, id }
+    : undefined;
 }
 
 /**
@@ -44,16 +59,36 @@ export class SlaDashboardController {
   ) {}
 
   @Get()
-  async dashboard(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
+  async dashboard(
+    @SignedIn() actor: Actor,
+    @Query() q: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const scope = supervisorScope(actor);
     const { period, errors } = choosePeriod(q, new Date());
     const target: Target = q.target === 'respons' ? 'respons' : 'penyelesaian';
-    const targets = (Object.keys(TARGETS) as Target[]).map((t) => ({ value: t, label: `${TARGETS[t].noun[0].toUpperCase()}${TARGETS[t].noun.slice(1)}`, selected: t === target }));
-    if (errors) return this.views.render(req, res, 'staf/laporan-sla', { title: TITLE, period, errors, targets, report: null, offices: [] }, 400);
+    const targets = (Object.keys(TARGETS) as Target[]).map((t) => ({
+      value: t,
+      label: `${TARGETS[t].noun[0].toUpperCase()}${TARGETS[t].noun.slice(1)}`,
+      selected: t === target,
+    }));
+    if (errors)
+      return this.views.render(
+        req,
+        res,
+        'staf/laporan-sla',
+        { title: TITLE, period, errors, targets, report: null, offices: [] },
+        400,
+      );
     const report = await this.reports.report(scope, period);
     const names = { services: this.serviceNames(), offices: new Map(report.offices.map((o) => [o.code, o.name])) };
     this.views.render(req, res, 'staf/laporan-sla', {
-      title: TITLE, period, errors: {}, targets, offices: report.offices.map((o) => o.name),
+      title: TITLE,
+      period,
+      errors: {},
+      targets,
+      offices: report.offices.map((o) => o.name),
       report: dashboardModel(report, names, period, target),
       csv: `/laporan-sla/unduh?dari=${period.dari}&sampai=${period.sampai}`,
     });
@@ -65,7 +100,9 @@ export class SlaDashboardController {
     const scope = supervisorScope(actor);
     const period = this.validPeriod(q);
     const report = await this.reports.report(scope, period);
-    res.set(downloadHeaders(slaReportFileName(period.from, period.to), 'text/csv; charset=utf-8')).send(slaReportCsv(report, this.serviceNames()));
+    res
+      .set(downloadHeaders(slaReportFileName(period.from, period.to), 'text/csv; charset=utf-8'))
+      .send(slaReportCsv(report, this.serviceNames()));
   }
 
   @Get('tiket')
@@ -74,28 +111,41 @@ export class SlaDashboardController {
     const period = this.validPeriod(q);
     const services = this.serviceNames();
     const filter = {
-      month: text(q.bulan, 7), officeCode: text(q.kantor, 40), serviceCode: text(q.layanan, 60) && services.has(String(q.layanan)) ? String(q.layanan) : undefined,
-      age: typeof q.umur === 'string' && q.umur in BACKLOG_AGES ? q.umur as BacklogAge : undefined,
+      month: text(q.bulan, 7),
+      officeCode: text(q.kantor, 40),
+      serviceCode: text(q.layanan, 60) && services.has(String(q.layanan)) ? String(q.layanan) : undefined,
+      age: typeof q.umur === 'string' && q.umur in BACKLOG_AGES ? (q.umur as BacklogAge) : undefined,
       breached: q.terlambat === 'ya',
     };
     const page = await this.tickets.list(scope, period, { ...filter, after: cursorOf(q.setelah), limit: PAGE_SIZE });
     const officeNames = new Map(page.offices.map((o) => [o.code, o.name]));
     const office = officeNames.get(filter.officeCode ?? '');
     const facets = [
-      filter.age ? `Terbuka, umur ${AGE_LABELS[filter.age]}` : `Diajukan ${filter.month ? monthLabel(filter.month) : `${period.dari} s.d. ${period.sampai}`}`,
+      filter.age
+        ? `Terbuka, umur ${AGE_LABELS[filter.age]}`
+        : `Diajukan ${filter.month ? monthLabel(filter.month) : `${period.dari} s.d. ${period.sampai}`}`,
       ...(filter.serviceCode ? [services.get(filter.serviceCode)!] : []),
       ...(office ? [office] : []),
       ...(filter.breached ? ['Terlambat'] : []),
     ];
     const last = page.items[page.items.length - 1];
-    const here = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'setelah' && typeof v === 'string') as Array<[string, string]>);
+    const here = new URLSearchParams(
+      Object.entries(q).filter(([k, v]) => k !== 'setelah' && typeof v === 'string') as Array<[string, string]>,
+    );
     this.views.render(req, res, 'staf/laporan-sla-tiket', {
-      title: 'Tiket di balik laporan SLA', facets, back: `/laporan-sla?dari=${period.dari}&sampai=${period.sampai}`,
+      title: 'Tiket di balik laporan SLA',
+      facets,
+      back: `/laporan-sla?dari=${period.dari}&sampai=${period.sampai}`,
       items: page.items.map((t) => ({
-        ...t, service: services.get(t.serviceCode) ?? t.serviceCode, statusLabel: STATUS_LABELS[t.status] ?? t.status,
+        ...t,
+        service: services.get(t.serviceCode) ?? t.serviceCode,
+        statusLabel: STATUS_LABELS[t.status] ?? t.status,
         office: officeNames.get(t.officeCode) ?? t.officeCode,
       })),
-      next: page.more && last ? `/laporan-sla/tiket?${new URLSearchParams([...here, ['setelah', Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url')]])}` : null,
+      next:
+        page.more && last
+          ? `/laporan-sla/tiket?${new URLSearchParams([...here, ['setelah', Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url')]])}`
+          : null,
     });
   }
 

@@ -50,9 +50,11 @@ export const escapeXml = (s: string): string =>
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 function open(input: { id: string; title: string; description: string }, width: number, height: number): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="100%" `
-    + `aria-labelledby="${input.id}-judul ${input.id}-uraian" ${FONT} font-size="12">`
-    + `<title id="${input.id}-judul">${escapeXml(input.title)}</title><desc id="${input.id}-uraian">${escapeXml(input.description)}</desc>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="100%" ` +
+    `aria-labelledby="${input.id}-judul ${input.id}-uraian" ${FONT} font-size="12">` +
+    `<title id="${input.id}-judul">${escapeXml(input.title)}</title><desc id="${input.id}-uraian">${escapeXml(input.description)}</desc>`
+  );
 }
 
 const empty = (input: { id: string; title: string; description: string }) =>
@@ -70,10 +72,16 @@ export function lineChart(input: LineChartInput): string {
   const parts = [open(input, W, H)];
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     const v = input.max * tick;
-    parts.push(`<line x1="${left}" x2="${W - right}" y1="${num(y(v))}" y2="${num(y(v))}" stroke="${GRID}"/>`,
-      `<text x="${left - 6}" y="${num(y(v) + 4)}" text-anchor="end" fill="${INK}">${num(v)}${escapeXml(input.unit)}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - right}" y1="${num(y(v))}" y2="${num(y(v))}" stroke="${GRID}"/>`,
+      `<text x="${left - 6}" y="${num(y(v) + 4)}" text-anchor="end" fill="${INK}">${num(v)}${escapeXml(input.unit)}</text>`,
+    );
   }
-  input.categories.forEach((c, i) => parts.push(`<text x="${num(x(i))}" y="${top + plotH + 18}" text-anchor="middle" fill="${INK}">${escapeXml(c)}</text>`));
+  input.categories.forEach((c, i) =>
+    parts.push(
+      `<text x="${num(x(i))}" y="${top + plotH + 18}" text-anchor="middle" fill="${INK}">${escapeXml(c)}</text>`,
+    ),
+  );
   input.series.forEach((s, si) => {
     const color = PALETTE[si % PALETTE.length];
     const dash = DASHES[si % DASHES.length];
@@ -84,15 +92,19 @@ export function lineChart(input: LineChartInput): string {
       else runs[runs.length - 1].push(`${num(x(i))},${num(y(v))}`);
     });
     for (const run of runs.filter((r) => r.length > 1)) {
-      parts.push(`<polyline class="seri" fill="none" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${run.join(' ')}"/>`);
+      parts.push(
+        `<polyline class="seri" fill="none" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${run.join(' ')}"/>`,
+      );
     }
     s.values.forEach((v, i) => {
       if (v !== null) parts.push(`<circle cx="${num(x(i))}" cy="${num(y(v))}" r="3.5" fill="${color}"/>`);
     });
     const ly = legendTop + si * 18;
-    parts.push(`<line x1="${left}" x2="${left + 24}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    parts.push(
+      `<line x1="${left}" x2="${left + 24}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
       `<circle cx="${left + 12}" cy="${ly}" r="3.5" fill="${color}"/>`,
-      `<text x="${left + 32}" y="${ly + 4}" fill="${INK}">${escapeXml(s.name)}</text>`);
+      `<text x="${left + 32}" y="${ly + 4}" fill="${INK}">${escapeXml(s.name)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');
@@ -113,22 +125,31 @@ export function stackedBars(input: StackedBarInput): string {
   input.categories.forEach((c, i) => {
     const by = top + i * (barH + gap);
     const label = c.length > 26 ? `${c.slice(0, 25)}…` : c;
-    parts.push(`<text x="${labelW - 8}" y="${by + barH / 2 + 4}" text-anchor="end" fill="${INK}">${escapeXml(label)}</text>`);
+    parts.push(
+      `<text x="${labelW - 8}" y="${by + barH / 2 + 4}" text-anchor="end" fill="${INK}">${escapeXml(label)}</text>`,
+    );
     let bx = labelW;
     input.segments.forEach((s, si) => {
       const v = s.values[i] ?? 0;
       if (v <= 0) return;
       const w = v * scale;
-      parts.push(`<rect class="segmen" x="${num(bx)}" y="${by}" width="${num(w)}" height="${barH}" fill="${colors[si % colors.length]}"/>`);
-      if (w >= 18) parts.push(`<text x="${num(bx + w / 2)}" y="${by + barH / 2 + 4}" text-anchor="middle" fill="#fff">${escapeXml(fmt(v))}</text>`);
+      parts.push(
+        `<rect class="segmen" x="${num(bx)}" y="${by}" width="${num(w)}" height="${barH}" fill="${colors[si % colors.length]}"/>`,
+      );
+      if (w >= 18)
+        parts.push(
+          `<text x="${num(bx + w / 2)}" y="${by + barH / 2 + 4}" text-anchor="middle" fill="#fff">${escapeXml(fmt(v))}</text>`,
+        );
       bx += w;
     });
     parts.push(`<text x="${num(bx + 6)}" y="${by + barH / 2 + 4}" fill="${INK}">${escapeXml(fmt(totals[i]))}</text>`);
   });
   let lx = labelW;
   input.segments.forEach((s, si) => {
-    parts.push(`<rect x="${lx}" y="${legendTop - 10}" width="12" height="12" fill="${colors[si % colors.length]}"/>`,
-      `<text x="${lx + 16}" y="${legendTop}" fill="${INK}">${escapeXml(s.name)}</text>`);
+    parts.push(
+      `<rect x="${lx}" y="${legendTop - 10}" width="12" height="12" fill="${colors[si % colors.length]}"/>`,
+      `<text x="${lx + 16}" y="${legendTop}" fill="${INK}">${escapeXml(s.name)}</text>`,
+    );
     lx += 24 + s.name.length * 7;
   });
   parts.push('</svg>');

@@ -12,7 +12,11 @@ export const csrfTokenFor = (key: string): string =>
 export const newPreSessionKey = (): string => randomBytes(32).toString('base64url');
 
 export const csrfRefused = () =>
-  new DomainError('CSRF_INVALID', 403, 'Formulir ini sudah tidak berlaku atau tidak dikirim dari halaman Loket. Muat ulang halaman lalu coba lagi.');
+  new DomainError(
+    'CSRF_INVALID',
+    403,
+    'Formulir ini sudah tidak berlaku atau tidak dikirim dari halaman Loket. Muat ulang halaman lalu coba lagi.',
+  );
 
 export function checkCsrf(key: string | null, submitted: unknown): void {
   if (!key || typeof submitted !== 'string') throw csrfRefused();

@@ -31,7 +31,8 @@ export const loginRequired = () => new DomainError('UNAUTHENTICATED', 401, 'Sila
 
 /** The request's portal context (anonymous pages too). */
 export const Portal = createParamDecorator((_d: unknown, ctx: ExecutionContext): PortalContext =>
-  portalOf(ctx.switchToHttp().getRequest<Request>()));
+  portalOf(ctx.switchToHttp().getRequest<Request>()),
+);
 
 /** The signed-in person as the services see them (narrowed to the chosen satker). */
 export const SignedIn = createParamDecorator((_d: unknown, ctx: ExecutionContext): Actor => {

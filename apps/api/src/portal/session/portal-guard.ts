@@ -49,7 +49,10 @@ export class PortalGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<PortalRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    const anonymous = !!this.reflector.getAllAndOverride<boolean>(ANONYMOUS_PAGE, [context.getHandler(), context.getClass()]);
+    const anonymous = !!this.reflector.getAllAndOverride<boolean>(ANONYMOUS_PAGE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const cookies = readCookies(req);
     const cookieToken = TOKEN.test(cookies[COOKIES.session] ?? '') ? cookies[COOKIES.session] : null;
     const person = cookieToken ? await this.auth.authenticate(cookieToken) : null;
@@ -57,8 +60,12 @@ export class PortalGuard implements CanActivate {
     if (person) noteRequestActor(person.personId);
     const csrfKey = anonymous || !person ? this.preSessionKey(req, res, cookies) : cookieToken;
     req.portal = {
-      person, actor: person && actingAs(person, cookies[COOKIES.satker]), token: person ? cookieToken : null,
-      csrfKey, csrf: csrfKey ? csrfTokenFor(csrfKey) : '', secure: this.secure,
+      person,
+      actor: person && actingAs(person, cookies[COOKIES.satker]),
+      token: person ? cookieToken : null,
+      csrfKey,
+      csrf: csrfKey ? csrfTokenFor(csrfKey) : '',
+      secure: this.secure,
       // Staff see in every page's header how many notices wait for them (one indexed count).
       unreadNotices: person && person.staff.length > 0 ? await this.notices.unread(person.personId) : 0,
     };

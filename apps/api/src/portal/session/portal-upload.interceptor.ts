@@ -1,4 +1,12 @@
-import { applyDecorators, Injectable, SetMetadata, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  applyDecorators,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { defer, type Observable } from 'rxjs';
 import { UploadInterceptor } from '@loket/files';
 import { checkCsrf } from './csrf';
@@ -16,13 +24,15 @@ export class PortalUploadInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest();
     return this.uploads.intercept(context, {
-      handle: () => defer(() => {
-        checkCsrf(portalOf(req).csrfKey, req.body?._csrf);
-        return next.handle();
-      }),
+      handle: () =>
+        defer(() => {
+          checkCsrf(portalOf(req).csrfKey, req.body?._csrf);
+          return next.handle();
+        }),
     });
   }
 }
 
 /** A portal form with files (enctype multipart/form-data). */
-export const PortalUpload = () => applyDecorators(SetMetadata(UPLOAD_METADATA, true), UseInterceptors(PortalUploadInterceptor));
+export const PortalUpload = () =>
+  applyDecorators(SetMetadata(UPLOAD_METADATA, true), UseInterceptors(PortalUploadInterceptor));

@@ -14,10 +14,17 @@ import { chooseSkmPeriod, skmReportModel, type SkmPeriodChoice } from './skm-rep
 const TITLE = 'Laporan SKM';
 // The conversion table as the regulation prints it: decimal commas, 4 decimals where it has them.
 const printed = (v: number) => v.toFixed(Math.max(2, (String(v).split('.')[1] ?? '').length)).replace('.', ',');
-const BANDS = QUALITY_BANDS.map((b) => ({ ...b, interval: b.interval.map(printed), converted: b.converted.map(printed) }));
-const semesters = (chosen: string) => [
-  { value: '1', label: `Semester 1 (${SEMESTER_LABELS[1]})` }, { value: '2', label: `Semester 2 (${SEMESTER_LABELS[2]})` }, { value: '', label: 'Setahun penuh' },
-].map((s) => ({ ...s, selected: s.value === chosen }));
+const BANDS = QUALITY_BANDS.map((b) => ({
+  ...b,
+  interval: b.interval.map(printed),
+  converted: b.converted.map(printed),
+}));
+const semesters = (chosen: string) =>
+  [
+    { value: '1', label: `Semester 1 (${SEMESTER_LABELS[1]})` },
+    { value: '2', label: `Semester 2 (${SEMESTER_LABELS[2]})` },
+    { value: '', label: 'Setahun penuh' },
+  ].map((s) => ({ ...s, selected: s.value === chosen }));
 
 /** The supervisor's IKM page (PermenPANRB 14/2017): per office, service and semester or year, in their scope; with its CSV. */
 @PortalPage('laporan-skm', { href: '/laporan-skm', label: 'Laporan SKM', order: 41, when: isSupervisor })
@@ -30,7 +37,14 @@ export class SkmReportController {
   @Get()
   async page(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
     const { choice, query, errors } = chooseSkmPeriod(q, new Date());
-    const base = { title: TITLE, choice, semesters: semesters(choice.semester), errors, elements: SKM_ELEMENTS, bands: BANDS };
+    const base = {
+      title: TITLE,
+      choice,
+      semesters: semesters(choice.semester),
+      errors,
+      elements: SKM_ELEMENTS,
+      bands: BANDS,
+    };
     if (!query) {
       // Scope first: a non-supervisor is refused whatever the form says.
       await this.reports.report(supervisorScopeOf(actor.staff), { year: new Date().getUTCFullYear(), semester: null });
@@ -38,7 +52,10 @@ export class SkmReportController {
     }
     const report = await this.reports.report(supervisorScopeOf(actor.staff), query);
     this.views.render(req, res, 'staf/laporan-skm', {
-      ...base, offices: report.offices.map((o) => o.name), report: skmReportModel(report), csv: `/laporan-skm/unduh?${this.params(choice)}`,
+      ...base,
+      offices: report.offices.map((o) => o.name),
+      report: skmReportModel(report),
+      csv: `/laporan-skm/unduh?${this.params(choice)}`,
     });
   }
 
@@ -48,7 +65,14 @@ export class SkmReportController {
     const { choice, query, errors } = chooseSkmPeriod(q, new Date());
     if (!query) throw new DomainError('INVALID_PERIOD', 400, Object.values(errors).join(' '));
     const report = await this.reports.report(supervisorScopeOf(actor.staff), query);
-    res.set(downloadHeaders(`laporan-skm-${choice.tahun}${choice.semester ? `-s${choice.semester}` : ''}.csv`, 'text/csv; charset=utf-8')).send(skmCsv(report));
+    res
+      .set(
+        downloadHeaders(
+          `laporan-skm-${choice.tahun}${choice.semester ? `-s${choice.semester}` : ''}.csv`,
+          'text/csv; charset=utf-8',
+        ),
+      )
+      .send(skmCsv(report));
   }
 
   private params(choice: SkmPeriodChoice) {

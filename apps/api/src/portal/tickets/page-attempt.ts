@@ -12,7 +12,11 @@ import type { TicketPage, TicketPageState } from './ticket-page';
  * error page.
  */
 export async function attemptOnPage(
-  page: TicketPage, req: Request, res: Response, actor: Actor, id: string,
+  page: TicketPage,
+  req: Request,
+  res: Response,
+  actor: Actor,
+  id: string,
   form: { name: string; done: string; again?: Partial<TicketPageState>; fieldAliases?: Record<string, string> },
   work: () => Promise<unknown>,
 ): Promise<void> {
@@ -28,8 +32,19 @@ export async function attemptOnPage(
       if (errors.has(from) && !errors.has(to)) errors.set(to, errors.get(from)!);
     }
     const conflict = err.status === 409;
-    await page.render(req, res, actor, id, {
-      ...(conflict ? {} : form.again), error: { code: err.code, message: err.message }, failed: form.name, errors, conflict,
-    }, err.status);
+    await page.render(
+      req,
+      res,
+      actor,
+      id,
+      {
+        ...(conflict ? {} : form.again),
+        error: { code: err.code, message: err.message },
+        failed: form.name,
+        errors,
+        conflict,
+      },
+      err.status,
+    );
   }
 }

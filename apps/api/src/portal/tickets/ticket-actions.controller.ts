@@ -3,7 +3,13 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { removeUploads, uploadsOf, type StoredUpload } from '@loket/files';
-import { ReplyTemplatesService, TicketLettersService, TicketRatingService, TicketWorkflowService, type EventCommand } from '@loket/tickets';
+import {
+  ReplyTemplatesService,
+  TicketLettersService,
+  TicketRatingService,
+  TicketWorkflowService,
+  type EventCommand,
+} from '@loket/tickets';
 import { Catalogue, CLIENT_EVENT_TYPES, EVENT_TEXT_LABELS, eventRequirement, type EventText } from '@loket/workflow';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
@@ -26,7 +32,8 @@ function eventFrom(body: Record<string, unknown>): EventCommand {
 }
 
 const versionOf = (body: Record<string, unknown>) => (/^\d{1,9}$/.test(String(body.versi)) ? Number(body.versi) : -1);
-const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', 400, message, [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new DomainError('VALIDATION_FAILED', 400, message, [{ field, message }]);
 
 /**
  * The ticket page's forms: the staff composer (one text box, public/internal, one action), the
@@ -48,32 +55,68 @@ export class TicketActionsController {
   @PortalUpload()
   async event(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const cmd = eventFrom(req.body);
-    await attemptOnPage(this.page, req, res, actor, id, { name: cmd.type, done: cmd.type },
-      () => this.workflow.dispatch(id, actor, cmd, versionOf(req.body), uploadsOf(req)));
+    await attemptOnPage(this.page, req, res, actor, id, { name: cmd.type, done: cmd.type }, () =>
+      this.workflow.dispatch(id, actor, cmd, versionOf(req.body), uploadsOf(req)),
+    );
   }
 
   @Post(':id/pesan')
   @PortalUpload()
-  async message(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
+  async message(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const internal = req.body.visibility === 'INTERNAL';
     const body = typeof req.body.body === 'string' ? req.body.body.trim() : '';
-    await attemptOnPage(this.page, req, res, actor, id, { name: 'MESSAGE', done: internal ? 'INTERNAL_NOTE' : 'MESSAGE' }, async () => {
-      if (!body) throw invalid('body', 'Isi pesan wajib diisi.');
-      if (body.length > MAX_TEXT) throw invalid('body', 'Pesan paling banyak 10.000 karakter.');
-      await this.workflow.postMessage(id, actor, { body, visibility: internal ? 'INTERNAL' : 'PUBLIC' }, uploadsOf(req));
-    });
+    await attemptOnPage(
+      this.page,
+      req,
+      res,
+      actor,
+      id,
+      { name: 'MESSAGE', done: internal ? 'INTERNAL_NOTE' : 'MESSAGE' },
+      async () => {
+        if (!body) throw invalid('body', 'Isi pesan wajib diisi.');
+        if (body.length > MAX_TEXT) throw invalid('body', 'Pesan paling banyak 10.000 karakter.');
+        await this.workflow.postMessage(
+          id,
+          actor,
+          { body, visibility: internal ? 'INTERNAL' : 'PUBLIC' },
+          uploadsOf(req),
+        );
+      },
+    );
   }
 
   /** The composer: "Pakai" puts a canned reply in the text box; "Kirim" replies or sends the chosen event. */
   @Post(':id/tindak')
   @PortalUpload()
-  async compose(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
+  async compose(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const input = composerInput(req.body);
     if (req.body.pakai) {
       await removeUploads(req);
       if (!input.templateId) {
         const error = invalid('templat', 'Pilih templat balasan terlebih dahulu, lalu tekan Pakai.');
-        return this.page.render(req, res, actor, id, { composer: input, failed: 'COMPOSER', error: { code: error.code, message: error.message }, errors: new Map([['templat', error.message]]) }, 400);
+        return this.page.render(
+          req,
+          res,
+          actor,
+          id,
+          {
+            composer: input,
+            failed: 'COMPOSER',
+            error: { code: error.code, message: error.message },
+            errors: new Map([['templat', error.message]]),
+          },
+          400,
+        );
       }
       const filled = await this.templates.fill(actor, id, input.templateId);
       return this.page.render(req, res, actor, id, { composer: { ...input, text: filled.text } });
@@ -82,11 +125,21 @@ export class TicketActionsController {
     const service = this.catalogue.service(ticket.serviceCode);
     const primary = input.action === REPLY ? null : primaryField(service, input.action);
     // Files only travel with an action that takes them; other actions' file inputs are ignored.
-    const takesFiles = input.action !== REPLY && CLIENT_EVENT_TYPES.includes(input.action) && eventRequirement(service, input.action).attachments.length > 0;
-    const done = input.action === REPLY ? (input.visibility === 'INTERNAL' ? 'INTERNAL_NOTE' : 'MESSAGE') : input.action;
-    await attemptOnPage(this.page, req, res, actor, id,
+    const takesFiles =
+      input.action !== REPLY &&
+      CLIENT_EVENT_TYPES.includes(input.action) &&
+      eventRequirement(service, input.action).attachments.length > 0;
+    const done =
+      input.action === REPLY ? (input.visibility === 'INTERNAL' ? 'INTERNAL_NOTE' : 'MESSAGE') : input.action;
+    await attemptOnPage(
+      this.page,
+      req,
+      res,
+      actor,
+      id,
       { name: 'COMPOSER', done, again: { composer: input }, fieldAliases: primary ? { [primary]: 'isi' } : {} },
-      () => this.send(actor, id, input, primary, versionOf(req.body), takesFiles ? uploadsOf(req) : []));
+      () => this.send(actor, id, input, primary, versionOf(req.body), takesFiles ? uploadsOf(req) : []),
+    );
   }
 
   @Post(':id/nilai')
@@ -101,7 +154,14 @@ export class TicketActionsController {
     });
   }
 
-  private async send(actor: Actor, id: string, input: ComposerInput, primary: EventText | null, version: number, files: StoredUpload[]) {
+  private async send(
+    actor: Actor,
+    id: string,
+    input: ComposerInput,
+    primary: EventText | null,
+    version: number,
+    files: StoredUpload[],
+  ) {
     const text = input.text.trim();
     if (text.length > MAX_TEXT) throw invalid('isi', 'Teks paling banyak 10.000 karakter.');
     if (input.action === REPLY) {
@@ -110,11 +170,18 @@ export class TicketActionsController {
     }
     if (!CLIENT_EVENT_TYPES.includes(input.action)) throw invalid('aksi', 'Pilih salah satu tindakan yang tersedia.');
     if (input.visibility === 'INTERNAL') {
-      throw invalid('visibilitas', 'Catatan internal hanya dapat dikirim dengan tindakan "Balas saja". Pilih "Balasan untuk satker" untuk tindakan ini.');
+      throw invalid(
+        'visibilitas',
+        'Catatan internal hanya dapat dikirim dengan tindakan "Balas saja". Pilih "Balasan untuk satker" untuk tindakan ini.',
+      );
     }
     if (CONFIRM[input.action] && input.fields.yakin !== 'ya') {
-      throw new DomainError('CONFIRMATION_REQUIRED', 400, `Centang "Saya yakin" untuk melanjutkan: ${CONFIRM[input.action]}`,
-        [{ field: 'yakin', message: 'Centang "Saya yakin" untuk melanjutkan.' }]);
+      throw new DomainError(
+        'CONFIRMATION_REQUIRED',
+        400,
+        `Centang "Saya yakin" untuk melanjutkan: ${CONFIRM[input.action]}`,
+        [{ field: 'yakin', message: 'Centang "Saya yakin" untuk melanjutkan.' }],
+      );
     }
     const cmd: EventCommand = { type: input.action };
     if (primary && text) cmd[primary] = text;

@@ -54,10 +54,12 @@ const DONE: Record<string, string> = {
   LETTER_ISSUED: 'Surat tanggapan diterbitkan dan bernomor. Unduh PDF-nya di bagian Surat.',
 };
 
-export const doneMessage = (ok: unknown): string | null => (typeof ok === 'string' ? DONE[ok] ?? null : null);
+export const doneMessage = (ok: unknown): string | null => (typeof ok === 'string' ? (DONE[ok] ?? null) : null);
 
 export const RATINGS = [
-  { value: 'POSITIF', label: 'Puas' }, { value: 'NETRAL', label: 'Biasa saja' }, { value: 'NEGATIF', label: 'Tidak puas' },
+  { value: 'POSITIF', label: 'Puas' },
+  { value: 'NETRAL', label: 'Biasa saja' },
+  { value: 'NEGATIF', label: 'Tidak puas' },
 ];
 
 export const DESTRUCTIVE: Record<string, string> = {
@@ -68,23 +70,37 @@ export const DESTRUCTIVE: Record<string, string> = {
 /** The SLA clocks by their Indonesian names. */
 export const CLOCKS: Record<string, string> = { RESPONSE: 'Respons pertama', RESOLUTION: 'Penyelesaian' };
 const CLOCK_STATES: Record<string, string> = {
-  RUNNING: 'Berjalan', PAUSED: 'Dijeda, menunggu satker', MET: 'Terpenuhi', BREACHED: 'Terlambat', CANCELLED: 'Dihentikan',
+  RUNNING: 'Berjalan',
+  PAUSED: 'Dijeda, menunggu satker',
+  MET: 'Terpenuhi',
+  BREACHED: 'Terlambat',
+  CANCELLED: 'Dihentikan',
 };
 const workingTime = (minutes: number) =>
   `${minutes >= 60 ? `${Math.floor(minutes / 60)} jam ` : ''}${minutes % 60} menit kerja`;
 
 interface ClockExplained {
-  clock: string; cycle?: number; state: string; rule: { description: string }; settings?: { version: number } | null;
-  calendar: { timeZone: string }; dueAt: Date | string | null; leftMinutes: number | null; breachedByMinutes: number;
+  clock: string;
+  cycle?: number;
+  state: string;
+  rule: { description: string };
+  settings?: { version: number } | null;
+  calendar: { timeZone: string };
+  dueAt: Date | string | null;
+  leftMinutes: number | null;
+  breachedByMinutes: number;
 }
 
 /** One SLA clock as the ticket page explains it: the deadline as a date on the office's own clock. */
 export function clockView(c: ClockExplained) {
   return {
     // A reopened ticket's resolution clock runs again: each cycle after the first is named.
-    name: `${CLOCKS[c.clock] ?? c.clock}${(c.cycle ?? 1) > 1 ? ` (dibuka kembali ke-${(c.cycle ?? 1) - 1})` : ''}`, state: c.state, stateLabel: CLOCK_STATES[c.state] ?? c.state,
+    name: `${CLOCKS[c.clock] ?? c.clock}${(c.cycle ?? 1) > 1 ? ` (dibuka kembali ke-${(c.cycle ?? 1) - 1})` : ''}`,
+    state: c.state,
+    stateLabel: CLOCK_STATES[c.state] ?? c.state,
     rule: c.settings ? `${c.rule.description} (pengaturan layanan versi ${c.settings.version})` : c.rule.description,
-    due: c.dueAt ? formatDateTime(c.dueAt, c.calendar.timeZone) : null, left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
+    due: c.dueAt ? formatDateTime(c.dueAt, c.calendar.timeZone) : null,
+    left: c.leftMinutes !== null && c.state === 'RUNNING' ? workingTime(c.leftMinutes) : null,
     late: c.breachedByMinutes > 0 ? workingTime(c.breachedByMinutes) : null,
   };
 }

@@ -1,7 +1,14 @@
 import type { Actor } from '@loket/auth';
 import { formatDateTime } from '@loket/common';
 import { maskNik } from '@loket/registry';
-import { EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type EventText, type FormSchema, type ServiceDefinition } from '@loket/workflow';
+import {
+  EVENT_SPECS,
+  EVENT_TEXT_LABELS,
+  eventRequirement,
+  type EventText,
+  type FormSchema,
+  type ServiceDefinition,
+} from '@loket/workflow';
 import { attachmentViews } from '../forms/form-model';
 import { DESTRUCTIVE } from './ticket-labels';
 import type { TicketPageState, TicketView } from './ticket-page';
@@ -14,7 +21,7 @@ export const previewable = (contentType: string): boolean => INLINE_TYPES.has(co
 export const CORRECTION_DAYS = 14;
 
 const show = (v: unknown, nik: boolean, full: boolean) =>
-  (nik && typeof v === 'string' && !full ? maskNik(v) : v === undefined || v === null || v === '' ? '-' : String(v));
+  nik && typeof v === 'string' && !full ? maskNik(v) : v === undefined || v === null || v === '' ? '-' : String(v);
 
 /** The form as filed: scalar facts, and each list as a table. NIKs in full for the KPPN's staff only. */
 export function formData(schema: FormSchema, form: Record<string, unknown>, fullNik: boolean) {
@@ -29,7 +36,8 @@ export function formData(schema: FormSchema, form: Record<string, unknown>, full
     const items = Array.isArray(form[name]) ? (form[name] as Array<Record<string, unknown>>) : [];
     const cols = Object.entries(spec.item);
     tables.push({
-      label: spec.label, columns: cols.map(([, s]) => s.label),
+      label: spec.label,
+      columns: cols.map(([, s]) => s.label),
       rows: items.map((item) => cols.map(([k, s]) => show(item[k], s.kind === 'nik', fullNik))),
     });
   }
@@ -37,31 +45,52 @@ export function formData(schema: FormSchema, form: Record<string, unknown>, full
 }
 
 /** A one-event form of the older kind (claim, cancel, the satker's correction): its text fields and files. */
-export function legacyActionView(service: ServiceDefinition | undefined, type: string, state: TicketPageState, errors: Map<string, string>) {
+export function legacyActionView(
+  service: ServiceDefinition | undefined,
+  type: string,
+  state: TicketPageState,
+  errors: Map<string, string>,
+) {
   const req = eventRequirement(service, type);
   const mine = state.failed === type;
   const field = (name: EventText, required: boolean) => ({
-    name, label: EVENT_TEXT_LABELS[name], required, multiline: name !== 'reference',
-    id: `${type}-${name}`, error: mine ? errors.get(name) ?? null : null,
+    name,
+    label: EVENT_TEXT_LABELS[name],
+    required,
+    multiline: name !== 'reference',
+    id: `${type}-${name}`,
+    error: mine ? (errors.get(name) ?? null) : null,
   });
-  const files = attachmentViews(req.attachments, mine ? errors : new Map()).map((f) => ({ ...f, required: req.attachmentsRequired && f.required }));
+  const files = attachmentViews(req.attachments, mine ? errors : new Map()).map((f) => ({
+    ...f,
+    required: req.attachmentsRequired && f.required,
+  }));
   return {
-    type, label: EVENT_SPECS[type].label, confirm: DESTRUCTIVE[type] ?? null, danger: !!DESTRUCTIVE[type],
+    type,
+    label: EVENT_SPECS[type].label,
+    confirm: DESTRUCTIVE[type] ?? null,
+    danger: !!DESTRUCTIVE[type],
     fields: [...req.requires.map((n) => field(n, true)), ...req.optional.map((n) => field(n, false))],
-    files, multipart: files.length > 0, error: mine ? state.error ?? null : null,
+    files,
+    multipart: files.length > 0,
+    error: mine ? (state.error ?? null) : null,
   };
 }
 
 /** What the KPPN asked, when, and the date the satker must answer by (14 calendar days, then DIBATALKAN). */
 export function correctionView(view: TicketView, service: ServiceDefinition | undefined, state: TicketPageState) {
-  const asked = [...view.history].reverse().find((h) => h.toStatus === 'MENUNGGU_PERBAIKAN' && h.fromStatus !== 'MENUNGGU_PERBAIKAN');
+  const asked = [...view.history]
+    .reverse()
+    .find((h) => h.toStatus === 'MENUNGGU_PERBAIKAN' && h.fromStatus !== 'MENUNGGU_PERBAIKAN');
   const request = [...view.messages].reverse().find((m) => m.eventType === 'REQUEST_CORRECTION');
   const askedAt = asked ? new Date(asked.createdAt) : null;
   return {
     request: request?.body ?? null,
     askedBy: request?.authorName ?? null,
     askedAt: askedAt ? formatDateTime(askedAt, view.office.timeZone) : null,
-    deadline: askedAt ? formatDateTime(new Date(askedAt.getTime() + CORRECTION_DAYS * 86400000), view.office.timeZone) : null,
+    deadline: askedAt
+      ? formatDateTime(new Date(askedAt.getTime() + CORRECTION_DAYS * 86400000), view.office.timeZone)
+      : null,
     round: view.correctionRounds,
     form: legacyActionView(service, 'SUBMIT_CORRECTION', state, state.errors ?? new Map()),
   };

@@ -40,58 +40,112 @@ export class TicketPage {
     private readonly templates: ReplyTemplatesService,
   ) {}
 
-  async render(req: Request, res: Response, actor: Actor, id: string, state: TicketPageState = {}, status = 200): Promise<void> {
+  async render(
+    req: Request,
+    res: Response,
+    actor: Actor,
+    id: string,
+    state: TicketPageState = {},
+    status = 200,
+  ): Promise<void> {
     const view = await this.query.detail(actor, id);
     const staff = isWorkingStaff(view);
     const open = OPEN_STATUSES.includes(view.status);
     const [letters, clocks, skm, templates] = await Promise.all([
-      this.letters.list(id), this.query.clocksOf(view.id), this.skm.offer(actor, id),
+      this.letters.list(id),
+      this.query.clocksOf(view.id),
+      this.skm.offer(actor, id),
       staff && open ? this.templates.forTicket(actor, id) : Promise.resolve([]),
     ]);
-    this.views.render(req, res, 'tiket', {
-      title: `Tiket ${view.number}`, ...this.model(actor, view, state, templates), letters, clocks: clocks.map(clockView),
-      skm: skm.state === 'OFFERED' ? skm : null,
-    }, status);
+    this.views.render(
+      req,
+      res,
+      'tiket',
+      {
+        title: `Tiket ${view.number}`,
+        ...this.model(actor, view, state, templates),
+        letters,
+        clocks: clocks.map(clockView),
+        skm: skm.state === 'OFFERED' ? skm : null,
+      },
+      status,
+    );
   }
 
-  private model(actor: Actor, view: TicketView, state: TicketPageState, templates: Array<{ id: string; title: string; national: boolean }>) {
+  private model(
+    actor: Actor,
+    view: TicketView,
+    state: TicketPageState,
+    templates: Array<{ id: string; title: string; national: boolean }>,
+  ) {
     const service = this.catalogue.service(view.service.code);
     const ownSatker = view.viewerRoles.includes('SATKER');
     const staff = !ownSatker && isWorkingStaff(view);
     const errors = state.errors ?? new Map<string, string>();
-    const errorFor = (form: string) => (state.failed === form ? state.error ?? null : null);
+    const errorFor = (form: string) => (state.failed === form ? (state.error ?? null) : null);
     const open = OPEN_STATUSES.includes(view.status);
     const allowed = view.allowedEvents.map((e) => e.type);
     const rated = view.history.some((h) => h.type === 'RATED');
     const rateable = ownSatker && (view.status === 'SELESAI' || view.status === 'DITOLAK') && !rated;
     const correction = ownSatker && allowed.includes('SUBMIT_CORRECTION') ? correctionView(view, service, state) : null;
-    const composer = staff && open ? { ...composerView({ service, allowed, input: state.composer ?? EMPTY_INPUT, errors: state.failed === 'COMPOSER' ? errors : new Map(), templates }), error: errorFor('COMPOSER') } : null;
-    const forms = [...allowed, ...(composer ? ['COMPOSER', 'LETTER'] : []), ...(open && ownSatker ? ['MESSAGE'] : []), ...(rateable ? ['RATED'] : [])];
+    const composer =
+      staff && open
+        ? {
+            ...composerView({
+              service,
+              allowed,
+              input: state.composer ?? EMPTY_INPUT,
+              errors: state.failed === 'COMPOSER' ? errors : new Map(),
+              templates,
+            }),
+            error: errorFor('COMPOSER'),
+          }
+        : null;
+    const forms = [
+      ...allowed,
+      ...(composer ? ['COMPOSER', 'LETTER'] : []),
+      ...(open && ownSatker ? ['MESSAGE'] : []),
+      ...(rateable ? ['RATED'] : []),
+    ];
     const tz = view.office.timeZone;
     return {
       // A refusal for a form this page no longer shows is said at the top instead.
-      topError: !state.conflict && state.failed && !forms.includes(state.failed) ? state.error ?? null : null,
+      topError: !state.conflict && state.failed && !forms.includes(state.failed) ? (state.error ?? null) : null,
       t: view,
       staff,
       ownSatker,
       ok: doneMessage(state.ok),
       conflict: !!state.conflict,
-      conflictMessage: state.conflict ? state.error?.message ?? null : null,
+      conflictMessage: state.conflict ? (state.error?.message ?? null) : null,
       form: formData(service?.form ?? {}, view.form as Record<string, unknown>, staff),
       attachments: view.attachments.map((a) => ({
-        ...a, url: `/tiket/${view.id}/lampiran/${a.id}`, preview: previewable(a.contentType) ? `/tiket/${view.id}/lampiran/${a.id}/pratinjau` : null,
+        ...a,
+        url: `/tiket/${view.id}/lampiran/${a.id}`,
+        preview: previewable(a.contentType) ? `/tiket/${view.id}/lampiran/${a.id}/pratinjau` : null,
       })),
       correction,
       claim: allowed.includes('CLAIM') ? legacyActionView(service, 'CLAIM', state, errors) : null,
       cancel: allowed.includes('CANCEL') ? legacyActionView(service, 'CANCEL', state, errors) : null,
       composer,
-      letterForm: composer ? { ...letterDefaults(view, actor, state.letter), error: errorFor('LETTER'), errors: state.failed === 'LETTER' ? Object.fromEntries(errors) : {} } : null,
+      letterForm: composer
+        ? {
+            ...letterDefaults(view, actor, state.letter),
+            error: errorFor('LETTER'),
+            errors: state.failed === 'LETTER' ? Object.fromEntries(errors) : {},
+          }
+        : null,
       messages: view.messages.map((m) => ({ ...m, internal: m.visibility === 'INTERNAL' })),
       history: view.history.map((h) => ({
-        ...h, label: eventLabel(h.type), from: h.fromStatus && h.fromStatus !== h.toStatus ? STATUS_LABELS[h.fromStatus] : null, to: STATUS_LABELS[h.toStatus],
+        ...h,
+        label: eventLabel(h.type),
+        from: h.fromStatus && h.fromStatus !== h.toStatus ? STATUS_LABELS[h.fromStatus] : null,
+        to: STATUS_LABELS[h.toStatus],
       })),
       // The satker writes to the KPPN here, except while a correction is asked for: then the one reply is the correction form.
-      reply: open && ownSatker && !correction ? { error: errorFor('MESSAGE'), bodyError: state.failed === 'MESSAGE' ? errors.get('body') ?? null : null } : null,
+      reply:
+        open && ownSatker && !correction
+          ? { error: errorFor('MESSAGE'), bodyError: state.failed === 'MESSAGE' ? (errors.get('body') ?? null) : null }
+          : null,
       rating: rateable ? { options: RATINGS, error: errorFor('RATED') } : null,
       rated,
       reopen: reopenForm(view, state),

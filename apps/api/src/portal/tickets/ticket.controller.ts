@@ -25,12 +25,23 @@ export class TicketController {
   ) {}
 
   @Get(':id')
-  show(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Query('ok') ok: unknown, @Req() req: Request, @Res() res: Response) {
+  show(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Query('ok') ok: unknown,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     return this.page.render(req, res, actor, id, { ok });
   }
 
   @Get(':id/lampiran/:fileId')
-  async attachment(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Param('fileId', fileId) attachmentId: string, @Res({ passthrough: true }) res: Response) {
+  async attachment(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Param('fileId', fileId) attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meta = await this.query.attachment(actor, id, attachmentId);
     res.set(attachmentHeaders(meta));
     return new StreamableFile(this.query.openAttachment(meta.storageKey));
@@ -38,14 +49,25 @@ export class TicketController {
 
   /** Pratinjau: PDF, PNG and JPEG (checked at upload) shown inline under a sandbox; anything else stays a download. */
   @Get(':id/lampiran/:fileId/pratinjau')
-  async preview(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Param('fileId', fileId) attachmentId: string, @Res({ passthrough: true }) res: Response) {
+  async preview(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Param('fileId', fileId) attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const meta = await this.query.attachment(actor, id, attachmentId);
     res.set(previewable(meta.contentType) ? inlineAttachmentHeaders(meta) : attachmentHeaders(meta));
     return new StreamableFile(this.query.openAttachment(meta.storageKey));
   }
 
   @Get(':id/surat/:fileId')
-  async letter(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Param('fileId', fileId) letterId: string, @Query('format') format: unknown, @Res({ passthrough: true }) res: Response) {
+  async letter(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Param('fileId', fileId) letterId: string,
+    @Query('format') format: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     await this.ticketLetters.visible(actor, id);
     const doc = format === 'html' ? await this.letters.html(id, letterId) : await this.letters.pdf(id, letterId);
     return sendDocument(res, doc.number, format === 'html' ? 'html' : 'pdf', doc.body);

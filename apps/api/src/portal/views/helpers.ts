@@ -6,7 +6,10 @@ export function registerPortalHelpers(hb: typeof Handlebars): void {
   // {{waktu at}} in WIB, {{waktu at office.timeZone}} on the office's own clock (WITA in Gorontalo).
   hb.registerHelper('waktu', (value: unknown, ...rest: unknown[]) => {
     if (value === null || value === undefined) return '-';
-    return formatDateTime(value instanceof Date ? value : String(value), rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined);
+    return formatDateTime(
+      value instanceof Date ? value : String(value),
+      rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined,
+    );
   });
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ukuran', (bytes: unknown) => {

@@ -16,7 +16,11 @@ type Compiled = HandlebarsTemplateDelegate<unknown>;
 function walk(dir: string, prefix = ''): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? walk(full, `${prefix}${name}/`) : name.endsWith('.hbs') ? [`${prefix}${name}`] : [];
+    return statSync(full).isDirectory()
+      ? walk(full, `${prefix}${name}/`)
+      : name.endsWith('.hbs')
+        ? [`${prefix}${name}`]
+        : [];
   });
 }
 
@@ -26,7 +30,8 @@ function meView(person: Actor | null, actor: Actor | null, unreadNotices = 0) {
   return {
     notices: unreadNotices,
     name: person.name,
-    satker: actor.satkers.length === 1 ? { code: actor.satkers[0].satkerCode, name: actor.satkers[0].satkerName } : null,
+    satker:
+      actor.satkers.length === 1 ? { code: actor.satkers[0].satkerCode, name: actor.satkers[0].satkerName } : null,
     canSwitch: person.satkers.length > 1,
     isSatker: actor.satkers.length > 0,
     isStaff: actor.staff.length > 0,
@@ -54,14 +59,24 @@ export class PortalViews {
     registerPortalHelpers(hb);
     const compile = strictCompiler(hb, { ...TEMPLATE_HELPERS, ...PORTAL_HELPERS });
     const read = (...p: string[]) => readFileSync(path.join(root, ...p), 'utf8');
-    for (const f of walk(path.join(root, 'partials'))) hb.registerPartial(f.replace(/\.hbs$/, ''), compile(read('partials', f)));
+    for (const f of walk(path.join(root, 'partials')))
+      hb.registerPartial(f.replace(/\.hbs$/, ''), compile(read('partials', f)));
     for (const f of walk(path.join(root, 'pages'))) this.pages.set(f.replace(/\.hbs$/, ''), compile(read('pages', f)));
     this.layout = compile(read('layout.hbs'));
   }
 
   /** Renders a page (title required) and sends it; data is escaped unless a template says otherwise. */
-  render(req: Request, res: Response, page: string, data: { title: string } & Record<string, unknown>, status = 200): void {
-    res.status(status).type('html').send(this.html(req, page, data));
+  render(
+    req: Request,
+    res: Response,
+    page: string,
+    data: { title: string } & Record<string, unknown>,
+    status = 200,
+  ): void {
+    res
+      .status(status)
+      .type('html')
+      .send(this.html(req, page, data));
   }
 
   private html(req: Request, page: string, data: { title: string } & Record<string, unknown>): string {
@@ -71,10 +86,17 @@ export class PortalViews {
     const common = {
       me: meView(ctx.person, ctx.actor, ctx.unreadNotices),
       csrf: ctx.csrf,
-      assets: { css: this.assets.urls['portal.css'], js: this.assets.urls['portal.js'], icon: this.assets.urls['favicon.svg'], live: ctx.actor ? this.assets.urls['live.js'] : null },
+      assets: {
+        css: this.assets.urls['portal.css'],
+        js: this.assets.urls['portal.js'],
+        icon: this.assets.urls['favicon.svg'],
+        live: ctx.actor ? this.assets.urls['live.js'] : null,
+      },
     };
     const nav = ctx.actor
-      ? this.nav.filter((n) => n.when(ctx.actor!)).map((n) => ({ href: n.href, label: n.label, current: req.path === n.href }))
+      ? this.nav
+          .filter((n) => n.when(ctx.actor!))
+          .map((n) => ({ href: n.href, label: n.label, current: req.path === n.href }))
       : [];
     const body = template({ ...common, ...data });
     return this.layout({ ...common, title: data.title, nav, body });
