@@ -17,7 +17,7 @@ import { CurrentActor, Public, type Actor } from '@loket/auth';
 import { articleSlug, documentNotFound, KbDocuments, KbRatings, KbReaders, KbSearch } from '@loket/kb';
 import { attachmentHeaders } from '../tickets/download';
 import { notModified } from './cache';
-import { PublicListQuery, RatingDto, SearchQuery } from './kb.dto';
+import { PublicListQuery, ArticleRatingDto, SearchQuery } from './kb.dto';
 
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
 /** What the FAQ pages show, as JSON: published articles only, no login needed (rating needs a bearer; the portal rates by cookie). */
@@ -84,7 +84,7 @@ export class KbPublicController {
   @ApiOperation({
     summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)',
   })
-  async rate(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: RatingDto) {
+  async rate(@CurrentActor() actor: Actor, @Param('slug') slug: string, @Body() dto: ArticleRatingDto) {
     return this.ratings.rate(articleSlug(slug), { personId: actor.personId }, dto.stars);
   }
 }

@@ -92,7 +92,7 @@ export class PublicListQuery {
   @ApiPropertyOptional({ example: '1' }) @IsOptional() @Matches(/^[1-9]\d{0,1}$/) halaman?: string;
 }
 
-export class RatingDto {
+export class ArticleRatingDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: 'Apakah artikel ini membantu? 1-5 bintang' })
   @IsInt()
   @Min(1)
