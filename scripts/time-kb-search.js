@@ -9,7 +9,9 @@ const os = require('node:os');
 const path = require('node:path');
 const { loadConfig } = require('@loket/common');
 const { renderMarkdown, KbSearch } = require('@loket/kb');
-const { prepareDatabase, createApp } = require('../dist/apps/api/src/bootstrap');
+const { prepareDatabase } = require('@loket/db');
+const { MIGRATIONS } = require('../dist/migrations');
+const { createApp } = require('../dist/apps/api/src/bootstrap');
 const { DataSource } = require('typeorm');
 
 const arg = (name, fallback) =>
@@ -125,7 +127,10 @@ async function main() {
     PORT: '0',
     LOG_LEVEL: 'warn',
   });
-  const { url } = await prepareDatabase(config);
+  const { url } = await prepareDatabase(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize },
+    MIGRATIONS,
+  );
   const app = await createApp(config, url);
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
