@@ -57,6 +57,11 @@ const AUDITED = (v: OfficeView & { logoSha256?: string | null }) => {
 export const officeNotFound = (code: string) => notFound('OFFICE_NOT_FOUND', `Kantor ${code} tidak ditemukan.`);
 
 /** Offices as their admins manage them; every read goes through the admin scope. */
+/** The columns an admin may set, in the order both the INSERT and the UPDATE list them (name .. letter_code). */
+function editableValues(f: OfficeFields, parentId: string | null): unknown[] {
+  return [f.name, parentId, f.timeZone, f.address, f.street, f.city, f.phone, f.fax, f.email, f.website, f.letterCode];
+}
+
 @Injectable()
 export class OfficesAdmin {
   constructor(
@@ -107,33 +112,11 @@ export class OfficesAdmin {
         em,
         `INSERT INTO offices (code, kind, name, parent_id, time_zone, address, street, city, phone, fax, email, website, letter_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [
-          code,
-          kind,
-          f.name,
-          parent?.id ?? null,
-          f.timeZone,
-          f.address,
-          f.street,
-          f.city,
-          f.phone,
-          f.fax,
-          f.email,
-          f.website,
-          f.letterCode,
-        ],
+        [code, kind, ...editableValues(f, parent?.id ?? null)],
       );
       if (!created) throw conflict('OFFICE_EXISTS', `Kode kantor ${code} sudah dipakai.`, { field: 'code' });
       const view = await this.find(em, scope, code, '');
-      await this.audit.record(em, {
-        actorId: actor.personId,
-        officeId: view.id,
-        action: 'OFFICE_CREATED',
-        entityType: 'OFFICE',
-        entityKey: code,
-        after: AUDITED(view),
-        reason,
-      });
+      await this.record(em, actor, view, 'OFFICE_CREATED', undefined, AUDITED(view), reason);
       return view;
     });
   }
@@ -156,20 +139,7 @@ export class OfficesAdmin {
       await em.query(
         `UPDATE offices SET name = $2, parent_id = $3, time_zone = $4, address = $5, street = $6, city = $7, phone = $8, fax = $9,
            email = $10, website = $11, letter_code = $12, updated_at = now() WHERE id = $1`,
-        [
-          before.id,
-          f.name,
-          parent?.id ?? null,
-          f.timeZone,
-          f.address,
-          f.street,
-          f.city,
-          f.phone,
-          f.fax,
-          f.email,
-          f.website,
-          f.letterCode,
-        ],
+        [before.id, ...editableValues(f, parent?.id ?? null)],
       );
       const after = await this.find(em, scope, code, '');
       await this.record(em, actor, after, 'OFFICE_UPDATED', AUDITED(before), AUDITED(after), reason);
