@@ -16,6 +16,8 @@ const { hashPassword } = require('@loket/auth');
 const { createDataSource, migrate } = require('@loket/db');
 const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
+const { multipart, pdf } = require('./payloads');
+const { medianOf, printTable } = require('./summary');
 
 const arg = (name, fallback) =>
   process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
@@ -28,33 +30,6 @@ const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
 const PASSWORD = 'BenchSandi2026';
 // The server runs with the heap settings `npm start` uses in production.
 const NODE_FLAGS = require('../../package.json').config.node_flags.split(' ');
-
-/** A structurally complete PDF of about `size` bytes (padding in a comment), nothing active in it. */
-function pdf(size) {
-  const head = '%PDF-1.4\n';
-  const body = '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n';
-  const tail = `xref\n0 1\n0000000000 65535 f \ntrailer<</Size 3/Root 1 0 R>>\nstartxref\n${head.length}\n%%EOF\n`;
-  const pad = Math.max(0, size - head.length - body.length - tail.length - 2);
-  return Buffer.from(`${head}%${'x'.repeat(pad)}\n${body}${tail}`, 'latin1');
-}
-
-function multipart(fields, files) {
-  const boundary = `----loketbench${Date.now()}`;
-  const parts = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const [k, buf] of Object.entries(files)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${k}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      buf,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 const procCpuMicros = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -345,58 +320,6 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   return { results, yearReportMs, rssMbAfterLoad: rssMb(server.pid) };
 }
 
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-
-/** Per scenario, the median of each figure over the runs (ratio: of the runs' ratios). */
-function medianOf(runs) {
-  const pick = (r, side, k) => r[side]?.[k];
-  const results = runs[0].results.map((first, i) => {
-    const each = runs.map((run) => run.results[i]);
-    const side = (name) =>
-      first[name]
-        ? Object.fromEntries(
-            ['rps', 'p50', 'p99', 'cpuMicrosPerRequest', 'rssMb', 'errors'].map((k) => [
-              k,
-              median(each.map((r) => pick(r, name, k))),
-            ]),
-          )
-        : null;
-    return {
-      scenario: first.scenario,
-      http: side('http'),
-      raw: side('raw'),
-      ratio: first.raw ? median(each.map((r) => r.ratio)) : null,
-    };
-  });
-  const yearReportMs = Object.fromEntries(
-    Object.keys(runs[0].yearReportMs).map((scope) => [scope, median(runs.map((r) => r.yearReportMs[scope].median))]),
-  );
-  return { results, yearReportMs, rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
-}
-
-function printTable(m, runCount) {
-  const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
-  console.log(
-    `\nmedians of ${runCount} run(s), ${TICKETS} tickets, ${CONNECTIONS} connections, ${SECONDS} s per scenario, load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  console.log(
-    '| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | API RSS MB | http non-2xx |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const x of m.results) {
-    console.log(
-      `| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors} |`,
-    );
-  }
-  const report = Object.entries(m.yearReportMs)
-    .map(([scope, ms]) => `${scope} ${ms} ms`)
-    .join(', ');
-  console.log(`\nyear SLA report: ${report}; API RSS after load ${f(m.rssMbAfterLoad)} MB`);
-}
-
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
   const ds = await createDataSource(process.env.DATABASE_URL, 2, MIGRATIONS).initialize();
@@ -443,7 +366,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${TICKETS}-${out.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(out, null, 2));
-  printTable(out.median, RUNS);
+  printTable(out.median, RUNS, { tickets: TICKETS, connections: CONNECTIONS, seconds: SECONDS });
   console.log(`written to ${file}`);
   server.kill('SIGTERM');
   await pool.end();
