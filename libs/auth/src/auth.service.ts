@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
+import { LIVE_MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS } from '@loket/registry';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { SessionCache } from './session-cache';
@@ -74,7 +75,7 @@ export class AuthService {
     }
     // Login is the activity that keeps a membership from going dormant.
     await this.db.query(
-      `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = 2 AND deleted_at IS NULL`,
+      `UPDATE myintress_memberships SET last_login_at = now() WHERE person_id = $1 AND status = ${MEMBERSHIP_STATUS.AKTIF} AND deleted_at IS NULL`,
       [person.id],
     );
     const token = newSecret();
@@ -110,12 +111,12 @@ export class AuthService {
          COALESCE((SELECT json_agg(json_build_object('satkerId', s.id, 'satkerCode', s.code, 'satkerName', s.name,
                      'kppnId', s.kppn_id) ORDER BY s.code)
                      FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
-                    WHERE m.person_id = p.id AND m.status = 2 AND m.deleted_at IS NULL), '[]') AS satkers,
+                    WHERE m.person_id = p.id AND m.status = ${MEMBERSHIP_STATUS.AKTIF} AND m.deleted_at IS NULL), '[]') AS satkers,
          COALESCE((SELECT json_agg(json_build_object('officeId', o.id, 'officeKind', o.kind, 'role', r.role))
                      FROM staff_roles r JOIN offices o ON o.id = r.office_id
                     WHERE r.person_id = p.id), '[]') AS staff,
          ARRAY(SELECT s.code FROM myintress_memberships m JOIN satkers s ON s.id = m.satker_id
-                WHERE m.person_id = p.id AND m.status = 3 AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes",
+                WHERE m.person_id = p.id AND m.status = ${MEMBERSHIP_STATUS.DORMANT} AND m.deleted_at IS NULL ORDER BY s.code) AS "dormantSatkerCodes",
          ARRAY(SELECT o.id FROM offices o JOIN staff_roles r ON r.office_id IN (o.id, o.parent_id)
                 WHERE r.person_id = p.id GROUP BY o.id ORDER BY o.id) AS "queueOfficeIds",
          se.expires_at AS "sessionExpiresAt"
@@ -202,7 +203,7 @@ export class AuthService {
       `SELECT a.id, a.person_id, p.name, a.used_at, a.expires_at <= now() AS expired,
               EXISTS (SELECT 1 FROM activation_tokens b WHERE b.person_id = a.person_id AND b.created_at > a.created_at) AS superseded,
               COALESCE(p.password_changed_at > a.created_at, false) AS "passwordChanged",
-              NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.status IN (1, 2, 3) AND m.deleted_at IS NULL)
+              NOT EXISTS (SELECT 1 FROM myintress_memberships m WHERE m.person_id = p.id AND m.status IN (${LIVE_MEMBERSHIP_STATUSES}) AND m.deleted_at IS NULL)
                 AND NOT EXISTS (SELECT 1 FROM staff_roles r WHERE r.person_id = p.id) AS "accountGone"
          FROM activation_tokens a JOIN persons p ON p.id = a.person_id WHERE a.token_hash = $1 ${lock ? 'FOR UPDATE OF a, p' : ''}`,
       [sha256Hex(token)],

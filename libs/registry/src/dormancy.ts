@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { many } from '@loket/db';
+import { MEMBERSHIP_STATUS } from './myintress';
 
 /**
  * Daily: active memberships with no login for six months become dormant (2 -> 3), each with one
@@ -18,8 +19,8 @@ export class DormancySweep {
       const rows = await many<{ id: string }>(
         em,
         `WITH dormant AS (
-           UPDATE myintress_memberships SET status = 3, updated_at = $1
-            WHERE status = 2 AND deleted_at IS NULL AND COALESCE(last_login_at, created_at) <= $1::timestamptz - interval '6 months'
+           UPDATE myintress_memberships SET status = ${MEMBERSHIP_STATUS.DORMANT}, updated_at = $1
+            WHERE status = ${MEMBERSHIP_STATUS.AKTIF} AND deleted_at IS NULL AND COALESCE(last_login_at, created_at) <= $1::timestamptz - interval '6 months'
             RETURNING id)
          INSERT INTO membership_history (membership_id, from_status, to_status, change, reason)
          SELECT id, 2, 3, 'DORMANT', 'Tidak login selama 6 bulan' FROM dormant RETURNING membership_id AS id`,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { conflict, DomainError, notFound } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { recordMembershipChange } from './membership-history';
-import { removeRefusedRows, type TicketRef } from './myintress';
+import { LIVE_MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS, removeRefusedRows, type TicketRef } from './myintress';
 import { STATUS_LABELS } from './membership-status';
 
 export interface MembershipRow {
@@ -42,7 +42,7 @@ export class MembershipRequests {
   liveMembership(db: Queryable, personId: string, satkerId: string): Promise<MembershipRow | null> {
     return one<MembershipRow>(
       db,
-      `${SELECT_MEMBERSHIP} WHERE m.person_id = $1 AND m.satker_id = $2 AND m.deleted_at IS NULL AND m.status IN (1, 2, 3)
+      `${SELECT_MEMBERSHIP} WHERE m.person_id = $1 AND m.satker_id = $2 AND m.deleted_at IS NULL AND m.status IN (${LIVE_MEMBERSHIP_STATUSES})
        FOR UPDATE OF m`,
       [personId, satkerId],
     );
@@ -73,7 +73,7 @@ export class MembershipRequests {
   async satkerHasActiveMember(db: Queryable, satkerId: string): Promise<boolean> {
     const row = await one(
       db,
-      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL LIMIT 1`,
+      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = ${MEMBERSHIP_STATUS.AKTIF} AND deleted_at IS NULL LIMIT 1`,
       [satkerId],
     );
     return row !== null;
@@ -121,8 +121,8 @@ export class MembershipRequests {
   async replaceRequest(db: Queryable, m: MembershipRow, d: PendingDetails, actorId: string): Promise<void> {
     await db.query(
       `UPDATE myintress_memberships SET sk_number = $6, updated_at = now(),
-              role_name = CASE WHEN status = 1 THEN $2 ELSE role_name END, phone = CASE WHEN status = 1 THEN $3 ELSE phone END,
-              email = CASE WHEN status = 1 THEN $4 ELSE email END, nip = CASE WHEN status = 1 THEN $5 ELSE nip END
+              role_name = CASE WHEN status = ${MEMBERSHIP_STATUS.TERDAFTAR} THEN $2 ELSE role_name END, phone = CASE WHEN status = ${MEMBERSHIP_STATUS.TERDAFTAR} THEN $3 ELSE phone END,
+              email = CASE WHEN status = ${MEMBERSHIP_STATUS.TERDAFTAR} THEN $4 ELSE email END, nip = CASE WHEN status = ${MEMBERSHIP_STATUS.TERDAFTAR} THEN $5 ELSE nip END
         WHERE id = $1`,
       [m.id, d.peran, d.telepon, d.email, d.nip, d.nomorSk],
     );
@@ -140,7 +140,7 @@ export class MembershipRequests {
   async approve(db: Queryable, ticket: TicketRef, membershipId: string): Promise<void> {
     const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
     await db.query(
-      `UPDATE myintress_memberships SET status = 2, reject_reason = NULL, last_login_at = CASE WHEN status = 3 THEN now() ELSE last_login_at END, updated_at = now() WHERE id = $1`,
+      `UPDATE myintress_memberships SET status = ${MEMBERSHIP_STATUS.AKTIF}, reject_reason = NULL, last_login_at = CASE WHEN status = ${MEMBERSHIP_STATUS.DORMANT} THEN now() ELSE last_login_at END, updated_at = now() WHERE id = $1`,
       [m.id],
     );
     await recordMembershipChange(db, {
@@ -159,7 +159,7 @@ export class MembershipRequests {
     const m = await this.lockAwaitingApproval(db, ticket.satkerId, membershipId);
     if (m.status === 1) {
       await db.query(
-        `UPDATE myintress_memberships SET status = 5, reject_reason = $2, updated_at = now() WHERE id = $1`,
+        `UPDATE myintress_memberships SET status = ${MEMBERSHIP_STATUS.DITOLAK}, reject_reason = $2, updated_at = now() WHERE id = $1`,
         [m.id, reason],
       );
     }
@@ -250,7 +250,10 @@ export class MembershipRequests {
         'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.',
       );
     }
-    await db.query(`UPDATE myintress_memberships SET status = 0, updated_at = now() WHERE id = $1`, [m.id]);
+    await db.query(
+      `UPDATE myintress_memberships SET status = ${MEMBERSHIP_STATUS.TIDAK_AKTIF}, updated_at = now() WHERE id = $1`,
+      [m.id],
+    );
     await recordMembershipChange(db, {
       membershipId: m.id,
       from: m.status,
@@ -265,7 +268,7 @@ export class MembershipRequests {
   private async otherActiveMember(db: Queryable, satkerId: string, exceptId: string): Promise<boolean> {
     return !!(await one(
       db,
-      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = 2 AND deleted_at IS NULL AND id <> $2 LIMIT 1`,
+      `SELECT 1 FROM myintress_memberships WHERE satker_id = $1 AND status = ${MEMBERSHIP_STATUS.AKTIF} AND deleted_at IS NULL AND id <> $2 LIMIT 1`,
       [satkerId, exceptId],
     ));
   }

@@ -6,6 +6,12 @@ import { recordMembershipChange } from './membership-history';
 import { maskNik, sameName } from './names';
 
 export const MEMBERSHIP_STATUS = { TIDAK_AKTIF: 0, TERDAFTAR: 1, AKTIF: 2, DORMANT: 3, DITOLAK: 5 } as const;
+/** The statuses of a membership that still counts (registered, active or dormant), for `status IN (...)` in SQL. */
+export const LIVE_MEMBERSHIP_STATUSES = [
+  MEMBERSHIP_STATUS.TERDAFTAR,
+  MEMBERSHIP_STATUS.AKTIF,
+  MEMBERSHIP_STATUS.DORMANT,
+].join(', ');
 
 export interface ListedUser {
   nik: string;
@@ -33,7 +39,7 @@ export async function removeRefusedRows(
   const removed = await many<{ id: string }>(
     db,
     `UPDATE myintress_memberships SET deleted_at = now(), deleted_reason = 'Digantikan pendaftaran yang disetujui', updated_at = now()
-      WHERE person_id = $1 AND satker_id = $2 AND status = 5 AND deleted_at IS NULL RETURNING id`,
+      WHERE person_id = $1 AND satker_id = $2 AND status = ${MEMBERSHIP_STATUS.DITOLAK} AND deleted_at IS NULL RETURNING id`,
     [personId, satkerId],
   );
   for (const row of removed) {
@@ -102,7 +108,7 @@ export class MyIntressRegistry {
     const live = await one<{ status: number }>(
       db,
       `SELECT status FROM myintress_memberships
-        WHERE person_id = $1 AND satker_id = $2 AND deleted_at IS NULL AND status IN (1, 2, 3) FOR UPDATE`,
+        WHERE person_id = $1 AND satker_id = $2 AND deleted_at IS NULL AND status IN (${LIVE_MEMBERSHIP_STATUSES}) FOR UPDATE`,
       [person.id, ticket.satkerId],
     );
     if (live) {

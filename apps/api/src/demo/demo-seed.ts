@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { ImportService } from '@loket/admin';
 import { hashPassword, type Actor } from '@loket/auth';
+import { MEMBERSHIP_STATUS } from '@loket/registry';
 import { DEMO_FIRST_ADMIN, DEMO_PEOPLE, DEMO_RESIDENTS } from './demo-data';
 
 export const DEMO_PASSWORD = 'LoketDemo2026';
@@ -91,7 +92,7 @@ async function finishPeople(db: DataSource): Promise<void> {
     for (const p of DEMO_PEOPLE.filter((x) => x.member)) {
       await em.query(
         `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
-         SELECT p.id, s.id, 2, $3, '081200000000', p.email FROM persons p, satkers s WHERE p.nik = $1 AND s.code = $2`,
+         SELECT p.id, s.id, ${MEMBERSHIP_STATUS.AKTIF}, $3, '081200000000', p.email FROM persons p, satkers s WHERE p.nik = $1 AND s.code = $2`,
         [p.nik, p.member!.satker, p.member!.peran],
       );
     }
