@@ -35,6 +35,8 @@ export interface CatalogueEntry {
   /** Where the ticket lands: the satker's partner KPPN, or the Pusintek service desk. */
   queue: 'SATKER_KPPN' | 'PUSINTEK';
   machine: { id: string; version: number };
+  /** A portal page of its own where the satker files it (picking rows instead of typing ids). */
+  filingPage?: string;
   events?: Record<string, EventRequirement>;
   /** Response and resolution clocks; absent means the service runs no clocks. */
   sla?: SlaPolicy;

@@ -22,6 +22,7 @@ export const entry: CatalogueEntry = {
   filedBy: ['SATKER'],
   queue: 'SATKER_KPPN',
   machine: { id: 'myintress-hapus', version: 1 },
+  filingPage: '/pengguna/hapus',
   sla: SLA.standard,
   events: {
     COMPLETE: { requires: ['reason', 'reference'], attachments: [pdf('SK_PENGHAPUSAN', 'SK Penghapusan')] },
