@@ -5,6 +5,7 @@
 //   notify                    (sends what letters render)
 //   registry                  (the systems of record: identities, memberships, Digipay, accounts)
 //   auth                      (sessions and scope, read from the registry's memberships)
+//   services                  (one folder per service: its catalogue entry, machines, effects, notices)
 //   tickets
 //   admin, kb, skm            (above tickets: they use it, it never uses them)
 // apps/api and apps/worker never import each other (apps/main.ts composes both for `npm start`);
@@ -15,6 +16,7 @@ const LAYERS = [
   ['notify'],
   ['registry'],
   ['auth'],
+  ['services'],
   ['tickets'],
   ['admin', 'kb', 'skm'],
 ];
@@ -50,6 +52,17 @@ module.exports = {
       comment: 'libs/workflow imports only xstate (and its own files): no Nest, no database, no I/O',
       from: { path: '^libs/workflow/' },
       to: { pathNot: ['^libs/workflow/', '^node_modules/xstate/'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'service-definition-is-pure',
+      severity: 'error',
+      comment:
+        "a service's definition.ts and machine.ts hold its catalogue entry and machines: workflow and xstate only",
+      from: { path: '^libs/services/src/[^/]+/(definition|machine)\\.ts$' },
+      to: {
+        pathNot: ['^libs/workflow/', '^node_modules/xstate/', '^libs/services/src/[^/]+/(definition|machine)\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     ...upward,
     {

@@ -5,7 +5,7 @@
 // tsc's own --incremental would still re-read and hash every source on each start; this reads mtimes only.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync, writeFileSync, mkdirSync } = require('node:fs');
+const { existsSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -36,6 +36,9 @@ if (!force && builtAt >= sourcesAt && existsSync(path.join(root, 'dist', 'apps',
 }
 const started = Date.now();
 console.log('build: sumber berubah, mengompilasi...');
+// Services are found by their folders (libs/services): a folder removed from the sources must not
+// live on in the output, so that part of the output is written afresh.
+rmSync(path.join(root, 'dist', 'libs', 'services'), { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',

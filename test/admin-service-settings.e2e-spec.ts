@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { todayWib } from '@loket/admin';
-import { buildApprovalMachine, Catalogue, DEFAULT_MACHINES, DEFAULT_SERVICES, SLA } from '@loket/workflow';
+import { SERVICE_DEFINITIONS, type ServiceDefinition } from '@loket/services';
+import { buildApprovalMachine, SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
 import { auth, login } from './support/api';
 import { createNationalAdmin, createPerson, createWorld, type World } from './support/world';
@@ -8,24 +9,23 @@ import { createNationalAdmin, createPerson, createWorld, type World } from './su
 // Settings are national per service, and suites share one database: this suite changes a service of
 // its own (a fresh code per run), so no other suite's tickets see its versions.
 const code = `UJI_SLA_${randomUUID().slice(0, 8).toUpperCase()}`;
-const catalogue = new Catalogue(
-  [
-    ...DEFAULT_SERVICES,
-    {
-      code,
-      title: 'Layanan Uji SLA',
-      subjectPattern: 'Uji SLA {satkerName}',
-      description: 'Layanan uji pengaturan SLA',
-      form: { alasan: { kind: 'text', label: 'Alasan', required: true, maxLength: 200 } },
-      attachments: [],
-      filedBy: ['SATKER'],
-      queue: 'SATKER_KPPN',
-      machine: { id: 'uji-sla', version: 1 },
-      sla: SLA.question,
-    },
-  ],
-  [...DEFAULT_MACHINES, buildApprovalMachine({ id: 'uji-sla', version: 1, approveEffects: [], rejectEffects: [] })],
-);
+const services: ServiceDefinition[] = [
+  ...SERVICE_DEFINITIONS,
+  {
+    code,
+    title: 'Layanan Uji SLA',
+    subjectPattern: 'Uji SLA {satkerName}',
+    description: 'Layanan uji pengaturan SLA',
+    form: { alasan: { kind: 'text', label: 'Alasan', required: true, maxLength: 200 } },
+    attachments: [],
+    filedBy: ['SATKER'],
+    queue: 'SATKER_KPPN',
+    machine: { id: 'uji-sla', version: 1 },
+    sla: SLA.question,
+    position: 1000,
+    machines: [buildApprovalMachine({ id: 'uji-sla', version: 1, approveEffects: [], rejectEffects: [] })],
+  },
+];
 
 // Two days on: after "today" on the clock of any Indonesian office (WIT is two hours ahead of WIB).
 const inTwoDays = () => new Date(Date.parse(`${todayWib()}T00:00:00Z`) + 2 * 86400_000).toISOString().slice(0, 10);
@@ -36,7 +36,7 @@ describe('service settings: effective-dated SLA targets', () => {
   let tok: { satker: string; cso: string; national: string; kppnAdmin: string };
 
   beforeAll(async () => {
-    t = await startTestApp({ catalogue });
+    t = await startTestApp({ services });
     w = await createWorld(t.db);
     const national = await createNationalAdmin(t.db, 'Admin Pusat Layanan');
     const kppnAdmin = await createPerson(t.db, 'Admin KPPN Layanan');

@@ -1,58 +1,27 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { OutboxRelay } from '@loket/notify';
-import { buildApprovalMachine, Catalogue, DEFAULT_MACHINES, DEFAULT_SERVICES, SLA } from '@loket/workflow';
+import { loadServiceFolders, SERVICE_DEFINITIONS } from '@loket/services';
 import { startTestApp, type TestApp } from './support/app';
 import { auth, login, sendEvent } from './support/api';
 import { createWorld, type World } from './support/world';
 
-// Adding a service is configuration: a catalogue entry, a machine and a template. Nothing below
-// touches engine code; the service is defined here and runs through the real HTTP stack.
+// Adding a service is adding its folder (catalogue entry and machine, effects, filing checks,
+// notices) and its templates. The folder under test/support/services is found the way the
+// application finds its own: nothing else names it, and it runs through the real HTTP stack.
+const folders = path.join(__dirname, 'support/services');
+const services = [...SERVICE_DEFINITIONS, ...loadServiceFolders(folders)];
 const templates = mkdtempSync(path.join(tmpdir(), 'loket-templates-'));
 cpSync(path.resolve('templates'), templates, { recursive: true });
-writeFileSync(path.join(templates, 'emails/uji.disetujui.subject.hbs'), 'Permohonan {{ticketNumber}} disetujui\n');
-writeFileSync(
-  path.join(templates, 'emails/uji.disetujui.txt.hbs'),
-  'Yth. {{name}}, permohonan cuti layanan {{ticketNumber}} disetujui oleh {{officeName}}.\n',
-);
-writeFileSync(
-  path.join(templates, 'emails/uji.disetujui.html.hbs'),
-  '<p>Yth. {{name}}, permohonan {{ticketNumber}} disetujui oleh {{officeName}}.</p>\n',
-);
+cpSync(path.join(folders, 'uji-persetujuan/templates'), templates, { recursive: true });
 
-const catalogue = new Catalogue(
-  [
-    ...DEFAULT_SERVICES,
-    {
-      code: 'UJI_PERSETUJUAN',
-      title: 'Persetujuan Uji',
-      subjectPattern: 'Persetujuan Uji {satkerName}',
-      description: 'Layanan dari konfigurasi',
-      form: {
-        alasan: { kind: 'text', label: 'Alasan', required: true, maxLength: 200 },
-        jenis: { kind: 'choice', label: 'Jenis', required: true, options: ['A', 'B'] },
-      },
-      attachments: [],
-      filedBy: ['SATKER'],
-      queue: 'SATKER_KPPN',
-      machine: { id: 'uji-persetujuan', version: 1 },
-      sla: SLA.approval,
-      notices: { COMPLETE: 'uji.disetujui' },
-    },
-  ],
-  [
-    ...DEFAULT_MACHINES,
-    buildApprovalMachine({ id: 'uji-persetujuan', version: 1, approveEffects: [], rejectEffects: [] }),
-  ],
-);
-
-describe('a service defined purely from configuration', () => {
+describe('a service added as one folder', () => {
   let t: TestApp;
   let w: World;
 
   beforeAll(async () => {
-    t = await startTestApp({ catalogue, env: { TEMPLATES_DIR: templates } });
+    t = await startTestApp({ services, env: { TEMPLATES_DIR: templates } });
     w = await createWorld(t.db);
   });
   afterAll(async () => {
@@ -60,7 +29,36 @@ describe('a service defined purely from configuration', () => {
     rmSync(templates, { recursive: true, force: true });
   });
 
-  it('is filed, validated, approved in one step and notified with its own template', async () => {
+  it('is listed in the catalogue after the built-in services', async () => {
+    const list = await t.http.get('/api/v1/services');
+    const codes = list.body.map((s: { code: string }) => s.code);
+    expect(codes).toEqual([
+      'MYINTRESS_DAFTAR_KPPN',
+      'MYINTRESS_DAFTAR_MANDIRI',
+      'MYINTRESS_HAPUS',
+      'DIGIPAY_ADMIN',
+      'DIGIPAY_ASISTENSI',
+      'PUSINTEK_AKSES',
+      'PERTANYAAN',
+      'PENGADUAN',
+      'UJI_PERSETUJUAN',
+    ]);
+  });
+
+  it('refuses a filing its own check refuses, and keeps nothing', async () => {
+    const satker = await login(t, w.satkerUser);
+    const count = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM tickets WHERE service_code = 'UJI_PERSETUJUAN'`))[0].n;
+    const before = await count();
+    const refused = await t.http
+      .post('/api/v1/tickets')
+      .set(auth(satker))
+      .send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'Tanpa alasan', jenis: 'A' } });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'UJI_ALASAN_DITOLAK']);
+    expect(await count()).toBe(before);
+  });
+
+  it('is filed, validated, approved with its own effect and notified with its own template', async () => {
     const [satker, cso] = await Promise.all([login(t, w.satkerUser), login(t, w.cso)]);
     const bad = await t.http
       .post('/api/v1/tickets')
@@ -77,6 +75,10 @@ describe('a service defined purely from configuration', () => {
     expect(queue.body.items[0].allowedEvents.map((e: { type: string }) => e.type)).toEqual(['COMPLETE', 'REJECT']);
     const done = await sendEvent(t, cso, filed.body.id, 1, { type: 'COMPLETE' });
     expect(done.body.status).toBe('SELESAI');
+    const [event] = await t.db.query(`SELECT payload FROM ticket_events WHERE ticket_id = $1 AND type = 'COMPLETE'`, [
+      filed.body.id,
+    ]);
+    expect(event.payload.effects).toEqual({ 'uji.catat': { jenis: 'A', layanan: 'Persetujuan Uji' } });
     const sla = await t.http.get(`/api/v1/tickets/${filed.body.id}/sla`).set(auth(cso));
     expect(sla.body.clocks.map((c: { clock: string; state: string }) => [c.clock, c.state])).toEqual([
       ['RESOLUTION', 'MET'],

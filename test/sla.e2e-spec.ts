@@ -1,22 +1,20 @@
 import { CalendarStore, isBusinessTime, SlaClocks, SlaSweeper } from '@loket/sla';
-import { Catalogue, DEFAULT_MACHINES, DEFAULT_SERVICES, SLA } from '@loket/workflow';
+import { SERVICE_DEFINITIONS, type ServiceDefinition } from '@loket/services';
+import { SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
 import { auth, login, sendEvent } from './support/api';
 import { createNationalAdmin, createPerson, createWorld, type World } from './support/world';
 
 // A service on the SC03-1 windows, defined purely by configuration, to reach the cut-off rule.
-const catalogue = new Catalogue(
-  [
-    ...DEFAULT_SERVICES,
-    {
-      ...DEFAULT_SERVICES.find((s) => s.code === 'PERTANYAAN')!,
-      code: 'UJI_SC03',
-      subjectPattern: 'Uji SC03 {satkerName}',
-      sla: SLA.sc03,
-    },
-  ],
-  DEFAULT_MACHINES,
-);
+const services: ServiceDefinition[] = [
+  ...SERVICE_DEFINITIONS,
+  {
+    ...SERVICE_DEFINITIONS.find((s) => s.code === 'PERTANYAAN')!,
+    code: 'UJI_SC03',
+    subjectPattern: 'Uji SC03 {satkerName}',
+    sla: SLA.sc03,
+  },
+];
 
 describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
   let t: TestApp;
@@ -25,7 +23,7 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
   let cso: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ catalogue });
+    t = await startTestApp({ services });
     w = await createWorld(t.db);
     [satker, cso] = await Promise.all([login(t, w.satkerUser), login(t, w.cso)]);
     await forgetCalendarChanges(); // a run that crashed midway must not shift this run's deadlines

@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createLogger, loadConfig, type AppConfig } from '@loket/common';
-import type { Catalogue } from '@loket/workflow';
+import type { ServiceDefinition } from '@loket/services';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { filesUnder } from './files';
 import { TEST_SCRYPT_LOG2N } from './world';
@@ -26,7 +26,7 @@ export interface TestApp {
 
 /** The real HTTP stack on a loopback port, against the suite's database, with its own file store. */
 export async function startTestApp(
-  options: { catalogue?: Catalogue; env?: Record<string, string>; log?: Logger } = {},
+  options: { services?: ServiceDefinition[]; env?: Record<string, string>; log?: Logger } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
   const config = loadConfig({
@@ -40,7 +40,7 @@ export async function startTestApp(
     ...options.env,
   });
   const app = await createApp(config, process.env.DATABASE_URL!, {
-    catalogue: options.catalogue,
+    services: options.services,
     log: options.log ?? createLogger({ format: 'json', level: 'warn' }),
   });
   await app.listen(0, '127.0.0.1');

@@ -10,7 +10,7 @@ import { RegistryModule } from '@loket/registry';
 import { SkmModule } from '@loket/skm';
 import { SlaModule } from '@loket/sla';
 import { TicketsModule } from '@loket/tickets';
-import type { Catalogue } from '@loket/workflow';
+import type { ServiceDefinition } from '@loket/services';
 import { AuditController } from './admin/audit.controller';
 import { OfficeCalendarController } from './admin/office-calendar.controller';
 import { OfficesAdminController } from './admin/offices.controller';
@@ -40,14 +40,15 @@ import { TicketsController } from './tickets/tickets.controller';
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
-  catalogue?: Catalogue;
+  /** The services it runs (absent: every service folder of @loket/services). */
+  services?: ServiceDefinition[];
   /** Modules composed into the same process by its entry point (apps/main.ts adds the worker's). */
   modules?: Type[];
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, catalogue, modules = [] }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, services, modules = [] }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -56,7 +57,7 @@ export class AppModule {
         AuthModule,
         AdminModule,
         AdminToolsModule,
-        TicketsModule.forRoot(catalogue),
+        TicketsModule.forRoot(services),
         SlaModule,
         SkmModule,
         LettersModule,

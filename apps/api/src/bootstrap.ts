@@ -2,18 +2,18 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Logger } from 'pino';
 import { AppLogger, createLogger, type AppConfig } from '@loket/common';
-import type { Catalogue } from '@loket/workflow';
+import type { ServiceDefinition } from '@loket/services';
 import { AppModule } from './app.module';
 import { configureHttp } from './http/http-setup';
 
 export async function createApp(
   config: AppConfig,
   databaseUrl: string,
-  options: { catalogue?: Catalogue; log?: Logger; modules?: Type[] } = {},
+  options: { services?: ServiceDefinition[]; log?: Logger; modules?: Type[] } = {},
 ): Promise<INestApplication> {
   const log = options.log ?? createLogger({ format: config.logFormat, level: config.logLevel });
   const app = await NestFactory.create(
-    AppModule.forRoot({ config, databaseUrl, catalogue: options.catalogue, modules: options.modules }),
+    AppModule.forRoot({ config, databaseUrl, services: options.services, modules: options.modules }),
     {
       bodyParser: false,
       logger: new AppLogger(log),

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, forbidden, invalidCsv, notFound, readCsv, type CsvProblem } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
-import { enqueueNotice } from '@loket/notify';
 import { EMAIL_PATTERN, nikProblem, NIK_PROBLEM_MESSAGES, PHONE_PATTERN } from '@loket/workflow';
 
 export const SATKER_ROLES = ['PPK', 'PEMESAN', 'PEJABAT_PENGADAAN', 'PENERIMA', 'BENDAHARA'] as const;
@@ -67,7 +66,10 @@ const roleRequired = (role: string) =>
  */
 @Injectable()
 export class DigipayRegistry {
-  /** At SELESAI of DIGIPAY_ADMIN: the satker's admin account (a previous one is replaced). */
+  /**
+   * At SELESAI of DIGIPAY_ADMIN: the satker's admin account (a previous one is replaced). The new
+   * admin's e-mail is the service's notice (libs/services/src/digipay-admin/notices.ts).
+   */
   async activateAdmin(
     db: Queryable,
     ticket: { id: string; satkerId: string; actorId: string | null },
@@ -97,13 +99,6 @@ export class DigipayRegistry {
        VALUES ($1, 'ADMIN_SATKER', $2, $3, $4, $5, $6, $7) RETURNING id`,
       [ticket.satkerId, admin.nik, admin.nama, admin.email, admin.telepon, ticket.id, ticket.actorId],
     );
-    const satker = await one<{ name: string }>(db, `SELECT name FROM satkers WHERE id = $1`, [ticket.satkerId]);
-    await enqueueNotice(db, {
-      topic: 'digipay.admin-active',
-      recipient: admin.email,
-      ticketId: ticket.id,
-      payload: { name: admin.nama, satkerName: satker!.name },
-    });
     return { digipayUserId: row!.id };
   }
 

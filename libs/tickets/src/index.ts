@@ -2,7 +2,6 @@ export * from './scope';
 export * from './ticket.types';
 export * from './ticket.repository';
 export * from './attachment-intake';
-export * from './ticket-effects';
 export * from './ticket-workflow.service';
 export * from './ticket-filing.service';
 export * from './ticket-query.service';

@@ -5,10 +5,10 @@ import type { Actor, SatkerMembership } from '@loket/auth';
 import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
+import { ServiceEffects } from '@loket/services';
 import { SlaClocks } from '@loket/sla';
-import { Catalogue, startSnapshot, subjectFor, validateForm, type ServiceDefinition } from '@loket/workflow';
+import { Catalogue, startSnapshot, subjectFor, validateForm, type CatalogueEntry } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
-import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
 import { TicketRepository, type FiledTicket, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
@@ -70,7 +70,7 @@ export class TicketFilingService {
     private readonly catalogue: Catalogue,
     private readonly tickets: TicketRepository,
     private readonly intake: AttachmentIntake,
-    private readonly effects: TicketEffects,
+    private readonly effects: ServiceEffects,
     private readonly clocks: SlaClocks,
     private readonly notices: TicketNotices,
   ) {}
@@ -134,14 +134,14 @@ export class TicketFilingService {
    */
   async createTicket(
     em: Queryable,
-    service: ServiceDefinition,
+    service: CatalogueEntry,
     satker: SatkerMembership,
     form: Record<string, unknown>,
     filedBy: string,
     files: StoredFile[],
     claim: FiledTicket['claim'] = null,
   ): Promise<TicketRow | null> {
-    await this.effects.checkFiling(em, service.filingChecks ?? [], satker.satkerId, form);
+    await this.effects.checkFiling(em, service.code, satker.satkerId, form);
     const machine = this.catalogue.machine(service.machine.id, service.machine.version);
     const { snapshot } = startSnapshot(machine);
     const officeId = await this.queueOffice(em, service, satker);
@@ -185,7 +185,7 @@ export class TicketFilingService {
   }
 
   /** The office whose queue the ticket lands in. */
-  private async queueOffice(db: Queryable, service: ServiceDefinition, satker: SatkerMembership): Promise<string> {
+  private async queueOffice(db: Queryable, service: CatalogueEntry, satker: SatkerMembership): Promise<string> {
     if (service.queue === 'SATKER_KPPN') return satker.kppnId;
     const row = await one<{ id: string }>(
       db,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { forbidden, ticketNotFound } from '@loket/common';
-import { many, one, type Queryable } from '@loket/db';
-import { endsWithClosing, letterhead, LettersService } from '@loket/letters';
-import { maskNik, STATUS_LABELS } from '@loket/registry';
+import type { Queryable } from '@loket/db';
+import { endsWithClosing, LettersService } from '@loket/letters';
+import { ticketLetterBasics } from '@loket/services';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
@@ -19,7 +19,7 @@ export interface ReplyLetter {
   penandatangan: { nama: string; nip: string; jabatan: string };
 }
 
-/** Letters that belong to tickets: the KPPN's reply (tanggapan) and the deletion confirmation. */
+/** The KPPN's reply letter (tanggapan) to a ticket; a service's own letters are effects in its folder. */
 @Injectable()
 export class TicketLettersService {
   constructor(
@@ -86,7 +86,7 @@ export class TicketLettersService {
       .map((p) => p.trim())
       .filter(Boolean);
     return {
-      ...(await this.common(db, ticket)),
+      ...(await ticketLetterBasics(db, ticket)),
       hal: input.hal,
       sifat: input.sifat,
       lampiran: input.lampiran,
@@ -96,53 +96,6 @@ export class TicketLettersService {
       penutupDariIsi: endsWithClosing(paragraf),
       tembusan: input.tembusan,
       penandatangan: input.penandatangan,
-    };
-  }
-
-  /** The deletion confirmation, issued with SELESAI of a deletion ticket (an effect in its transaction). */
-  async issueDeletionConfirmation(
-    db: Queryable,
-    ticket: TicketRow,
-    actorId: string | null,
-    reason: string,
-    skNumber: string,
-  ) {
-    const ids = (ticket.form.pengguna as Array<{ membershipId: string }>).map((p) => p.membershipId);
-    const pengguna = await many<{ nama: string; nik: string; status: number }>(
-      db,
-      `SELECT p.name AS nama, p.nik, m.status FROM myintress_memberships m JOIN persons p ON p.id = m.person_id
-        WHERE m.id = ANY($1::uuid[]) ORDER BY p.name`,
-      [ids],
-    );
-    const signer = await one<{ nama: string; nip: string | null }>(
-      db,
-      `SELECT name AS nama, nip FROM persons WHERE id = $1`,
-      [actorId],
-    );
-    const data = {
-      ...(await this.common(db, ticket)),
-      alasan: reason,
-      nomorSk: skNumber,
-      pengguna: pengguna.map((p) => ({ nama: p.nama, nik: maskNik(p.nik), status: STATUS_LABELS[p.status] })),
-      penandatangan: { nama: signer?.nama ?? '-', nip: signer?.nip ?? '-', jabatan: 'Petugas Layanan' },
-    };
-    return this.letters.issue(db, {
-      ticketId: ticket.id,
-      officeId: ticket.officeId,
-      template: 'konfirmasi-penghapusan',
-      data,
-      issuedBy: actorId,
-    });
-  }
-
-  private async common(db: Queryable, ticket: TicketRow) {
-    const satker = await one<{ code: string; name: string }>(db, `SELECT code, name FROM satkers WHERE id = $1`, [
-      ticket.satkerId,
-    ]);
-    return {
-      kantor: await letterhead(db, ticket.officeId),
-      satker,
-      tiket: { number: ticket.number, subject: ticket.subject },
     };
   }
 }

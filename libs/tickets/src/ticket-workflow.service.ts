@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
+import { ServiceEffects } from '@loket/services';
 import { SlaClocks } from '@loket/sla';
 import {
   allowedEvents,
@@ -17,7 +18,6 @@ import {
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
-import { TicketEffects } from './ticket-effects';
 import { TicketNotices } from './ticket-notices';
 import { AgentNotices } from './workspace/agent-notices';
 import { WorkspaceRepository } from './workspace/workspace.repository';
@@ -73,7 +73,7 @@ export class TicketWorkflowService {
     private readonly db: DataSource,
     private readonly catalogue: Catalogue,
     private readonly tickets: TicketRepository,
-    private readonly effects: TicketEffects,
+    private readonly effects: ServiceEffects,
     private readonly intake: AttachmentIntake,
     private readonly clocks: SlaClocks,
     private readonly notices: TicketNotices,

@@ -4,13 +4,13 @@ import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
+import { SERVICE_DEFINITIONS, ServiceEffects, ServiceRegistry, type ServiceDefinition } from '@loket/services';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { NikLookupService } from './myintress/nik-lookup.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
-import { TicketEffects } from './ticket-effects';
 import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
 import { TicketRatingService } from './ticket-rating.service';
@@ -30,7 +30,7 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 
 const SERVICES = [
   TicketRepository,
-  TicketEffects,
+  ServiceEffects,
   AttachmentIntake,
   TicketWorkflowService,
   TicketFilingService,
@@ -56,14 +56,19 @@ const SERVICES = [
 
 @Module({})
 export class TicketsModule {
-  /** `catalogue` replaces the built-in one (tests define services purely from configuration). */
-  static forRoot(catalogue: Catalogue = new Catalogue()): DynamicModule {
+  /** `services` replaces the service folders' definitions (tests add services of their own). */
+  static forRoot(services: ServiceDefinition[] = SERVICE_DEFINITIONS): DynamicModule {
+    const registry = new ServiceRegistry(services);
+    const given = [
+      { provide: ServiceRegistry, useValue: registry },
+      { provide: Catalogue, useValue: registry.catalogue },
+    ];
     return {
       module: TicketsModule,
       global: true,
       imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
-      providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
-      exports: [Catalogue, ...SERVICES],
+      providers: [...given, ...SERVICES],
+      exports: [ServiceRegistry, Catalogue, ...SERVICES],
     };
   }
 }

@@ -1,9 +1,14 @@
-import { Catalogue } from './catalogue';
+import { COMMON_MACHINES } from './catalogue';
 import { allowedEvents, applyEvent, startSnapshot } from './engine';
+import { buildLifecycleMachine } from './lifecycle';
 import type { ActorFacts, PersistedSnapshot } from './types';
 
-const catalogue = new Catalogue();
-const machine = catalogue.machine('myintress-daftar-kppn', 1);
+// The lifecycle with an outcome, as a service folder builds it (MyIntress registration's, say).
+const machine = buildLifecycleMachine({
+  id: 'with-outcome',
+  version: 1,
+  outcomeEffects: ['myintress.registerListedUsers'],
+});
 const agent: ActorFacts = { actorId: 'cso-1', roles: ['AGENT'] };
 const otherAgent: ActorFacts = { actorId: 'cso-2', roles: ['AGENT'] };
 const satker: ActorFacts = { actorId: 'user-1', roles: ['SATKER'] };
@@ -163,7 +168,7 @@ describe('ticket lifecycle', () => {
   });
 
   it('the plain lifecycle completes with no outcome effect', () => {
-    const plain = catalogue.machine('lifecycle', 1);
+    const plain = COMMON_MACHINES[0];
     const claimed = applyEvent(plain, startSnapshot(plain).snapshot, { type: 'CLAIM', facts: agent });
     if (!claimed.ok) throw new Error('claim refused');
     expect(applyEvent(plain, claimed.snapshot, { type: 'COMPLETE', facts: agent })).toMatchObject({

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { ticketNotFound } from '@loket/common';
 import { maskNik } from '@loket/registry';
+import { SELF_REGISTRATION } from '@loket/services';
 import { TicketQueryService } from '../ticket-query.service';
-
-export const SELF_REGISTRATION_SERVICE = 'MYINTRESS_DAFTAR_MANDIRI';
 
 /** What a Tambah Pengguna request asks, as the approval ticket's form holds it. */
 export interface SelfRegistrationRequest {
@@ -41,7 +40,7 @@ export class SelfRegistrationApprovals {
   async pending(actor: Actor, cursor: string | undefined, limit: number) {
     const page = await this.query.list(
       { ...actor, satkers: [] },
-      { service: SELF_REGISTRATION_SERVICE, status: 'BARU', cursor, limit, withForm: true },
+      { service: SELF_REGISTRATION, status: 'BARU', cursor, limit, withForm: true },
     );
     return {
       items: page.items.map(({ form, ...item }) => {
@@ -55,7 +54,7 @@ export class SelfRegistrationApprovals {
   /** One request in full (NIK unmasked: the verifier compares it with the SK), for staff of its KPPN. */
   async detail(actor: Actor, ticketId: string) {
     const view = await this.query.detail({ ...actor, satkers: [] }, ticketId);
-    if (view.service.code !== SELF_REGISTRATION_SERVICE) throw ticketNotFound();
+    if (view.service.code !== SELF_REGISTRATION) throw ticketNotFound();
     return { ...view, request: requestOf(view.form as Record<string, unknown>) };
   }
 }

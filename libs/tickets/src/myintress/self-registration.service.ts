@@ -12,7 +12,8 @@ import {
   nameScore,
   type PendingDetails,
 } from '@loket/registry';
-import { Catalogue, validateForm, type FormSchema, type ServiceDefinition } from '@loket/workflow';
+import { SELF_REGISTRATION } from '@loket/services';
+import { Catalogue, validateForm, type CatalogueEntry, type FormSchema } from '@loket/workflow';
 import { AttachmentIntake } from '../attachment-intake';
 import { TicketFilingService } from '../ticket-filing.service';
 import { TicketWorkflowService } from '../ticket-workflow.service';
@@ -27,11 +28,10 @@ export interface SelfRegistration {
   nomorSk: string;
 }
 
-const SERVICE = 'MYINTRESS_DAFTAR_MANDIRI';
 const TIPE_PENGGUNA = 'Satker';
 
 /** What the satker types in Tambah Pengguna: the approval ticket's own fields, less the system's. */
-const inputSchema = (service: ServiceDefinition): FormSchema => {
+const inputSchema = (service: CatalogueEntry): FormSchema => {
   const { jenis: _jenis, membershipId: _membershipId, ...typed } = service.form;
   return typed;
 };
@@ -57,7 +57,7 @@ export class SelfRegistrationService {
 
   async register(actor: Actor, satkerCode: string, input: SelfRegistration, uploads: StoredUpload[]) {
     const satker = actingSatker(actor, satkerCode);
-    const service = this.catalogue.service(SERVICE)!;
+    const service = this.catalogue.service(SELF_REGISTRATION)!;
     const problems = validateForm(inputSchema(service), input);
     if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian Tambah Pengguna tidak valid.', problems);
     await this.checkDukcapil(input);
@@ -155,7 +155,7 @@ export class SelfRegistrationService {
       em,
       `SELECT id, form->>'membershipId' AS "membershipId" FROM tickets
         WHERE satker_id = $1 AND service_code = $2 AND status = 'BARU' AND form->>'nik' = $3 ORDER BY id FOR UPDATE`,
-      [satker.satkerId, SERVICE, nik],
+      [satker.satkerId, SELF_REGISTRATION, nik],
     );
     const live = await this.requests.liveMembership(em, personId, satker.satkerId);
     if (live?.status === 2) {

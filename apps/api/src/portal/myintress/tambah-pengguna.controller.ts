@@ -3,12 +3,8 @@ import type { Request, Response } from 'express';
 import type { Actor, SatkerMembership } from '@loket/auth';
 import { DomainError, setRetryAfter } from '@loket/common';
 import { uploadsOf } from '@loket/files';
-import {
-  NikLookupService,
-  SELF_REGISTRATION_SERVICE,
-  SelfRegistrationService,
-  type SelfRegistration,
-} from '@loket/tickets';
+import { NikLookupService, SelfRegistrationService, type SelfRegistration } from '@loket/tickets';
+import { SELF_REGISTRATION } from '@loket/services';
 import { Catalogue, NIK_PROBLEM_MESSAGES, nikProblem, type FormSchema } from '@loket/workflow';
 import { attachmentViews, formFromBody, formView } from '../forms/form-model';
 import { problemsOf } from '../forms/problems';
@@ -116,16 +112,12 @@ export class TambahPenggunaController {
 
   /** What a satker types: the approval ticket's form less what the system sets. */
   private schema(): FormSchema {
-    const {
-      jenis: _jenis,
-      membershipId: _membershipId,
-      ...typed
-    } = this.catalogue.service(SELF_REGISTRATION_SERVICE)!.form;
+    const { jenis: _jenis, membershipId: _membershipId, ...typed } = this.catalogue.service(SELF_REGISTRATION)!.form;
     return typed;
   }
 
   private show(req: Request, res: Response, satker: SatkerMembership, state: FormState, status: number) {
-    const service = this.catalogue.service(SELF_REGISTRATION_SERVICE)!;
+    const service = this.catalogue.service(SELF_REGISTRATION)!;
     const fields = formView(this.schema(), state.values, state.errors, 0).scalars;
     this.views.render(
       req,

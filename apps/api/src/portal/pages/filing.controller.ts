@@ -17,9 +17,6 @@ import { PortalViews } from '../views/portal-views';
 
 const DEFAULT_ROWS = 3;
 
-/** Services filed from a page of their own, where the satker picks rows instead of typing ids. */
-const OWN_PAGE: Record<string, string> = { MYINTRESS_HAPUS: '/pengguna/hapus' };
-
 /** A satker files a ticket: the services it may file, then one service's form with its attachments. */
 @PortalPage('ajukan', { href: '/ajukan', label: 'Ajukan layanan', order: 10, when: isSatkerUser })
 export class FilingController {
@@ -36,7 +33,7 @@ export class FilingController {
     const services = this.catalogue
       .list()
       .filter((s) => s.filedBy.includes('SATKER'))
-      .map((s) => ({ href: OWN_PAGE[s.code] ?? `/ajukan/${s.code}`, title: s.title, description: s.description }));
+      .map((s) => ({ href: s.filingPage ?? `/ajukan/${s.code}`, title: s.title, description: s.description }));
     this.views.render(req, res, 'satker/layanan', { title: 'Ajukan layanan', services });
   }
 
@@ -50,7 +47,8 @@ export class FilingController {
   ) {
     if (actor.satkers.length > 1)
       return res.redirect(303, `/pilih-satker?lanjut=${encodeURIComponent(req.originalUrl)}`);
-    if (OWN_PAGE[code]) return res.redirect(303, OWN_PAGE[code]);
+    const ownPage = this.catalogue.service(code)?.filingPage;
+    if (ownPage) return res.redirect(303, ownPage);
     const service = this.fileable(code);
     const count = /^\d{1,2}$/.test(String(rows)) ? Number(rows) : DEFAULT_ROWS;
     return this.show(req, res, service, {}, new Map(), null, randomUUID(), count, 200);

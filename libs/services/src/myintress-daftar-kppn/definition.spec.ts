@@ -1,7 +1,7 @@
-import { Catalogue } from './catalogue';
-import { validateForm } from './form-schema';
+import { validateForm } from '@loket/workflow';
+import { entry } from './definition';
 
-const schema = new Catalogue().service('MYINTRESS_DAFTAR_KPPN')!.form;
+const schema = entry.form;
 const user = {
   nik: '3175011708450001',
   nama: 'Ali Akbar',
