@@ -6,6 +6,7 @@ export * from './holidays-data';
 export * from './clock-math';
 export * from './calendar-store';
 export * from './sla-clocks.service';
+export * from './ticket-clock-port';
 export * from './sweeper';
 export * from './sla.module';
 export * from './explain';

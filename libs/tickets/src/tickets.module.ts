@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@loket/audit';
 import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
-import { SlaModule } from '@loket/sla';
+import { SlaModule, TicketClockPort } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
@@ -10,6 +10,7 @@ import { MembershipDirectoryService } from './myintress/membership-directory.ser
 import { NikLookupService } from './myintress/nik-lookup.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
+import { TicketClockColumns } from './ticket-clock-columns';
 import { TicketEffects } from './ticket-effects';
 import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
@@ -30,6 +31,7 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 
 const SERVICES = [
   TicketRepository,
+  TicketClockColumns,
   TicketEffects,
   AttachmentIntake,
   TicketWorkflowService,
@@ -62,8 +64,13 @@ export class TicketsModule {
       module: TicketsModule,
       global: true,
       imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
-      providers: [{ provide: Catalogue, useValue: catalogue }, ...SERVICES],
-      exports: [Catalogue, ...SERVICES],
+      // The clocks of libs/sla write the ticket's SLA columns through this port (sla sits below tickets).
+      providers: [
+        { provide: Catalogue, useValue: catalogue },
+        { provide: TicketClockPort, useExisting: TicketClockColumns },
+        ...SERVICES,
+      ],
+      exports: [Catalogue, TicketClockPort, ...SERVICES],
     };
   }
 }
