@@ -12,6 +12,8 @@ export * from './sla.module';
 export * from './explain';
 export * from './calendar-admin';
 export * from './reports';
+export * from './report-rows';
+export * from './report-summary';
 export * from './report-scope';
 export * from './report-tickets';
 export * from './service-settings';
