@@ -9,10 +9,16 @@ import { splitPeriod } from './report-period-split';
 /** How many of the latest breaches a report lists. */
 export const MAX_BREACHES = 1000;
 
-/** Breached clocks of the period (each office's own days): the running cycles and the earlier cycles of reopened tickets. */
+/**
+ * Breached clocks of the period (each office's own days): the running cycles and the earlier cycles
+ * of reopened tickets. The window a day wider on each side lets a national scope walk the breach
+ * index backwards and stop at the latest; the office's exact bounds then apply to each clock.
+ */
 const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
-    FROM unnest($1::uuid[], $4::text[]) AS b(office_id, tz) JOIN ${table} c ON c.office_id = b.office_id
-     AND c.breached_at >= ${officeDayStart('$2', 'b.tz')} AND c.breached_at < ${officeDayStart('$3', 'b.tz')}
+    FROM ${table} c JOIN offices bo ON bo.id = c.office_id
+   WHERE c.office_id = ANY($1::uuid[])
+     AND c.breached_at >= ($2::date - 1)::timestamptz AND c.breached_at < ($3::date + 1)::timestamptz
+     AND c.breached_at >= ${officeDayStart('$2', 'bo.time_zone')} AND c.breached_at < ${officeDayStart('$3', 'bo.time_zone')}
    ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1})`;
 
 const PERCENTILES = `to_char(p.month, 'YYYY-MM') AS month, p.response_median AS "responseMedianMinutes", p.response_p90 AS "responseP90Minutes",
@@ -62,7 +68,6 @@ export class SlaReports {
   async report(scope: ReportScope, period: ReportPeriod) {
     const scoped = await reportOffices(this.db, scope, period);
     const ids = scoped.map((o) => o.id);
-    const zones = scoped.map((o) => o.timeZone);
     const { whole, parts } = splitPeriod(period);
     const group = summaryGroup(scope, scoped);
     const [stored, live, groupPercentiles, livePercentiles, state, backlog, latest] = await Promise.all([
@@ -106,7 +111,7 @@ export class SlaReports {
           JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
           LEFT JOIN persons a ON a.id = t.assignee_id
          ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`,
-        [ids, period.from, period.to, zones],
+        [ids, period.from, period.to],
       ),
     ]);
     const rows = [...stored, ...live];
