@@ -1,4 +1,4 @@
-import { SlaClocks } from '@loket/sla';
+import { SlaClocks, SlaReportSummary } from '@loket/sla';
 import { LifecycleSweep } from '@loket/tickets';
 import type { TestApp } from './support/app';
 import { auth, claimedRegistration, footprint, login, newUser, sendEvent, startSuite, type Suite } from './support/api';
@@ -127,6 +127,7 @@ describe('reopening a ticket before it is closed', () => {
       w.kppnId,
     ]);
     const year = new Date().getUTCFullYear();
+    await t.app.get(SlaReportSummary).refresh(); // what the worker does each sweep
     const report = await t.http
       .get('/api/v1/reports/sla')
       .query({ from: `${year - 1}-01-01`, to: `${year + 1}-01-01` })

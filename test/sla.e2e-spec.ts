@@ -1,4 +1,4 @@
-import { CalendarStore, isBusinessTime, SlaClocks, SlaSweeper } from '@loket/sla';
+import { CalendarStore, isBusinessTime, SlaClocks, SlaReportSummary, SlaSweeper } from '@loket/sla';
 import { SERVICE_DEFINITIONS, type ServiceDefinition } from '@loket/services';
 import { SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
@@ -326,6 +326,7 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     const token = await login(t, supervisor);
     const year = new Date().getUTCFullYear();
     const period = { from: `${year - 1}-01-01`, to: `${year + 2}-01-01` };
+    await t.app.get(SlaReportSummary).refresh(); // what the worker does each sweep
     const report = await t.http.get('/api/v1/reports/sla').query(period).set(auth(token));
     expect(report.status).toBe(200);
     const mine = report.body.rows.filter(
@@ -339,9 +340,11 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
       resolutionWithinTargetPct: 100,
     });
     expect(report.body.rows.some((r: { rollupLevel: number }) => r.rollupLevel === 7)).toBe(true);
-    // Each service per month (rollup 5, summed from the office rows) agrees with SQL grouping the tickets directly.
+    // Each service per month (rollup 5, summed from the office rows) agrees with SQL grouping the tickets
+    // directly, by the month on the office's own clock (WITA here).
     const direct = await t.db.query(
-      `SELECT to_char(filed_month, 'YYYY-MM') AS month, service_code AS service, count(*)::int AS filed, count(resolved_at)::int AS resolved,
+      `SELECT to_char(created_at AT TIME ZONE (SELECT time_zone FROM offices WHERE id = $1), 'YYYY-MM') AS month,
+              service_code AS service, count(*)::int AS filed, count(resolved_at)::int AS resolved,
               round(100.0 * count(*) FILTER (WHERE response_met) / NULLIF(count(response_met), 0), 1)::float AS "responseWithinTargetPct",
               round(100.0 * count(*) FILTER (WHERE resolution_met) / NULLIF(count(resolution_met), 0), 1)::float AS "resolutionWithinTargetPct",
               round(avg(correction_rounds), 2)::float AS "correctionRoundsPerTicket"

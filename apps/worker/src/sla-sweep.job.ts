@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from '@loket/common';
-import { SlaSweeper } from '@loket/sla';
+import { SlaReportSummary, SlaSweeper } from '@loket/sla';
 import { EscalationSweep } from '@loket/tickets';
 import { scheduleEvery } from './every';
 import { JobTracker } from './job-tracker';
 
 /**
  * Every SLA_SWEEP_SECONDS (a minute by default): SLA warnings and breaches that have come due, then
- * the escalation levels scheduled after a breach (the Kanwil escalation).
+ * the escalation levels scheduled after a breach (the Kanwil escalation), then the SLA report's
+ * summary of the office-months that changed (the "as of" of the report page).
  */
 @Injectable()
 export class SlaSweepJob implements OnApplicationBootstrap {
@@ -17,6 +18,7 @@ export class SlaSweepJob implements OnApplicationBootstrap {
   constructor(
     private readonly sweeper: SlaSweeper,
     private readonly escalations: EscalationSweep,
+    private readonly summary: SlaReportSummary,
     private readonly registry: SchedulerRegistry,
     private readonly jobs: JobTracker,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,5 +36,6 @@ export class SlaSweepJob implements OnApplicationBootstrap {
     const levels = await this.jobs.track('sla-escalation', () => this.escalations.run());
     if (levels?.fired)
       this.logger.log(`${levels.fired} tingkat eskalasi dijalankan, ${levels.escalated} tiket dieskalasi ke Kanwil`);
+    await this.jobs.track('sla-report-summary', () => this.summary.refresh());
   }
 }

@@ -3,6 +3,7 @@ import { levelsAt, type EscalationLevel } from '@loket/workflow';
 import { addBusinessMinutes } from './calendar';
 import type { CalendarSpec } from './calendar.types';
 import { fireLevel, scheduleLevel } from './escalation-levels';
+import type { TicketClockPort } from './ticket-clock-port';
 
 /**
  * Marks a clock breached at its due instant (not at the moment anyone noticed), once: the WHERE
@@ -12,6 +13,7 @@ import { fireLevel, scheduleLevel } from './escalation-levels';
  */
 export async function recordBreach(
   db: Queryable,
+  tickets: TicketClockPort,
   c: { ticketId: string; kind: string; dueAt: Date },
   notBefore: Date | null = null,
   cal: CalendarSpec | null = null,
@@ -25,7 +27,7 @@ export async function recordBreach(
   if (!marked) return false;
   const clock = { ...c, cycle: marked.cycle };
   for (const level of levelsAt(marked.levels, c.kind, 'BREACH'))
-    await fireLevel(db, clock, level, 'SLA_BREACH', notBefore);
+    await fireLevel(db, tickets, clock, level, 'SLA_BREACH', notBefore);
   if (cal) {
     for (const level of levelsAt(marked.levels, c.kind, 'AFTER_BREACH')) {
       const after = level.at === 'WARNING' ? 0 : level.at.minutesAfterDue;
@@ -38,8 +40,10 @@ export async function recordBreach(
 /** The levels that come due at a clock's warning threshold (by default: the assignee hears). */
 export async function recordWarning(
   db: Queryable,
+  tickets: TicketClockPort,
   c: { ticketId: string; kind: string; dueAt: Date; cycle: number; levels: EscalationLevel[] | null },
   notBefore: Date | null,
 ) {
-  for (const level of levelsAt(c.levels, c.kind, 'WARNING')) await fireLevel(db, c, level, 'SLA_WARNING', notBefore);
+  for (const level of levelsAt(c.levels, c.kind, 'WARNING'))
+    await fireLevel(db, tickets, c, level, 'SLA_WARNING', notBefore);
 }

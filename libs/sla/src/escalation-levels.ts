@@ -1,5 +1,6 @@
 import { one, type Queryable } from '@loket/db';
 import type { EscalationAudience, EscalationLevel } from '@loket/workflow';
+import type { TicketClockPort } from './ticket-clock-port';
 
 /** A clock at the moment one of its levels comes due. */
 export interface LevelClock {
@@ -23,6 +24,7 @@ const TOPIC: Record<LevelEvent, string> = {
  */
 export async function fireLevel(
   db: Queryable,
+  tickets: TicketClockPort,
   c: LevelClock,
   level: EscalationLevel,
   event: LevelEvent,
@@ -35,13 +37,14 @@ export async function fireLevel(
     [c.ticketId, c.kind, c.cycle, level.level, JSON.stringify(level), c.dueAt],
   );
   if (!fired) return false;
-  await recordLevel(db, c, level, event, notBefore);
+  await recordLevel(db, tickets, c, level, event, notBefore);
   return true;
 }
 
 /** The history entry, the mark and the notices of a level that fires now. */
 export async function recordLevel(
   db: Queryable,
+  tickets: TicketClockPort,
   c: LevelClock,
   level: EscalationLevel,
   event: LevelEvent,
@@ -54,11 +57,7 @@ export async function recordLevel(
        FROM tickets WHERE id = $1`,
     [c.ticketId, event, c.kind, c.dueAt, level.level, c.cycle, outcome],
   );
-  await db.query(
-    `UPDATE tickets SET escalation_level = GREATEST(escalation_level, $2), breached_at = CASE WHEN $3 THEN LEAST(COALESCE(breached_at, $4), $4) ELSE breached_at END
-      WHERE id = $1`,
-    [c.ticketId, level.level, !!level.mark, c.dueAt],
-  );
+  await tickets.markLevel(db, c.ticketId, level.level, level.mark ? c.dueAt : null);
   // A level that found nothing to do (already escalated by hand, no Kanwil above) is recorded, not announced.
   if (outcome === 'FIRED' || outcome === 'ESCALATED')
     await notifyAudience(db, c, level.notify, TOPIC[event], notBefore);

@@ -1,4 +1,5 @@
 import type { Queryable } from '@loket/db';
+import type { TicketClockPort } from './ticket-clock-port';
 
 // Copied column by column: sla_clock_cycles holds a finished cycle exactly as it stood.
 const CYCLE_COLUMNS = `ticket_id, kind, cycle, rule, calendar_id, calendar_version, started_at, target_minutes, due_at, warn_at,
@@ -10,7 +11,12 @@ const CYCLE_COLUMNS = `ticket_id, kind, cycle, rule, calendar_id, calendar_versi
  * rule and calendar, so its warnings, breach and escalation levels can come due once more. The
  * response clock stays answered. The ticket's first-cycle result (resolution_met) is not touched.
  */
-export async function startResolutionCycle(db: Queryable, ticketId: string, at: Date): Promise<void> {
+export async function startResolutionCycle(
+  db: Queryable,
+  tickets: TicketClockPort,
+  ticketId: string,
+  at: Date,
+): Promise<void> {
   await db.query(
     `INSERT INTO sla_clock_cycles (${CYCLE_COLUMNS})
      SELECT ${CYCLE_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`,
@@ -22,5 +28,5 @@ export async function startResolutionCycle(db: Queryable, ticketId: string, at: 
       WHERE ticket_id = $1 AND kind = 'RESOLUTION' AND stopped_at IS NOT NULL`,
     [ticketId, at],
   );
-  await db.query(`UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id = $1`, [ticketId]);
+  await tickets.countReopening(db, ticketId);
 }

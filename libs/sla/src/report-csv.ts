@@ -1,4 +1,4 @@
-import { ROLLUP, toCsv } from './reports';
+import { ROLLUP, toCsv } from './report-rows';
 
 /** What each rollup level of a report row adds up, as a reader of the spreadsheet would say it. */
 export const ROLLUP_LABELS: Record<number, string> = {

@@ -11,8 +11,15 @@ export interface ReportPeriod {
   to: string; // YYYY-MM-DD, exclusive
 }
 
-/** The start of a WIB calendar day given as a date parameter ($2): report periods are WIB dates. */
+/** The start of a WIB calendar day given as a date parameter ($2). */
 export const wibDayStart = (param: string): string => `(${param}::date::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+
+/**
+ * The start of a calendar day on an office's own clock: the SLA report counts each ticket in the
+ * period and filing month of its office's zone (a WITA office's day starts an hour before a WIB one),
+ * so a Kanwil's or Kantor Pusat's report is the sum of its offices' reports.
+ */
+export const officeDayStart = (date: string, zone: string): string => `(${date}::date::timestamp AT TIME ZONE ${zone})`;
 
 /** A person's report scope: the offices where they are a supervisor. */
 export const supervisorScopeOf = (staff: Array<{ role: string; officeId: string }>): ReportScope => ({
@@ -23,6 +30,8 @@ export interface ReportOffice {
   id: string;
   code: string;
   name: string;
+  kind: string;
+  timeZone: string;
 }
 
 /**
@@ -42,7 +51,7 @@ export async function reportOffices(db: Queryable, scope: ReportScope, period: R
   }
   return many<ReportOffice>(
     db,
-    `SELECT o.id, o.code, o.name FROM offices o
+    `SELECT o.id, o.code, o.name, o.kind, o.time_zone AS "timeZone" FROM offices o
       WHERE o.id = ANY($1::uuid[]) OR o.parent_id = ANY($1::uuid[])
          OR EXISTS (SELECT 1 FROM offices p WHERE p.id = ANY($1::uuid[]) AND p.kind = 'PUSAT')
       ORDER BY o.code`,

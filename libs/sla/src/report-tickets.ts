@@ -3,7 +3,13 @@ import { DataSource } from 'typeorm';
 import { badRequest } from '@loket/common';
 import { many } from '@loket/db';
 import { OPEN_STATUSES } from '@loket/workflow';
-import { reportOffices, wibDayStart, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
+import { officeDayStart, reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
+
+const nextMonth = (month: string): string => {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 /** Open tickets, spelled out so the partial indexes on these statuses apply. */
 export const OPEN_TICKETS = `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`;
@@ -75,11 +81,17 @@ export class SlaReportTickets {
     if (filter.age)
       where.push(OPEN_TICKETS, BACKLOG_AGES[filter.age]); // the backlog now: period and month do not apply
     else {
+      // The period (and month) on each office's own clock, as the report counts them; the window a day
+      // wider on each side lets the index narrow the scan before the office's exact bounds apply.
+      const from = filter.month && `${filter.month}-01` > period.from ? `${filter.month}-01` : period.from;
+      const to = filter.month && nextMonth(filter.month) < period.to ? nextMonth(filter.month) : period.to;
+      const [lo, hi] = [param(from), param(to)];
       where.push(
-        `t.created_at >= ${wibDayStart(param(period.from))}`,
-        `t.created_at < ${wibDayStart(param(period.to))}`,
+        `t.created_at >= ${officeDayStart(lo, 'o.time_zone')}`,
+        `t.created_at < ${officeDayStart(hi, 'o.time_zone')}`,
+        `t.created_at >= (${lo}::date - 1)::timestamptz`,
+        `t.created_at < (${hi}::date + 1)::timestamptz`,
       );
-      if (filter.month) where.push(`t.filed_month = ${param(`${filter.month}-01`)}::date`);
     }
     if (filter.serviceCode) where.push(`t.service_code = ${param(filter.serviceCode)}`);
     if (filter.breached) where.push('b.breached');

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { many, one, type Queryable, type WriteBatch } from '@loket/db';
-import { DEFAULT_ESCALATION, type SlaPolicy, type SlaRule } from '@loket/workflow';
+import { DEFAULT_ESCALATION, type SlaPolicy } from '@loket/workflow';
 import { nextOpening } from './calendar';
-import type { Interval } from './calendar.types';
 import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
-import { deadlineOf, usedMinutes, type ClockFacts, type Deadline } from './clock-math';
+import { usedMinutes, type Deadline } from './clock-math';
+import { CLOCK_COLUMNS, deadlines, facts, resume, type ClockKind, type ClockRow, type ClockWork } from './clock-work';
 import { recordBreach } from './breach';
 import { inForceSql, ServiceSettingsStore, type ServiceSettingsVersion } from './service-settings';
 import { startResolutionCycle } from './reopen-cycle';
+import { TicketClockPort } from './ticket-clock-port';
 
-export type ClockKind = 'RESPONSE' | 'RESOLUTION';
+export type { ClockKind } from './clock-work';
 
 /** A new ticket's clocks, planned before the ticket is written (see SlaClocks.plan). */
 export interface ClockPlan {
@@ -21,65 +22,25 @@ export interface ClockPlan {
   clocks: Array<{ kind: ClockKind; rule: string; deadline: Deadline | null }>;
 }
 
-interface ClockRow {
-  ticketId: string;
-  kind: ClockKind;
-  rule: SlaRule;
-  calendarId: string;
-  startedAt: Date;
-  dueAt: Date | null;
-  pauses: Array<{ from: string; to: string }>;
-  pausedSince: Date | null;
-  stoppedAt: Date | null;
-  breachedAt: Date | null;
-  warning: SlaPolicy['warning'];
-  anchor: Date | null;
-  /** 1, then one more each time the ticket is reopened (resolution clock only). */
-  cycle: number;
-}
-
 /** Agent actions the satker can see: they end the response clock. */
 const VISIBLE_AGENT_EVENTS = new Set(['MESSAGE', 'REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'STATUS_NOTICE']);
 const RESOLVED = new Set(['SELESAI', 'DITOLAK']);
 /** Entering or leaving these pauses, resumes or stops clocks. */
 const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP']);
 
-const CLOCK_COLUMNS = `ticket_id AS "ticketId", kind, rule, calendar_id AS "calendarId", started_at AS "startedAt",
-  due_at AS "dueAt", pauses, paused_since AS "pausedSince", stopped_at AS "stoppedAt", breached_at AS "breachedAt",
-  rule -> '_warning' AS warning, (SELECT first_response_at FROM tickets WHERE id = sla_clocks.ticket_id) AS anchor, cycle`;
-
-const facts = (c: ClockRow): ClockFacts => ({
-  rule: c.rule,
-  startedAt: c.startedAt,
-  pauses: c.pauses.map((p): Interval => ({ from: new Date(p.from), to: new Date(p.to) })),
-  pausedSince: c.pausedSince,
-  anchor: c.anchor,
-});
-
-/** Columns of `tickets` an event's clock work sets, gathered and written in one UPDATE. */
-type TicketClockColumns = Partial<
-  Record<'first_response_at' | 'response_minutes' | 'response_met' | 'resolution_minutes' | 'resolution_met', unknown>
->;
-
-/** One event's clock work: the ticket's clocks read once, changed in step in memory and in SQL. */
-interface ClockWork {
-  db: Queryable;
-  clocks: ClockRow[];
-  ticket: TicketClockColumns;
-  calendar: (id: string) => Promise<LoadedCalendar>;
-}
-
 /**
  * The per-ticket response and resolution clocks, kept by the one transition path: started at
  * filing, paused while the ticket waits for the satker, stopped by the first visible agent action
  * (response) and by SELESAI/DITOLAK (resolution). Everything runs in the caller's transaction; the
- * clocks are read once per event and the ticket's own columns written once.
+ * clocks are read once per event and the ticket's own columns written once, by the tickets library
+ * (TicketClockPort).
  */
 @Injectable()
 export class SlaClocks {
   constructor(
     private readonly calendars: CalendarStore,
     private readonly settings: ServiceSettingsStore,
+    private readonly tickets: TicketClockPort,
   ) {}
 
   /**
@@ -134,7 +95,7 @@ export class SlaClocks {
       anchor: null,
       cycle: 1,
     }));
-    const deadlines = await this.deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
+    const due = await deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
     return {
       settingsId: settings.id,
       calendarId: row.id,
@@ -149,7 +110,7 @@ export class SlaClocks {
           _warning: policy.warning,
           _escalation: policy.escalation ?? DEFAULT_ESCALATION,
         }),
-        deadline: deadlines.get(c.kind) ?? null,
+        deadline: due.get(c.kind) ?? null,
       })),
     };
   }
@@ -181,14 +142,14 @@ export class SlaClocks {
     db: Queryable,
     e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date },
   ): Promise<void> {
-    if (e.type === 'REOPEN') await startResolutionCycle(db, e.ticketId, e.at);
+    if (e.type === 'REOPEN') await startResolutionCycle(db, this.tickets, e.ticketId, e.at);
     const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
     const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
     if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
     const work = this.work(db, await this.clocks(db, e.ticketId));
     if (work.clocks.length === 0) return;
     if (answers) {
-      if (!work.clocks[0].anchor) work.ticket.first_response_at = e.at;
+      if (!work.clocks[0].anchor) work.ticket.firstResponseAt = e.at;
       for (const c of work.clocks) c.anchor ??= e.at;
       await this.stop(work, 'RESPONSE', e.at, 'ANSWERED');
     }
@@ -229,45 +190,17 @@ export class SlaClocks {
     return { db, clocks, ticket: {}, calendar };
   }
 
-  /** Fresh deadlines of the running clocks, RESPONSE first: the SC03-1 cut-off may need its deadline. */
-  private async deadlines(work: ClockWork): Promise<Map<ClockKind, Deadline | null>> {
-    const due = new Map<ClockKind, Deadline | null>();
-    const responseDue = new Map<string, Date | null>();
-    for (const c of work.clocks) {
-      if (c.stoppedAt) {
-        responseDue.set(c.kind, c.dueAt);
-        continue;
-      }
-      const cal = await work.calendar(c.calendarId);
-      // A reopened cycle counts from its reopening, as if the request had been answered then.
-      const sc03Anchor = c.cycle > 1 ? c.startedAt : (c.anchor ?? responseDue.get('RESPONSE') ?? null);
-      const anchor = c.kind === 'RESOLUTION' && c.rule.kind === 'SC03_CUTOFF' ? sc03Anchor : null;
-      const deadline = deadlineOf(cal.spec, { ...facts(c), anchor }, c.warning);
-      due.set(c.kind, deadline);
-      responseDue.set(c.kind, deadline?.due ?? null);
-    }
-    return due;
-  }
-
-  /** Writes the running clocks' deadlines, then the ticket's columns and queue deadline in one UPDATE. */
+  /** Writes the running clocks' deadlines, then the ticket's deadline and results in one write. */
   private async finish(work: ClockWork, ticketId: string): Promise<void> {
-    const deadlines = await this.deadlines(work);
-    for (const [kind, deadline] of deadlines) {
+    const due = await deadlines(work);
+    for (const [kind, deadline] of due) {
       const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
       await work.db.query(
         `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
         [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version],
       );
     }
-    const columns = Object.keys(work.ticket);
-    await work.db.query(
-      `UPDATE tickets SET due_at = $2${columns.map((col, i) => `, ${col} = $${i + 3}`).join('')} WHERE id = $1`,
-      [
-        ticketId,
-        deadlines.get('RESOLUTION')?.due ?? null,
-        ...columns.map((col) => work.ticket[col as keyof TicketClockColumns]),
-      ],
-    );
+    await this.tickets.recordClocks(work.db, ticketId, { dueAt: due.get('RESOLUTION')?.due ?? null, ...work.ticket });
   }
 
   private async stop(work: ClockWork, kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {
@@ -285,18 +218,19 @@ export class SlaClocks {
     );
     resume(c, at);
     c.stoppedAt = at;
-    const prefix = kind === 'RESPONSE' ? 'response' : 'resolution';
-    if (reason !== 'CANCELLED' && c.cycle > 1) {
+    if (reason !== 'CANCELLED' && c.cycle > 1)
       // A reopened cycle is counted apart: the first cycle's result stays what reports show for it.
-      await work.db.query(
-        `UPDATE tickets SET reopen_cycles_measured = reopen_cycles_measured + $2, reopen_cycles_met = reopen_cycles_met + $3 WHERE id = $1`,
-        [c.ticketId, met === null ? 0 : 1, met ? 1 : 0],
-      );
-    } else if (reason !== 'CANCELLED')
-      Object.assign(work.ticket, { [`${prefix}_minutes`]: used, [`${prefix}_met`]: met });
+      await this.tickets.countReopenedCycle(work.db, c.ticketId, met);
+    else if (reason !== 'CANCELLED')
+      work.ticket[kind === 'RESPONSE' ? 'response' : 'resolution'] = { minutes: used, met };
     // Stopped late and the sweeper had not got to it yet: the breach is still recorded, at the due instant.
     if (met === false && !c.breachedAt)
-      await recordBreach(work.db, { ticketId: c.ticketId, kind, dueAt: c.dueAt! }, nextOpening(cal.spec, at));
+      await recordBreach(
+        work.db,
+        this.tickets,
+        { ticketId: c.ticketId, kind, dueAt: c.dueAt! },
+        nextOpening(cal.spec, at),
+      );
   }
 
   private clocks(db: Queryable, ticketId: string): Promise<ClockRow[]> {
@@ -304,11 +238,4 @@ export class SlaClocks {
       ticketId,
     ]);
   }
-}
-
-/** The in-memory twin of closing a clock's open pause in SQL. */
-function resume(c: ClockRow, at: Date): void {
-  if (!c.pausedSince) return;
-  c.pauses.push({ from: c.pausedSince.toISOString(), to: at.toISOString() });
-  c.pausedSince = null;
 }

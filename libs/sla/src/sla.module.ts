@@ -4,6 +4,7 @@ import { CalendarStore } from './calendar-store';
 import { SlaExplainer } from './explain';
 import { SlaReportTickets } from './report-tickets';
 import { SlaReports } from './reports';
+import { SlaReportSummary } from './report-summary';
 import { SlaClocks } from './sla-clocks.service';
 import { ServiceSettingsStore } from './service-settings';
 import { SlaSweeper } from './sweeper';
@@ -16,6 +17,7 @@ const PROVIDERS = [
   CalendarAdmin,
   SlaReports,
   SlaReportTickets,
+  SlaReportSummary,
   ServiceSettingsStore,
 ];
 

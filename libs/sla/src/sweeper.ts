@@ -5,6 +5,7 @@ import { nextOpening } from './calendar';
 import { CalendarStore } from './calendar-store';
 import type { EscalationLevel } from '@loket/workflow';
 import { recordBreach, recordWarning } from './breach';
+import { TicketClockPort } from './ticket-clock-port';
 
 interface DueClock {
   ticketId: string;
@@ -28,6 +29,7 @@ export class SlaSweeper {
   constructor(
     private readonly db: DataSource,
     private readonly calendars: CalendarStore,
+    private readonly tickets: TicketClockPort,
   ) {}
 
   async run(now: Date = new Date()): Promise<{ warnings: number; breaches: number }> {
@@ -59,7 +61,7 @@ export class SlaSweeper {
       );
       const spec = async (c: DueClock) => (await this.calendars.load(em, c.calendarId)).spec;
       const opening = async (c: DueClock) => nextOpening(await spec(c), now);
-      for (const c of breaches) await recordBreach(em, c, await opening(c), await spec(c));
+      for (const c of breaches) await recordBreach(em, this.tickets, c, await opening(c), await spec(c));
       const warnings = await many<DueClock>(
         em,
         `SELECT ${columns} FROM sla_clocks
@@ -73,7 +75,7 @@ export class SlaSweeper {
           c.ticketId,
           c.kind,
         ]);
-        await recordWarning(em, c, await opening(c));
+        await recordWarning(em, this.tickets, c, await opening(c));
       }
       return { warnings: warnings.length, breaches: breaches.length };
     });

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { many, one } from '@loket/db';
 import { CalendarStore, nextOpening, recordLevel, type LevelClock } from '@loket/sla';
 import type { EscalationLevel } from '@loket/workflow';
+import { TicketClockColumns } from './ticket-clock-columns';
 import { TicketWorkflowService } from './ticket-workflow.service';
 
 const BATCH = 100;
@@ -27,6 +28,7 @@ export class EscalationSweep {
     private readonly db: DataSource,
     private readonly workflow: TicketWorkflowService,
     private readonly calendars: CalendarStore,
+    private readonly clockColumns: TicketClockColumns,
   ) {}
 
   async run(now: Date = new Date()): Promise<{ fired: number; escalated: number }> {
@@ -100,7 +102,7 @@ export class EscalationSweep {
       t.status = 'DIESKALASI';
     }
     const opening = nextOpening((await this.calendars.load(em, clock!.calendarId)).spec, now);
-    await recordLevel(em, p, p.definition, 'SLA_ESCALATION', opening, outcome);
+    await recordLevel(em, this.clockColumns, p, p.definition, 'SLA_ESCALATION', opening, outcome);
     return outcome;
   }
 }

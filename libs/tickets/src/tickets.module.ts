@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@loket/audit';
 import { DigipayService } from './digipay/digipay.service';
 import { RegistryModule } from '@loket/registry';
-import { SlaModule } from '@loket/sla';
+import { SlaModule, TicketClockPort } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
 import { SERVICE_DEFINITIONS, ServiceEffects, ServiceRegistry, type ServiceDefinition } from '@loket/services';
 import { Catalogue } from '@loket/workflow';
@@ -11,6 +11,7 @@ import { MembershipDirectoryService } from './myintress/membership-directory.ser
 import { NikLookupService } from './myintress/nik-lookup.service';
 import { SelfRegistrationService } from './myintress/self-registration.service';
 import { SelfRegistrationApprovals } from './myintress/self-registration-approvals';
+import { TicketClockColumns } from './ticket-clock-columns';
 import { TicketLettersService } from './ticket-letters.service';
 import { TicketNotices } from './ticket-notices';
 import { TicketRatingService } from './ticket-rating.service';
@@ -31,6 +32,7 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 const SERVICES = [
   TicketRepository,
   ServiceEffects,
+  TicketClockColumns,
   AttachmentIntake,
   TicketWorkflowService,
   TicketFilingService,
@@ -67,8 +69,9 @@ export class TicketsModule {
       module: TicketsModule,
       global: true,
       imports: [RegistryModule, SlaModule, LettersModule, AuditModule],
-      providers: [...given, ...SERVICES],
-      exports: [ServiceRegistry, Catalogue, ...SERVICES],
+      // The clocks of libs/sla write the ticket's SLA columns through this port (sla sits below tickets).
+      providers: [...given, { provide: TicketClockPort, useExisting: TicketClockColumns }, ...SERVICES],
+      exports: [ServiceRegistry, Catalogue, TicketClockPort, ...SERVICES],
     };
   }
 }

@@ -21,6 +21,7 @@ function report() {
     period: { from: period.from, to: period.to },
     offices: [{ code: 'K00', name: 'KPPN Nol' }],
     moreBreaches: false,
+    asOf: null,
     rows: [
       row('2026-01', 7, { filed: 5, resolved: 4 }),
       row('2026-02', 7, { filed: 3, resolved: 1 }),

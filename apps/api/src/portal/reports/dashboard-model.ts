@@ -160,6 +160,8 @@ export function dashboardModel(
   const months = monthsOf(period);
   const totals = report.rows.filter((r) => r.rollupLevel === ROLLUP.MONTH);
   return {
+    // Whole months come from the summary the worker refreshes: the page says as of when.
+    asOf: report.asOf,
     totals: {
       filed: totals.reduce((sum, r) => sum + Number(r.filed), 0),
       resolved: totals.reduce((sum, r) => sum + Number(r.resolved), 0),
