@@ -5,6 +5,7 @@ import { RegistryModule } from '@loket/registry';
 import { SlaModule } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
 import { Catalogue } from '@loket/workflow';
+import { TicketAssignment } from './assignment';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { NikLookupService } from './myintress/nik-lookup.service';
@@ -30,6 +31,7 @@ import { ReplyTemplatesService } from './reply-templates/reply-templates.service
 
 const SERVICES = [
   TicketRepository,
+  TicketAssignment,
   TicketEffects,
   AttachmentIntake,
   TicketWorkflowService,
