@@ -3,7 +3,7 @@ import { claimedRegistration, fileRegistration, footprint, newUser, startSuite, 
 import { csrfOf, portalLogin, type PortalAgent } from '../support/portal';
 import { createPerson, createSupervisor, type Person, type World } from '../support/world';
 
-const section = (html: string) => /<section[^>]*aria-labelledby="penugasan-judul"[\s\S]*?<\/section>/.exec(html)?.[0];
+const section = (html: string) => /<details class="fold" id="penugasan"[\s\S]*?<\/details>/.exec(html)?.[0];
 const versionOf = (html: string) => Number(/name="versi" value="(\d+)"/.exec(html)![1]);
 
 // Issue #14: the ticket page's assignment control (a list of the office's active agents and a button,

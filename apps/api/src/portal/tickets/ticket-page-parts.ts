@@ -123,7 +123,10 @@ export function assignmentView(
 ) {
   if (view.viewerRoles.includes('SATKER') || view.assignmentEvents.length === 0) return null;
   const mine = state.failed === 'ASSIGN' || state.failed === 'UNASSIGN';
+  const works = view.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
   return {
+    // A supervisor comes to assign: open. An agent comes to work the ticket: folded, unless refused here.
+    open: !works || mine,
     assign: view.assignmentEvents.includes('ASSIGN'),
     unassign: view.assignmentEvents.includes('UNASSIGN'),
     agents: agents.map((a) => ({ ...a, selected: a.id === state.assignTo })),
