@@ -40,11 +40,19 @@ describe('browser journey: a supervisor assigns a ticket to an agent', () => {
     expect(await supervisor.locator('dd.status').textContent()).toBe('Diproses');
     await journey.capture(supervisor, 'penugasan-berhasil');
 
-    // The agent: the ticket waits under "Tiket saya".
+    // The agent: the ticket waits under "Tiket saya", marked as not yet opened until they open it.
     const agent = await journey.person();
     await signIn(agent, w.cso2);
     await agent.getByRole('link', { name: /^Tiket saya/ }).click();
     expect(await agent.getByRole('link', { name: /^LKT-/ }).allTextContents()).toEqual([filed.number]);
+    const row = agent.getByRole('row').filter({ hasText: filed.number });
+    await row.getByText('Belum Anda buka').waitFor();
     await journey.capture(agent, 'agen-tiket-saya');
+    await row.getByRole('link', { name: filed.number }).click();
+    await agent.getByRole('heading', { level: 1, name: `Tiket ${filed.number}` }).waitFor();
+    await agent.goBack();
+    await agent.reload();
+    await row.getByRole('link', { name: filed.number }).waitFor();
+    expect(await row.getByText('Belum Anda buka').count()).toBe(0);
   }, 120000);
 });
