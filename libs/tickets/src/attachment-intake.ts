@@ -49,27 +49,42 @@ export class AttachmentIntake {
   }
 
   async check(uploads: StoredUpload[], allowed: AttachmentSpec[], requireAll: boolean): Promise<void> {
+    const [first] = await this.problems(uploads, allowed, requireAll);
+    if (first) throw first;
+  }
+
+  /**
+   * Every refusal of the files at once, in the order `check` reports them (unknown kinds, missing
+   * kinds, then each file's content), so a filing can list them beside the form's problems.
+   */
+  async problems(uploads: StoredUpload[], allowed: AttachmentSpec[], requireAll: boolean): Promise<DomainError[]> {
+    const found: DomainError[] = [];
     const byKind = new Map(allowed.map((s) => [s.kind, s]));
     const unknown = uploads.filter((u) => !byKind.has(u.fieldname)).map((u) => u.fieldname);
     if (unknown.length) {
-      throw new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
-        unknown,
-        allowed: allowed.map((s) => s.kind),
-      });
+      found.push(
+        new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
+          unknown,
+          allowed: allowed.map((s) => s.kind),
+        }),
+      );
     }
     const missing = requireAll ? allowed.filter((s) => s.required && !uploads.some((u) => u.fieldname === s.kind)) : [];
     if (missing.length) {
-      throw new DomainError(
-        'MISSING_ATTACHMENT',
-        422,
-        `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`,
-        {
-          missing: missing.map((m) => m.kind),
-        },
+      found.push(
+        new DomainError(
+          'MISSING_ATTACHMENT',
+          422,
+          `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`,
+          {
+            missing: missing.map((m) => m.kind),
+          },
+        ),
       );
     }
     for (const upload of uploads) {
-      const spec = byKind.get(upload.fieldname)!;
+      const spec = byKind.get(upload.fieldname);
+      if (!spec) continue;
       const { isImage, verdict } = await this.slots.read(upload.path, (bytes) => {
         const image = spec.accept.includes('image') && ['png', 'jpeg'].includes(sniffType(bytes));
         return { isImage: image, verdict: image ? inspectImage(bytes) : inspectPdf(bytes) };
@@ -80,13 +95,17 @@ export class AttachmentIntake {
             ? 'UNSUPPORTED_FILE_TYPE'
             : verdict.code;
         const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
-        throw new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
-          field: upload.fieldname,
-          detected: verdict.detected ?? null,
-        });
+        found.push(
+          new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
+            field: upload.fieldname,
+            detected: verdict.detected ?? null,
+          }),
+        );
+        continue;
       }
       upload.contentType = 'contentType' in verdict ? verdict.contentType : 'application/pdf';
     }
+    return found;
   }
 
   async adopt(uploads: StoredUpload[]): Promise<StoredFile[]> {

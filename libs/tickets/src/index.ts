@@ -2,6 +2,7 @@ export * from './scope';
 export * from './ticket.types';
 export * from './ticket.repository';
 export * from './attachment-intake';
+export * from './assignment';
 export * from './ticket-workflow.service';
 export * from './ticket-filing.service';
 export * from './ticket-query.service';

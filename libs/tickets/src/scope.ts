@@ -30,9 +30,13 @@ export function factsFor(
 ): ActorFacts {
   const roles: ActorRole[] = [];
   if (actor.satkers.some((s) => s.satkerId === ticket.satkerId)) roles.push('SATKER');
-  const cso = (officeId: string | null) => actor.staff.some((s) => s.role === 'CSO' && s.officeId === officeId);
-  if (cso(ticket.officeId)) roles.push('AGENT');
-  if (ticket.officeParentId && cso(ticket.officeParentId)) roles.push('ESCALATION_AGENT');
+  const holds = (role: string, officeId: string | null) =>
+    officeId !== null && actor.staff.some((s) => s.role === role && s.officeId === officeId);
+  if (holds('CSO', ticket.officeId)) roles.push('AGENT');
+  if (holds('CSO', ticket.officeParentId)) roles.push('ESCALATION_AGENT');
+  // A supervisor assigns within the offices in scope: their KPPN, or every KPPN under their Kanwil.
+  if (holds('SUPERVISOR', ticket.officeId) || holds('SUPERVISOR', ticket.officeParentId)) roles.push('SUPERVISOR');
+  if (holds('SUPERVISOR', ticket.officeParentId)) roles.push('ESCALATION_SUPERVISOR');
   return { actorId: actor.personId, roles };
 }
 

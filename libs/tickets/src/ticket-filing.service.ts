@@ -7,7 +7,14 @@ import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
 import { SlaClocks } from '@loket/sla';
-import { Catalogue, startSnapshot, subjectFor, validateForm, type CatalogueEntry } from '@loket/workflow';
+import {
+  Catalogue,
+  startSnapshot,
+  subjectFor,
+  validateForm,
+  type CatalogueEntry,
+  type FormProblem,
+} from '@loket/workflow';
 import { AttachmentIntake } from './attachment-intake';
 import { TicketNotices } from './ticket-notices';
 import { TicketRepository, type FiledTicket, type StoredFile } from './ticket.repository';
@@ -34,6 +41,27 @@ const keyReused = () =>
   );
 
 class DuplicateKey extends Error {}
+
+/** A refused file as the problems of a form: one entry per attachment kind, with the refusal's code. */
+const fileProblems =
+  (service: CatalogueEntry) =>
+  (err: DomainError): FormProblem[] => {
+    const details = (err.details ?? {}) as { field?: string; missing?: string[]; unknown?: string[] };
+    const label = (kind: string) => service.attachments.find((a) => a.kind === kind)?.label ?? kind;
+    if (details.missing)
+      return details.missing.map((kind) => ({
+        field: kind,
+        code: err.code,
+        message: `${label(kind)}: lampiran ini wajib diunggah.`,
+      }));
+    if (details.unknown)
+      return details.unknown.map((kind) => ({
+        field: kind,
+        code: err.code,
+        message: `Jenis lampiran tidak dikenal: ${kind}.`,
+      }));
+    return [{ field: details.field ?? 'lampiran', code: err.code, message: err.message }];
+  };
 
 /**
  * The satker a person acts for: the one named (kode satker), which must be one of their active
@@ -88,9 +116,7 @@ export class TicketFilingService {
       );
     }
     const satker = resolveSatker(actor, cmd.satkerCode);
-    const problems = validateForm(service.form, cmd.form);
-    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian formulir tidak valid.', problems);
-    await this.intake.check(uploads, service.attachments, true);
+    await this.checkFormAndFiles(service, cmd.form, uploads);
 
     const requestHash = createHash('sha256')
       .update(
@@ -123,6 +149,24 @@ export class TicketFilingService {
       if (err instanceof DuplicateKey)
         throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
       throw err;
+    }
+  }
+
+  /**
+   * Every problem of the form and of the files in one answer, so the satker fixes all in one go:
+   * several problems (or any in the form) are VALIDATION_FAILED listing each (files by attachment
+   * kind, with their own code); a single file problem keeps its own code and status.
+   */
+  private async checkFormAndFiles(service: CatalogueEntry, form: unknown, uploads: StoredUpload[]): Promise<void> {
+    const problems = validateForm(service.form, form);
+    const fileErrors = await this.intake.problems(uploads, service.attachments, true);
+    if (problems.length === 0 && fileErrors.length === 1) throw fileErrors[0];
+    if (problems.length || fileErrors.length) {
+      const files = fileErrors.flatMap(fileProblems(service));
+      const message = files.length
+        ? 'Ada isian atau lampiran yang belum lengkap atau tidak valid.'
+        : 'Isian formulir tidak valid.';
+      throw badRequest('VALIDATION_FAILED', message, [...problems, ...files]);
     }
   }
 

@@ -112,7 +112,10 @@ export class TicketQueryService {
       allowedEvents: allowedEventViews(this.catalogue, actor, ticket),
       /** ASSIGN / UNASSIGN when this actor may hand the ticket on or back to the pool. */
       assignmentEvents: assignmentEventsOf(this.catalogue, actor, ticket),
-      /** What the viewer is to this ticket: SATKER, AGENT, ESCALATION_AGENT; none for a read-only supervisor. */
+      /**
+       * What the viewer is to this ticket: SATKER, AGENT, ESCALATION_AGENT, or SUPERVISOR / ESCALATION_SUPERVISOR
+       * (assigns, does not work it); none for a read-only Kantor Pusat supervisor.
+       */
       viewerRoles: factsFor(actor, ticket).roles,
     };
   }

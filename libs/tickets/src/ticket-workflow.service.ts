@@ -15,6 +15,7 @@ import {
   type ActorRole,
   type EventText,
 } from '@loket/workflow';
+import { inactiveAssignee, TicketAssignment } from './assignment';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
@@ -79,6 +80,7 @@ export class TicketWorkflowService {
     private readonly notices: TicketNotices,
     private readonly workspace: WorkspaceRepository,
     private readonly agentNotices: AgentNotices,
+    private readonly assignment: TicketAssignment,
   ) {}
 
   /** `actor` null is the system (the worker). `expectedVersion` null skips the check (system only). */
@@ -140,8 +142,8 @@ export class TicketWorkflowService {
     const machine = this.catalogue.machine(ticket.machineId, ticket.machineVersion);
     const facts = { ...(actor ? factsFor(actor, ticket) : SYSTEM_FACTS) };
     // The machine's guard decides whether the named colleague works this office (or its Kanwil).
-    if (cmd.assigneeId)
-      facts.target = { personId: cmd.assigneeId, roles: await this.tickets.staffRolesOn(em, cmd.assigneeId, ticket) };
+    const target = cmd.assigneeId ? await this.assignment.target(em, cmd.assigneeId, ticket) : null;
+    if (target) facts.target = target;
     // A reopened ticket goes back to its agent only while they still work the office.
     if (cmd.type === 'REOPEN' && ticket.assigneeId)
       facts.assigneeServes = (await this.tickets.staffRolesOn(em, ticket.assigneeId, ticket)).includes('AGENT');
@@ -158,11 +160,13 @@ export class TicketWorkflowService {
         allowedEvents: work(outcome.allowed),
       });
     }
-    if (
+    // The actor may assign here: what is wrong is the person named.
+    const targetRefused =
       !outcome.ok &&
-      facts.target &&
-      allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type)
-    ) {
+      !!facts.target &&
+      allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type);
+    if (targetRefused && target?.inactive) throw inactiveAssignee(target.personId);
+    if (targetRefused) {
       throw badRequest('ASSIGNEE_NOT_ELIGIBLE', 'Petugas yang dipilih bukan CSO kantor yang menangani tiket ini.', {
         assigneeId: cmd.assigneeId,
       });

@@ -6,6 +6,7 @@ import { SlaModule, TicketClockPort } from '@loket/sla';
 import { LettersModule } from '@loket/letters';
 import { SERVICE_DEFINITIONS, ServiceEffects, ServiceRegistry, type ServiceDefinition } from '@loket/services';
 import { Catalogue } from '@loket/workflow';
+import { TicketAssignment } from './assignment';
 import { AttachmentIntake } from './attachment-intake';
 import { MembershipDirectoryService } from './myintress/membership-directory.service';
 import { NikLookupService } from './myintress/nik-lookup.service';
@@ -33,6 +34,7 @@ const SERVICES = [
   TicketRepository,
   ServiceEffects,
   TicketClockColumns,
+  TicketAssignment,
   AttachmentIntake,
   TicketWorkflowService,
   TicketFilingService,

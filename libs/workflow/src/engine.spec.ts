@@ -144,6 +144,19 @@ describe('ticket lifecycle', () => {
       expect(run(waiting, 'SUBMIT_CORRECTION', satker).value).toBe('BARU');
     });
 
+    it('a supervisor of the tier assigns and releases but does not work the ticket', () => {
+      const supervisor: ActorFacts = { actorId: 'spv-1', roles: ['SUPERVISOR'] };
+      const kanwilSupervisor: ActorFacts = { actorId: 'spv-2', roles: ['SUPERVISOR', 'ESCALATION_SUPERVISOR'] };
+      expect(allowedEvents(machine, start, supervisor)).toEqual(['ASSIGN']);
+      const assigned = run(start, 'ASSIGN', to(supervisor, 'cso-2', ['AGENT']));
+      expect(assigned).toEqual({ value: 'DIPROSES', context: { assigneeId: 'cso-2', correctionRounds: 0 } });
+      expect(allowedEvents(machine, assigned, supervisor)).toEqual(['ASSIGN', 'UNASSIGN']);
+      expect(run(assigned, 'UNASSIGN', supervisor).value).toBe('BARU');
+      const escalated = run(assigned, 'ESCALATE', otherAgent);
+      expect(allowedEvents(machine, escalated, supervisor)).toEqual([]);
+      expect(run(escalated, 'ASSIGN', to(kanwilSupervisor, 'kanwil-2', ['ESCALATION_AGENT'])).value).toBe('DIESKALASI');
+    });
+
     it('at the Kanwil tier assignment stays among the Kanwil agents; a return with nobody holding it is BARU', () => {
       const kanwil: ActorFacts = { actorId: 'kanwil-1', roles: ['ESCALATION_AGENT'] };
       const escalated = run(run(start, 'CLAIM', agent), 'ESCALATE', agent);

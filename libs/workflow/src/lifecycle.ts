@@ -2,6 +2,7 @@ import { and, assign, setup } from 'xstate';
 import type { ActorRole, TicketContext, WorkflowEvent } from './types';
 
 const hasRole = (event: WorkflowEvent, role: ActorRole) => event.facts?.roles?.includes(role) ?? false;
+const hasAny = (event: WorkflowEvent, ...roles: ActorRole[]) => roles.some((role) => hasRole(event, role));
 /**
  * Whether the person an ASSIGN names may work the ticket in this role. Asked without a target (to
  * list what an actor may send), it says yes: the ticket layer always names one when dispatching.
@@ -18,11 +19,12 @@ const ticketSetup = () =>
       isSatker: ({ event }) => hasRole(event, 'SATKER'),
       isSystem: ({ event }) => hasRole(event, 'SYSTEM'),
       isEscalationAgent: ({ event }) => hasRole(event, 'ESCALATION_AGENT'),
-      agentAssignsAgent: ({ event }) => hasRole(event, 'AGENT') && targetIs(event, 'AGENT'),
-      escalationAgentAssignsEscalationAgent: ({ event }) =>
-        hasRole(event, 'ESCALATION_AGENT') && targetIs(event, 'ESCALATION_AGENT'),
-      agentOrSystem: ({ event }) => hasRole(event, 'AGENT') || hasRole(event, 'SYSTEM'),
-      escalationAgentOrSystem: ({ event }) => hasRole(event, 'ESCALATION_AGENT') || hasRole(event, 'SYSTEM'),
+      // Agents and supervisors of the tier hand a ticket to an agent of that tier, or back to its pool.
+      assignsAgent: ({ event }) => hasAny(event, 'AGENT', 'SUPERVISOR') && targetIs(event, 'AGENT'),
+      assignsEscalationAgent: ({ event }) =>
+        hasAny(event, 'ESCALATION_AGENT', 'ESCALATION_SUPERVISOR') && targetIs(event, 'ESCALATION_AGENT'),
+      releasesAtKppn: ({ event }) => hasAny(event, 'AGENT', 'SUPERVISOR', 'SYSTEM'),
+      releasesAtKanwil: ({ event }) => hasAny(event, 'ESCALATION_AGENT', 'ESCALATION_SUPERVISOR', 'SYSTEM'),
       isAssigned: ({ context }) => context.assigneeId !== null,
       assigneeServes: ({ event }) => event.facts?.assigneeServes === true,
     },
@@ -56,7 +58,8 @@ export interface LifecycleOptions {
  *
  * ASSIGN (to a named colleague) and UNASSIGN (back to the office's pool) were added to version 1
  * without a new version: they add transitions only, every stored snapshot resolves as before, and
- * tickets already in flight need them (e.g. when an agent leaves the office). A ticket nobody works
+ * tickets already in flight need them (e.g. when an agent leaves the office). Supervisors of the
+ * tier may send them too (guards only, same transitions). A ticket nobody works
  * is BARU: unassigning a DIPROSES ticket returns it there, and a correction answered (or an
  * escalation returned) while nobody holds the ticket lands in BARU instead of DIPROSES.
  * REOPEN (the satker, on SELESAI without an outcome and on DITOLAK) and the worker's ESCALATE (an
@@ -70,8 +73,8 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
   const release = { type: 'unassign' as const };
   // Reassigning while the ticket waits (on the satker, or at the Kanwil) keeps its status.
   const keepWaiting = (
-    assigner: 'agentAssignsAgent' | 'escalationAgentAssignsEscalationAgent',
-    releaser: 'agentOrSystem' | 'escalationAgentOrSystem',
+    assigner: 'assignsAgent' | 'assignsEscalationAgent',
+    releaser: 'releasesAtKppn' | 'releasesAtKanwil',
   ) => ({
     ASSIGN: { guard: assigner, actions: [assignTo] },
     UNASSIGN: { guard: releaser, actions: [release] },
@@ -103,7 +106,7 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
       BARU: {
         on: {
           CLAIM: { guard: 'isAgent', target: 'DIPROSES', actions: [takeOver] },
-          ASSIGN: { guard: 'agentAssignsAgent', target: 'DIPROSES', actions: [assignTo] },
+          ASSIGN: { guard: 'assignsAgent', target: 'DIPROSES', actions: [assignTo] },
           CANCEL: cancelBySatker,
           ESCALATE: escalateBySystem,
         },
@@ -118,15 +121,15 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
           ...resolveBy('isAgent'),
           ESCALATE: [{ guard: 'isAgent', target: 'DIESKALASI', actions: [takeOver] }, escalateBySystem],
           ...(statusNotice ? { STATUS_NOTICE: { guard: 'isAgent' as const, actions: [takeOver] } } : {}),
-          ASSIGN: { guard: 'agentAssignsAgent', actions: [assignTo] },
-          UNASSIGN: { guard: 'agentOrSystem', target: 'BARU', actions: [release] },
+          ASSIGN: { guard: 'assignsAgent', actions: [assignTo] },
+          UNASSIGN: { guard: 'releasesAtKppn', target: 'BARU', actions: [release] },
           CANCEL: cancelBySatker,
         },
       },
       MENUNGGU_PERBAIKAN: {
         on: {
           SUBMIT_CORRECTION: backToWork('isSatker'),
-          ...keepWaiting('agentAssignsAgent', 'agentOrSystem'),
+          ...keepWaiting('assignsAgent', 'releasesAtKppn'),
           CANCEL: cancelBySatker,
           EXPIRE: { guard: 'isSystem', target: 'DIBATALKAN' },
         },
@@ -135,7 +138,7 @@ export function buildLifecycleMachine({ id, version, outcomeEffects = [], status
         on: {
           ...resolveBy('isEscalationAgent'),
           RETURN_TO_KPPN: backToWork('isEscalationAgent'),
-          ...keepWaiting('escalationAgentAssignsEscalationAgent', 'escalationAgentOrSystem'),
+          ...keepWaiting('assignsEscalationAgent', 'releasesAtKanwil'),
           CANCEL: cancelBySatker,
         },
       },

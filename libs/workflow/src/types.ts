@@ -10,8 +10,12 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-/** How the acting person stands towards one ticket; computed by the ticket layer, never sent by a client. */
-export type ActorRole = 'SATKER' | 'AGENT' | 'ESCALATION_AGENT' | 'SYSTEM';
+/**
+ * How the acting person stands towards one ticket; computed by the ticket layer, never sent by a client.
+ * A SUPERVISOR (of the ticket's KPPN, or of its Kanwil) and an ESCALATION_SUPERVISOR (of its Kanwil)
+ * only hand the ticket to an agent or back to the pool; they do not work it.
+ */
+export type ActorRole = 'SATKER' | 'AGENT' | 'ESCALATION_AGENT' | 'SUPERVISOR' | 'ESCALATION_SUPERVISOR' | 'SYSTEM';
 
 export interface ActorFacts {
   actorId: string | null;

@@ -142,6 +142,22 @@ export class TicketActionsController {
     );
   }
 
+  /** Hands the ticket to the agent chosen in the list (the machine decides who may: agents, supervisors). */
+  @Post(':id/tugaskan')
+  async assign(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
+    const assigneeId = typeof req.body.petugas === 'string' ? req.body.petugas : '';
+    const form = {
+      name: 'ASSIGN',
+      done: 'ASSIGN',
+      again: { assignTo: assigneeId },
+      fieldAliases: { assigneeId: 'petugas' },
+    };
+    await attemptOnPage(this.page, req, res, actor, id, form, async () => {
+      if (!assigneeId) throw invalid('petugas', 'Pilih petugas yang akan ditugaskan.');
+      await this.workflow.dispatch(id, actor, { type: 'ASSIGN', assigneeId }, versionOf(req.body));
+    });
+  }
+
   @Post(':id/nilai')
   async rate(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const value = req.body.nilai;

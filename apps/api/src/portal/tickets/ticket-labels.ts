@@ -47,7 +47,7 @@ const DONE: Record<string, string> = {
   REOPEN: 'Tiket dibuka kembali dan dikirim lagi ke petugas KPPN.',
   STATUS_NOTICE: 'Pemberitahuan status terkirim.',
   ASSIGN: 'Tiket ditugaskan ke petugas yang Anda pilih.',
-  UNASSIGN: 'Penugasan dilepas; tiket kembali ke antrean Belum diambil.',
+  UNASSIGN: 'Penugasan dilepas; tiket kembali ke antrean kantor tanpa petugas.',
   MESSAGE: 'Pesan terkirim.',
   INTERNAL_NOTE: 'Catatan internal tersimpan. Satker tidak dapat melihatnya.',
   RATED: 'Terima kasih atas penilaian Anda.',

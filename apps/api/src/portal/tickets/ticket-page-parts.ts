@@ -110,3 +110,27 @@ export function letterDefaults(view: TicketView, actor: Actor, posted?: Record<s
     jabatan: posted?.jabatan ?? `Kepala ${view.office.name}`.slice(0, 120),
   };
 }
+
+/**
+ * The assignment part: hand the ticket to an active agent of the tier working it, or back to the
+ * pool. Shown to whoever the machine lets assign (agents of the office, supervisors in scope).
+ */
+export function assignmentView(
+  view: TicketView,
+  agents: Array<{ id: string; name: string }>,
+  state: TicketPageState,
+  errors: Map<string, string>,
+) {
+  if (view.viewerRoles.includes('SATKER') || view.assignmentEvents.length === 0) return null;
+  const mine = state.failed === 'ASSIGN' || state.failed === 'UNASSIGN';
+  const works = view.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT');
+  return {
+    // A supervisor comes to assign: open. An agent comes to work the ticket: folded, unless refused here.
+    open: !works || mine,
+    assign: view.assignmentEvents.includes('ASSIGN'),
+    unassign: view.assignmentEvents.includes('UNASSIGN'),
+    agents: agents.map((a) => ({ ...a, selected: a.id === state.assignTo })),
+    error: mine ? (state.error ?? null) : null,
+    fieldError: state.failed === 'ASSIGN' ? (errors.get('petugas') ?? null) : null,
+  };
+}

@@ -4,10 +4,17 @@ import type { Actor } from '@loket/auth';
 import { formatDateTime } from '@loket/common';
 import { LettersService } from '@loket/letters';
 import { SkmSurveyService } from '@loket/skm';
-import { ReplyTemplatesService, TicketQueryService } from '@loket/tickets';
+import { ReplyTemplatesService, TicketAssignment, TicketQueryService } from '@loket/tickets';
 import { Catalogue, OPEN_STATUSES, STATUS_LABELS } from '@loket/workflow';
 import { composerView, EMPTY_INPUT, type ComposerInput } from './composer';
-import { correctionView, formData, legacyActionView, letterDefaults, previewable } from './ticket-page-parts';
+import {
+  assignmentView,
+  correctionView,
+  formData,
+  legacyActionView,
+  letterDefaults,
+  previewable,
+} from './ticket-page-parts';
 import { clockView, doneMessage, eventLabel, RATINGS } from './ticket-labels';
 import { reopenForm } from './reopen-form';
 import { PortalViews } from '../views/portal-views';
@@ -26,6 +33,8 @@ export interface TicketPageState {
   composer?: ComposerInput;
   /** What the letter form shows again after a refusal. */
   letter?: Record<string, string>;
+  /** The agent chosen in the assignment form, selected again after a refusal. */
+  assignTo?: string;
 }
 
 /** The ticket page's view model, for GET and for re-showing it after a refused action. */
@@ -38,6 +47,7 @@ export class TicketPage {
     private readonly views: PortalViews,
     private readonly skm: SkmSurveyService,
     private readonly templates: ReplyTemplatesService,
+    private readonly assignment: TicketAssignment,
   ) {}
 
   async render(
@@ -51,11 +61,12 @@ export class TicketPage {
     const view = await this.query.detail(actor, id);
     const staff = isWorkingStaff(view);
     const open = OPEN_STATUSES.includes(view.status);
-    const [letters, clocks, skm, templates] = await Promise.all([
+    const [letters, clocks, skm, templates, agents] = await Promise.all([
       this.letters.list(id),
       this.query.clocksOf(view.id),
       this.skm.offer(actor, id),
       staff && open ? this.templates.forTicket(actor, id) : Promise.resolve([]),
+      view.assignmentEvents.includes('ASSIGN') ? this.assignment.candidates(actor, id) : Promise.resolve([]),
     ]);
     this.views.render(
       req,
@@ -64,6 +75,7 @@ export class TicketPage {
       {
         title: `Tiket ${view.number}`,
         ...this.model(actor, view, state, templates),
+        assignment: assignmentView(view, agents, state, state.errors ?? new Map()),
         letters,
         clocks: clocks.map(clockView),
         skm: skm.state === 'OFFERED' ? skm : null,
@@ -103,6 +115,7 @@ export class TicketPage {
         : null;
     const forms = [
       ...allowed,
+      ...view.assignmentEvents,
       ...(composer ? ['COMPOSER', 'LETTER'] : []),
       ...(open && ownSatker ? ['MESSAGE'] : []),
       ...(rateable ? ['RATED'] : []),
@@ -114,7 +127,7 @@ export class TicketPage {
       t: view,
       staff,
       ownSatker,
-      ok: doneMessage(state.ok),
+      ok: state.ok === 'ASSIGN' && view.assignee ? `Tiket ditugaskan ke ${view.assignee.name}.` : doneMessage(state.ok),
       conflict: !!state.conflict,
       conflictMessage: state.conflict ? (state.error?.message ?? null) : null,
       form: formData(service?.form ?? {}, view.form as Record<string, unknown>, staff),
