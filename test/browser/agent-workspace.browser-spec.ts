@@ -72,5 +72,5 @@ describe('browser journey: the CSO workspace', () => {
     await page.getByRole('link', { name: registration.number }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: /^Belum diambil 0$/ }).waitFor();
     await journey.capture(page, 'pembaruan-langsung');
-  });
+  }, 120000);
 });

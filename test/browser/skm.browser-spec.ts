@@ -96,5 +96,5 @@ describe('browser journey: SKM survey after a completed ticket, and the supervis
     await reader.setViewportSize({ width: 390, height: 844 });
     expect(await fitsWidth(reader)).toBe(true);
     await journey.capture(reader, 'laporan-skm-ponsel');
-  });
+  }, 120000);
 });

@@ -63,6 +63,8 @@ describe('portal: supervisor SLA dashboard over HTTP', () => {
     const page = await kppnSupervisor.get('/laporan-sla').query(period);
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Laporan SLA</h1>');
+    // Whole months come from the worker's summary: the page says as of when, on the clock it names.
+    expect(page.text).toMatch(/Angka bulan penuh dihitung per \w+, \d+ \w+ \d{4} pukul \d\d\.\d\d WIB/);
     expect(page.text.match(/<svg [^>]*role="img"/g)).toHaveLength(3);
     expect(page.text).toContain(
       `aria-label="Pertanyaan Umum, ${monthLabel(m2)}: 50% penyelesaian dalam target, 2 tiket diajukan"`,

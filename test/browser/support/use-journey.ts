@@ -18,7 +18,8 @@ export function useJourney(name: string): JourneyContext {
     ctx.t = await startTestApp();
     ctx.w = await createWorld(ctx.t.db);
     ctx.journey = await Journey.start(name, ctx.t.url);
-  });
+    // Migrations, the app and Chromium's first unpacking: past Jest's 30 s default on a busy machine.
+  }, 90000);
   afterAll(async () => {
     await ctx.journey?.finish();
     await ctx.t?.close();
