@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import {
   FileStore,
   InspectionSlots,
@@ -19,15 +19,6 @@ export const GENERIC_KIND: AttachmentSpec = {
   required: false,
   accept: ['pdf'],
   maxBytes: 5 * 1024 * 1024,
-};
-
-const CONTENT_ERROR_STATUS: Record<string, number> = {
-  NOT_PDF: 415,
-  UNSUPPORTED_FILE_TYPE: 415,
-  EMPTY_FILE: 422,
-  PDF_TRUNCATED: 422,
-  PDF_ACTIVE_CONTENT: 422,
-  IMAGE_TRUNCATED: 422,
 };
 
 const cleanName = (name: string) =>
@@ -52,17 +43,20 @@ export class AttachmentIntake {
     const byKind = new Map(allowed.map((s) => [s.kind, s]));
     const unknown = uploads.filter((u) => !byKind.has(u.fieldname)).map((u) => u.fieldname);
     if (unknown.length) {
-      throw new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
-        unknown,
-        allowed: allowed.map((s) => s.kind),
-      });
+      throw fail(
+        'UNKNOWN_ATTACHMENT_KIND',
+        { kinds: unknown.join(', ') },
+        {
+          unknown,
+          allowed: allowed.map((s) => s.kind),
+        },
+      );
     }
     const missing = requireAll ? allowed.filter((s) => s.required && !uploads.some((u) => u.fieldname === s.kind)) : [];
     if (missing.length) {
-      throw new DomainError(
+      throw fail(
         'MISSING_ATTACHMENT',
-        422,
-        `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`,
+        { labels: missing.map((m) => m.label).join(', ') },
         {
           missing: missing.map((m) => m.kind),
         },
@@ -79,11 +73,14 @@ export class AttachmentIntake {
           !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image')
             ? 'UNSUPPORTED_FILE_TYPE'
             : verdict.code;
-        const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
-        throw new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
-          field: upload.fieldname,
-          detected: verdict.detected ?? null,
-        });
+        throw fail(
+          code,
+          { label: spec.label, problem: verdict.message },
+          {
+            field: upload.fieldname,
+            detected: verdict.detected ?? null,
+          },
+        );
       }
       upload.contentType = 'contentType' in verdict ? verdict.contentType : 'application/pdf';
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, SatkerMembership } from '@loket/auth';
-import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
+import { fail } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { SlaClocks } from '@loket/sla';
@@ -27,11 +27,7 @@ export interface FileResult {
 }
 
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
-const keyReused = () =>
-  unprocessable(
-    'IDEMPOTENCY_KEY_REUSED',
-    'Idempotency-Key ini sudah dipakai untuk permintaan dengan isi yang berbeda.',
-  );
+const keyReused = () => fail('IDEMPOTENCY_KEY_REUSED');
 
 class DuplicateKey extends Error {}
 
@@ -41,24 +37,21 @@ class DuplicateKey extends Error {}
  */
 export function resolveSatker(actor: Actor, code: string | null): SatkerMembership {
   if (code !== null && actor.dormantSatkerCodes.includes(code)) {
-    throw forbidden(
-      'MEMBERSHIP_DORMANT',
-      `Keanggotaan Anda pada satker ${code} berstatus Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN.`,
-    );
+    throw fail('MEMBERSHIP_DORMANT', { satkers: code });
   }
   if (actor.satkers.length === 0) {
-    throw forbidden('NOT_A_SATKER_USER', 'Hanya pengguna satker yang aktif yang dapat mengajukan layanan ini.');
+    throw fail('NOT_A_SATKER_USER');
   }
   if (code === null) {
     if (actor.satkers.length > 1) {
-      throw badRequest('SATKER_REQUIRED', 'Anda terdaftar di beberapa satker: pilih satker melalui header X-Satker.', {
+      throw fail('SATKER_REQUIRED', {
         satkers: actor.satkers.map((s) => s.satkerCode),
       });
     }
     return actor.satkers[0];
   }
   const chosen = actor.satkers.find((s) => s.satkerCode === code);
-  if (!chosen) throw forbidden('SATKER_NOT_ALLOWED', `Anda tidak dapat bertindak atas nama satker ${code}.`);
+  if (!chosen) throw fail('SATKER_NOT_ALLOWED', { satkerCode: code });
   return chosen;
 }
 
@@ -77,19 +70,16 @@ export class TicketFilingService {
 
   async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
     const service = this.catalogue.service(cmd.serviceCode);
-    if (!service) throw unprocessable('UNKNOWN_SERVICE', `Layanan '${cmd.serviceCode}' tidak dikenal.`);
+    if (!service) throw fail('UNKNOWN_SERVICE', { unknown: [cmd.serviceCode] });
     if (cmd.idempotencyKey !== null && !KEY_FORMAT.test(cmd.idempotencyKey)) {
-      throw badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 8-100 karakter huruf, angka, _ . : atau -.');
+      throw fail('INVALID_IDEMPOTENCY_KEY');
     }
     if (service.filedBy.length === 0) {
-      throw unprocessable(
-        'SERVICE_NOT_FILEABLE',
-        `Layanan ${service.title} tidak diajukan langsung; gunakan menu yang sesuai.`,
-      );
+      throw fail('SERVICE_NOT_FILEABLE', { title: service.title });
     }
     const satker = resolveSatker(actor, cmd.satkerCode);
     const problems = validateForm(service.form, cmd.form);
-    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian formulir tidak valid.', problems);
+    if (problems.length) throw fail('VALIDATION_FAILED', problems);
     await this.intake.check(uploads, service.attachments, true);
 
     const requestHash = createHash('sha256')
@@ -120,8 +110,7 @@ export class TicketFilingService {
         const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
         if (earlier) return earlier;
       }
-      if (err instanceof DuplicateKey)
-        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
+      if (err instanceof DuplicateKey) throw fail('IDEMPOTENCY_IN_PROGRESS');
       throw err;
     }
   }
@@ -191,12 +180,7 @@ export class TicketFilingService {
       db,
       `SELECT id FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`,
     );
-    if (!row)
-      throw new DomainError(
-        'QUEUE_UNAVAILABLE',
-        503,
-        'Layanan Pusintek belum tersedia: kantor Pusintek belum terdaftar.',
-      );
+    if (!row) throw fail('QUEUE_UNAVAILABLE');
     return row.id;
   }
 
