@@ -25,7 +25,10 @@ export const ADMIN_ERRORS = {
       PARENT: 'Induk kantor hanya dapat diubah oleh admin Kantor Pusat.',
     },
   },
-  NOT_A_SUPERVISOR: { status: 403, message: '{what} hanya untuk supervisor KPPN, Kanwil atau Kantor Pusat.' },
+  NOT_A_SUPERVISOR: {
+    status: 403,
+    message: '{what} hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.',
+  },
 
   // Offices and satkers.
   OFFICE_NOT_FOUND: { status: 404, message: 'Kantor {code} tidak ditemukan.' },

@@ -1,7 +1,10 @@
 // Part of the error catalogue (error-catalogue.ts): the HTTP layer, input that cannot be read, uploads.
 
-/** One template per file check a verdict can fail; `{label}` names the upload (attachment kind or "Dokumen"). */
-const REFUSED_FILE = '{label} tidak diterima: {problem}';
+/**
+ * A file that fails its check: `{label}` names the upload (attachment kind or "Dokumen"), `{problem}` is
+ * the verdict of the file inspector (libs/files), already in Bahasa Indonesia. Forms show it as "Label: ...".
+ */
+export const REFUSED_FILE = '{label}: {problem}';
 
 export const HTTP_ERRORS = {
   // Answers of the HTTP layer itself (router, body parser, error filter).
@@ -77,7 +80,7 @@ export const HTTP_ERRORS = {
   UNKNOWN_ATTACHMENT_KIND: { status: 400, message: 'Jenis lampiran tidak dikenal: {kinds}.' },
   MISSING_ATTACHMENT: { status: 422, message: 'Lampiran wajib belum diunggah: {labels}.' },
   DOCUMENT_REQUIRED: { status: 422, message: "Unggah tepat satu berkas PDF pada kolom '{field}'." },
-  UNSUPPORTED_FILE_TYPE: { status: 415, message: '{label} tidak diterima: berkas harus PDF, atau gambar PNG/JPEG.' },
+  UNSUPPORTED_FILE_TYPE: { status: 415, message: '{label}: Berkas harus PDF, atau gambar PNG/JPEG.' },
   NOT_PDF: { status: 415, message: REFUSED_FILE },
   EMPTY_FILE: { status: 422, message: REFUSED_FILE },
   PDF_TRUNCATED: { status: 422, message: REFUSED_FILE },

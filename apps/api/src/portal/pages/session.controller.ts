@@ -2,6 +2,7 @@ import { Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
 import { APP_CONFIG, DomainError, fail, setRetryAfter, type AppConfig } from '@loket/common';
+import { summaryOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { clearCookie, COOKIES, setCookie } from '../session/cookies';
 import { Portal, type PortalContext } from '../session/portal-context';
@@ -77,7 +78,7 @@ export class SessionController {
         req,
         res,
         'masuk',
-        { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false },
+        { title: 'Masuk', nik, error: { code: err.code, message: summaryOf(err) }, lanjut: next, activated: false },
         err.status,
       );
     }

@@ -33,7 +33,7 @@ const NONE: Refusal = { error: null, errors: {} };
 
 /** The page is the supervisors' (agents pick templates in the composer); the service decides per template. */
 function supervisor(actor: Actor): Actor {
-  if (!isSupervisor(actor)) throw fail('NOT_A_SUPERVISOR', { what: 'Pengelolaan templat balasan' });
+  if (!isSupervisor(actor)) throw fail('NOT_A_SUPERVISOR', { what: 'Halaman templat balasan' });
   return actor;
 }
 
