@@ -54,7 +54,8 @@ describe('a service added as one folder', () => {
       .post('/api/v1/tickets')
       .set(auth(satker))
       .send({ service: 'UJI_PERSETUJUAN', form: { alasan: 'Tanpa alasan', jenis: 'A' } });
-    expect([refused.status, refused.body.error.code]).toEqual([422, 'UJI_ALASAN_DITOLAK']);
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.body.error.details).toEqual([{ field: 'alasan', problems: ['Alasan ini tidak diterima.'] }]);
     expect(await count()).toBe(before);
   });
 

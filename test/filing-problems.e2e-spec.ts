@@ -38,7 +38,7 @@ describe('filing: every form and file problem in one answer', () => {
 
   it('an empty registration form with no PDFs: the user list and both missing PDFs together', async () => {
     const error = await refused(() => registration({}));
-    expect(error.message).toBe('Ada isian atau lampiran yang belum lengkap atau tidak valid.');
+    expect(error.message).toBe('Data yang dikirim tidak valid.');
     expect(error.details.map((d) => d.field)).toEqual(['pengguna', 'SK_PENUNJUKAN', 'FORMULIR_PENDAFTARAN']);
     expect(error.details.slice(1)).toEqual([
       {

@@ -1,5 +1,5 @@
 import type { Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 
 /**
  * What a person may administer, from their ADMIN roles: Kantor Pusat everything; a Kanwil its own
@@ -25,7 +25,7 @@ export function adminScopeOf(actor: Actor): AdminScope {
     officeIds: admin.filter((s) => s.officeKind === 'KPPN' || s.officeKind === 'PUSINTEK').map((s) => s.officeId),
   };
   if (!scope.national && !scope.regionIds.length && !scope.officeIds.length) {
-    throw forbidden('NOT_AN_ADMIN', 'Halaman dan layanan administrasi hanya untuk admin kantor.');
+    throw fail('NOT_AN_ADMIN', { reason: 'OFFICE_ADMIN' });
   }
   return scope;
 }
@@ -54,6 +54,6 @@ export function mayShape(scope: AdminScope, office: { id: string; parentId: stri
 
 export function requireShape(scope: AdminScope, office: { id: string; parentId: string | null }): void {
   if (!mayShape(scope, office)) {
-    throw forbidden('ADMIN_SCOPE', 'Data kantor dan satker diubah oleh admin Kanwil atau Kantor Pusat.');
+    throw fail('ADMIN_SCOPE', { reason: 'OFFICE_DATA' });
   }
 }

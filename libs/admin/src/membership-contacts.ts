@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { maskNik, recordMembershipChange } from '@loket/registry';
 import { EMAIL_PATTERN, PHONE_PATTERN } from '@loket/workflow';
@@ -26,7 +26,7 @@ export interface ContactCorrection {
 }
 
 const COLUMNS = `m.id, s.code AS "satkerCode", s.name AS "satkerName", p.nik AS "nikMasked", p.name, m.status, m.phone, m.email`;
-const membershipNotFound = () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.');
+const membershipNotFound = () => fail('MEMBERSHIP_NOT_FOUND');
 
 /**
  * Admins of a satker's KPPN (and the Kanwil and Kantor Pusat above it) correct a membership's contact
@@ -75,7 +75,7 @@ export class MembershipContacts {
         ? [{ field: 'reason', problems: ['Alasan koreksi wajib diisi (minimal 5 karakter).'] }]
         : []),
     ];
-    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data kontak tidak valid.', problems);
+    if (problems.length) throw fail('VALIDATION_FAILED', problems);
     return this.db.transaction(async (em) => {
       const before = await this.find(em, actor, id, 'FOR UPDATE OF m');
       const after = { ...before, phone: phone ?? before.phone, email: email ?? before.email };

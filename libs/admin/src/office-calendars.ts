@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { forbidden, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { CalendarAdmin, ZONE_CALENDAR, type CalendarChange, type WeeklyWindows } from '@loket/sla';
 import { adminScopeOf, officeClause, type AdminScope } from './admin-scope';
@@ -21,8 +21,7 @@ export interface OfficeCalendarView {
   overrides: Array<{ name: string; from: string; to: string; weekly: WeeklyWindows }>;
 }
 
-const calendarNotFound = (code: string | null) =>
-  notFound('CALENDAR_NOT_FOUND', `Kalender ${code ?? ''} tidak ditemukan.`.replace('  ', ' '));
+const calendarNotFound = (code: string | null) => fail('CALENDAR_NOT_FOUND', { code: code ?? '' });
 const ownCode = (office: OfficeView) => `KANTOR-${office.code.toUpperCase()}`;
 
 /**
@@ -106,11 +105,7 @@ export class OfficeCalendars {
       change.change === 'CALENDAR_CREATED' ||
       (change.change === 'HOLIDAY_ADDED' && change.kind === 'LOKAL') ||
       (change.change === 'HOLIDAY_REMOVED' && change.calendarCode !== null);
-    if (!local)
-      throw forbidden(
-        'NOT_AN_ADMIN',
-        'Libur nasional, cuti bersama, jam layanan mingguan dan penghentian layanan diubah oleh admin Kantor Pusat.',
-      );
+    if (!local) throw fail('NOT_AN_ADMIN', { reason: 'NATIONAL_CALENDAR' });
     const officeId =
       change.change === 'CALENDAR_CREATED'
         ? (await this.offices.find(this.db, scope, change.officeCode, '')).id

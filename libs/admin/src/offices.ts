@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
-import { badRequest, conflict, DomainError, forbidden, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { inspectImage, type StoredUpload } from '@loket/files';
 import { adminScopeOf, officeClause, requireShape, type AdminScope } from './admin-scope';
@@ -54,7 +54,7 @@ const AUDITED = (v: OfficeView & { logoSha256?: string | null }) => {
   return rest;
 };
 
-export const officeNotFound = (code: string) => notFound('OFFICE_NOT_FOUND', `Kantor ${code} tidak ditemukan.`);
+export const officeNotFound = (code: string) => fail('OFFICE_NOT_FOUND', { code });
 
 /** Offices as their admins manage them; every read goes through the admin scope. */
 /** The columns an admin may set, in the order both the INSERT and the UPDATE list them (name .. letter_code). */
@@ -89,7 +89,7 @@ export class OfficesAdmin {
     const row = await one<{ logo: Buffer | null }>(this.db, `SELECT logo_png AS logo FROM offices WHERE id = $1`, [
       office.id,
     ]);
-    if (!row?.logo) throw notFound('LOGO_NOT_FOUND', `Kantor ${code} belum memiliki logo.`);
+    if (!row?.logo) throw fail('LOGO_NOT_FOUND', { code });
     return row.logo;
   }
 
@@ -104,17 +104,16 @@ export class OfficesAdmin {
     checkFields(f);
     return this.db.transaction(async (em) => {
       const parent = await this.parentFor(em, scope, kind, f.parentCode);
-      if (kind !== 'KPPN' && !scope.national)
-        throw forbidden('ADMIN_SCOPE', 'Kantor Pusat, Kanwil dan Pusintek dibuat oleh admin Kantor Pusat.');
+      if (kind !== 'KPPN' && !scope.national) throw fail('ADMIN_SCOPE', { reason: 'TOP_OFFICE' });
       if (parent) requireShape(scope, parent);
-      else if (!scope.national) throw forbidden('ADMIN_SCOPE', 'Kantor tanpa induk dibuat oleh admin Kantor Pusat.');
+      else if (!scope.national) throw fail('ADMIN_SCOPE', { reason: 'ROOT_OFFICE' });
       const created = await one<{ id: string }>(
         em,
         `INSERT INTO offices (code, kind, name, parent_id, time_zone, address, street, city, phone, fax, email, website, letter_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (code) DO NOTHING RETURNING id`,
         [code, kind, ...editableValues(f, parent?.id ?? null)],
       );
-      if (!created) throw conflict('OFFICE_EXISTS', `Kode kantor ${code} sudah dipakai.`, { field: 'code' });
+      if (!created) throw fail('OFFICE_EXISTS', { code }, { field: 'code' });
       const view = await this.find(em, scope, code, '');
       await this.record(em, actor, view, 'OFFICE_CREATED', undefined, AUDITED(view), reason);
       return view;
@@ -130,9 +129,9 @@ export class OfficesAdmin {
       const parent = await this.parentFor(em, scope, before.kind, f.parentCode);
       if ((parent?.id ?? null) !== before.parentId) {
         // Moving an office under another parent reshapes both regions: Kantor Pusat's call.
-        if (!scope.national) throw forbidden('ADMIN_SCOPE', 'Induk kantor hanya dapat diubah oleh admin Kantor Pusat.');
+        if (!scope.national) throw fail('ADMIN_SCOPE', { reason: 'PARENT' });
         if (parent && (await this.isUnder(em, parent.id, before.id)))
-          throw badRequest('OFFICE_CYCLE', 'Kantor tidak dapat menjadi induk dirinya sendiri.', {
+          throw fail('OFFICE_CYCLE', {
             field: 'parentCode',
           });
       }
@@ -190,7 +189,7 @@ export class OfficesAdmin {
       const prior = await one<{ sha: string | null }>(em, `SELECT logo_sha256 AS sha FROM offices WHERE id = $1`, [
         before.id,
       ]);
-      if (!prior?.sha) throw notFound('LOGO_NOT_FOUND', `Kantor ${code} belum memiliki logo.`);
+      if (!prior?.sha) throw fail('LOGO_NOT_FOUND', { code });
       await em.query(`UPDATE offices SET logo_png = NULL, logo_sha256 = NULL, updated_at = now() WHERE id = $1`, [
         before.id,
       ]);
@@ -245,7 +244,7 @@ export class OfficesAdmin {
     const parent = parentCode ? await this.find(db, scope, parentCode, '') : null;
     if (!PARENT_KINDS[kind].includes(parent?.kind ?? null)) {
       const allowed = PARENT_KINDS[kind].map((k) => k ?? 'tanpa induk').join(' atau ');
-      throw badRequest('INVALID_PARENT', `Induk kantor ${kind} harus ${allowed}.`, { field: 'parentCode' });
+      throw fail('INVALID_PARENT', { kind, allowed }, { field: 'parentCode' });
     }
     return parent;
   }
@@ -264,20 +263,15 @@ export class OfficesAdmin {
 
 function checkFields(f: OfficeFields): void {
   if (!(TIME_ZONES as readonly string[]).includes(f.timeZone)) {
-    throw badRequest(
-      'INVALID_TIME_ZONE',
-      'Zona waktu harus Asia/Jakarta (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT).',
-      { field: 'timeZone' },
-    );
+    throw fail('INVALID_TIME_ZONE', { field: 'timeZone' });
   }
 }
 
 function checkLogo(bytes: Buffer): void {
-  if (bytes.length > MAX_LOGO_BYTES)
-    throw new DomainError('LOGO_TOO_LARGE', 413, 'Logo paling besar 512 KB.', { field: 'logo' });
+  if (bytes.length > MAX_LOGO_BYTES) throw fail('LOGO_TOO_LARGE', { max: MAX_LOGO_BYTES / 1024 }, { field: 'logo' });
   const verdict = inspectImage(bytes);
   if (!verdict.ok || verdict.contentType !== 'image/png') {
     const detail = verdict.ok ? 'berkas JPEG' : verdict.message;
-    throw new DomainError('LOGO_NOT_PNG', 422, `Logo harus berkas PNG yang utuh (${detail}).`, { field: 'logo' });
+    throw fail('LOGO_NOT_PNG', { detail }, { field: 'logo' });
   }
 }

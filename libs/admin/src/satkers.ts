@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, conflict, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { TicketRepository } from '@loket/tickets';
 import { adminScopeOf, officeClause, requireShape, type AdminScope } from './admin-scope';
@@ -39,7 +39,7 @@ const AUDITED = ({ code, name, kppnCode, klCode, eselon1Code, managesUp }: Satke
   managesUp,
 });
 
-export const satkerNotFound = (code: string) => notFound('SATKER_NOT_FOUND', `Satker ${code} tidak ditemukan.`);
+export const satkerNotFound = (code: string) => fail('SATKER_NOT_FOUND', { satkerCode: code });
 
 /**
  * Satkers as admins manage them. The partner KPPN decides where new tickets go (filing reads it per
@@ -85,7 +85,7 @@ export class SatkersAdmin {
          ON CONFLICT (code) DO NOTHING RETURNING id`,
         [code, f.name, kppn.id, f.klCode, f.eselon1Code, f.managesUp],
       );
-      if (!created) throw conflict('SATKER_EXISTS', `Kode satker ${code} sudah terdaftar.`, { field: 'code' });
+      if (!created) throw fail('SATKER_EXISTS', { code }, { field: 'code' });
       const view = await this.find(em, scope, code, '');
       await this.audit.record(em, {
         actorId: actor.personId,
@@ -108,8 +108,7 @@ export class SatkersAdmin {
       requireShape(scope, await this.offices.find(em, scope, before.kppnCode, ''));
       const kppn = await this.kppn(em, scope, f.kppnCode);
       const moved = kppn.id !== before.kppnId;
-      if (moved && !reason?.trim())
-        throw badRequest('REASON_REQUIRED', 'Alasan pemindahan satker ke KPPN lain wajib diisi.', { field: 'reason' });
+      if (moved && !reason?.trim()) throw fail('REASON_REQUIRED', { field: 'reason' });
       await em.query(
         `UPDATE satkers SET name = $2, kppn_id = $3, kl_code = $4, eselon1_code = $5, manages_up = $6, updated_at = now() WHERE id = $1`,
         [before.id, f.name, kppn.id, f.klCode, f.eselon1Code, f.managesUp],
@@ -144,7 +143,7 @@ export class SatkersAdmin {
   /** A KPPN the admin shapes (Kantor Pusat, or the Kanwil above it). */
   private async kppn(db: Queryable, scope: AdminScope, code: string) {
     const office = await this.offices.find(db, scope, code, '');
-    if (office.kind !== 'KPPN') throw badRequest('NOT_A_KPPN', `Kantor ${code} bukan KPPN.`, { field: 'kppnCode' });
+    if (office.kind !== 'KPPN') throw fail('NOT_A_KPPN', { code }, { field: 'kppnCode' });
     requireShape(scope, office);
     return office;
   }

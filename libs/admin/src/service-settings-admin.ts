@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, forbidden, isRealDate, notFound } from '@loket/common';
+import { fail, isRealDate } from '@loket/common';
 import { ServiceSettingsStore, type ServiceSettingsVersion } from '@loket/sla';
 import { Catalogue, type ServiceDefinition, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { AuditLog } from '@loket/audit';
@@ -21,9 +21,8 @@ type Problem = { field: string; problem: string };
 const MAX_MINUTES = 60 * 450;
 const MAX_DAYS = 60;
 const invalidSettings = (problems: Problem[]) =>
-  badRequest(
+  fail(
     'INVALID_SERVICE_SETTINGS',
-    'Pengaturan layanan tidak valid.',
     problems.map((p) => ({ field: p.field, problems: [p.problem] })),
   );
 
@@ -96,8 +95,7 @@ export class ServiceSettingsAdmin {
 
   async change(actor: Actor, code: string, c: SettingsChange) {
     const pusat = actor.staff.find((s) => s.role === 'ADMIN' && s.officeKind === 'PUSAT');
-    if (!pusat)
-      throw forbidden('NOT_A_NATIONAL_ADMIN', 'Pengaturan SLA layanan hanya dapat diubah oleh admin Kantor Pusat.');
+    if (!pusat) throw fail('NOT_A_NATIONAL_ADMIN');
     const service = this.service(code);
     const problems: Problem[] = [];
     const today = todayWib();
@@ -145,7 +143,7 @@ export class ServiceSettingsAdmin {
 
   private service(code: string) {
     const service = this.sla().find((s) => s.code === code);
-    if (!service) throw notFound('SERVICE_NOT_FOUND', `Layanan ${code} tidak ditemukan atau tidak memiliki SLA.`);
+    if (!service) throw fail('SERVICE_NOT_FOUND', { code });
     return service;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, conflict, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { DigitIdentities, maskNik } from '@loket/registry';
 import { TicketWorkflowService } from '@loket/tickets';
@@ -44,7 +44,7 @@ export interface RoleRevoked {
   sessionsEnded: number;
 }
 
-const staffRoleNotFound = () => notFound('STAFF_ROLE_NOT_FOUND', 'Peran staf tidak ditemukan.');
+const staffRoleNotFound = () => fail('STAFF_ROLE_NOT_FOUND');
 
 /**
  * Staff roles at offices. Granting to a NIK without a DIGIT identity creates it and queues the
@@ -84,27 +84,20 @@ export class StaffAdmin {
   async grant(actor: Actor, s: NewStaff, reason: string | null): Promise<RoleGranted> {
     const scope = adminScopeOf(actor);
     const problem = nikProblem(s.nik);
-    if (problem)
-      throw badRequest('INVALID_NIK', NIK_PROBLEM_MESSAGES[problem], [
-        { field: 'nik', message: NIK_PROBLEM_MESSAGES[problem] },
-      ]);
+    if (problem) throw fail('INVALID_NIK', [{ field: 'nik', message: NIK_PROBLEM_MESSAGES[problem] }]);
     return this.db.transaction(async (em) => {
       const office = await this.offices.find(em, scope, s.officeCode, '');
       if (s.role === 'DIGIPAY_ADMIN' && office.kind !== 'KPPN') {
-        throw badRequest('ROLE_NOT_FOR_OFFICE', 'Peran admin Digipay hanya ada di KPPN.', { field: 'role' });
+        throw fail('ROLE_NOT_FOR_OFFICE', { field: 'role' });
       }
       let person = await this.identities.findByNik(em, s.nik);
       const identityCreated = !person;
       if (!person) {
         if (!s.name?.trim() || !s.email?.trim()) {
-          throw badRequest(
-            'IDENTITY_DATA_REQUIRED',
-            'NIK ini belum memiliki identitas DIGIT: nama dan e-mail wajib diisi untuk mengirim e-mail aktivasi.',
-            [
-              ...(!s.name?.trim() ? [{ field: 'name', message: 'Nama wajib diisi.' }] : []),
-              ...(!s.email?.trim() ? [{ field: 'email', message: 'E-mail wajib diisi.' }] : []),
-            ],
-          );
+          throw fail('IDENTITY_DATA_REQUIRED', [
+            ...(!s.name?.trim() ? [{ field: 'name', message: 'Nama wajib diisi.' }] : []),
+            ...(!s.email?.trim() ? [{ field: 'email', message: 'E-mail wajib diisi.' }] : []),
+          ]);
         }
         person =
           (await this.identities.create(
@@ -118,8 +111,7 @@ export class StaffAdmin {
         `INSERT INTO staff_roles (person_id, office_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING role`,
         [person!.id, office.id, s.role],
       );
-      if (!inserted)
-        throw conflict('STAFF_ROLE_EXISTS', `${person!.name} sudah memegang peran ${s.role} di ${office.name}.`);
+      if (!inserted) throw fail('STAFF_ROLE_EXISTS', { name: person!.name, role: s.role, office: office.name });
       await this.audit.record(em, {
         actorId: actor.personId,
         officeId: office.id,
@@ -218,7 +210,7 @@ export class StaffAdmin {
         WHERE p.id = $1 AND ${clause.sql} GROUP BY p.id`,
       [personId, ...clause.params],
     );
-    if (!row) throw notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.');
+    if (!row) throw fail('STAFF_NOT_FOUND');
     return masked(row);
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { noteRequestActor, unauthorized } from '@loket/common';
+import { fail, noteRequestActor } from '@loket/common';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 
@@ -34,13 +34,13 @@ export class AuthGuard implements CanActivate {
       req.bearer = token!;
     }
     if (isPublic || actor) return true;
-    throw unauthorized();
+    throw fail('UNAUTHENTICATED');
   }
 }
 
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {
   const actor = ctx.switchToHttp().getRequest<AuthedRequest>().actor;
-  if (!actor) throw unauthorized();
+  if (!actor) throw fail('UNAUTHENTICATED');
   return actor;
 });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, ERROR_CATALOGUE, fail, type AppConfig } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { LIVE_MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS } from '@loket/registry';
 import type { Actor } from './actor';
@@ -16,7 +16,7 @@ import {
   type ScryptCost,
 } from './secrets';
 
-const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', 401, 'NIK atau kata sandi salah.');
+const invalidCredentials = () => fail('INVALID_CREDENTIALS');
 
 export interface LoginResult {
   token: string;
@@ -24,7 +24,7 @@ export interface LoginResult {
   actor: Actor;
 }
 
-export const PASSWORD_POLICY = 'Kata sandi minimal 10 karakter dan memuat huruf serta angka.';
+export const PASSWORD_POLICY = ERROR_CATALOGUE.WEAK_PASSWORD.message;
 export const meetsPasswordPolicy = (p: string) =>
   p.length >= 10 && p.length <= 128 && /[A-Za-z]/.test(p) && /[0-9]/.test(p);
 
@@ -132,7 +132,7 @@ export class AuthService {
 
   /** Sets the first password through a single-use activation token; any session of the person ends. */
   async activate(token: string, password: string): Promise<void> {
-    if (!meetsPasswordPolicy(password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    if (!meetsPasswordPolicy(password)) throw fail('WEAK_PASSWORD');
     const hash = await this.hashPassword(password);
     await this.db.transaction(async (em) => {
       const row = await this.usableActivation(em, token, 'FOR UPDATE');
@@ -153,9 +153,9 @@ export class AuthService {
       [actor.personId],
     );
     if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
-      throw new DomainError('INVALID_CURRENT_PASSWORD', 422, 'Kata sandi saat ini salah.');
+      throw fail('INVALID_CURRENT_PASSWORD');
     }
-    if (!meetsPasswordPolicy(next)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    if (!meetsPasswordPolicy(next)) throw fail('WEAK_PASSWORD');
     const hash = await hashPassword(next);
     await this.db.transaction((em) => this.setPassword(em, actor.personId, hash, sha256Hex(currentToken)));
   }
@@ -208,32 +208,12 @@ export class AuthService {
          FROM activation_tokens a JOIN persons p ON p.id = a.person_id WHERE a.token_hash = $1 ${lock ? 'FOR UPDATE OF a, p' : ''}`,
       [sha256Hex(token)],
     );
-    if (!row) throw new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
-    if (row.used_at) throw new DomainError('ACTIVATION_TOKEN_USED', 410, 'Tautan aktivasi sudah pernah digunakan.');
-    if (row.expired)
-      throw new DomainError(
-        'ACTIVATION_TOKEN_EXPIRED',
-        410,
-        'Tautan aktivasi sudah kedaluwarsa. Minta tautan baru ke KPPN.',
-      );
-    if (row.passwordChanged)
-      throw new DomainError(
-        'ACTIVATION_TOKEN_REVOKED',
-        410,
-        'Tautan aktivasi tidak berlaku lagi karena kata sandi akun ini sudah diubah.',
-      );
-    if (row.superseded)
-      throw new DomainError(
-        'ACTIVATION_TOKEN_SUPERSEDED',
-        410,
-        'Tautan aktivasi ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail aktivasi terakhir.',
-      );
-    if (row.accountGone)
-      throw new DomainError(
-        'ACTIVATION_TOKEN_REVOKED',
-        410,
-        'Tautan aktivasi tidak berlaku lagi karena akun sudah dihapus atau dinonaktifkan.',
-      );
+    if (!row) throw fail('ACTIVATION_TOKEN_INVALID');
+    if (row.used_at) throw fail('ACTIVATION_TOKEN_USED');
+    if (row.expired) throw fail('ACTIVATION_TOKEN_EXPIRED');
+    if (row.passwordChanged) throw fail('ACTIVATION_TOKEN_REVOKED', { reason: 'PASSWORD_CHANGED' });
+    if (row.superseded) throw fail('ACTIVATION_TOKEN_SUPERSEDED');
+    if (row.accountGone) throw fail('ACTIVATION_TOKEN_REVOKED', { reason: 'ACCOUNT_CLOSED' });
     return row;
   }
 }

@@ -1,5 +1,5 @@
 import { one, type Queryable } from '@loket/db';
-import { countAttempt, tooManyRequests, waitInWords } from './rate-limit';
+import { countAttempt, tooManyRequests } from './rate-limit';
 import { sha256Hex } from './secrets';
 
 /** Failed attempts one client address may make in a window, across all NIKs. */
@@ -78,9 +78,4 @@ export class LoginThrottle {
   }
 }
 
-const tooMany = (seconds: number) =>
-  tooManyRequests(
-    'TOO_MANY_ATTEMPTS',
-    `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${waitInWords(seconds)}.`,
-    seconds,
-  );
+const tooMany = (seconds: number) => tooManyRequests('TOO_MANY_ATTEMPTS', seconds);

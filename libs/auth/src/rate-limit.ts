@@ -1,4 +1,4 @@
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { sha256Hex } from './secrets';
 
@@ -33,5 +33,5 @@ export const waitInWords = (seconds: number): string =>
   seconds < 60 ? `${seconds} detik` : `${Math.ceil(seconds / 60)} menit`;
 
 /** A 429 whose Retry-After (set by the error filter) comes from `retryAfterSeconds`. */
-export const tooManyRequests = (code: string, message: string, seconds: number) =>
-  new DomainError(code, 429, message, { retryAfterSeconds: seconds });
+export const tooManyRequests = (code: 'TOO_MANY_ATTEMPTS' | 'TOO_MANY_LOOKUPS', seconds: number) =>
+  fail(code, { wait: waitInWords(seconds) }, { retryAfterSeconds: seconds });

@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { DomainError } from './errors';
+import { fail } from './errors';
 
 /** One data row: the line of the file it starts on and its cells by header name. */
 export interface CsvRow {
@@ -18,8 +18,6 @@ export interface CsvTable {
   /** Rows that cannot be read at all (wrong number of columns); the caller reports them with its own. */
   problems: CsvProblem[];
 }
-
-export const invalidCsv = (message: string, details?: unknown) => new DomainError('INVALID_CSV', 422, message, details);
 
 /**
  * Excel in an Indonesian locale writes semicolons (the comma is the decimal mark); elsewhere it writes
@@ -44,9 +42,9 @@ export function readCsv(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalidCsv('Berkas bukan teks UTF-8. Di Excel, simpan sebagai "CSV UTF-8 (Comma delimited)".');
+    throw fail('INVALID_CSV', { reason: 'NOT_UTF8' });
   }
-  if (text.includes('\0')) throw invalidCsv('Berkas bukan teks CSV.');
+  if (text.includes('\0')) throw fail('INVALID_CSV', { reason: 'NOT_TEXT' });
   text = text.replace(/^\uFEFF/, '');
   const delimiter = delimiterOf(text);
   let records: Array<{ record: string[]; info: { bytes: number } }>;
@@ -61,10 +59,9 @@ export function readCsv(
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw invalidCsv(
-        `CSV tidak dapat dibaca${line ? ` pada baris ${line}` : ''}: periksa tanda kutip (").`,
-        line ? [{ line, problem: 'tanda kutip tidak ditutup' }] : undefined,
-      );
+      throw line
+        ? fail('INVALID_CSV', { reason: 'QUOTES_AT_LINE', line }, [{ line, problem: 'tanda kutip tidak ditutup' }])
+        : fail('INVALID_CSV', { reason: 'QUOTES' });
     }
     throw err;
   }
@@ -73,9 +70,11 @@ export function readCsv(
   const missing = columns.required.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !expected.includes(h));
   if (missing.length || unknown.length || new Set(header).size !== header.length) {
-    throw invalidCsv(
-      `Baris pertama CSV harus berisi nama kolom: ${expected.join(delimiter)}` +
-        `${columns.optional?.length ? ` (kolom ${columns.optional.join(', ')} boleh tidak ada)` : ''}.`,
+    throw fail(
+      'INVALID_CSV',
+      columns.optional?.length
+        ? { reason: 'HEADER_WITH_OPTIONAL', columns: expected.join(delimiter), optional: columns.optional.join(', ') }
+        : { reason: 'HEADER', columns: expected.join(delimiter) },
       { expected, missing, unknown },
     );
   }

@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { DomainError } from './errors';
+import { fail } from './errors';
 import { ErrorFilter } from './error-filter';
 
 function respond(exception: unknown) {
@@ -24,10 +24,24 @@ function respond(exception: unknown) {
 
 describe('ErrorFilter', () => {
   it('maps a domain error to its status and the common body', () => {
-    expect(respond(new DomainError('TICKET_NOT_FOUND', 404, 'Tiket tidak ditemukan.'))).toEqual({
+    expect(respond(fail('TICKET_NOT_FOUND'))).toEqual({
       status: 404,
       body: {
         error: { code: 'TICKET_NOT_FOUND', message: 'Tiket tidak ditemukan.', details: null, requestId: 'req-1' },
+      },
+    });
+  });
+
+  it('fills a message template and keeps the details', () => {
+    expect(respond(fail('LOGO_TOO_LARGE', { max: 512 }, { field: 'logo' }))).toEqual({
+      status: 413,
+      body: {
+        error: {
+          code: 'LOGO_TOO_LARGE',
+          message: 'Logo paling besar 512 KB.',
+          details: { field: 'logo' },
+          requestId: 'req-1',
+        },
       },
     });
   });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { errorMessage, type ErrorCode } from './error-catalogue';
 import { DomainError } from './errors';
 import { requestIdOf } from './request-context';
 
@@ -10,16 +11,19 @@ export interface ErrorBody {
   details?: unknown;
 }
 
-const HTTP_FALLBACK: Record<number, ErrorBody> = {
-  400: { code: 'BAD_REQUEST', message: 'Permintaan tidak valid.' },
-  401: { code: 'UNAUTHENTICATED', message: 'Silakan masuk terlebih dahulu.' },
-  403: { code: 'FORBIDDEN', message: 'Anda tidak berwenang melakukan tindakan ini.' },
-  404: { code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.' },
-  405: { code: 'METHOD_NOT_ALLOWED', message: 'Metode tidak diizinkan.' },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Data yang dikirim terlalu besar.' },
-  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Jenis konten tidak didukung.' },
-  429: { code: 'TOO_MANY_REQUESTS', message: 'Terlalu banyak permintaan. Coba lagi nanti.' },
+// Nest's own HTTP exceptions (unknown route, guard refusals) answer with the catalogue's generic codes.
+const HTTP_FALLBACK: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
 };
+
+const bodyOf = (code: ErrorCode): ErrorBody => ({ code, message: errorMessage(code) });
 
 // The database went away (restart, failover, network): the request may be retried, with the same
 // Idempotency-Key where it has one.
@@ -55,18 +59,13 @@ export function classify(exception: unknown): [number, ErrorBody] {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return [status, HTTP_FALLBACK[status] ?? { code: 'HTTP_' + status, message: 'Permintaan tidak dapat diproses.' }];
+    const code = HTTP_FALLBACK[status];
+    return [status, code ? bodyOf(code) : { code: 'HTTP_' + status, message: 'Permintaan tidak dapat diproses.' }];
   }
   if (unavailable(exception)) {
-    return [
-      503,
-      {
-        code: 'SERVICE_UNAVAILABLE',
-        message: 'Layanan sedang tidak dapat menjangkau basis data. Silakan coba lagi sebentar lagi.',
-      },
-    ];
+    return [503, bodyOf('SERVICE_UNAVAILABLE')];
   }
-  return [500, { code: 'INTERNAL_ERROR', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' }];
+  return [500, bodyOf('INTERNAL_ERROR')];
 }
 
 /** Answers an error as a page instead of JSON (the web portal); returns false to leave it to JSON. */

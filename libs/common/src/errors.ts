@@ -1,27 +1,39 @@
-// Domain errors carry a stable English code, an HTTP status and a message in Bahasa Indonesia.
-// The single exception filter turns them into `{ error: { code, message, details, requestId } }`.
+import { ERROR_CATALOGUE, errorMessage, type ErrorCode, type ErrorParams } from './error-catalogue';
+
+// Domain errors carry a stable English code, an HTTP status and a message in Bahasa Indonesia, all three
+// from the error catalogue. The single exception filter turns them into
+// `{ error: { code, message, details, requestId } }`.
 export class DomainError extends Error {
+  readonly status: number;
+
+  /** Use `fail()`: it fills the message from the catalogue with typed parameters. */
   constructor(
-    readonly code: string,
-    readonly status: number,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
     this.name = code;
+    this.status = ERROR_CATALOGUE[code].status;
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) =>
-  new DomainError(code, 400, message, details);
-export const unauthorized = (message = 'Sesi tidak valid atau telah berakhir. Silakan masuk kembali.') =>
-  new DomainError('UNAUTHENTICATED', 401, message);
-export const forbidden = (code: string, message: string, details?: unknown) =>
-  new DomainError(code, 403, message, details);
-export const notFound = (code: string, message: string) => new DomainError(code, 404, message);
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new DomainError(code, 409, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) =>
-  new DomainError(code, 422, message, details);
+/** After the code: its message parameters when its message has any, then optional details. */
+export type FailArgs<C extends ErrorCode> = [ErrorParams<C>] extends [undefined]
+  ? [details?: unknown]
+  : [params: ErrorParams<C>, details?: unknown];
 
-export const ticketNotFound = () => notFound('TICKET_NOT_FOUND', 'Tiket tidak ditemukan.');
+const takesParams = (code: ErrorCode): boolean => {
+  const message: string | object = ERROR_CATALOGUE[code].message;
+  return typeof message !== 'string' || /\{\w+\}/.test(message);
+};
+
+/**
+ * The error for a catalogued code, to throw: `throw fail('TICKET_NOT_FOUND')`,
+ * `throw fail('LOGO_TOO_LARGE', { max: 512 }, { field: 'logo' })`. An unknown code, or missing or
+ * misspelt message parameters, do not compile.
+ */
+export function fail<C extends ErrorCode>(code: C, ...args: FailArgs<C>): DomainError {
+  const [params, details] = takesParams(code) ? args : [undefined, args[0]];
+  return new DomainError(code, errorMessage(code, params as Record<string, unknown> | undefined), details);
+}

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { DomainError } from './errors';
+import { fail } from './errors';
 
 /**
  * Text PostgreSQL cannot store (NUL) or that lost its meaning on the way in: a lone UTF-16
@@ -12,13 +12,7 @@ export function isCleanText(value: string): boolean {
 
 const UNCLEAN = /[\u0000\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const invalidText = (where: string) =>
-  new DomainError(
-    'INVALID_TEXT',
-    400,
-    'Teks yang dikirim memuat karakter yang tidak sah (karakter NUL atau Unicode/UTF-8 yang rusak). Periksa kembali isiannya.',
-    { field: where },
-  );
+export const invalidText = (where: string) => fail('INVALID_TEXT', { field: where });
 
 /**
  * The first place (a dotted path) in a parsed body, query or params object holding unclean text.

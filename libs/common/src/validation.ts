@@ -1,7 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { badRequest } from './errors';
+import { fail } from './errors';
 
 interface FieldProblem {
   field: string;
@@ -40,7 +40,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors)),
+    exceptionFactory: (errors) => fail('VALIDATION_FAILED', flatten(errors)),
   });
 }
 
@@ -48,6 +48,6 @@ export function createValidationPipe(): ValidationPipe {
 export async function validateDto<T extends object>(cls: new () => T, plain: object): Promise<T> {
   const dto = plainToInstance(cls, plain);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', flatten(errors));
+  if (errors.length) throw fail('VALIDATION_FAILED', flatten(errors));
   return dto;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream';
 import type { Request } from 'express';
 import type { StorageEngine } from 'multer';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 
 export interface StoredUpload extends Express.Multer.File {
   sha256: string;
@@ -39,13 +39,7 @@ export class HashingDiskStorage implements StorageEngine {
     const upload = req as UploadRequest;
     const seen = (upload.uploadFields ??= new Set<string>());
     if (seen.has(file.fieldname)) {
-      cb(
-        new DomainError(
-          'DUPLICATE_FILE_FIELD',
-          422,
-          `Kolom lampiran '${file.fieldname}' hanya boleh berisi satu berkas.`,
-        ),
-      );
+      cb(fail('DUPLICATE_FILE_FIELD', { field: file.fieldname }));
       return;
     }
     seen.add(file.fieldname);

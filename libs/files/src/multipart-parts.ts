@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
-import { DomainError, invalidText, isCleanText } from '@loket/common';
+import { fail, invalidText, isCleanText } from '@loket/common';
 import type { StoredUpload } from './hashing-storage';
 
 interface PartCount {
@@ -45,13 +45,7 @@ export function countParts(req: Request, busboy: NodeJS.WritableStream & PartSou
   req.pipe(busboy);
 }
 
-const unreadablePart = () =>
-  new DomainError(
-    'MALFORMED_MULTIPART',
-    400,
-    'Salah satu bagian unggahan tidak dapat dibaca (nama kolom atau nama berkas rusak). Periksa nama berkasnya lalu kirim ulang.',
-    { reason: 'UNREADABLE_PART' },
-  );
+const unreadablePart = () => fail('MALFORMED_MULTIPART', { reason: 'UNREADABLE_PART' }, { reason: 'UNREADABLE_PART' });
 
 /** After a successful parse: every part in the body was read, and no file came without a name. */
 export function checkPartsAccountedFor(req: Request): void {

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError } from 'multer';
 import { rm } from 'node:fs/promises';
 import { catchError, from, mergeMap, switchMap, throwError, type Observable } from 'rxjs';
-import { APP_CONFIG, assertCleanText, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, assertCleanText, DomainError, fail, type AppConfig } from '@loket/common';
 import { HashingDiskStorage, uploadsSettled, type StoredUpload } from './hashing-storage';
 import { checkPartsAccountedFor, countParts, sanitizeFilenames } from './multipart-parts';
 
@@ -14,20 +14,28 @@ function toDomainError(err: unknown): DomainError {
   if (err instanceof MulterError) {
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':
-        return new DomainError('FILE_TOO_LARGE', 413, 'Ukuran berkas melebihi batas 5 MB (5.242.880 byte).', {
-          field: err.field,
-          maxBytes: MAX_FILE_BYTES,
-        });
+        return fail(
+          'FILE_TOO_LARGE',
+          { megabytes: MAX_FILE_BYTES / 1024 ** 2, bytes: MAX_FILE_BYTES.toLocaleString('id-ID') },
+          {
+            field: err.field,
+            maxBytes: MAX_FILE_BYTES,
+          },
+        );
       case 'LIMIT_FILE_COUNT':
-        return new DomainError('TOO_MANY_FILES', 413, 'Jumlah berkas melebihi batas 10 berkas per permintaan.');
+        return fail('TOO_MANY_FILES', { max: 10 });
       default:
-        return new DomainError('MALFORMED_MULTIPART', 400, 'Isian multipart tidak valid atau melebihi batas.', {
-          reason: err.code,
-          field: err.field,
-        });
+        return fail(
+          'MALFORMED_MULTIPART',
+          { reason: 'BROKEN' },
+          {
+            reason: err.code,
+            field: err.field,
+          },
+        );
     }
   }
-  return new DomainError('MALFORMED_MULTIPART', 400, 'Isian multipart rusak atau tidak lengkap.');
+  return fail('MALFORMED_MULTIPART', { reason: 'BROKEN' });
 }
 
 /**

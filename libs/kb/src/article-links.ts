@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { APP_CONFIG, forbidden, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import type { PlaceholderSource } from '@loket/tickets';
 import { articleNotFound } from './kb-scope';
@@ -95,7 +95,6 @@ export class KbLinks implements PlaceholderSource {
 }
 
 function staffOffices(actor: Actor): string[] {
-  if (actor.staff.length === 0)
-    throw forbidden('NOT_STAFF', 'Hanya petugas yang dapat menyisipkan artikel ke balasan.');
+  if (actor.staff.length === 0) throw fail('NOT_STAFF');
   return actor.queueOfficeIds;
 }

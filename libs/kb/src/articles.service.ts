@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { APP_CONFIG, conflict, notFound, unprocessable, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { sqlState } from '@loket/db';
 import { Catalogue } from '@loket/workflow';
 import { ArticlesRepository, type ArticleContent, type ArticleRow } from './articles.repository';
@@ -31,7 +31,7 @@ const FIELDS: Array<[keyof ArticleContent, string]> = [
 const changedFields = (a: ArticleContent, b: ArticleContent): string[] =>
   FIELDS.filter(([k]) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map(([, label]) => label);
 
-const slugTaken = () => conflict('SLUG_TAKEN', 'Slug ini sudah dipakai artikel lain. Pilih slug lain.');
+const slugTaken = () => fail('SLUG_TAKEN');
 
 /** Writing articles: drafts, edits, publishing and the version history with restore. */
 @Injectable()
@@ -100,7 +100,7 @@ export class KbArticles {
     return this.write(async (em) => {
       const current = await this.locked(em, offices, id, expectedVersion);
       const old = await this.repo.version(em, id, version);
-      if (!old) throw notFound('VERSION_NOT_FOUND', `Versi ${version} artikel ini tidak ada.`);
+      if (!old) throw fail('VERSION_NOT_FOUND', { version });
       // An old slug another article has taken since stays with that article.
       const slug =
         old.slug === current.slug || !(await this.repo.slugTaken(em, old.slug, id)) ? old.slug : current.slug;
@@ -147,8 +147,7 @@ export class KbArticles {
   private content(input: ArticleInput, base: ArticleContent): ArticleContent {
     const services = input.services ? [...new Set(input.services)] : base.services;
     const unknown = services.filter((s) => !this.catalogue.service(s));
-    if (unknown.length)
-      throw unprocessable('UNKNOWN_SERVICE', `Kode layanan tidak dikenal: ${unknown.join(', ')}.`, { unknown });
+    if (unknown.length) throw fail('UNKNOWN_SERVICE', { unknown });
     return {
       title: input.title?.trim() ?? base.title,
       slug: base.slug,
@@ -167,7 +166,7 @@ export class KbArticles {
     const row = await this.repo.forWriter(em, offices, id, true);
     if (!row) throw articleNotFound();
     if (expectedVersion !== null && expectedVersion !== row.version) {
-      throw conflict('ARTICLE_CHANGED', 'Artikel telah diubah orang lain. Muat ulang lalu ulangi perubahan Anda.', {
+      throw fail('ARTICLE_CHANGED', {
         version: row.version,
       });
     }
@@ -180,16 +179,12 @@ export class KbArticles {
       [offices, code ?? null],
     );
     if (rows.length === 1) return rows[0] as { id: string; code: string; kind: string };
-    if (code) throw unprocessable('OFFICE_NOT_YOURS', 'Anda bukan penulis artikel untuk kantor ini.');
-    throw unprocessable(
-      'OFFICE_REQUIRED',
-      'Anda menulis untuk beberapa kantor: sebutkan kode kantor pemilik artikel (kantor).',
-    );
+    if (code) throw fail('OFFICE_NOT_YOURS');
+    throw fail('OFFICE_REQUIRED');
   }
 
   private async freeSlug(em: EntityManager, slug: string, exceptId: string | null): Promise<string> {
-    if (!SLUG_PATTERN.test(slug) || slug.length > 80)
-      throw unprocessable('INVALID_SLUG', 'Slug hanya huruf kecil, angka dan tanda hubung (paling banyak 80).');
+    if (!SLUG_PATTERN.test(slug) || slug.length > 80) throw fail('INVALID_SLUG');
     if (await this.repo.slugTaken(em, slug, exceptId)) throw slugTaken();
     return slug;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { DomainError, unprocessable } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one } from '@loket/db';
 import { reportOffices, wibDayStart, type ReportPeriod, type ReportScope } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
@@ -14,11 +14,7 @@ const SUGGESTIONS = 5;
 /** The one satker a person files for (filing pages narrow a multi-satker person to the chosen one). */
 function filingSatker(actor: Actor) {
   if (actor.satkers.length !== 1) {
-    throw new DomainError(
-      'SATKER_REQUIRED',
-      400,
-      'Anda terdaftar di beberapa satker. Pilih dahulu satker yang Anda wakili.',
-    );
+    throw fail('SATKER_REQUIRED');
   }
   return actor.satkers[0];
 }
@@ -84,8 +80,7 @@ export class KbDeflections {
   async deflect(actor: Actor, serviceCode: string, slug: string, perihal: string | null) {
     const satker = filingSatker(actor);
     const service = this.catalogue.service(serviceCode);
-    if (!service || !service.filedBy.includes('SATKER'))
-      throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
+    if (!service || !service.filedBy.includes('SATKER')) throw fail('UNKNOWN_SERVICE');
     const article = await one<{ id: string; title: string }>(
       this.db,
       `SELECT id, title FROM kb_articles WHERE slug = $1 AND status = 'PUBLISHED' AND (national OR office_id = $2)`,

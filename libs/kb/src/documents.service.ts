@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { one } from '@loket/db';
 import { FileStore, InspectionSlots, inspectPdf, MAX_FILE_BYTES, type StoredUpload } from '@loket/files';
 import { ArticlesRepository } from './articles.repository';
@@ -11,8 +11,6 @@ import { articleNotFound, documentNotFound, writerScope } from './kb-scope';
 
 /** The multipart field a juknis PDF is sent under. */
 export const DOCUMENT_FIELD = 'DOKUMEN';
-
-const STATUS: Record<string, number> = { NOT_PDF: 415, EMPTY_FILE: 422, PDF_TRUNCATED: 422, PDF_ACTIVE_CONTENT: 422 };
 
 const cleanName = (name: string) =>
   (name.split(/[\\/]/).pop() ?? 'dokumen.pdf').replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200) || 'dokumen.pdf';
@@ -40,14 +38,18 @@ export class KbDocuments {
     const offices = writerScope(actor);
     if (!(await this.articles.forWriter(this.db, offices, articleId))) throw articleNotFound();
     if (uploads.length !== 1 || uploads[0].fieldname !== DOCUMENT_FIELD) {
-      throw new DomainError('DOCUMENT_REQUIRED', 422, `Unggah tepat satu berkas PDF pada kolom '${DOCUMENT_FIELD}'.`);
+      throw fail('DOCUMENT_REQUIRED', { field: DOCUMENT_FIELD });
     }
     const upload = uploads[0];
     const verdict = await this.slots.read(upload.path, (bytes) => inspectPdf(bytes));
     if (!verdict.ok)
-      throw new DomainError(verdict.code, STATUS[verdict.code] ?? 422, `Dokumen: ${verdict.message}`, {
-        detected: verdict.detected ?? null,
-      });
+      throw fail(
+        verdict.code,
+        { label: 'Dokumen', problem: verdict.message },
+        {
+          detected: verdict.detected ?? null,
+        },
+      );
     const storageKey = await this.store.adopt(upload.path);
     try {
       return await this.db.transaction(async (em) => {

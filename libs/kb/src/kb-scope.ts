@@ -1,5 +1,5 @@
 import type { Actor } from '@loket/auth';
-import { forbidden, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 
 /** Office admins and knowledge-base editors write articles, each only for their own office. */
 export const WRITER_ROLES = ['ADMIN', 'EDITOR'] as const;
@@ -11,13 +11,12 @@ const writerOfficeIds = (actor: Actor): string[] => [
 /** The offices whose articles a writer may touch; refuses someone who writes for none. */
 export function writerScope(actor: Actor): string[] {
   const offices = writerOfficeIds(actor);
-  if (offices.length === 0)
-    throw forbidden('NOT_A_KB_EDITOR', 'Hanya admin kantor atau editor basis pengetahuan yang dapat menulis artikel.');
+  if (offices.length === 0) throw fail('NOT_A_KB_EDITOR');
   return offices;
 }
 
-export const articleNotFound = () => notFound('ARTICLE_NOT_FOUND', 'Artikel tidak ditemukan.');
-export const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Dokumen tidak ditemukan.');
+export const articleNotFound = () => fail('ARTICLE_NOT_FOUND');
+export const documentNotFound = () => fail('DOCUMENT_NOT_FOUND');
 
 /** A path segment that cannot be a slug names no article: the same 404 as an unknown one. */
 export function articleSlug(slug: string): string {

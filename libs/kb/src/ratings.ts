@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { unprocessable } from '@loket/common';
+import { fail } from '@loket/common';
 import { one } from '@loket/db';
 import { articleNotFound } from './kb-scope';
 
@@ -38,8 +38,7 @@ export class KbRatings {
   constructor(private readonly db: DataSource) {}
 
   async rate(slug: string, voter: Voter, stars: number) {
-    if (!Number.isInteger(stars) || stars < 1 || stars > 5)
-      throw unprocessable('INVALID_STARS', 'Penilaian harus 1 sampai 5 bintang.');
+    if (!Number.isInteger(stars) || stars < 1 || stars > 5) throw fail('INVALID_STARS');
     const key = voterKey(voter);
     return this.db.transaction(async (em) => {
       // The article row lock orders concurrent votes on one article; the sums stay exact.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, notFound, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { many, one } from '@loket/db';
 import { ARTICLE_COLUMNS, type ArticleRow } from './articles.repository';
 import { documentView } from './articles.service';
@@ -40,7 +40,7 @@ export class KbReaders {
             [code],
           )
         : null;
-    if (!row) throw notFound('OFFICE_NOT_FOUND', 'Kantor tidak ditemukan. Periksa kode kantor pada alamat halaman.');
+    if (!row) throw fail('OFFICE_NOT_FOUND', { code: typeof code === 'string' ? code : '' });
     return row;
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, notFound, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { nextLetterNumber } from './letter-numbers';
 import { PdfRenderer } from './pdf';
@@ -117,7 +117,7 @@ export class LettersService implements OnApplicationShutdown {
       `SELECT number, html FROM letters WHERE ticket_id = $1 AND id = $2`,
       [ticketId, letterId],
     );
-    if (!row) throw notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.');
+    if (!row) throw fail('LETTER_NOT_FOUND');
     return { number: row.number, body: Buffer.from(row.html, 'utf8') };
   }
 
@@ -127,7 +127,7 @@ export class LettersService implements OnApplicationShutdown {
       `SELECT number, html, pdf FROM letters WHERE ticket_id = $1 AND id = $2`,
       [ticketId, letterId],
     );
-    if (!row) throw notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.');
+    if (!row) throw fail('LETTER_NOT_FOUND');
     if (row.pdf) return { number: row.number, body: row.pdf };
     const rendered = await this.pdfs.render(row.html);
     // The first PDF made is the one kept; a concurrent first request gets that same stored one.

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { chromiumLaunch } from './chromium';
 import { withLetterFonts } from './letter-fonts';
 
@@ -44,11 +44,7 @@ export class PdfRenderer {
         this.logger.error(
           `Chromium tidak dapat dijalankan (${this.executablePath ?? '@sparticuz/chromium'}): ${err.message}`,
         );
-        throw new DomainError(
-          'PDF_UNAVAILABLE',
-          503,
-          'Pembuat PDF sedang tidak tersedia. Versi HTML surat tetap dapat diunduh.',
-        );
+        throw fail('PDF_UNAVAILABLE');
       });
     return this.browser;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig, DomainError, newSecret, sha256Hex } from '@loket/common';
+import { APP_CONFIG, type AppConfig, fail, newSecret, sha256Hex } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { enqueueNotice } from '@loket/notify';
 import { normaliseName } from './names';
@@ -22,8 +22,6 @@ export interface AccountForm {
 
 const DOMAIN = 'kemenkeu.go.id';
 const ECHELON_RANK: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
-
-const refused = (code: string, message: string, details?: unknown) => new DomainError(code, 422, message, details);
 
 interface AccountRow {
   id: string;
@@ -52,24 +50,20 @@ export class AccountsRegistry {
   /** Filing rules: a signer of echelon III or higher, and a request that fits the account's state. */
   async check(db: Queryable, form: AccountForm): Promise<void> {
     if ((ECHELON_RANK[form.pejabatEselon] ?? 99) > 3) {
-      throw refused(
-        'ECHELON_TOO_LOW',
-        `Formulir 3.1 harus ditandatangani pejabat eselon III atau lebih tinggi (tercatat: eselon ${form.pejabatEselon}).`,
-      );
+      throw fail('ECHELON_TOO_LOW', { eselon: form.pejabatEselon });
     }
     const live = await this.live(db, form.nik);
     if (form.jenis === 'BUAT_AKUN') {
-      if (live) throw refused('ACCOUNT_EXISTS', `NIK ini sudah memiliki akun ${live.email}.`);
-      if (form.email && (await this.emailTaken(db, form.email)))
-        throw refused('EMAIL_TAKEN', `Alamat ${form.email} sudah dipakai.`);
+      if (live) throw fail('ACCOUNT_EXISTS', { email: live.email });
+      if (form.email && (await this.emailTaken(db, form.email))) throw fail('EMAIL_TAKEN', { email: form.email });
       return;
     }
-    if (!live) throw refused('ACCOUNT_NOT_FOUND', 'Belum ada akun aktif untuk NIK ini.');
+    if (!live) throw fail('ACCOUNT_NOT_FOUND');
     if (form.jenis === 'HAK_AKSES' && (!form.aplikasi || !form.hakAkses)) {
-      throw refused('ACCESS_REQUIRED', 'Permintaan hak akses harus menyebut aplikasi dan hak akses yang diminta.');
+      throw fail('ACCESS_REQUIRED');
     }
     if (form.jenis === 'UBAH_AKUN' && form.emailBaru && (await this.emailTaken(db, form.emailBaru))) {
-      throw refused('EMAIL_TAKEN', `Alamat ${form.emailBaru} sudah dipakai.`);
+      throw fail('EMAIL_TAKEN', { email: form.emailBaru });
     }
   }
 
@@ -148,29 +142,12 @@ export class AccountsRegistry {
          FROM account_reset_tokens r JOIN app_accounts a ON a.id = r.account_id WHERE r.token_hash = $1 FOR UPDATE OF r, a`,
       [sha256Hex(token)],
     );
-    if (!row) throw new DomainError('RESET_TOKEN_INVALID', 404, 'Tautan atur ulang kata sandi tidak dikenal.');
-    if (row.used_at)
-      throw new DomainError('RESET_TOKEN_USED', 410, 'Tautan atur ulang kata sandi sudah pernah digunakan.');
-    if (row.expired)
-      throw new DomainError('RESET_TOKEN_EXPIRED', 410, 'Tautan atur ulang kata sandi sudah kedaluwarsa.');
-    if (row.deleted)
-      throw new DomainError(
-        'RESET_TOKEN_REVOKED',
-        410,
-        'Tautan atur ulang kata sandi tidak berlaku lagi karena akun sudah dihapus.',
-      );
-    if (row.passwordChanged)
-      throw new DomainError(
-        'RESET_TOKEN_REVOKED',
-        410,
-        'Tautan atur ulang kata sandi tidak berlaku lagi karena kata sandi sudah diubah.',
-      );
-    if (row.superseded)
-      throw new DomainError(
-        'RESET_TOKEN_SUPERSEDED',
-        410,
-        'Tautan ini sudah diganti dengan tautan yang lebih baru. Gunakan tautan pada e-mail terakhir.',
-      );
+    if (!row) throw fail('RESET_TOKEN_INVALID');
+    if (row.used_at) throw fail('RESET_TOKEN_USED');
+    if (row.expired) throw fail('RESET_TOKEN_EXPIRED');
+    if (row.deleted) throw fail('RESET_TOKEN_REVOKED', { reason: 'ACCOUNT_CLOSED' });
+    if (row.passwordChanged) throw fail('RESET_TOKEN_REVOKED', { reason: 'PASSWORD_CHANGED' });
+    if (row.superseded) throw fail('RESET_TOKEN_SUPERSEDED');
     await db.query(`UPDATE account_reset_tokens SET used_at = now() WHERE id = $1`, [row.id]);
     await db.query(
       `UPDATE app_accounts SET password_hash = $2, password_changed_at = clock_timestamp(), updated_at = now() WHERE id = $1`,

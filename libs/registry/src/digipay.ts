@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, forbidden, invalidCsv, notFound, readCsv, type CsvProblem } from '@loket/common';
+import { fail, readCsv, type CsvProblem } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import { EMAIL_PATTERN, nikProblem, NIK_PROBLEM_MESSAGES, PHONE_PATTERN } from '@loket/workflow';
 
@@ -49,15 +49,12 @@ function checkVendor(v: VendorInput): Array<{ field: string; problem: string }> 
 }
 
 const invalid = (problems: Array<{ field: string; problem: string }>) =>
-  new DomainError(
+  fail(
     'VALIDATION_FAILED',
-    400,
-    'Data yang dikirim tidak valid.',
     problems.map((p) => ({ field: p.field, problems: [p.problem] })),
   );
 
-const roleRequired = (role: string) =>
-  forbidden('DIGIPAY_ROLE_REQUIRED', `Langkah ini hanya dapat dilakukan oleh ${role} Digipay.`, { role });
+const roleRequired = (role: string) => fail('DIGIPAY_ROLE_REQUIRED', { role }, { role });
 
 /**
  * Digipay as the satker uses it after its admin is registered: each role performs its own step
@@ -82,12 +79,7 @@ export class DigipayRegistry {
       [admin.nik],
     );
     if (vendorUser) {
-      throw new DomainError(
-        'OUTCOME_FAILED',
-        422,
-        `${admin.nama} terdaftar sebagai pengguna vendor Digipay dan tidak dapat menjadi admin satker. Tidak ada perubahan yang disimpan.`,
-        { reason: 'VENDOR_USER' },
-      );
+      throw fail('OUTCOME_FAILED', { reason: 'VENDOR_USER', nama: admin.nama }, { reason: 'VENDOR_USER' });
     }
     await db.query(
       `UPDATE digipay_users SET status = 'NONAKTIF' WHERE satker_id = $1 AND role = 'ADMIN_SATKER' AND status = 'AKTIF'`,
@@ -146,8 +138,7 @@ export class DigipayRegistry {
         actorId,
       ],
     );
-    if (!created)
-      throw new DomainError('VENDOR_EXISTS', 409, `Vendor dengan NIB ${vendor.nib} sudah terdaftar pada satker ini.`);
+    if (!created) throw fail('VENDOR_EXISTS', { nib: vendor.nib });
     const adminUser = await this.insertUser(db, satker, created.id, 'ADMIN_VENDOR', admin, actorId);
     return { vendorId: created.id, adminUserId: adminUser.id };
   }
@@ -223,7 +214,7 @@ export class DigipayRegistry {
       else rows.push({ satkerId: satkers.get(code)!, month: `${month}-01`, count: Number(count) });
     }
     problems.sort((a, b) => a.line - b.line);
-    if (problems.length) throw invalidCsv(`CSV tidak diimpor: ${problems.length} baris bermasalah.`, problems);
+    if (problems.length) throw fail('INVALID_CSV', { reason: 'ROWS', count: problems.length }, problems);
     await db.query(
       `INSERT INTO digipay_transactions (satker_id, month, count, imported_by)
        SELECT r.satker_id, r.month, r.count, $4 FROM unnest($1::uuid[], $2::date[], $3::int[]) AS r(satker_id, month, count)
@@ -235,7 +226,7 @@ export class DigipayRegistry {
 
   private async actingAs(db: Queryable, actorNik: string, satkerCode: string, role: string): Promise<string> {
     const satker = await one<{ id: string }>(db, `SELECT id FROM satkers WHERE code = $1`, [satkerCode]);
-    if (!satker) throw notFound('SATKER_NOT_FOUND', 'Satker tidak ditemukan.');
+    if (!satker) throw fail('SATKER_NOT_FOUND');
     const holds = await one(
       db,
       `SELECT 1 FROM digipay_users WHERE nik = $1 AND satker_id = $2 AND role = $3 AND status = 'AKTIF' AND vendor_id IS NULL`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, DomainError, notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { recordMembershipChange } from './membership-history';
 import { LIVE_MEMBERSHIP_STATUSES, MEMBERSHIP_STATUS, removeRefusedRows, type TicketRef } from './myintress';
@@ -22,10 +22,9 @@ export interface PendingDetails {
 }
 
 const notInStatus = (m: MembershipRow, expected: string) =>
-  new DomainError(
+  fail(
     'OUTCOME_FAILED',
-    422,
-    `Keanggotaan ${m.nama} berstatus ${STATUS_LABELS[m.status]}, bukan ${expected}. Tidak ada perubahan yang disimpan.`,
+    { reason: 'STATUS', nama: m.nama, status: STATUS_LABELS[m.status], expected },
     { membershipId: m.id, status: m.status },
   );
 
@@ -60,12 +59,7 @@ export class MembershipRequests {
   /** A membership an approval ticket is about: pending (1) or dormant awaiting reactivation (3). */
   private async lockAwaitingApproval(db: Queryable, satkerId: string, membershipId: string): Promise<MembershipRow> {
     const [m] = await this.lock(db, [membershipId], satkerId);
-    if (!m)
-      throw new DomainError(
-        'OUTCOME_FAILED',
-        422,
-        'Keanggotaan yang dimintakan sudah tidak ada. Tidak ada perubahan yang disimpan.',
-      );
+    if (!m) throw fail('OUTCOME_FAILED', { reason: 'GONE' });
     if (m.status !== 1 && m.status !== 3) throw notInStatus(m, 'menunggu persetujuan');
     return m;
   }
@@ -96,10 +90,7 @@ export class MembershipRequests {
       );
     } catch (err) {
       if (sqlState(err) === '23505') {
-        throw conflict(
-          'MEMBERSHIP_REQUEST_IN_PROGRESS',
-          'Pendaftaran orang ini sedang diproses oleh permintaan lain. Muat ulang Daftar Pengguna.',
-        );
+        throw fail('MEMBERSHIP_REQUEST_IN_PROGRESS');
       }
       throw err;
     }
@@ -181,15 +172,13 @@ export class MembershipRequests {
   async assertDeletable(db: Queryable, satkerId: string, ids: string[]): Promise<MembershipRow[]> {
     const rows = await this.lock(db, ids, satkerId);
     const found = new Set(rows.map((r) => r.id));
-    if (ids.some((id) => !found.has(id)))
-      throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+    if (ids.some((id) => !found.has(id))) throw fail('MEMBERSHIP_NOT_FOUND');
     const blocked = rows.filter((r) => r.status !== 0 && r.status !== 5);
     if (blocked.length) {
       const names = blocked.map((r) => `${r.nama} (${STATUS_LABELS[r.status]})`);
-      throw new DomainError(
+      throw fail(
         'MEMBERSHIP_NOT_DELETABLE',
-        422,
-        `Hanya pengguna berstatus Tidak Aktif atau Pendaftaran Ditolak yang dapat dihapus. Tidak dapat dihapus: ${names.join(', ')}.`,
+        { names: names.join(', ') },
         { blocked: blocked.map((r) => ({ membershipId: r.id, nama: r.nama, status: r.status })) },
       );
     }
@@ -228,27 +217,15 @@ export class MembershipRequests {
     // otherwise both see the other still active and leave the satker with nobody.
     await db.query(`SELECT 1 FROM satkers WHERE id = $1 FOR NO KEY UPDATE`, [satkerId]);
     const [m] = await this.lock(db, [membershipId], satkerId);
-    if (!m) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
+    if (!m) throw fail('MEMBERSHIP_NOT_FOUND');
     if (m.status !== 2 && m.status !== 3) {
-      throw conflict(
-        'INVALID_MEMBERSHIP_STATUS',
-        `Hanya pengguna berstatus Aktif atau Dormant yang dapat dinonaktifkan; ${m.nama} berstatus ${STATUS_LABELS[m.status]}.`,
-        { status: m.status },
-      );
+      throw fail('INVALID_MEMBERSHIP_STATUS', { nama: m.nama, status: STATUS_LABELS[m.status] }, { status: m.status });
     }
     if (m.status === 2 && !(await this.otherActiveMember(db, satkerId, m.id))) {
-      throw new DomainError(
-        'LAST_ACTIVE_USER',
-        422,
-        `${m.nama} adalah satu-satunya pengguna aktif satker ini dan tidak dapat dinonaktifkan. Daftarkan dan aktifkan pengguna lain terlebih dahulu.`,
-      );
+      throw fail('LAST_ACTIVE_USER', { nama: m.nama });
     }
     if (m.personId === actorId) {
-      throw new DomainError(
-        'CANNOT_DEACTIVATE_SELF',
-        422,
-        'Anda tidak dapat menonaktifkan akun Anda sendiri. Minta pengguna aktif lain di satker Anda untuk melakukannya.',
-      );
+      throw fail('CANNOT_DEACTIVATE_SELF');
     }
     await db.query(
       `UPDATE myintress_memberships SET status = ${MEMBERSHIP_STATUS.TIDAK_AKTIF}, updated_at = now() WHERE id = $1`,

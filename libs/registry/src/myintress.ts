@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one, sqlState, type Queryable } from '@loket/db';
 import { DigitIdentities } from './digit-identities';
 import { recordMembershipChange } from './membership-history';
@@ -61,10 +61,9 @@ export interface RegisteredUser {
 }
 
 const outcomeFailed = (index: number, user: ListedUser, code: string, why: string) =>
-  new DomainError(
+  fail(
     'OUTCOME_FAILED',
-    422,
-    `Pengguna ke-${index + 1} (${user.nama}): ${why} Tidak ada perubahan yang disimpan.`,
+    { reason: 'USER', number: index + 1, nama: user.nama, why },
     {
       index,
       nama: user.nama,

@@ -1,4 +1,4 @@
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import {
   ELEMENT_CODES,
   JENIS_KELAMIN,
@@ -62,8 +62,7 @@ export function parseAnswers(raw: Record<string, unknown>): SkmAnswers {
   const saran = text(raw.saran, 2000);
   if (saran === undefined)
     problems.push({ field: 'saran', message: 'Saran dan masukan paling banyak 2.000 karakter.' });
-  if (problems.length)
-    throw new DomainError('VALIDATION_FAILED', 400, 'Isian survei belum lengkap atau tidak valid.', problems);
+  if (problems.length) throw fail('VALIDATION_FAILED', problems);
   return {
     scores,
     jenisKelamin,

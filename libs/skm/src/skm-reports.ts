@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest, forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import { many } from '@loket/db';
 import { reportOffices, toCsv, type ReportScope } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
@@ -70,18 +70,14 @@ export class SkmReports {
   ) {}
 
   async report(scope: ReportScope, q: SkmReportQuery) {
-    if (scope.supervisorOfficeIds.length === 0)
-      throw forbidden('NOT_A_SUPERVISOR', 'Laporan SKM hanya untuk supervisor KPPN, Kanwil atau Kantor Pusat.');
+    if (scope.supervisorOfficeIds.length === 0) throw fail('NOT_A_SUPERVISOR', { what: 'Laporan SKM' });
     if (
       !Number.isInteger(q.year) ||
       q.year < 2017 ||
       q.year > 2100 ||
       (q.semester !== null && q.semester !== 1 && q.semester !== 2)
     ) {
-      throw badRequest(
-        'INVALID_PERIOD',
-        'Periode survei harus tahun 2017-2100 dan semester 1 atau 2 (kosong: setahun).',
-      );
+      throw fail('INVALID_PERIOD', { reason: 'SEMESTER' });
     }
     const offices = await reportOffices(this.db, scope, { from: `${q.year}-01-01`, to: `${q.year + 1}-01-01` });
     const rows = await many<SqlRow>(this.db, REPORT_SQL, [offices.map((o) => o.id), q.year, q.semester]);

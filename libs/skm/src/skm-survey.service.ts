@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { conflict, forbidden, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { parseAnswers } from './answers';
 import { periodOf, periodStart, type SkmPeriod } from './period';
 import { SkmRepository, SURVEYED_STATUSES, type SurveyTicket } from './skm.repository';
@@ -30,16 +30,13 @@ function stateOf(actor: Actor, t: SurveyTicket): OfferState {
 function refuse(state: OfferState): never {
   switch (state) {
     case 'NOT_SATKER':
-      throw forbidden('SKM_NOT_PERMITTED', 'Survei kepuasan diisi oleh pengguna satker yang mengajukan tiket.');
+      throw fail('SKM_NOT_PERMITTED');
     case 'NOT_CLOSED':
-      throw conflict('SKM_NOT_OPEN', 'Survei kepuasan dapat diisi setelah tiket selesai, ditolak, atau ditutup.');
+      throw fail('SKM_NOT_OPEN');
     case 'ANSWERED':
-      throw conflict('SKM_ALREADY_ANSWERED', 'Survei kepuasan untuk tiket ini sudah diisi. Terima kasih.');
+      throw fail('SKM_ALREADY_ANSWERED');
     default:
-      throw conflict(
-        'SKM_PERIOD_ANSWERED',
-        'Satker Anda sudah mengisi survei kepuasan untuk layanan ini pada semester ini. Terima kasih.',
-      );
+      throw fail('SKM_PERIOD_ANSWERED');
   }
 }
 
@@ -57,7 +54,7 @@ export class SkmSurveyService {
   async offer(actor: Actor, ticketId: string, now = new Date()): Promise<SkmOffer> {
     const period = periodOf(now);
     const t = await this.repo.ticket(this.db, actor, ticketId, period);
-    if (!t) throw ticketNotFound();
+    if (!t) throw fail('TICKET_NOT_FOUND');
     return { ticketId: t.id, state: stateOf(actor, t), period };
   }
 
@@ -75,7 +72,7 @@ export class SkmSurveyService {
     const period = periodOf(now);
     return this.db.transaction(async (em) => {
       const t = await this.repo.ticket(em, actor, ticketId, period, true);
-      if (!t) throw ticketNotFound();
+      if (!t) throw fail('TICKET_NOT_FOUND');
       const state = stateOf(actor, t);
       // A skip only hides the offer: the satker may still answer later.
       if (state !== 'OFFERED' && state !== 'SKIPPED') refuse(state);
@@ -90,7 +87,7 @@ export class SkmSurveyService {
     const period = periodOf(now);
     return this.db.transaction(async (em) => {
       const t = await this.repo.ticket(em, actor, ticketId, period, true);
-      if (!t) throw ticketNotFound();
+      if (!t) throw fail('TICKET_NOT_FOUND');
       const state = stateOf(actor, t);
       if (state === 'NOT_SATKER' || state === 'NOT_CLOSED' || state === 'ANSWERED') refuse(state);
       await this.repo.skip(em, t, actor.personId);

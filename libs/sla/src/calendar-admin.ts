@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, isRealDate, notFound } from '@loket/common';
+import { fail, isRealDate } from '@loket/common';
 import { many, one, type Queryable } from '@loket/db';
 import type { WeeklyWindows } from './calendar.types';
 import { SlaClocks } from './sla-clocks.service';
@@ -20,7 +20,7 @@ export type CalendarChange =
   /** An office's own calendar (for its local holidays), starting as a copy of one it used until now. */
   | { change: 'CALENDAR_CREATED'; calendarCode: string; name: string; officeCode: string; copyOf: string };
 
-const calendarNotFound = (code: string) => notFound('CALENDAR_NOT_FOUND', `Kalender ${code} tidak ditemukan.`);
+const calendarNotFound = (code: string) => fail('CALENDAR_NOT_FOUND', { code });
 
 function checkWeekly(weekly: WeeklyWindows): void {
   for (const [day, windows] of Object.entries(weekly)) {
@@ -38,26 +38,19 @@ function checkWeekly(weekly: WeeklyWindows): void {
           w[0] < w[1] &&
           (i === 0 || windows[i - 1][1] <= w[0]),
       );
-    if (!valid)
-      throw new DomainError(
-        'INVALID_WEEKLY_WINDOWS',
-        400,
-        `Jam layanan hari ${day} tidak valid: gunakan [menitMulai, menitSelesai] berurutan dalam 0-1440.`,
-      );
+    if (!valid) throw fail('INVALID_WEEKLY_WINDOWS', { reason: 'DAY', day });
   }
 }
 
-const invalid = (message: string) => new DomainError('INVALID_CALENDAR_CHANGE', 400, message);
-
 function checkDates(c: CalendarChange): void {
   if ((c.change === 'HOLIDAY_ADDED' || c.change === 'HOLIDAY_REMOVED') && !isRealDate(c.date)) {
-    throw invalid(`Tanggal ${c.date} tidak valid.`);
+    throw fail('INVALID_CALENDAR_CHANGE', { reason: 'DATE', date: c.date });
   }
   if (c.change === 'OVERRIDE_ADDED' && (!isRealDate(c.from) || !isRealDate(c.to) || c.from > c.to)) {
-    throw invalid('Rentang tanggal jam layanan khusus tidak valid: from harus tanggal nyata dan tidak setelah to.');
+    throw fail('INVALID_CALENDAR_CHANGE', { reason: 'RANGE' });
   }
   if (c.change === 'SUSPENSION_DECLARED' && !(c.endsAt > c.startsAt)) {
-    throw invalid('Akhir masa penghentian layanan harus setelah awalnya.');
+    throw fail('INVALID_CALENDAR_CHANGE', { reason: 'SUSPENSION' });
   }
 }
 
@@ -139,7 +132,7 @@ export class CalendarAdmin {
        ON CONFLICT (code) DO NOTHING RETURNING id`,
       [c.calendarCode, c.name, source],
     );
-    if (!created) throw new DomainError('CALENDAR_EXISTS', 409, `Kalender ${c.calendarCode} sudah ada.`);
+    if (!created) throw fail('CALENDAR_EXISTS', { code: c.calendarCode });
     await em.query(
       `INSERT INTO calendar_overrides (calendar_id, name, date_from, date_to, weekly)
       SELECT $1, name, date_from, date_to, weekly FROM calendar_overrides WHERE calendar_id = $2`,
@@ -149,7 +142,7 @@ export class CalendarAdmin {
       c.officeCode,
       created.id,
     ]);
-    if (!office) throw notFound('OFFICE_NOT_FOUND', `Kantor ${c.officeCode} tidak ditemukan.`);
+    if (!office) throw fail('OFFICE_NOT_FOUND', { code: c.officeCode });
     return { officeId: office.id, fromCalendarId: source };
   }
 
@@ -164,11 +157,7 @@ export class CalendarAdmin {
     switch (c.change) {
       case 'HOLIDAY_ADDED':
         if ((c.kind === 'LOKAL') !== (calendarId !== null)) {
-          throw new DomainError(
-            'INVALID_HOLIDAY',
-            400,
-            'Libur lokal harus untuk satu kalender; libur nasional dan cuti bersama untuk semua.',
-          );
+          throw fail('INVALID_HOLIDAY');
         }
         await em.query(
           `INSERT INTO holidays (date, name, kind, calendar_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,

@@ -1,4 +1,4 @@
-import { badRequest, forbidden, isRealDate } from '@loket/common';
+import { fail, isRealDate } from '@loket/common';
 import { many, type Queryable } from '@loket/db';
 
 export interface ReportScope {
@@ -40,14 +40,10 @@ export interface ReportOffice {
  * these ids, so the scope lives in the SQL.
  */
 export async function reportOffices(db: Queryable, scope: ReportScope, period: ReportPeriod): Promise<ReportOffice[]> {
-  if (scope.supervisorOfficeIds.length === 0)
-    throw forbidden('NOT_A_SUPERVISOR', 'Laporan SLA hanya untuk supervisor.');
+  if (scope.supervisorOfficeIds.length === 0) throw fail('NOT_A_SUPERVISOR', { what: 'Laporan SLA' });
   const years = (Date.parse(period.to) - Date.parse(period.from)) / (366 * 86400000);
   if (!isRealDate(period.from) || !isRealDate(period.to) || period.from >= period.to || years > 5) {
-    throw badRequest(
-      'INVALID_PERIOD',
-      'Periode harus berupa tanggal nyata from < to (YYYY-MM-DD), paling lama 5 tahun.',
-    );
+    throw fail('INVALID_PERIOD', { reason: 'RANGE' });
   }
   return many<ReportOffice>(
     db,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { badRequest } from '@loket/common';
+import { fail } from '@loket/common';
 import { many } from '@loket/db';
 import { OPEN_STATUSES } from '@loket/workflow';
 import { officeDayStart, reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
@@ -69,9 +69,9 @@ export class SlaReportTickets {
     filter: ReportTicketFilter,
   ): Promise<{ items: ReportTicket[]; more: boolean; offices: ReportOffice[] }> {
     if (filter.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.month))
-      throw badRequest('INVALID_PERIOD', 'Bulan harus berbentuk YYYY-MM.');
+      throw fail('INVALID_PERIOD', { reason: 'MONTH' });
     if (filter.age && !(filter.age in BACKLOG_AGES))
-      throw badRequest('VALIDATION_FAILED', 'Kelompok umur tiket tidak dikenal.');
+      throw fail('VALIDATION_FAILED', [{ field: 'age', message: 'Kelompok umur tiket tidak dikenal.' }]);
     const offices = await reportOffices(this.db, scope, period);
     const params: unknown[] = [
       offices.filter((o) => !filter.officeCode || o.code === filter.officeCode).map((o) => o.id),

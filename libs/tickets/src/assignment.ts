@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, type Queryable } from '@loket/db';
 import type { ActorRole } from '@loket/workflow';
 import { TicketRepository } from './ticket.repository';
@@ -17,12 +17,7 @@ export interface AssignmentTarget {
   inactive: boolean;
 }
 
-export const inactiveAssignee = (assigneeId: string) =>
-  badRequest(
-    'ASSIGNEE_INACTIVE',
-    'Petugas yang dipilih belum mengaktifkan akunnya, sehingga belum dapat membuka tiket. Pilih petugas lain.',
-    { assigneeId },
-  );
+export const inactiveAssignee = (assigneeId: string) => fail('ASSIGNEE_INACTIVE', { assigneeId });
 
 /**
  * Who a ticket may be handed to. Only CSOs who can sign in (an activated DIGIT identity) count: a
@@ -57,7 +52,7 @@ export class TicketAssignment {
    */
   async candidates(actor: Actor, ticketId: string): Promise<Array<{ id: string; name: string }>> {
     const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     const office = ticket.status === 'DIESKALASI' ? ticket.officeParentId : ticket.officeId;
     return many<{ id: string; name: string }>(
       this.db,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig, type DomainError } from '@loket/common';
 import {
   FileStore,
   InspectionSlots,
@@ -19,15 +19,6 @@ export const GENERIC_KIND: AttachmentSpec = {
   required: false,
   accept: ['pdf'],
   maxBytes: 5 * 1024 * 1024,
-};
-
-const CONTENT_ERROR_STATUS: Record<string, number> = {
-  NOT_PDF: 415,
-  UNSUPPORTED_FILE_TYPE: 415,
-  EMPTY_FILE: 422,
-  PDF_TRUNCATED: 422,
-  PDF_ACTIVE_CONTENT: 422,
-  IMAGE_TRUNCATED: 422,
 };
 
 const cleanName = (name: string) =>
@@ -63,22 +54,20 @@ export class AttachmentIntake {
     const unknown = uploads.filter((u) => !byKind.has(u.fieldname)).map((u) => u.fieldname);
     if (unknown.length) {
       found.push(
-        new DomainError('UNKNOWN_ATTACHMENT_KIND', 400, `Jenis lampiran tidak dikenal: ${unknown.join(', ')}.`, {
-          unknown,
-          allowed: allowed.map((s) => s.kind),
-        }),
+        fail(
+          'UNKNOWN_ATTACHMENT_KIND',
+          { kinds: unknown.join(', ') },
+          { unknown, allowed: allowed.map((s) => s.kind) },
+        ),
       );
     }
     const missing = requireAll ? allowed.filter((s) => s.required && !uploads.some((u) => u.fieldname === s.kind)) : [];
     if (missing.length) {
       found.push(
-        new DomainError(
+        fail(
           'MISSING_ATTACHMENT',
-          422,
-          `Lampiran wajib belum diunggah: ${missing.map((m) => m.label).join(', ')}.`,
-          {
-            missing: missing.map((m) => m.kind),
-          },
+          { labels: missing.map((m) => m.label).join(', ') },
+          { missing: missing.map((m) => m.kind) },
         ),
       );
     }
@@ -94,12 +83,12 @@ export class AttachmentIntake {
           !isImage && verdict.code === 'NOT_PDF' && spec.accept.includes('image')
             ? 'UNSUPPORTED_FILE_TYPE'
             : verdict.code;
-        const message = code === 'UNSUPPORTED_FILE_TYPE' ? 'Berkas harus PDF, atau gambar PNG/JPEG.' : verdict.message;
         found.push(
-          new DomainError(code, CONTENT_ERROR_STATUS[code] ?? 422, `${spec.label}: ${message}`, {
-            field: upload.fieldname,
-            detected: verdict.detected ?? null,
-          }),
+          fail(
+            code,
+            { label: spec.label, problem: verdict.message },
+            { field: upload.fieldname, detected: verdict.detected ?? null },
+          ),
         );
         continue;
       }

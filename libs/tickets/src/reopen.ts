@@ -1,4 +1,4 @@
-import { conflict, type DomainError } from '@loket/common';
+import { fail, type DomainError } from '@loket/common';
 
 /**
  * Why a REOPEN the ticket's machine does not take is refused, in words the satker can act on: a
@@ -7,18 +7,10 @@ import { conflict, type DomainError } from '@loket/common';
  */
 export function reopenRefusal(status: string): DomainError | null {
   if (status === 'DITUTUP') {
-    return conflict(
-      'REOPEN_NOT_ALLOWED',
-      'Tiket sudah ditutup sehingga tidak dapat dibuka kembali. Silakan ajukan permintaan baru.',
-      { status },
-    );
+    return fail('REOPEN_NOT_ALLOWED', { reason: 'CLOSED' }, { status });
   }
   if (status === 'SELESAI' || status === 'DITOLAK') {
-    return conflict(
-      'REOPEN_NOT_ALLOWED',
-      'Penyelesaian tiket ini sudah mengubah data akun sehingga tiket tidak dapat dibuka kembali. Silakan ajukan permintaan baru.',
-      { status },
-    );
+    return fail('REOPEN_NOT_ALLOWED', { reason: 'OUTCOME_APPLIED' }, { status });
   }
   return null;
 }

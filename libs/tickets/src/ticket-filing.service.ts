@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor, SatkerMembership } from '@loket/auth';
-import { badRequest, DomainError, forbidden, unprocessable } from '@loket/common';
+import { fail, type DomainError } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
@@ -34,11 +34,7 @@ export interface FileResult {
 }
 
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{8,100}$/;
-const keyReused = () =>
-  unprocessable(
-    'IDEMPOTENCY_KEY_REUSED',
-    'Idempotency-Key ini sudah dipakai untuk permintaan dengan isi yang berbeda.',
-  );
+const keyReused = () => fail('IDEMPOTENCY_KEY_REUSED');
 
 class DuplicateKey extends Error {}
 
@@ -69,24 +65,21 @@ const fileProblems =
  */
 export function resolveSatker(actor: Actor, code: string | null): SatkerMembership {
   if (code !== null && actor.dormantSatkerCodes.includes(code)) {
-    throw forbidden(
-      'MEMBERSHIP_DORMANT',
-      `Keanggotaan Anda pada satker ${code} berstatus Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN.`,
-    );
+    throw fail('MEMBERSHIP_DORMANT', { satkers: code });
   }
   if (actor.satkers.length === 0) {
-    throw forbidden('NOT_A_SATKER_USER', 'Hanya pengguna satker yang aktif yang dapat mengajukan layanan ini.');
+    throw fail('NOT_A_SATKER_USER');
   }
   if (code === null) {
     if (actor.satkers.length > 1) {
-      throw badRequest('SATKER_REQUIRED', 'Anda terdaftar di beberapa satker: pilih satker melalui header X-Satker.', {
+      throw fail('SATKER_REQUIRED', {
         satkers: actor.satkers.map((s) => s.satkerCode),
       });
     }
     return actor.satkers[0];
   }
   const chosen = actor.satkers.find((s) => s.satkerCode === code);
-  if (!chosen) throw forbidden('SATKER_NOT_ALLOWED', `Anda tidak dapat bertindak atas nama satker ${code}.`);
+  if (!chosen) throw fail('SATKER_NOT_ALLOWED', { satkerCode: code });
   return chosen;
 }
 
@@ -105,15 +98,12 @@ export class TicketFilingService {
 
   async file(actor: Actor, cmd: FileCommand, uploads: StoredUpload[]): Promise<FileResult> {
     const service = this.catalogue.service(cmd.serviceCode);
-    if (!service) throw unprocessable('UNKNOWN_SERVICE', `Layanan '${cmd.serviceCode}' tidak dikenal.`);
+    if (!service) throw fail('UNKNOWN_SERVICE', { unknown: [cmd.serviceCode] });
     if (cmd.idempotencyKey !== null && !KEY_FORMAT.test(cmd.idempotencyKey)) {
-      throw badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key harus 8-100 karakter huruf, angka, _ . : atau -.');
+      throw fail('INVALID_IDEMPOTENCY_KEY');
     }
     if (service.filedBy.length === 0) {
-      throw unprocessable(
-        'SERVICE_NOT_FILEABLE',
-        `Layanan ${service.title} tidak diajukan langsung; gunakan menu yang sesuai.`,
-      );
+      throw fail('SERVICE_NOT_FILEABLE', { title: service.title });
     }
     const satker = resolveSatker(actor, cmd.satkerCode);
     await this.checkFormAndFiles(service, cmd.form, uploads);
@@ -146,8 +136,7 @@ export class TicketFilingService {
         const earlier = await this.replay(this.db, actor, cmd.idempotencyKey, requestHash);
         if (earlier) return earlier;
       }
-      if (err instanceof DuplicateKey)
-        throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 409, 'Permintaan dengan Idempotency-Key ini sedang diproses.');
+      if (err instanceof DuplicateKey) throw fail('IDEMPOTENCY_IN_PROGRESS');
       throw err;
     }
   }
@@ -162,11 +151,7 @@ export class TicketFilingService {
     const fileErrors = await this.intake.problems(uploads, service.attachments, true);
     if (problems.length === 0 && fileErrors.length === 1) throw fileErrors[0];
     if (problems.length || fileErrors.length) {
-      const files = fileErrors.flatMap(fileProblems(service));
-      const message = files.length
-        ? 'Ada isian atau lampiran yang belum lengkap atau tidak valid.'
-        : 'Isian formulir tidak valid.';
-      throw badRequest('VALIDATION_FAILED', message, [...problems, ...files]);
+      throw fail('VALIDATION_FAILED', [...problems, ...fileErrors.flatMap(fileProblems(service))]);
     }
   }
 
@@ -235,12 +220,7 @@ export class TicketFilingService {
       db,
       `SELECT id FROM offices WHERE kind = 'PUSINTEK' ORDER BY created_at LIMIT 1`,
     );
-    if (!row)
-      throw new DomainError(
-        'QUEUE_UNAVAILABLE',
-        503,
-        'Layanan Pusintek belum tersedia: kantor Pusintek belum terdaftar.',
-      );
+    if (!row) throw fail('QUEUE_UNAVAILABLE');
     return row.id;
   }
 

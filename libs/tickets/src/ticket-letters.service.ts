@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { forbidden, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import type { Queryable } from '@loket/db';
 import { endsWithClosing, LettersService } from '@loket/letters';
 import { ticketLetterBasics } from '@loket/services';
@@ -30,7 +30,7 @@ export class TicketLettersService {
 
   async visible(actor: Actor, ticketId: string): Promise<TicketRow> {
     const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     return ticket;
   }
 
@@ -69,13 +69,10 @@ export class TicketLettersService {
 
   private async replyTicket(db: Queryable, actor: Actor, ticketId: string, lock = ''): Promise<TicketRow> {
     const ticket = await this.tickets.findVisible(db, ticketId, actor, lock);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     const roles = factsFor(actor, ticket).roles;
     if (!roles.includes('AGENT') && !roles.includes('ESCALATION_AGENT')) {
-      throw forbidden(
-        'LETTER_NOT_PERMITTED',
-        'Surat tanggapan hanya dapat diterbitkan oleh petugas kantor yang menangani tiket.',
-      );
+      throw fail('LETTER_NOT_PERMITTED');
     }
     return ticket;
   }

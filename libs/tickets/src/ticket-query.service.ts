@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, notFound, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, type Queryable } from '@loket/db';
 import { SlaExplainer } from '@loket/sla';
 import { Catalogue, OPEN_STATUSES, TICKET_STATUSES } from '@loket/workflow';
@@ -50,7 +50,7 @@ function decodeCursor(cursor: string): [string | null, string] {
   } catch {
     // fall through to the error below
   }
-  throw badRequest('INVALID_CURSOR', 'Penanda halaman (cursor) tidak valid.');
+  throw fail('INVALID_CURSOR');
 }
 
 /** Reads of tickets, always through the actor's scope. */
@@ -68,7 +68,7 @@ export class TicketQueryService {
   /** The ticket as `actor` may see it, thread and files included, in one query; another satker's is a 404. */
   async detail(actor: Actor, id: string, db: Queryable = this.db) {
     const ticket = await this.tickets.withThread(db, id, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     // Staff opening a ticket have now seen it: its queue row stops being marked as changed.
     if (actor.staff.length > 0) await this.workspace.markSeen(db, actor.personId, id);
     return this.render(actor, ticket);
@@ -77,7 +77,7 @@ export class TicketQueryService {
   /** The view of a ticket the caller has just read or changed within the actor's scope. */
   async view(actor: Actor, ticket: Pick<TicketRow, 'id'>, db: Queryable = this.db) {
     const fresh = await this.tickets.withThread(db, ticket.id, null);
-    if (!fresh) throw ticketNotFound();
+    if (!fresh) throw fail('TICKET_NOT_FOUND');
     return this.render(actor, fresh);
   }
 
@@ -126,7 +126,9 @@ export class TicketQueryService {
    */
   async list(actor: Actor, filter: ListFilter) {
     if (filter.status && !(TICKET_STATUSES as readonly string[]).includes(filter.status)) {
-      throw badRequest('VALIDATION_FAILED', `Status '${filter.status}' tidak dikenal.`, { allowed: TICKET_STATUSES });
+      throw fail('VALIDATION_FAILED', [
+        { field: 'status', message: `Status '${filter.status}' tidak dikenal.`, allowed: TICKET_STATUSES },
+      ]);
     }
     return actor.staff.length > 0 ? this.queue(actor, filter) : this.satkerTickets(actor, filter);
   }
@@ -175,7 +177,7 @@ export class TicketQueryService {
     let after = '';
     if (filter.cursor) {
       const [created, id] = decodeCursor(filter.cursor);
-      if (created === null) throw badRequest('INVALID_CURSOR', 'Penanda halaman (cursor) tidak valid.');
+      if (created === null) throw fail('INVALID_CURSOR');
       params.push(created, id);
       after = `AND (t.created_at, t.id) < ($5::timestamptz, $6::uuid)`;
     }
@@ -213,16 +215,16 @@ export class TicketQueryService {
 
   async attachment(actor: Actor, ticketId: string, attachmentId: string) {
     const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     const meta = await this.tickets.attachment(this.db, ticketId, attachmentId, seesInternal(actor, ticket));
-    if (!meta) throw notFound('ATTACHMENT_NOT_FOUND', 'Lampiran tidak ditemukan.');
+    if (!meta) throw fail('ATTACHMENT_NOT_FOUND');
     return meta;
   }
 
   /** How each SLA clock of the ticket stands and why. */
   async sla(actor: Actor, id: string) {
     const ticket = await this.tickets.findVisible(this.db, id, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     return { ticketId: id, number: ticket.number, clocks: await this.clocksOf(id) };
   }
 

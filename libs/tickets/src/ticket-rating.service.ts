@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { conflict, forbidden, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { one } from '@loket/db';
 import { factsFor } from './scope';
 import { TicketRepository } from './ticket.repository';
@@ -21,19 +21,12 @@ export class TicketRatingService {
   async rate(actor: Actor, ticketId: string, rating: Rating, comment: string | null) {
     return this.db.transaction(async (em) => {
       const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-      if (!ticket) throw ticketNotFound();
+      if (!ticket) throw fail('TICKET_NOT_FOUND');
       if (!factsFor(actor, ticket).roles.includes('SATKER')) {
-        throw forbidden(
-          'RATING_NOT_PERMITTED',
-          'Penilaian layanan diberikan oleh pengguna satker yang mengajukan tiket.',
-        );
+        throw fail('RATING_NOT_PERMITTED');
       }
       if (ticket.status !== 'SELESAI' && ticket.status !== 'DITOLAK') {
-        throw conflict(
-          'RATING_NOT_OPEN',
-          'Penilaian dapat diberikan setelah tiket selesai atau ditolak, sebelum tiket ditutup.',
-          { status: ticket.status },
-        );
+        throw fail('RATING_NOT_OPEN', { status: ticket.status });
       }
       const saved = await one(
         em,
@@ -41,7 +34,7 @@ export class TicketRatingService {
          ON CONFLICT (ticket_id) DO NOTHING RETURNING ticket_id`,
         [ticketId, rating, comment, actor.personId],
       );
-      if (!saved) throw conflict('ALREADY_RATED', 'Tiket ini sudah dinilai.');
+      if (!saved) throw fail('ALREADY_RATED');
       await em.query(`UPDATE tickets SET rating = $2 WHERE id = $1`, [ticketId, rating]);
       await this.tickets.insertEvent(em, {
         ticketId,

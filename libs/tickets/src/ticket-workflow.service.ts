@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, conflict, forbidden, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
 import { SlaClocks } from '@loket/sla';
@@ -61,7 +61,7 @@ function checkPayload(cmd: EventCommand, spec: ReturnType<typeof eventRequiremen
     problems.push({ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] });
   if (!namesTarget && cmd.assigneeId !== undefined)
     problems.push({ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.type}.`] });
-  if (problems.length) throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', problems);
+  if (problems.length) throw fail('VALIDATION_FAILED', problems);
 }
 
 /**
@@ -91,7 +91,7 @@ export class TicketWorkflowService {
     expectedVersion: number | null,
     uploads: StoredUpload[] = [],
   ): Promise<TicketRow> {
-    if (!EVENT_SPECS[cmd.type]) throw badRequest('UNKNOWN_EVENT', `Jenis aksi '${cmd.type}' tidak dikenal.`);
+    if (!EVENT_SPECS[cmd.type]) throw fail('UNKNOWN_EVENT', { event: cmd.type });
     const check = (ticket: TicketRow) => this.checkCommand(ticket, cmd, uploads);
     if (uploads.length === 0) {
       // Nothing on disk to inspect: the command is checked against the locked row, in one transaction.
@@ -99,7 +99,7 @@ export class TicketWorkflowService {
     }
     // Files are inspected before any row is locked, so a slow upload check never holds a ticket.
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!preview) throw ticketNotFound();
+    if (!preview) throw fail('TICKET_NOT_FOUND');
     await check(preview);
     return this.withStoredFiles(uploads, (em, files) =>
       this.transitionWithin(em, ticketId, actor, cmd, expectedVersion, files),
@@ -111,7 +111,7 @@ export class TicketWorkflowService {
     const requirement = eventRequirement(this.catalogue.service(ticket.serviceCode), cmd.type);
     checkPayload(cmd, requirement);
     if (uploads.length && requirement.attachments.length === 0) {
-      throw badRequest('ATTACHMENTS_NOT_ALLOWED', 'Aksi ini tidak menerima lampiran.');
+      throw fail('ATTACHMENTS_NOT_ALLOWED');
     }
     await this.intake.check(uploads, requirement.attachments, requirement.attachmentsRequired);
   }
@@ -131,10 +131,10 @@ export class TicketWorkflowService {
     check?: (ticket: TicketRow) => Promise<void>,
   ): Promise<TicketRow> {
     const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     await check?.(ticket);
     if (expectedVersion !== null && ticket.version !== expectedVersion) {
-      throw conflict('STALE_VERSION', 'Tiket telah diubah oleh pengguna lain. Muat ulang lalu coba lagi.', {
+      throw fail('STALE_VERSION', {
         expectedVersion,
         currentVersion: ticket.version,
       });
@@ -155,10 +155,14 @@ export class TicketWorkflowService {
       if (refusal) throw refusal;
     }
     if (!outcome.ok && outcome.reason === 'NOT_IN_STATE') {
-      throw conflict('INVALID_TRANSITION', `Aksi ${cmd.type} tidak dapat dilakukan pada status ${ticket.status}.`, {
-        status: ticket.status,
-        allowedEvents: work(outcome.allowed),
-      });
+      throw fail(
+        'INVALID_TRANSITION',
+        { event: cmd.type, status: ticket.status },
+        {
+          status: ticket.status,
+          allowedEvents: work(outcome.allowed),
+        },
+      );
     }
     // The actor may assign here: what is wrong is the person named.
     const targetRefused =
@@ -167,15 +171,19 @@ export class TicketWorkflowService {
       allowedEvents(machine, ticket.snapshot, { ...facts, target: undefined }).includes(cmd.type);
     if (targetRefused && target?.inactive) throw inactiveAssignee(target.personId);
     if (targetRefused) {
-      throw badRequest('ASSIGNEE_NOT_ELIGIBLE', 'Petugas yang dipilih bukan CSO kantor yang menangani tiket ini.', {
+      throw fail('ASSIGNEE_NOT_ELIGIBLE', {
         assigneeId: cmd.assigneeId,
       });
     }
     if (!outcome.ok) {
-      throw forbidden('EVENT_NOT_PERMITTED', `Anda tidak berwenang melakukan aksi ${cmd.type} pada tiket ini.`, {
-        status: ticket.status,
-        allowedEvents: work(outcome.allowed),
-      });
+      throw fail(
+        'EVENT_NOT_PERMITTED',
+        { event: cmd.type },
+        {
+          status: ticket.status,
+          allowedEvents: work(outcome.allowed),
+        },
+      );
     }
     const results = await this.effects.apply(
       { db: em, ticket, actorId: actor?.personId ?? null, event: cmd },
@@ -236,21 +244,21 @@ export class TicketWorkflowService {
   /** A reply or internal note. It does not change the status, so it does not move the version. */
   async postMessage(ticketId: string, actor: Actor, cmd: MessageCommand, uploads: StoredUpload[]): Promise<TicketRow> {
     const preview = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!preview) throw ticketNotFound();
+    if (!preview) throw fail('TICKET_NOT_FOUND');
     const facts = factsFor(actor, preview);
     const isStaff = isAgent(facts.roles);
     if (!isStaff && !facts.roles.includes('SATKER')) {
-      throw forbidden('MESSAGE_NOT_PERMITTED', 'Anda hanya dapat membaca tiket ini.');
+      throw fail('MESSAGE_NOT_PERMITTED');
     }
     if (cmd.visibility === 'INTERNAL' && !isStaff) {
-      throw forbidden('INTERNAL_NOTE_NOT_PERMITTED', 'Catatan internal hanya dapat dibuat oleh petugas.');
+      throw fail('INTERNAL_NOTE_NOT_PERMITTED');
     }
     await this.intake.check(uploads, [GENERIC_KIND], false);
     return this.withStoredFiles(uploads, async (em, files) => {
       const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-      if (!ticket) throw ticketNotFound();
+      if (!ticket) throw fail('TICKET_NOT_FOUND');
       if (CLOSED_STATUSES.includes(ticket.status)) {
-        throw conflict('TICKET_CLOSED', 'Tiket sudah ditutup atau dibatalkan; pesan tidak dapat ditambahkan.');
+        throw fail('TICKET_CLOSED');
       }
       const messageId = await this.tickets.insertMessage(em, {
         ticketId,

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAdmin } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { ReasonDto, StaffDto, StaffQuery } from './admin.dto';
 
-const personId = new ParseUUIDPipe({ exceptionFactory: () => notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.') });
+const personId = new ParseUUIDPipe({ exceptionFactory: () => fail('STAFF_NOT_FOUND') });
 
 @ApiTags('admin')
 @ApiBearerAuth()

@@ -2,13 +2,13 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, UseInter
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { UploadInterceptor } from '@loket/files';
 import { DigipayService } from '@loket/tickets';
 import { csvUpload } from '../http/csv-upload';
 import { DigipayUserDto, ProgressQuery, VendorDto } from './digipay.dto';
 
-const vendorId = new ParseUUIDPipe({ exceptionFactory: () => notFound('VENDOR_NOT_FOUND', 'Vendor tidak ditemukan.') });
+const vendorId = new ParseUUIDPipe({ exceptionFactory: () => fail('VENDOR_NOT_FOUND') });
 
 /** Digipay steps inside Digipay (not tickets), and the KPPN's view of each satker's progress. */
 @ApiTags('digipay')

@@ -10,6 +10,7 @@ import {
   createValidationPipe,
   DomainError,
   ErrorFilter,
+  fail,
   invalidText,
   pathIsClean,
   requestIdMiddleware,
@@ -44,15 +45,15 @@ const bodyErrors =
   (pages: ErrorPages) =>
   (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction): void => {
     if (err instanceof DomainError) return sendError(req, res, err, pages);
-    const known: Record<string, [number, string, string]> = {
-      'entity.parse.failed': [400, 'MALFORMED_JSON', 'Badan permintaan bukan JSON yang valid.'],
-      'entity.too.large': [413, 'PAYLOAD_TOO_LARGE', 'Badan permintaan terlalu besar.'],
-      'encoding.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Pengodean badan permintaan tidak didukung.'],
-      'charset.unsupported': [415, 'UNSUPPORTED_MEDIA_TYPE', 'Charset badan permintaan tidak didukung.'],
+    const known: Record<string, 'MALFORMED_JSON' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE'> = {
+      'entity.parse.failed': 'MALFORMED_JSON',
+      'entity.too.large': 'PAYLOAD_TOO_LARGE',
+      'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+      'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
     };
     const hit = err?.type ? known[err.type] : undefined;
     if (!hit) return next(err);
-    const [status, code, message] = hit;
+    const { status, code, message } = fail(hit);
     res.status(status).json({ error: { code, message, details: null, requestId: requestIdOf(req) } });
   };
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { pendingMigrations } from '@loket/db';
 import { MIGRATIONS } from '../../../../migrations';
 
@@ -14,15 +14,10 @@ export class ReadinessService {
     try {
       pending = await pendingMigrations(this.db, MIGRATIONS);
     } catch {
-      throw new DomainError('DATABASE_UNAVAILABLE', 503, 'Basis data tidak dapat dihubungi.');
+      throw fail('DATABASE_UNAVAILABLE');
     }
     if (pending.length) {
-      throw new DomainError(
-        'MIGRATIONS_PENDING',
-        503,
-        `Basis data belum dimigrasikan: ${pending.length} migrasi belum diterapkan.`,
-        { pending },
-      );
+      throw fail('MIGRATIONS_PENDING', { count: pending.length }, { pending });
     }
   }
 }

@@ -19,7 +19,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { badRequest } from '@loket/common';
+import { fail } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
 import { articleNotFound, documentNotFound, KbArticles, KbDocuments } from '@loket/kb';
 import { attachmentHeaders } from '../tickets/download';
@@ -28,14 +28,14 @@ import { ArticleCreateDto, ArticleListQuery, ArticleUpdateDto } from './kb.dto';
 const articleId = new ParseUUIDPipe({ exceptionFactory: () => articleNotFound() });
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
 const versionNo = new ParseIntPipe({
-  exceptionFactory: () => badRequest('INVALID_VERSION', 'Nomor versi harus bilangan bulat.'),
+  exceptionFactory: () => fail('INVALID_VERSION'),
 });
 
 /** If-Match is optional here: given, a stale version is refused (409) instead of overwriting someone's edit. */
 function seenVersion(header: string | undefined): number | null {
   if (!header) return null;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw badRequest('INVALID_IF_MATCH', 'Header If-Match harus berisi nomor versi artikel, mis. "3".');
+  if (!match) throw fail('INVALID_IF_MATCH', { reason: 'ARTICLE' });
   return Number(match[1]);
 }
 

@@ -2,14 +2,14 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { LettersService } from '@loket/letters';
 import { actingSatker, MembershipDirectoryService, TicketLettersService } from '@loket/tickets';
 import { sendDocument } from '../tickets/download';
 import { FormatQuery, PenghapusanDocDto, ReplyLetterDto, SkPenunjukanDto } from './letters.dto';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
-const letterId = new ParseUUIDPipe({ exceptionFactory: () => notFound('LETTER_NOT_FOUND', 'Surat tidak ditemukan.') });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => fail('TICKET_NOT_FOUND') });
+const letterId = new ParseUUIDPipe({ exceptionFactory: () => fail('LETTER_NOT_FOUND') });
 
 @ApiTags('letters')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import { OutboxReader, type OutboxStatus } from '@loket/notify';
 
 class OutboxQuery {
@@ -18,8 +18,7 @@ export class OutboxAdminController {
 
   @Get()
   list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery) {
-    if (!isNationalAdmin(actor))
-      throw forbidden('NOT_AN_ADMIN', 'Hanya admin Kantor Pusat yang dapat melihat antrean notifikasi.');
+    if (!isNationalAdmin(actor)) throw fail('NOT_AN_ADMIN', { reason: 'OUTBOX' });
     return this.outbox.list(q.status ?? 'FAILED');
   }
 }

@@ -2,13 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseIn
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
 import { MembershipDirectoryService, NikLookupService, SelfRegistrationService } from '@loket/tickets';
 import { CariDto, NonaktifkanDto, TambahPenggunaDto } from './pengguna.dto';
 
 const membershipId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.'),
+  exceptionFactory: () => fail('MEMBERSHIP_NOT_FOUND'),
 });
 
 /** MyIntress ADMIN > Manajemen Pengguna of one satker (kode satker in the path). */

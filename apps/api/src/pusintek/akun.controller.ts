@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { hashPassword, meetsPasswordPolicy, PASSWORD_POLICY, Public } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { hashPassword, meetsPasswordPolicy, Public } from '@loket/auth';
+import { fail } from '@loket/common';
 import { AccountsRegistry } from '@loket/registry';
 import { ActivateDto } from '../auth/auth.dto';
 
@@ -15,7 +15,7 @@ export class AkunController {
   @Post('reset')
   @HttpCode(204)
   async reset(@Body() dto: ActivateDto): Promise<void> {
-    if (!meetsPasswordPolicy(dto.password)) throw new DomainError('WEAK_PASSWORD', 422, PASSWORD_POLICY);
+    if (!meetsPasswordPolicy(dto.password)) throw fail('WEAK_PASSWORD');
     const hash = await hashPassword(dto.password);
     await this.accounts.resetPasswordByLink(dto.token, hash);
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { ReplyTemplatesService } from '@loket/tickets';
 import { CreateReplyTemplateDto, FillReplyTemplateQuery, UpdateReplyTemplateDto } from './reply-templates.dto';
 
 const templateId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.'),
+  exceptionFactory: () => fail('TEMPLATE_NOT_FOUND'),
 });
 
 /** Canned replies: national (Kantor Pusat) and per office; supervisors keep them, agents use them. */

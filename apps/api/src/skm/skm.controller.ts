@@ -2,13 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { supervisorScopeOf } from '@loket/sla';
 import { questionnaire, skmCsv, SkmReports, SkmSurveyService, type Semester } from '@loket/skm';
 import { downloadHeaders } from '../tickets/download';
 import { SkmAnswersDto, SkmReportQuery } from './skm.dto';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => fail('TICKET_NOT_FOUND') });
 
 /** The SKM survey of PermenPANRB 14/2017: the questionnaire, answering or skipping it per closed ticket, and the IKM report. */
 @ApiTags('skm')

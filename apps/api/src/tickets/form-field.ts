@@ -1,4 +1,4 @@
-import { assertCleanText, badRequest } from '@loket/common';
+import { assertCleanText, fail } from '@loket/common';
 
 /** Multipart carries the form as JSON text; a JSON request carries it as an object. */
 export function parseFormField(form: unknown): unknown {
@@ -7,7 +7,7 @@ export function parseFormField(form: unknown): unknown {
   try {
     parsed = JSON.parse(form);
   } catch {
-    throw badRequest('MALFORMED_FORM_JSON', "Kolom 'form' harus berisi JSON yang valid.");
+    throw fail('MALFORMED_FORM_JSON');
   }
   // JSON text in a multipart field can still spell NUL or a lone surrogate as an escape.
   assertCleanText({ form: parsed });

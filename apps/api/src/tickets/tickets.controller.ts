@@ -16,7 +16,7 @@ import {
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
 import {
   BulkActionsService,
@@ -33,7 +33,7 @@ import { attachmentHeaders } from './download';
 import { BulkActionDto, SearchTicketsDto } from './workspace.dto';
 
 // A malformed id names no ticket: the same 404 as a ticket outside the caller's scope.
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => fail('TICKET_NOT_FOUND') });
 
 @ApiTags('tickets')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, readCsv, unprocessable, type CsvProblem } from '@loket/common';
+import { fail, readCsv, type CsvProblem } from '@loket/common';
 import { adminScopeOf } from '../admin-scope';
 import { AuditLog } from '@loket/audit';
 import { IMPORT_KINDS, type ApplyCounts, type ImportContext, type ImportKind, type Importer } from './import-types';
@@ -64,15 +64,18 @@ export class ImportService {
   async run(actor: Actor, req: ImportRequest): Promise<ImportReport> {
     const scope = adminScopeOf(actor);
     if (!(IMPORT_KINDS as readonly string[]).includes(req.kind)) {
-      throw badRequest('INVALID_IMPORT_KIND', `Jenis impor harus salah satu dari: ${IMPORT_KINDS.join(', ')}.`, {
-        field: 'kind',
-      });
+      throw fail(
+        'INVALID_IMPORT_KIND',
+        { kinds: IMPORT_KINDS.join(', ') },
+        {
+          field: 'kind',
+        },
+      );
     }
     const kind = req.kind as ImportKind;
     const importer = this.importers[kind];
     const table = readCsv(req.bytes, importer.columns);
-    if (!table.rows.length && !table.problems.length)
-      throw unprocessable('EMPTY_IMPORT', 'Berkas CSV tidak berisi baris data.');
+    if (!table.rows.length && !table.problems.length) throw fail('EMPTY_IMPORT');
     const sha256 = createHash('sha256').update(req.bytes).digest('hex');
     const ctx: ImportContext = {
       actor,
@@ -94,9 +97,9 @@ export class ImportService {
       const counts = await this.db.transaction(async (em) => {
         const plan = await importer.check(em, table.rows, ctx, problems);
         if (problems.length && !req.dryRun) {
-          throw unprocessable(
+          throw fail(
             'IMPORT_INVALID',
-            `Impor dibatalkan: ${problems.length} baris bermasalah. Tidak ada data yang diubah.`,
+            { count: problems.length },
             report(problems, { created: 0, updated: 0 }).problems,
           );
         }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import { many, one } from '@loket/db';
 import { DigipayRegistry, type DigipayPerson, type VendorInput } from '@loket/registry';
 
@@ -50,8 +50,7 @@ export class DigipayService {
   /** KPPN staff: their KPPN; Kanwil staff: the KPPNs under it. */
   private async kppnScope(actor: Actor): Promise<string[]> {
     const offices = actor.staff.filter((s) => s.role === 'CSO' || s.role === 'SUPERVISOR').map((s) => s.officeId);
-    if (offices.length === 0)
-      throw forbidden('NOT_KPPN_STAFF', 'Hanya petugas KPPN/Kanwil yang dapat melihat kemajuan Digipay.');
+    if (offices.length === 0) throw fail('NOT_KPPN_STAFF');
     return (
       await many<{ id: string }>(
         this.db,

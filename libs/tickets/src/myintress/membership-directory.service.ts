@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { many } from '@loket/db';
 import { maskNik, MembershipRequests, STATUS_LABELS } from '@loket/registry';
 import { actingSatker, readableSatker } from './satker-access';
@@ -62,7 +62,7 @@ export class MembershipDirectoryService {
       [membershipIds, satker.satkerId],
     );
     if (rows.length === 0 || rows.length !== new Set(membershipIds).size) {
-      throw notFound('MEMBERSHIP_NOT_FOUND', 'Sebagian pengguna tidak ditemukan pada satker ini.');
+      throw fail('MEMBERSHIP_NOT_FOUND');
     }
     return {
       satker: { code: satker.satkerCode, name: satker.satkerName },

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@loket/audit';
-import { countAttempt, tooManyRequests, waitInWords, type Actor } from '@loket/auth';
-import { badRequest } from '@loket/common';
+import { countAttempt, tooManyRequests, type Actor } from '@loket/auth';
+import { fail } from '@loket/common';
 import { DigitIdentities, maskNik } from '@loket/registry';
 import { NIK_PROBLEM_MESSAGES, nikProblem } from '@loket/workflow';
 import { actingSatker } from './satker-access';
@@ -33,17 +33,13 @@ export class NikLookupService {
     const satker = actingSatker(actor, satkerCode);
     const problem = nikProblem(nik);
     if (problem) {
-      throw badRequest('VALIDATION_FAILED', NIK_PROBLEM_MESSAGES[problem], [
+      throw fail('VALIDATION_FAILED', [
         { field: 'nik', code: `NIK_${problem}`, message: NIK_PROBLEM_MESSAGES[problem] },
       ]);
     }
     const wait = await countAttempt(this.db, `nik-lookup:${actor.personId}`, LOOKUP_LIMIT, LOOKUP_WINDOW_MINUTES);
     if (wait) {
-      throw tooManyRequests(
-        'TOO_MANY_LOOKUPS',
-        `Terlalu banyak pencarian NIK. Coba lagi dalam ${waitInWords(wait)}.`,
-        wait,
-      );
+      throw tooManyRequests('TOO_MANY_LOOKUPS', wait);
     }
     return this.db.transaction(async (em) => {
       const person = await this.digit.findByNik(em, nik);

@@ -1,5 +1,5 @@
 import type { Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { resolveSatker } from '../ticket-filing.service';
 
@@ -10,7 +10,7 @@ export interface SatkerRef {
   kppnId: string;
 }
 
-const satkerNotFound = () => notFound('SATKER_NOT_FOUND', 'Satker tidak ditemukan.');
+const satkerNotFound = () => fail('SATKER_NOT_FOUND');
 
 /**
  * Acting for a satker (changing its users) takes an active membership of exactly that satker. Another

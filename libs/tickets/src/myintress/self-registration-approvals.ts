@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
-import { ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { maskNik } from '@loket/registry';
 import { SELF_REGISTRATION } from '@loket/services';
 import { TicketQueryService } from '../ticket-query.service';
@@ -54,7 +54,7 @@ export class SelfRegistrationApprovals {
   /** One request in full (NIK unmasked: the verifier compares it with the SK), for staff of its KPPN. */
   async detail(actor: Actor, ticketId: string) {
     const view = await this.query.detail({ ...actor, satkers: [] }, ticketId);
-    if (view.service.code !== SELF_REGISTRATION) throw ticketNotFound();
+    if (view.service.code !== SELF_REGISTRATION) throw fail('TICKET_NOT_FOUND');
     return { ...view, request: requestOf(view.form as Record<string, unknown>) };
   }
 }

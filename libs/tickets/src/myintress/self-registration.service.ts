@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { APP_CONFIG, badRequest, conflict, DomainError, forbidden, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { many } from '@loket/db';
 import type { StoredUpload } from '@loket/files';
 import {
@@ -59,17 +59,14 @@ export class SelfRegistrationService {
     const satker = actingSatker(actor, satkerCode);
     const service = this.catalogue.service(SELF_REGISTRATION)!;
     const problems = validateForm(inputSchema(service), input);
-    if (problems.length) throw badRequest('VALIDATION_FAILED', 'Isian Tambah Pengguna tidak valid.', problems);
+    if (problems.length) throw fail('VALIDATION_FAILED', problems);
     await this.checkDukcapil(input);
     await this.intake.check(uploads, service.attachments, true);
     const files = await this.intake.adopt(uploads);
     try {
       return await this.db.transaction(async (em) => {
         if (!(await this.requests.satkerHasActiveMember(em, satker.satkerId))) {
-          throw forbidden(
-            'SATKER_HAS_NO_ACTIVE_USER',
-            'Satker belum memiliki pengguna Aktif sehingga belum dapat mendaftarkan pengguna sendiri.',
-          );
+          throw fail('SATKER_HAS_NO_ACTIVE_USER');
         }
         const existing = await this.digit.findByNik(em, input.nik);
         const person =
@@ -85,11 +82,7 @@ export class SelfRegistrationService {
             },
             null,
           ));
-        if (!person)
-          throw conflict(
-            'IDENTITY_BUSY',
-            'Identitas DIGIT untuk NIK ini sedang dibuat oleh permintaan lain. Coba lagi.',
-          );
+        if (!person) throw fail('IDENTITY_BUSY');
         if (existing) await this.digit.renewActivation(em, existing, null);
         const details: PendingDetails = {
           peran: TIPE_PENGGUNA,
@@ -121,19 +114,14 @@ export class SelfRegistrationService {
   private async checkDukcapil(input: SelfRegistration): Promise<void> {
     const resident = await this.dukcapil.lookup(this.db, input.nik);
     if (!resident) {
-      throw new DomainError('DUKCAPIL_NIK_NOT_FOUND', 422, 'Berdasarkan pengecekan di DUKCAPIL: NIK tidak ditemukan', {
+      throw fail('DUKCAPIL_NIK_NOT_FOUND', {
         nik: maskNik(input.nik),
       });
     }
     const threshold = this.config.dukcapilNameThreshold;
     const score = nameScore(resident.fullName, input.nama);
     if (score < threshold) {
-      throw new DomainError(
-        'DUKCAPIL_NAME_MISMATCH',
-        422,
-        `Berdasarkan pengecekan di DUKCAPIL: Nama lengkap tidak valid ${score}/${threshold}`,
-        { score, threshold },
-      );
+      throw fail('DUKCAPIL_NAME_MISMATCH', { score, threshold }, { score, threshold });
     }
   }
 
@@ -159,9 +147,13 @@ export class SelfRegistrationService {
     );
     const live = await this.requests.liveMembership(em, personId, satker.satkerId);
     if (live?.status === 2) {
-      throw conflict('MEMBERSHIP_ALREADY_ACTIVE', `${live.nama} sudah terdaftar Aktif pada satker ini.`, {
-        membershipId: live.id,
-      });
+      throw fail(
+        'MEMBERSHIP_ALREADY_ACTIVE',
+        { nama: live.nama },
+        {
+          membershipId: live.id,
+        },
+      );
     }
     if (!live) {
       return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden, formatDateTime, notFound, ticketNotFound } from '@loket/common';
+import { errorMessage, fail, formatDateTime } from '@loket/common';
 import { one, type Queryable } from '@loket/db';
 import { Catalogue } from '@loket/workflow';
 import { TicketRepository } from '../ticket.repository';
@@ -22,7 +22,7 @@ export interface ReplyTemplateInput {
 }
 
 const CORRECTION_DAYS = 14;
-const templateNotFound = () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.');
+const templateNotFound = () => fail('TEMPLATE_NOT_FOUND');
 
 /** Offices whose templates a staff member reads: where they work and the offices under them. */
 const readableOffices = (actor: Actor): string[] => [
@@ -76,12 +76,7 @@ export class ReplyTemplatesService {
     const m = managed(actor);
     const officeId = input.national ? null : m.officeIds[0];
     if (input.national ? !m.national : !officeId) {
-      throw forbidden(
-        'TEMPLATE_NOT_PERMITTED',
-        input.national
-          ? 'Templat nasional hanya dapat dibuat oleh supervisor Kantor Pusat.'
-          : 'Templat kantor hanya dapat dibuat oleh supervisor kantor tersebut.',
-      );
+      throw fail('TEMPLATE_NOT_PERMITTED', { reason: input.national ? 'NATIONAL_CREATE' : 'OFFICE_CREATE' });
     }
     checkPlaceholders(input.body);
     const id = await this.repo.insert(this.db, {
@@ -153,7 +148,7 @@ export class ReplyTemplatesService {
   private async visibleTicket(actor: Actor, ticketId: string): Promise<TicketRow> {
     this.staffOnly(actor);
     const ticket = await this.tickets.findVisible(this.db, ticketId, actor);
-    if (!ticket) throw ticketNotFound();
+    if (!ticket) throw fail('TICKET_NOT_FOUND');
     return ticket;
   }
 
@@ -162,12 +157,7 @@ export class ReplyTemplatesService {
     const row = await this.repo.find(db, id, readableOffices(actor), 'FOR UPDATE OF r');
     if (!row) throw templateNotFound();
     if (!mayManage(actor, row.officeId)) {
-      throw forbidden(
-        'TEMPLATE_NOT_PERMITTED',
-        row.officeId === null
-          ? 'Templat nasional hanya dapat diubah oleh supervisor Kantor Pusat.'
-          : 'Templat kantor hanya dapat diubah oleh supervisor kantor tersebut.',
-      );
+      throw fail('TEMPLATE_NOT_PERMITTED', { reason: row.officeId === null ? 'NATIONAL_EDIT' : 'OFFICE_EDIT' });
     }
     return row;
   }
@@ -185,18 +175,19 @@ export class ReplyTemplatesService {
   }
 
   private staffOnly(actor: Actor): void {
-    if (actor.staff.length === 0) throw forbidden('NOT_STAFF', 'Templat balasan hanya untuk petugas kantor.');
+    if (actor.staff.length === 0) throw fail('NOT_STAFF');
   }
 }
 
 function checkPlaceholders(body: string): void {
   const unknown = unknownPlaceholders(body);
   if (unknown.length) {
-    const message = `Penanda tidak dikenal: ${unknown.map((u) => `{{${u}}}`).join(', ')}. Yang tersedia: ${Object.keys(
-      PLACEHOLDERS,
-    )
-      .map((p) => `{{${p}}}`)
-      .join(', ')}.`;
-    throw new DomainError('UNKNOWN_PLACEHOLDER', 400, message, [{ field: 'isi', message }]);
+    const params = {
+      unknown: unknown.map((u) => `{{${u}}}`).join(', '),
+      available: Object.keys(PLACEHOLDERS)
+        .map((p) => `{{${p}}}`)
+        .join(', '),
+    };
+    throw fail('UNKNOWN_PLACEHOLDER', params, [{ field: 'isi', message: errorMessage('UNKNOWN_PLACEHOLDER', params) }]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest, DomainError } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import { TicketRepository } from '../ticket.repository';
 import { TicketWorkflowService, type EventCommand } from '../ticket-workflow.service';
 
@@ -38,12 +38,10 @@ export class BulkActionsService {
 
   async run(actor: Actor, cmd: BulkCommand) {
     if (cmd.action === 'ASSIGN' && !cmd.assigneeId) {
-      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [
-        { field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] },
-      ]);
+      throw fail('VALIDATION_FAILED', [{ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] }]);
     }
     if (cmd.action !== 'ASSIGN' && cmd.assigneeId) {
-      throw badRequest('VALIDATION_FAILED', 'Data yang dikirim tidak valid.', [
+      throw fail('VALIDATION_FAILED', [
         { field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.action}.`] },
       ]);
     }

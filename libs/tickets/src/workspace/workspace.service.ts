@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
-import { badRequest } from '@loket/common';
+import { fail } from '@loket/common';
 import { Catalogue } from '@loket/workflow';
 import { allowedEventViews, summaryView } from '../ticket-view';
 import { QUEUE_VIEWS, SORTS, VIEW_LABELS, type QueueSort, type QueueView } from './queue-views';
@@ -21,7 +21,7 @@ const NIK_RUN = /\d{16}/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d\d-\d\d[ T][0-9:.+-]+$/;
 
-const badCursor = () => badRequest('INVALID_CURSOR', 'Penanda halaman (cursor) tidak valid.');
+const badCursor = () => fail('INVALID_CURSOR');
 
 function decodeCursor(cursor: string, sort: QueueSort): { key: string | null; id: string } {
   let parsed: unknown;
@@ -56,10 +56,14 @@ export class WorkspaceService {
     const view = this.viewOf(actor, input);
     const search = this.searchOf(input.q, viaPost);
     if (!view && !search)
-      throw badRequest('VALIDATION_FAILED', 'Pilih tampilan antrean atau isi kata kunci pencarian.');
+      throw fail('VALIDATION_FAILED', [
+        { field: 'view', message: 'Pilih tampilan antrean atau isi kata kunci pencarian.' },
+      ]);
     const sort = (input.sort ?? (search && !view ? 'filed' : 'deadline')) as QueueSort;
     if (!SORTS.includes(sort))
-      throw badRequest('VALIDATION_FAILED', `Urutan '${input.sort}' tidak dikenal.`, { allowed: SORTS });
+      throw fail('VALIDATION_FAILED', [
+        { field: 'sort', message: `Urutan '${input.sort}' tidak dikenal.`, allowed: SORTS },
+      ]);
     const rows = await this.repo.find(this.db, actor, {
       view,
       agent: input.agent ?? null,
@@ -110,12 +114,14 @@ export class WorkspaceService {
     this.requireStaff(actor);
     const view = input.view as QueueView;
     if (![...QUEUE_VIEWS, 'agent'].includes(view)) {
-      throw badRequest('VALIDATION_FAILED', `Tampilan '${input.view}' tidak dikenal.`, {
-        allowed: [...QUEUE_VIEWS, 'agent'],
-      });
+      throw fail('VALIDATION_FAILED', [
+        { field: 'view', message: `Tampilan '${input.view}' tidak dikenal.`, allowed: [...QUEUE_VIEWS, 'agent'] },
+      ]);
     }
     if (view === 'agent' && !UUID.test(input.agent ?? '')) {
-      throw badRequest('VALIDATION_FAILED', 'Tampilan per petugas memerlukan petugas (agent).');
+      throw fail('VALIDATION_FAILED', [
+        { field: 'agent', message: 'Tampilan per petugas memerlukan petugas (agent).' },
+      ]);
     }
     return view;
   }
@@ -124,17 +130,13 @@ export class WorkspaceService {
     const text = q?.trim().replace(/\s+/g, ' ');
     if (!text) return null;
     if (!viaPost && NIK_RUN.test(text)) {
-      throw badRequest(
-        'NIK_SEARCH_REQUIRES_POST',
-        'Pencarian dengan NIK harus dikirim melalui POST /api/v1/tickets/search agar NIK tidak tercatat di alamat atau log.',
-      );
+      throw fail('NIK_SEARCH_REQUIRES_POST');
     }
-    if (text.length < 3) throw badRequest('SEARCH_TOO_SHORT', 'Kata kunci pencarian minimal 3 karakter.');
+    if (text.length < 3) throw fail('SEARCH_TOO_SHORT');
     return { text, nik: /^\d{16}$/.test(text) ? text : null };
   }
 
   private requireStaff(actor: Actor) {
-    if (actor.staff.length === 0)
-      throw badRequest('VIEW_NOT_AVAILABLE', 'Tampilan antrean hanya tersedia bagi petugas.');
+    if (actor.staff.length === 0) throw fail('VIEW_NOT_AVAILABLE');
   }
 }

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MembershipContacts } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { MembershipContactDto, MembershipListQuery } from './membership-contact.dto';
 
 export const membershipId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.'),
+  exceptionFactory: () => fail('MEMBERSHIP_NOT_FOUND'),
 });
 
 @ApiTags('admin')

@@ -2,7 +2,7 @@ import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OfficeCalendars, OfficesAdmin, type OfficeCalendarChange } from '@loket/admin';
 import type { Actor } from '@loket/auth';
-import { badRequest, DomainError } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import type { WeeklyWindows } from '@loket/sla';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
@@ -23,7 +23,7 @@ const str = (b: Record<string, unknown>, k: string) => (typeof b[k] === 'string'
 
 function minutes(b: Record<string, unknown>, k: string): number {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(str(b, k));
-  if (!m) throw badRequest('INVALID_WEEKLY_WINDOWS', 'Jam harus ditulis JJ:MM, mis. 07:30.', { field: k });
+  if (!m) throw fail('INVALID_WEEKLY_WINDOWS', { reason: 'FORMAT' }, { field: k });
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
@@ -86,8 +86,7 @@ export class CalendarPageController {
   ) {
     const code = str(req.body, 'kantor');
     try {
-      if (!str(req.body, 'name') && ok !== 'hapus')
-        throw badRequest('INVALID_CALENDAR_CHANGE', 'Nama libur atau jam layanan khusus wajib diisi.');
+      if (!str(req.body, 'name') && ok !== 'hapus') throw fail('INVALID_CALENDAR_CHANGE', { reason: 'NAME_REQUIRED' });
       await this.calendars.change(actor, code, typeof change === 'function' ? change() : change);
       res.redirect(303, `/admin/kalender?kantor=${encodeURIComponent(code)}&ok=${ok}`);
     } catch (err) {

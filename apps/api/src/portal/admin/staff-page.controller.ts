@@ -2,7 +2,7 @@ import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common
 import type { Request, Response } from 'express';
 import { STAFF_ROLES, StaffAdmin } from '@loket/admin';
 import type { Actor } from '@loket/auth';
-import { notFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { StaffDto } from '../../admin/admin.dto';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
@@ -16,7 +16,7 @@ export const ROLE_LABEL: Record<string, string> = {
   DIGIPAY_ADMIN: 'Admin Digipay KPPN',
   EDITOR: 'Editor basis pengetahuan',
 };
-const personId = new ParseUUIDPipe({ exceptionFactory: () => notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.') });
+const personId = new ParseUUIDPipe({ exceptionFactory: () => fail('STAFF_NOT_FOUND') });
 const officeCode = (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9.-]{2,20}$/.test(v) ? v : undefined);
 
 /** Staff and their roles at the offices in scope: give a role (a new NIK gets its activation e-mail), take one away. */

@@ -18,3 +18,17 @@ export function problemsOf(err: DomainError): Map<string, string> {
   }
   return errors;
 }
+
+/**
+ * The text of a page's alert. A validation error carries the catalogue's general message and its
+ * problems in `details`; when there is exactly one, the alert names it, since a page may have no field
+ * to show it beside (the login form, the composer's action and visibility).
+ */
+export function summaryOf(err: DomainError): string {
+  const details = err.details as Array<{ message?: unknown }> | undefined;
+  if (err.code === 'VALIDATION_FAILED' && Array.isArray(details) && details.length === 1) {
+    const message = details[0]?.message;
+    if (typeof message === 'string' && message) return message;
+  }
+  return err.message;
+}

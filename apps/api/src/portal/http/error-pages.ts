@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { requestIdOf, type ErrorPages } from '@loket/common';
+import { errorMessage, requestIdOf, type ErrorPages } from '@loket/common';
 import type { PortalViews } from '../views/portal-views';
 import { isApiRequest } from './portal-http';
 
@@ -60,12 +60,6 @@ export function portalErrorPages(views: PortalViews): ErrorPages {
 export function portalNotFound(pages: ErrorPages): RequestHandler {
   return (req, res, next) => {
     if (isApiRequest(req) || res.headersSent) return next();
-    pages(
-      req,
-      res,
-      404,
-      { code: 'NOT_FOUND', message: 'Alamat yang diminta tidak ditemukan.', requestId: requestIdOf(req) },
-      null,
-    );
+    pages(req, res, 404, { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND'), requestId: requestIdOf(req) }, null);
   };
 }

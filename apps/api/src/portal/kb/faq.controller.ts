@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
-import { DomainError } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import {
   articleSlug,
   documentNotFound,
@@ -94,7 +94,7 @@ export class FaqController {
     const stars = /^[1-5]$/.test(String(req.body.bintang)) ? Number(req.body.bintang) : 0;
     const voter = this.voterOf(req, portal) ?? this.newReader(res, portal);
     try {
-      if (!stars) throw new DomainError('INVALID_STARS', 422, 'Pilih 1 sampai 5 bintang sebelum mengirim penilaian.');
+      if (!stars) throw fail('INVALID_STARS');
       await this.ratings.rate(articleSlug(slug), voter, stars);
       res.redirect(
         303,

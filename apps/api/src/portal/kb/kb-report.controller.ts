@@ -1,7 +1,7 @@
 import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import { KbDeflections } from '@loket/kb';
 import { supervisorScopeOf } from '@loket/sla';
 import { PortalPage } from '../portal-page.decorator';
@@ -28,11 +28,7 @@ export class KbReportController {
     @Res() res: Response,
   ) {
     const scope = supervisorScopeOf(actor.staff);
-    if (scope.supervisorOfficeIds.length === 0)
-      throw forbidden(
-        'NOT_A_SUPERVISOR',
-        'Laporan FAQ hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.',
-      );
+    if (scope.supervisorOfficeIds.length === 0) throw fail('NOT_A_SUPERVISOR', { what: 'Laporan FAQ' });
     const { period, errors } = choosePeriod(q, new Date());
     if (errors)
       return this.views.render(req, res, 'staf/laporan-faq', { title: TITLE, period, errors, report: null }, 400);

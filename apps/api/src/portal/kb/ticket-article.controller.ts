@@ -1,7 +1,7 @@
 import { Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import { removeUploads } from '@loket/files';
 import { KbLinks } from '@loket/kb';
 import { TicketQueryService } from '@loket/tickets';
@@ -51,7 +51,7 @@ export class TicketArticleController {
     }
     const ticket = await this.query.detail(actor, id);
     if (!ticket.viewerRoles.some((r) => r === 'AGENT' || r === 'ESCALATION_AGENT')) {
-      throw forbidden('NOT_TICKET_AGENT', 'Hanya petugas yang menangani tiket ini yang dapat menyusun balasan.');
+      throw fail('NOT_TICKET_AGENT');
     }
     const q = text(req.body.artikel_cari, 200);
     const { articles } = await this.links.picker(actor, q);

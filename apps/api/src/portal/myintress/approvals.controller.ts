@@ -1,7 +1,7 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import { SelfRegistrationApprovals, TicketWorkflowService, type EventCommand } from '@loket/tickets';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
@@ -19,8 +19,7 @@ const DONE: Record<string, string> = {
 
 /** CSO agents only; a ticket outside their offices is then a 404, as everywhere. */
 function agent(actor: Actor): Actor {
-  if (!isAgent(actor))
-    throw forbidden('NOT_AN_AGENT', 'Persetujuan pendaftaran pengguna hanya untuk petugas CSO KPPN.');
+  if (!isAgent(actor)) throw fail('NOT_AN_AGENT');
   return actor;
 }
 

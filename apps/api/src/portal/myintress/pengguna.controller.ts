@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError, notFound } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import { MembershipDirectoryService } from '@loket/tickets';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
@@ -10,7 +10,7 @@ import { PortalViews } from '../views/portal-views';
 import { soleSatker, statusText } from './satker-page';
 
 export const membershipId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.'),
+  exceptionFactory: () => fail('MEMBERSHIP_NOT_FOUND'),
 });
 
 const DONE: Record<string, string> = {
@@ -97,7 +97,7 @@ export class PenggunaController {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const row = (await this.directory.list(actor, satker.satkerCode)).pengguna.find((p) => p.id === id);
-    if (!row) throw notFound('MEMBERSHIP_NOT_FOUND', 'Pengguna tidak ditemukan pada satker ini.');
+    if (!row) throw fail('MEMBERSHIP_NOT_FOUND');
     this.views.render(
       req,
       res,

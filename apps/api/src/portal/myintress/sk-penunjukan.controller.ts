@@ -1,7 +1,7 @@
 import { Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { badRequest, validateDto } from '@loket/common';
+import { fail, validateDto } from '@loket/common';
 import { removeUploads } from '@loket/files';
 import { LettersService } from '@loket/letters';
 import { SkPenunjukanDto } from '../../letters/letters.dto';
@@ -44,11 +44,7 @@ export class SkPenunjukanController {
     const satker = soleSatker(actor, req, res);
     if (!satker) return;
     const people = peopleOf(req.body);
-    if (people.length === 0)
-      throw badRequest(
-        'NO_USERS_TYPED',
-        'Isi dahulu data pengguna (minimal NIK dan nama) pada formulir, lalu unduh SK penunjukan yang sudah terisi.',
-      );
+    if (people.length === 0) throw fail('NO_USERS_TYPED');
     const dto = await validateDto(SkPenunjukanDto, {
       pengguna: people.map((p) => ({
         nik: p.nik ?? '',

@@ -1,13 +1,13 @@
 import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, meetsPasswordPolicy, PASSWORD_POLICY } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { PortalPage } from '../portal-page.decorator';
 import { AnonymousPage } from '../session/portal-guard';
 import { PortalViews } from '../views/portal-views';
 
 const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
-const invalidLink = () => new DomainError('ACTIVATION_TOKEN_INVALID', 404, 'Tautan aktivasi tidak dikenal.');
+const invalidLink = () => fail('ACTIVATION_TOKEN_INVALID');
 
 /**
  * DIGIT activation: the link in the activation e-mail (PUBLIC_URL/aktivasi?token=...) opens this

@@ -1,6 +1,6 @@
 import { Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { APP_CONFIG, DomainError, type AppConfig } from '@loket/common';
+import { APP_CONFIG, fail, type AppConfig } from '@loket/common';
 import { PortalPage } from '../portal-page.decorator';
 import { COOKIES, setCookie } from '../session/cookies';
 import { Portal, type PortalContext } from '../session/portal-context';
@@ -38,7 +38,7 @@ export class ChooseSatkerController {
   @Post()
   choose(@Portal() portal: PortalContext, @Req() req: Request, @Res() res: Response) {
     const chosen = portal.person!.satkers.find((s) => s.satkerCode === req.body.satker);
-    if (!chosen) throw new DomainError('SATKER_NOT_ALLOWED', 403, 'Pilih salah satu satker tempat Anda terdaftar.');
+    if (!chosen) throw fail('SATKER_NOT_ALLOWED');
     setCookie(res, COOKIES.satker, chosen.satkerCode, { secure: portal.secure, maxAge: this.ttlSeconds });
     res.redirect(303, safeNext(req.body.lanjut));
   }

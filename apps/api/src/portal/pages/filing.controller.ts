@@ -2,7 +2,7 @@ import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@loket/auth';
-import { DomainError, unprocessable } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import { removeUploads, uploadsOf } from '@loket/files';
 import { TicketFilingService } from '@loket/tickets';
 import { Catalogue, type ServiceDefinition } from '@loket/workflow';
@@ -100,8 +100,7 @@ export class FilingController {
 
   private fileable(code: string): ServiceDefinition {
     const service = this.catalogue.service(code);
-    if (!service || !service.filedBy.includes('SATKER'))
-      throw unprocessable('UNKNOWN_SERVICE', 'Layanan ini tidak dapat diajukan dari sini.');
+    if (!service || !service.filedBy.includes('SATKER')) throw fail('UNKNOWN_SERVICE');
     return service;
   }
 

@@ -4,6 +4,7 @@ import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { BULK_ACTIONS, BulkActionsService, TicketQueryService, WorkspaceService } from '@loket/tickets';
 import { Catalogue, STATUS_LABELS } from '@loket/workflow';
+import { summaryOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { SignedIn } from '../session/portal-context';
 import { isAgent, isSupervisor } from '../views/nav';
@@ -136,7 +137,7 @@ export class QueueController {
           );
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      error = { code: err.code, message: err.message };
+      error = { code: err.code, message: summaryOf(err) };
     }
     const filtered = !!(ask.service || ask.status || ask.q);
     this.views.render(req, res, 'staf/antrian', {

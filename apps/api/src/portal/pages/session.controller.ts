@@ -1,7 +1,8 @@
 import { Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuthService, type Actor } from '@loket/auth';
-import { APP_CONFIG, DomainError, setRetryAfter, type AppConfig } from '@loket/common';
+import { APP_CONFIG, DomainError, fail, setRetryAfter, type AppConfig } from '@loket/common';
+import { summaryOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
 import { clearCookie, COOKIES, setCookie } from '../session/cookies';
 import { Portal, type PortalContext } from '../session/portal-context';
@@ -15,18 +16,9 @@ const NIK = /^\d{16}$/;
 function noAccess(actor: Actor): DomainError | null {
   if (actor.satkers.length > 0 || actor.staff.length > 0) return null;
   if (actor.dormantSatkerCodes.length > 0) {
-    return new DomainError(
-      'MEMBERSHIP_DORMANT',
-      403,
-      `Keanggotaan Anda pada satker ${actor.dormantSatkerCodes.join(', ')} berstatus ` +
-        'Dormant karena tidak login selama 6 bulan. Ajukan aktivasi kembali melalui KPPN mitra kerja Anda.',
-    );
+    return fail('MEMBERSHIP_DORMANT', { satkers: actor.dormantSatkerCodes.join(', ') });
   }
-  return new DomainError(
-    'NO_MEMBERSHIP',
-    403,
-    'Akun Anda belum aktif pada satker atau kantor mana pun. Hubungi KPPN mitra kerja Anda.',
-  );
+  return fail('NO_MEMBERSHIP');
 }
 
 /** Login (NIK + password) and logout. */
@@ -67,8 +59,9 @@ export class SessionController {
     const nik = String(req.body.nik ?? '').trim();
     const next = safeNext(req.body.lanjut);
     try {
-      if (!NIK.test(nik)) throw new DomainError('VALIDATION_FAILED', 400, 'NIK harus 16 digit angka.');
-      if (!req.body.password) throw new DomainError('VALIDATION_FAILED', 400, 'Kata sandi wajib diisi.');
+      if (!NIK.test(nik)) throw fail('VALIDATION_FAILED', [{ field: 'nik', message: 'NIK harus 16 digit angka.' }]);
+      if (!req.body.password)
+        throw fail('VALIDATION_FAILED', [{ field: 'password', message: 'Kata sandi wajib diisi.' }]);
       const { token, actor } = await this.auth.login(nik, String(req.body.password), req.ip ?? '');
       const refused = noAccess(actor);
       if (refused) {
@@ -85,7 +78,7 @@ export class SessionController {
         req,
         res,
         'masuk',
-        { title: 'Masuk', nik, error: { code: err.code, message: err.message }, lanjut: next, activated: false },
+        { title: 'Masuk', nik, error: { code: err.code, message: summaryOf(err) }, lanjut: next, activated: false },
         err.status,
       );
     }

@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden, notFound, validateDto } from '@loket/common';
+import { DomainError, fail, validateDto } from '@loket/common';
 import { ReplyTemplatesService } from '@loket/tickets';
 import { CreateReplyTemplateDto, UpdateReplyTemplateDto } from '../../reply-templates/reply-templates.dto';
 import { problemsOf } from '../forms/problems';
@@ -11,7 +11,7 @@ import { isSupervisor } from '../views/nav';
 import { PortalViews } from '../views/portal-views';
 
 const templateId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.'),
+  exceptionFactory: () => fail('TEMPLATE_NOT_FOUND'),
 });
 const DONE: Record<string, string> = {
   DIBUAT: 'Templat balasan disimpan.',
@@ -33,11 +33,7 @@ const NONE: Refusal = { error: null, errors: {} };
 
 /** The page is the supervisors' (agents pick templates in the composer); the service decides per template. */
 function supervisor(actor: Actor): Actor {
-  if (!isSupervisor(actor))
-    throw forbidden(
-      'NOT_A_SUPERVISOR',
-      'Templat balasan dikelola oleh supervisor. Petugas memilihnya di kotak balasan tiket.',
-    );
+  if (!isSupervisor(actor)) throw fail('NOT_A_SUPERVISOR', { what: 'Halaman templat balasan' });
   return actor;
 }
 

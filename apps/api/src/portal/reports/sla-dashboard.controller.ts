@@ -1,7 +1,7 @@
 import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden } from '@loket/common';
+import { fail } from '@loket/common';
 import {
   BACKLOG_AGES,
   SlaReports,
@@ -27,11 +27,7 @@ const TITLE = 'Laporan SLA';
 /** Supervisors only, refused before any form is read: the offices they supervise decide the scope, in every query. */
 function supervisorScope(actor: Actor): ReportScope {
   const scope = supervisorScopeOf(actor.staff);
-  if (scope.supervisorOfficeIds.length === 0)
-    throw forbidden(
-      'NOT_A_SUPERVISOR',
-      'Laporan SLA hanya dapat dibuka oleh supervisor KPPN, Kanwil atau Kantor Pusat.',
-    );
+  if (scope.supervisorOfficeIds.length === 0) throw fail('NOT_A_SUPERVISOR', { what: 'Laporan SLA' });
   return scope;
 }
 
@@ -151,7 +147,12 @@ export class SlaDashboardController {
 
   private validPeriod(q: Record<string, unknown>): PeriodChoice {
     const { period, errors } = choosePeriod(q, new Date());
-    if (errors) throw new DomainError('INVALID_PERIOD', 400, Object.values(errors).join(' '));
+    if (errors)
+      throw fail(
+        'INVALID_PERIOD',
+        { reason: 'FORM' },
+        Object.entries(errors).map(([field, message]) => ({ field, message })),
+      );
     return period;
   }
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 
 /**
  * Synchronizer tokens derived from a secret only the browser's httpOnly cookie holds (the session
@@ -11,12 +11,7 @@ export const csrfTokenFor = (key: string): string =>
 
 export const newPreSessionKey = (): string => randomBytes(32).toString('base64url');
 
-export const csrfRefused = () =>
-  new DomainError(
-    'CSRF_INVALID',
-    403,
-    'Formulir ini sudah tidak berlaku atau tidak dikirim dari halaman Loket. Muat ulang halaman lalu coba lagi.',
-  );
+export const csrfRefused = () => fail('CSRF_INVALID');
 
 export function checkCsrf(key: string | null, submitted: unknown): void {
   if (!key || typeof submitted !== 'string') throw csrfRefused();

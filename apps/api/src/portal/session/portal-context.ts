@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 
 /** What every portal request knows about who is there; set by PortalGuard. */
 export interface PortalContext {
@@ -27,7 +27,7 @@ const ANONYMOUS: PortalContext = { actor: null, person: null, token: null, csrfK
 
 export const portalOf = (req: Request): PortalContext => (req as PortalRequest).portal ?? ANONYMOUS;
 
-export const loginRequired = () => new DomainError('UNAUTHENTICATED', 401, 'Silakan masuk terlebih dahulu.');
+export const loginRequired = () => fail('UNAUTHENTICATED');
 
 /** The request's portal context (anonymous pages too). */
 export const Portal = createParamDecorator((_d: unknown, ctx: ExecutionContext): PortalContext =>

@@ -1,7 +1,7 @@
 import { Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { QUALITY_BANDS, SEMESTER_LABELS, SKM_ELEMENTS, skmCsv, SkmReports } from '@loket/skm';
 import { supervisorScopeOf } from '@loket/sla';
 import { downloadHeaders } from '../../tickets/download';
@@ -63,7 +63,12 @@ export class SkmReportController {
   @Get('unduh')
   async csv(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Res() res: Response) {
     const { choice, query, errors } = chooseSkmPeriod(q, new Date());
-    if (!query) throw new DomainError('INVALID_PERIOD', 400, Object.values(errors).join(' '));
+    if (!query)
+      throw fail(
+        'INVALID_PERIOD',
+        { reason: 'FORM' },
+        Object.entries(errors).map(([field, message]) => ({ field, message })),
+      );
     const report = await this.reports.report(supervisorScopeOf(actor.staff), query);
     res
       .set(

@@ -1,7 +1,7 @@
 import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError, forbidden } from '@loket/common';
+import { DomainError, fail } from '@loket/common';
 import {
   JENIS_KELAMIN,
   PEKERJAAN,
@@ -82,8 +82,7 @@ export class SkmSurveyController {
     status = 200,
   ) {
     const offer = await this.survey.offer(actor, id);
-    if (offer.state === 'NOT_SATKER')
-      throw forbidden('SKM_NOT_PERMITTED', 'Survei kepuasan diisi oleh pengguna satker yang mengajukan tiket.');
+    if (offer.state === 'NOT_SATKER') throw fail('SKM_NOT_PERMITTED');
     const ticket = await this.tickets.detail(actor, id);
     const raw = state.raw ?? {};
     const errors = state.errors ?? new Map<string, string>();

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
 import { DomainError } from '@loket/common';
 import { removeUploads } from '@loket/files';
-import { problemsOf } from '../forms/problems';
+import { problemsOf, summaryOf } from '../forms/problems';
 import type { TicketPage, TicketPageState } from './ticket-page';
 
 /**
@@ -39,7 +39,7 @@ export async function attemptOnPage(
       id,
       {
         ...(conflict ? {} : form.again),
-        error: { code: err.code, message: err.message },
+        error: { code: err.code, message: summaryOf(err) },
         failed: form.name,
         errors,
         conflict,

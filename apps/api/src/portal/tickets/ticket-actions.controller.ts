@@ -1,7 +1,7 @@
 import { Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { DomainError } from '@loket/common';
+import { fail } from '@loket/common';
 import { removeUploads, uploadsOf, type StoredUpload } from '@loket/files';
 import {
   ReplyTemplatesService,
@@ -32,8 +32,7 @@ function eventFrom(body: Record<string, unknown>): EventCommand {
 }
 
 const versionOf = (body: Record<string, unknown>) => (/^\d{1,9}$/.test(String(body.versi)) ? Number(body.versi) : -1);
-const invalid = (field: string, message: string) =>
-  new DomainError('VALIDATION_FAILED', 400, message, [{ field, message }]);
+const invalid = (field: string, message: string) => fail('VALIDATION_FAILED', [{ field, message }]);
 
 /**
  * The ticket page's forms: the staff composer (one text box, public/internal, one action), the
@@ -163,7 +162,7 @@ export class TicketActionsController {
     const value = req.body.nilai;
     await attemptOnPage(this.page, req, res, actor, id, { name: 'RATED', done: 'RATED' }, async () => {
       if (value !== 'POSITIF' && value !== 'NETRAL' && value !== 'NEGATIF') {
-        throw new DomainError('VALIDATION_FAILED', 400, 'Pilih salah satu penilaian.');
+        throw invalid('nilai', 'Pilih salah satu penilaian.');
       }
       const comment = typeof req.body.komentar === 'string' ? req.body.komentar.trim().slice(0, 2000) : '';
       await this.rating.rate(actor, id, value, comment || null);
@@ -192,12 +191,9 @@ export class TicketActionsController {
       );
     }
     if (CONFIRM[input.action] && input.fields.yakin !== 'ya') {
-      throw new DomainError(
-        'CONFIRMATION_REQUIRED',
-        400,
-        `Centang "Saya yakin" untuk melanjutkan: ${CONFIRM[input.action]}`,
-        [{ field: 'yakin', message: 'Centang "Saya yakin" untuk melanjutkan.' }],
-      );
+      throw fail('CONFIRMATION_REQUIRED', { consequence: CONFIRM[input.action] }, [
+        { field: 'yakin', message: 'Centang "Saya yakin" untuk melanjutkan.' },
+      ]);
     }
     const cmd: EventCommand = { type: input.action };
     if (primary && text) cmd[primary] = text;

@@ -1,7 +1,7 @@
 import { Get, Param, ParseUUIDPipe, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Actor } from '@loket/auth';
-import { notFound, ticketNotFound } from '@loket/common';
+import { fail } from '@loket/common';
 import { LettersService } from '@loket/letters';
 import { TicketLettersService, TicketQueryService } from '@loket/tickets';
 import { attachmentHeaders, inlineAttachmentHeaders, sendDocument } from '../../tickets/download';
@@ -11,8 +11,8 @@ import { TicketPage } from './ticket-page';
 import { previewable } from './ticket-page-parts';
 
 // A malformed id names no ticket: the same 404 as a ticket outside the person's scope (as in the API).
-export const ticketId = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
-const fileId = new ParseUUIDPipe({ exceptionFactory: () => notFound('NOT_FOUND', 'Berkas tidak ditemukan.') });
+export const ticketId = new ParseUUIDPipe({ exceptionFactory: () => fail('TICKET_NOT_FOUND') });
+const fileId = new ParseUUIDPipe({ exceptionFactory: () => fail('NOT_FOUND') });
 
 /** The ticket page and its downloads, for satkers and staff alike (scope decides, as in the API). */
 @PortalPage('tiket')
