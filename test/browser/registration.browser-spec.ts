@@ -51,7 +51,7 @@ describe('browser journey: MyIntress registration, correction, completion, activ
     await satker.getByLabel('SK/ST/ND Penunjukan').setInputFiles(pdf('sk-penunjukan.pdf', 'SK Penunjukan'));
     await satker.getByLabel('Formulir Pendaftaran').setInputFiles(pdf('formulir.pdf', 'Formulir'));
     await satker.getByRole('button', { name: 'Kirim permohonan' }).click();
-    await satker.getByRole('alert').getByText('Isian formulir tidak valid.').waitFor();
+    await satker.getByRole('alert').getByText('Data yang dikirim tidak valid.').waitFor();
     expect(await row.getByLabel('NIK').getAttribute('aria-invalid')).toBe('true');
     await journey.capture(satker, 'satker-formulir-galat');
     expect(await t.db.query(`SELECT id FROM tickets WHERE satker_id = $1`, [w.satker.id])).toEqual([]);
