@@ -21,6 +21,7 @@ import { AgentWorkspace1764900000000 } from './1764900000000-AgentWorkspace';
 import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
 import { TicketNumberSequences1765000000000 } from './1765000000000-TicketNumberSequences';
 import { SessionChangeNotices1765000000001 } from './1765000000001-SessionChangeNotices';
+import { WorkspaceSearchPaths1766200000000 } from './1766200000000-WorkspaceSearchPaths';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ReplyTemplates1764950000000,
   TicketNumberSequences1765000000000,
   SessionChangeNotices1765000000001,
+  WorkspaceSearchPaths1766200000000,
 ];
