@@ -36,10 +36,16 @@ export class WorkspaceSearchPaths1766200000000 implements MigrationInterface {
                ARRAY(SELECT DISTINCT v #>> '{}' FROM jsonb_path_query(t.form, 'strict $.**.nik', '{}', true) v) AS niks
           FROM tickets t;
 
-      -- Rewritten without the trigram index, then indexed once.
-      DROP INDEX ticket_search_keys_idx;
+      -- Every row gets new keys: rewritten without the secondary indexes (each would take a million
+      -- inserts, the full-text one slowest), then each index is built once.
+      DROP INDEX ticket_search_keys_idx, ticket_search_doc_idx, ticket_search_niks_idx, ticket_search_office_idx,
+        ticket_search_satker_idx;
       UPDATE ticket_search x SET keys = src.keys FROM ticket_search_source src WHERE src.ticket_id = x.ticket_id;
+      CREATE INDEX ticket_search_doc_idx ON ticket_search USING gin (doc);
       CREATE INDEX ticket_search_keys_idx ON ticket_search USING gin (keys gin_trgm_ops);
+      CREATE INDEX ticket_search_niks_idx ON ticket_search USING gin (niks);
+      CREATE INDEX ticket_search_office_idx ON ticket_search (office_id, created_at DESC, ticket_id DESC);
+      CREATE INDEX ticket_search_satker_idx ON ticket_search (satker_id, created_at DESC, ticket_id DESC);
       CREATE INDEX ticket_search_office_satker_idx ON ticket_search (office_id, satker_id, created_at DESC, ticket_id DESC);
     `);
   }
