@@ -22,6 +22,7 @@ import { ReplyTemplates1764950000000 } from './1764950000000-ReplyTemplates';
 import { TicketNumberSequences1765000000000 } from './1765000000000-TicketNumberSequences';
 import { SessionChangeNotices1765000000001 } from './1765000000001-SessionChangeNotices';
 import { SlaReportSummary1766100000000 } from './1766100000000-SlaReportSummary';
+import { WorkspaceSearchPaths1766200000000 } from './1766200000000-WorkspaceSearchPaths';
 
 // Listed explicitly (not globbed) so the same list runs from ts sources in tests and from dist.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   TicketNumberSequences1765000000000,
   SessionChangeNotices1765000000001,
   SlaReportSummary1766100000000,
+  WorkspaceSearchPaths1766200000000,
 ];

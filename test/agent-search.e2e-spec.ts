@@ -91,4 +91,34 @@ describe('searching tickets', () => {
     expect(empty.status).toBe(400);
     expect(await footprint(t, w.satker.id)).toEqual(before);
   });
+
+  it('pages a search newest first: satker, perihal and words merged once each, the cursor going on where it stopped', async () => {
+    const older = await ask(t, tok.satker, 'Revisi DIPA petikan satu');
+    const newer = await ask(t, tok.satker, 'Revisi DIPA petikan dua');
+    // Found by the satker's name, the perihal's letters and its words alike: listed once, newest first.
+    expect(ids(await find(tok.cso, 'revisi dipa petikan'))).toEqual([newer.id, older.id]);
+    const all = ids(await find(tok.cso, w.satker.name));
+    expect(all.slice(0, 2)).toEqual([newer.id, older.id]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.http
+        .get(`/api/v1/tickets?q=${encodeURIComponent(w.satker.name)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(auth(tok.cso));
+      expect(res.status).toBe(200);
+      paged.push(...ids(res));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+  });
+
+  it("finds a satker's tickets by the name it has now, after a rename", async () => {
+    const renamed = `Satker Ganti Nama ${w.satker.code}`;
+    await t.db.query(`UPDATE satkers SET name = $2 WHERE id = $1`, [w.satker.id, renamed]);
+    try {
+      expect(ids(await find(tok.cso, renamed.toLowerCase()))).toContain(registration.id);
+    } finally {
+      await t.db.query(`UPDATE satkers SET name = $2 WHERE id = $1`, [w.satker.id, w.satker.name]);
+    }
+  });
 });

@@ -128,11 +128,11 @@ const queuePage = (c, ctx) =>
 
 async function detail(c, ctx) {
   await c.query(`SELECT t.*, o.code, o.name, s.code, s.name, a.name FROM tickets t ${NAMES} WHERE t.id = $1`, [
-    ctx.detailId,
+    ctx.detail.id,
   ]);
-  await c.query(`SELECT * FROM ticket_messages WHERE ticket_id = $1`, [ctx.detailId]);
-  await c.query(`SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [ctx.detailId]);
-  await c.query(`SELECT * FROM ticket_attachments WHERE ticket_id = $1`, [ctx.detailId]);
+  await c.query(`SELECT * FROM ticket_messages WHERE ticket_id = $1`, [ctx.detail.id]);
+  await c.query(`SELECT * FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [ctx.detail.id]);
+  await c.query(`SELECT * FROM ticket_attachments WHERE ticket_id = $1`, [ctx.detail.id]);
 }
 
 /** Runs `fn` on `connections` pooled clients for `seconds`, like autocannon does over HTTP. */

@@ -4,6 +4,7 @@
 // asked, starts the API as its own process, and measures each scenario over HTTP (autocannon) and as a
 // raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json
 // (compare two with `npm run bench:compare a.json b.json`). --quick: 10k tickets, 3 s, 1 run.
+// --reads: only the read scenarios (queue, workspace views and searches, detail), for checking query plans.
 require('../../dist/apps/register-aliases');
 const autocannon = require('autocannon');
 const { spawn, execFileSync } = require('node:child_process');
@@ -26,6 +27,7 @@ const TICKETS = arg('tickets', QUICK ? 10_000 : 1_000_000);
 const SECONDS = arg('seconds', QUICK ? 3 : 10);
 const CONNECTIONS = arg('connections', 16);
 const RUNS = arg('runs', 1);
+const READS_ONLY = process.argv.includes('--reads');
 const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
 const PASSWORD = 'BenchSandi2026';
 // The server runs with the heap settings `npm start` uses in production.
@@ -70,12 +72,12 @@ async function setup(db) {
     kppnSupervisorId: await person('3171010101900005', 'Bench Supervisor KPPN'),
     calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
     // A ticket of the history, with its whole event trail.
-    detailId: (
+    detail: (
       await db.query(
-        `SELECT id FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`,
+        `SELECT id, number, subject FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`,
         [kppnId],
       )
-    )[0].id,
+    )[0],
   };
   await db.query(
     `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
@@ -167,15 +169,8 @@ async function reportTimes(base, json, tokens) {
   return out;
 }
 
-/** One pass over every scenario: HTTP and raw at the same concurrency, then the year report and RSS. */
-async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }) {
-  const results = [];
-  const record = (name, viaHttp, viaRaw) => {
-    results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
-    console.log(`${name}: http ${viaHttp.rps.toFixed(0)} req/s${viaRaw ? `, raw ${viaRaw.rps.toFixed(0)} req/s` : ''}`);
-  };
-  const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
-
+/** The create and transition scenarios (each HTTP against its raw baseline). */
+async function writes({ base, ctx, pool, files, bigPdf, satker, cso, json, record }) {
   await vacuum(pool, 'before the writes');
   record(
     'create (JSON form)',
@@ -275,6 +270,18 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
     raw.transition(c, ctx, forRaw[r++ % forRaw.length], 'SELESAI'),
   );
   record('transition: complete (clocks, notice)', completeHttp, completeRaw);
+}
+
+/** One pass over every scenario: HTTP and raw at the same concurrency, then the year report and RSS. */
+async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }) {
+  const results = [];
+  const record = (name, viaHttp, viaRaw) => {
+    results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
+    console.log(`${name}: http ${viaHttp.rps.toFixed(0)} req/s${viaRaw ? `, raw ${viaRaw.rps.toFixed(0)} req/s` : ''}`);
+  };
+  const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+  if (!READS_ONLY) await writes({ base, ctx, pool, files, bigPdf, satker, cso, json, record });
 
   // The write scenarios left tens of thousands of open tickets in one KPPN, more than the whole
   // history has open nationally (~5% of a year). The read scenarios measure the history, so those
@@ -299,16 +306,24 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
     null,
   );
   record('view counts (7 views)', await http(`${base}/tickets/views`, server.pid, { headers: json(cso) }), null);
+  // One search of each kind the workspace answers (the history's satker 180 belongs to the bench's KPPN).
+  const search = (q) => http(`${base}/tickets?q=${encodeURIComponent(q)}&limit=50`, server.pid, { headers: json(cso) });
+  record('search: satker name, 50 newest', await search('Satker riwayat 180'), null);
+  record('search: kode satker', await search('900180'), null);
+  record('search: ticket number', await search(ctx.detail.number), null);
+  record('search: subject words', await search(ctx.detail.subject), null);
   record(
-    'search: satker name, 50 newest',
-    await http(`${base}/tickets?q=${encodeURIComponent('Satker riwayat 180')}&limit=50`, server.pid, {
+    'search: NIK (POST)',
+    await http(`${base}/tickets/search`, server.pid, {
+      method: 'POST',
       headers: json(cso),
+      body: JSON.stringify({ q: '7571016708950009', limit: 50 }),
     }),
     null,
   );
   record(
     'ticket detail',
-    await http(`${base}/tickets/${ctx.detailId}`, server.pid, { headers: json(cso) }),
+    await http(`${base}/tickets/${ctx.detail.id}`, server.pid, { headers: json(cso) }),
     await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)),
   );
   const yearReportMs = await reportTimes(base, json, supervisors);

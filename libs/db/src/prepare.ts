@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createDataSource, migrate, type Migrations } from './data-source';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgresProcess, type EmbeddedPostgres } from './embedded';
 
 export interface PreparedDatabase {
   url: string;
@@ -8,14 +8,14 @@ export interface PreparedDatabase {
   applied: string[];
 }
 
-/** DATABASE_URL if given, else the embedded PGlite under the data dir; then the pending migrations. */
+/** DATABASE_URL if given, else the embedded PGlite under the data dir (in a child process); then the pending migrations. */
 export async function prepareDatabase(
   options: { databaseUrl: string | null; dataDir: string; poolSize: number },
   migrations: Migrations,
 ): Promise<PreparedDatabase> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres(path.join(options.dataDir, 'pgdata'), options.poolSize + 4);
+    : await startEmbeddedPostgresProcess(path.join(options.dataDir, 'pgdata'), options.poolSize + 4);
   const url = options.databaseUrl ?? embedded!.url;
   const ds = await createDataSource(url, 1, migrations).initialize();
   try {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { many, one, type Queryable } from '@loket/db';
-import { seesNationalScope } from '../scope';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketNames, type TicketRow } from '../ticket.types';
 import { OPEN_SQL, sortSql, viewClause, type QueueSort, type QueueView } from './queue-views';
+import { searchCondition, searchPageSql, searchScope, type SearchTerms } from './search-sql';
 
 export interface FindOptions {
   view: QueueView | null;
@@ -12,7 +12,7 @@ export interface FindOptions {
   sort: QueueSort;
   after: { key: string | null; id: string } | null;
   service: string | null;
-  search: { text: string; nik: string | null } | null;
+  search: SearchTerms | null;
   limit: number;
 }
 
@@ -39,19 +39,33 @@ export class WorkspaceRepository {
   find(db: Queryable, actor: Actor, o: FindOptions): Promise<WorkspaceRow[]> {
     const params: unknown[] = [];
     const param = (v: unknown) => `$${params.push(v)}`;
-    const where: string[] = [];
+    const sort = sortSql(o.sort, o.after, param, !!o.search);
+    const limit = param(o.limit + 1);
     // A search by filing date needs nothing of tickets to pick its page: then only the search table is read.
     const searchOnly = !!o.search && !o.view && !o.service && o.sort === 'filed';
-    let from = 'tickets t';
-    if (o.search) {
-      from = searchOnly ? 'ticket_search x' : 'ticket_search x JOIN tickets t ON t.id = x.ticket_id';
-      where.push(searchScope(actor, param));
-      where.push(
-        o.search.nik
-          ? `x.niks @> ARRAY[${param(o.search.nik)}::text]`
-          : `(x.keys LIKE ${param(`%${likeEscape(fold(o.search.text))}%`)} OR x.doc @@ websearch_to_tsquery('indonesian', ${param(o.search.text)}))`,
-      );
-    } else {
+    const page = searchOnly
+      ? searchPageSql(actor, o.search!, sort, limit, param)
+      : `SELECT ${sort.id} AS id, ${sort.key} AS k FROM ${o.search ? 'ticket_search x JOIN tickets t ON t.id = x.ticket_id' : 'tickets t'}
+          WHERE ${this.where(actor, o, param).join(' AND ')} ${sort.after}
+          ORDER BY ${sort.order} LIMIT ${limit}`;
+    // The page is chosen first (ids and sort keys only, read in index order where one fits), then
+    // joined to names and clocks: the joins run for one page, never for every match.
+    return many<WorkspaceRow>(
+      db,
+      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, p.k::text AS "cursorKey",
+              (SELECT seen_at FROM ticket_seen WHERE person_id = ${param(actor.personId)} AND ticket_id = t.id) AS "seenAt"
+         FROM (${page}) p
+         JOIN tickets t ON t.id = p.id JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
+        ORDER BY ${sort.outer}`,
+      params,
+    );
+  }
+
+  /** The conditions of a view, or of a search within a view or sorted by the tickets' own columns. */
+  private where(actor: Actor, o: FindOptions, param: (v: unknown) => string): string[] {
+    const where: string[] = [];
+    if (o.search) where.push(searchScope(actor, param), searchCondition(o.search, param));
+    else {
       const offices = actor.queueOfficeIds;
       where.push(
         offices.length === 1
@@ -61,20 +75,7 @@ export class WorkspaceRepository {
     }
     if (o.view) where.push(OPEN_SQL, viewClause(o.view, actor.personId, o.agent, param));
     if (o.service) where.push(`t.service_code = ${param(o.service)}`);
-    const sort = sortSql(o.sort, o.after, param, !!o.search);
-    // The page is chosen first (ids and sort keys only, read in index order where one fits), then
-    // joined to names and clocks: the joins run for one page, never for every match.
-    return many<WorkspaceRow>(
-      db,
-      `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, p.k::text AS "cursorKey",
-              (SELECT seen_at FROM ticket_seen WHERE person_id = ${param(actor.personId)} AND ticket_id = t.id) AS "seenAt"
-         FROM (SELECT ${sort.id} AS id, ${sort.key} AS k FROM ${from}
-                WHERE ${where.join(' AND ')} ${sort.after}
-                ORDER BY ${sort.order} LIMIT ${param(o.limit + 1)}) p
-         JOIN tickets t ON t.id = p.id JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
-        ORDER BY ${sort.outer}`,
-      params,
-    );
+    return where;
   }
 
   /** Every view's count in one pass over the offices' open tickets (an index-only scan of a partial index). */
@@ -128,29 +129,3 @@ export class WorkspaceRepository {
     );
   }
 }
-
-/**
- * visibleClause's rule for the search table, spelled with only the parts that apply: an agent of
- * one office gets `x.office_id = $n`, which reads (office_id, created_at, id) in order and stops
- * after a page, instead of an OR that forces every match of the office to be sorted.
- */
-function searchScope(actor: Actor, param: (v: unknown) => string): string {
-  if (seesNationalScope(actor)) return 'TRUE';
-  const satkers = actor.satkers.map((s) => s.satkerId);
-  const offices = actor.queueOfficeIds;
-  const parts = [
-    ...(offices.length === 1
-      ? [`x.office_id = ${param(offices[0])}::uuid`]
-      : offices.length
-        ? [`x.office_id = ANY(${param(offices)}::uuid[])`]
-        : []),
-    ...(satkers.length ? [`x.satker_id = ANY(${param(satkers)}::uuid[])`] : []),
-  ];
-  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
-}
-
-/** As the search keys are stored: lower case, accents removed (unaccent at write time). */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** A user's text matched literally inside LIKE: % and _ are not wildcards there. */
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

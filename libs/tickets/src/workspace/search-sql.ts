@@ -1,0 +1,81 @@
+import type { Actor } from '@loket/auth';
+import { seesNationalScope } from '../scope';
+
+export interface SearchTerms {
+  text: string;
+  nik: string | null;
+}
+
+type Param = (v: unknown) => string;
+
+/** How a match is found: a NIK in the form, or the satker by code/name, the ticket's own keys, its words. */
+function matchers(
+  search: SearchTerms,
+  param: Param,
+): { nik: string } | { satkers: string; keys: string; words: string } {
+  if (search.nik) return { nik: `x.niks @> ARRAY[${param(search.nik)}::text]` };
+  const pattern = param(`%${likeEscape(fold(search.text))}%`);
+  return {
+    satkers: `SELECT id FROM satkers WHERE search_keys LIKE ${pattern}`,
+    keys: `x.keys LIKE ${pattern}`,
+    words: `x.doc @@ websearch_to_tsquery('indonesian', ${param(search.text)})`,
+  };
+}
+
+/** The search as one condition on `ticket_search x`, for a search inside a view or sorted by tickets' columns. */
+export function searchCondition(search: SearchTerms, param: Param): string {
+  const m = matchers(search, param);
+  return 'nik' in m ? m.nik : `(x.satker_id IN (${m.satkers}) OR ${m.keys} OR ${m.words})`;
+}
+
+/**
+ * One page of a search by filing date, newest first, as ids and sort keys. Each way of matching reads
+ * its own index newest first and stops after a page: the satker's tickets through (office, satker,
+ * created_at) for each satker whose code or name matches, the keys and words through their GIN
+ * indexes (or the office's filing order, where the planner expects many matches); then the union's
+ * newest page. One OR over all of them would make the planner pick a single plan for the whole,
+ * which at a million tickets meant sorting every ticket of a matching satker.
+ */
+export function searchPageSql(
+  actor: Actor,
+  search: SearchTerms,
+  sort: { order: string; after: string },
+  limit: string,
+  param: Param,
+): string {
+  const scope = searchScope(actor, param);
+  const page = (match: string) =>
+    `SELECT x.ticket_id AS id, x.created_at AS k FROM ticket_search x
+      WHERE ${scope} AND ${match} ${sort.after} ORDER BY ${sort.order} LIMIT ${limit}`;
+  const m = matchers(search, param);
+  if ('nik' in m) return page(m.nik);
+  const bySatker = `SELECT p.id, p.k FROM (${m.satkers}) s CROSS JOIN LATERAL (${page('x.satker_id = s.id')}) p`;
+  return `SELECT id, k FROM ((${bySatker}) UNION (${page(m.keys)}) UNION (${page(m.words)})) u
+           ORDER BY k DESC, id DESC LIMIT ${limit}`;
+}
+
+/**
+ * visibleClause's rule for the search table, spelled with only the parts that apply: an agent of
+ * one office gets `x.office_id = $n`, which reads (office_id, created_at, id) in order and stops
+ * after a page, instead of an OR that forces every match of the office to be sorted.
+ */
+export function searchScope(actor: Actor, param: Param): string {
+  if (seesNationalScope(actor)) return 'TRUE';
+  const satkers = actor.satkers.map((s) => s.satkerId);
+  const offices = actor.queueOfficeIds;
+  const parts = [
+    ...(offices.length === 1
+      ? [`x.office_id = ${param(offices[0])}::uuid`]
+      : offices.length
+        ? [`x.office_id = ANY(${param(offices)}::uuid[])`]
+        : []),
+    ...(satkers.length ? [`x.satker_id = ANY(${param(satkers)}::uuid[])`] : []),
+  ];
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+/** As the search keys are stored: lower case, accents removed (unaccent at write time). */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** A user's text matched literally inside LIKE: % and _ are not wildcards there. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
