@@ -59,9 +59,9 @@ describe('portal: assigning a ticket from its page', () => {
     const cso = await portalLogin(t, w.cso);
     const page = await cso.get(`/tiket/${ticket.id}`);
     const res = await cso
-      .post(`/tiket/${ticket.id}/aksi`)
+      .post(`/tiket/${ticket.id}/lepaskan`)
       .type('form')
-      .send({ _csrf: csrfOf(page.text), versi: ticket.version, type: 'UNASSIGN' });
+      .send({ _csrf: csrfOf(page.text), versi: ticket.version });
     expect(res.status).toBe(303);
     const after = await cso.get(res.headers.location);
     expect(after.text).toContain('Penugasan dilepas; tiket kembali ke antrean kantor tanpa petugas.');

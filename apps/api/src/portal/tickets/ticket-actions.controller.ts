@@ -157,6 +157,19 @@ export class TicketActionsController {
     });
   }
 
+  /** Back to the office's pool: a route of its own beside `tugaskan`, apart from the work events of `aksi`. */
+  @Post(':id/lepaskan')
+  async release(
+    @SignedIn() actor: Actor,
+    @Param('id', ticketId) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await attemptOnPage(this.page, req, res, actor, id, { name: 'UNASSIGN', done: 'UNASSIGN' }, () =>
+      this.workflow.dispatch(id, actor, { type: 'UNASSIGN' }, versionOf(req.body)),
+    );
+  }
+
   @Post(':id/nilai')
   async rate(@SignedIn() actor: Actor, @Param('id', ticketId) id: string, @Req() req: Request, @Res() res: Response) {
     const value = req.body.nilai;
