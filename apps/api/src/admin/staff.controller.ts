@@ -1,9 +1,17 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAdmin } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound } from '@loket/common';
 import { ReasonDto, StaffDto, StaffQuery } from './admin.dto';
+import {
+  roleGrantedResponse,
+  RoleGrantedResponse,
+  roleRevokedResponse,
+  RoleRevokedResponse,
+  staffResponse,
+  StaffResponse,
+} from './staff.response';
 
 const personId = new ParseUUIDPipe({ exceptionFactory: () => notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.') });
 
@@ -15,13 +23,15 @@ export class StaffAdminController {
 
   @Get()
   @ApiOperation({ summary: 'Staf kantor dalam cakupan admin dengan perannya (NIK disamarkan)' })
-  list(@CurrentActor() actor: Actor, @Query() q: StaffQuery) {
-    return this.staff.list(actor, q);
+  @ApiOkResponse({ type: [StaffResponse] })
+  async list(@CurrentActor() actor: Actor, @Query() q: StaffQuery): Promise<StaffResponse[]> {
+    return (await this.staff.list(actor, q)).map(staffResponse);
   }
 
   @Get(':personId')
-  get(@CurrentActor() actor: Actor, @Param('personId', personId) id: string) {
-    return this.staff.get(actor, id);
+  @ApiOkResponse({ type: StaffResponse })
+  async get(@CurrentActor() actor: Actor, @Param('personId', personId) id: string): Promise<StaffResponse> {
+    return staffResponse(await this.staff.get(actor, id));
   }
 
   @Post()
@@ -29,8 +39,9 @@ export class StaffAdminController {
     summary: 'Beri peran di kantor kepada NIK',
     description: 'NIK tanpa identitas DIGIT: identitas dibuat (nama dan e-mail wajib) dan e-mail aktivasi dikirim.',
   })
-  grant(@CurrentActor() actor: Actor, @Body() d: StaffDto) {
-    return this.staff.grant(
+  @ApiCreatedResponse({ type: RoleGrantedResponse })
+  async grant(@CurrentActor() actor: Actor, @Body() d: StaffDto): Promise<RoleGrantedResponse> {
+    const granted = await this.staff.grant(
       actor,
       {
         nik: d.nik,
@@ -43,6 +54,7 @@ export class StaffAdminController {
       },
       d.reason ?? null,
     );
+    return roleGrantedResponse(granted);
   }
 
   @Delete(':personId/roles/:officeCode/:role')
@@ -51,13 +63,14 @@ export class StaffAdminController {
     description:
       'Mencabut peran CSO terakhir di kantor itu mengembalikan tiket terbuka yang dipegangnya ke antrean (BARU) dalam transaksi yang sama; sesi orang itu berakhir.',
   })
-  revoke(
+  @ApiOkResponse({ type: RoleRevokedResponse })
+  async revoke(
     @CurrentActor() actor: Actor,
     @Param('personId', personId) id: string,
     @Param('officeCode') officeCode: string,
     @Param('role') role: string,
     @Query() d: ReasonDto,
-  ) {
-    return this.staff.revoke(actor, id, officeCode, role, d.reason ?? null);
+  ): Promise<RoleRevokedResponse> {
+    return roleRevokedResponse(await this.staff.revoke(actor, id, officeCode, role, d.reason ?? null));
   }
 }

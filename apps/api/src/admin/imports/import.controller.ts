@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ImportService } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { UploadInterceptor } from '@loket/files';
 import { ImportDto } from './import.dto';
 import { csvUpload } from '../../http/csv-upload';
+import { importReportResponse, ImportReportResponse } from './import.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -36,7 +37,9 @@ export class ImportController {
     summary:
       'Impor kantor, satker atau staf dari CSV: uji coba melaporkan setiap baris bermasalah; impor sungguhan semua atau tidak sama sekali (422 IMPORT_INVALID)',
   })
-  async run(@CurrentActor() actor: Actor, @Body() dto: ImportDto, @Req() req: Request) {
-    return this.imports.run(actor, { kind: dto.kind, dryRun: dto.dryRun === 'true', ...(await csvUpload(req)) });
+  @ApiOkResponse({ type: ImportReportResponse })
+  async run(@CurrentActor() actor: Actor, @Body() dto: ImportDto, @Req() req: Request): Promise<ImportReportResponse> {
+    const file = await csvUpload(req);
+    return importReportResponse(await this.imports.run(actor, { kind: dto.kind, dryRun: dto.dryRun === 'true', ...file }));
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MembershipContacts } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound } from '@loket/common';
 import { MembershipContactDto, MembershipListQuery } from './membership-contact.dto';
+import { membershipContactResponse, MembershipContactResponse } from './membership-contact.response';
 
 export const membershipId = new ParseUUIDPipe({
   exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.'),
@@ -19,15 +20,21 @@ export class MembershipContactController {
   @ApiOperation({
     summary: 'Keanggotaan MyIntress satu satker (admin KPPN mitra, Kanwil di atasnya, Kantor Pusat); NIK disamarkan',
   })
-  list(@CurrentActor() actor: Actor, @Query() q: MembershipListQuery) {
-    return this.contacts.list(actor, q.satker);
+  @ApiOkResponse({ type: [MembershipContactResponse] })
+  async list(@CurrentActor() actor: Actor, @Query() q: MembershipListQuery): Promise<MembershipContactResponse[]> {
+    return (await this.contacts.list(actor, q.satker)).map(membershipContactResponse);
   }
 
   @Put(':id/contact')
   @ApiOperation({
     summary: 'Koreksi telepon dan/atau e-mail keanggotaan dengan alasan (tercatat di log audit); status tidak berubah',
   })
-  correct(@CurrentActor() actor: Actor, @Param('id', membershipId) id: string, @Body() dto: MembershipContactDto) {
-    return this.contacts.correct(actor, id, dto);
+  @ApiOkResponse({ type: MembershipContactResponse })
+  async correct(
+    @CurrentActor() actor: Actor,
+    @Param('id', membershipId) id: string,
+    @Body() dto: MembershipContactDto,
+  ): Promise<MembershipContactResponse> {
+    return membershipContactResponse(await this.contacts.correct(actor, id, dto));
   }
 }

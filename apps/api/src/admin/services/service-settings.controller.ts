@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ServiceSettingsAdmin } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { ServiceSettingsDto } from './service-settings.dto';
+import {
+  serviceSettingsDetailResponse,
+  ServiceSettingsDetailResponse,
+  serviceSettingsSummaryResponse,
+  ServiceSettingsSummaryResponse,
+  serviceSettingsVersionResponse,
+  ServiceSettingsVersionResponse,
+} from './service-settings.response';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -12,14 +20,16 @@ export class ServiceSettingsController {
 
   @Get()
   @ApiOperation({ summary: 'Layanan dengan pengaturan SLA yang berlaku hari ini dan yang terjadwal (admin)' })
-  list(@CurrentActor() actor: Actor) {
-    return this.settings.list(actor);
+  @ApiOkResponse({ type: [ServiceSettingsSummaryResponse] })
+  async list(@CurrentActor() actor: Actor): Promise<ServiceSettingsSummaryResponse[]> {
+    return (await this.settings.list(actor)).map(serviceSettingsSummaryResponse);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'Semua versi pengaturan SLA satu layanan (admin)' })
-  show(@CurrentActor() actor: Actor, @Param('code') code: string) {
-    return this.settings.show(actor, code);
+  @ApiOkResponse({ type: ServiceSettingsDetailResponse })
+  async show(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<ServiceSettingsDetailResponse> {
+    return serviceSettingsDetailResponse(await this.settings.show(actor, code));
   }
 
   @Post(':code/versions')
@@ -27,7 +37,12 @@ export class ServiceSettingsController {
     summary:
       'Jadwalkan versi baru target SLA dan ambang peringatan (admin Kantor Pusat); tiket yang sudah diajukan tidak berubah',
   })
-  change(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ServiceSettingsDto) {
-    return this.settings.change(actor, code, dto);
+  @ApiCreatedResponse({ type: ServiceSettingsVersionResponse })
+  async change(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() dto: ServiceSettingsDto,
+  ): Promise<ServiceSettingsVersionResponse> {
+    return serviceSettingsVersionResponse(await this.settings.change(actor, code, dto));
   }
 }
