@@ -7,7 +7,12 @@ import { officeResponse, OfficeResponse } from './offices.response';
 const WEEKLY = {
   type: 'object',
   description: 'Hari ISO (1=Senin) -> [[menitMulai, menitSelesai], ...]; hari tanpa isian bukan hari kerja',
-  example: { 1: [[450, 720], [780, 960]] },
+  example: {
+    1: [
+      [450, 720],
+      [780, 960],
+    ],
+  },
   additionalProperties: {
     type: 'array',
     items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },

@@ -59,14 +59,21 @@ export class OfficesAdminController {
   @Put(':code')
   @ApiOperation({ summary: 'Ubah data kantor dan kop surat' })
   @ApiOkResponse({ type: OfficeResponse })
-  async update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OfficeDto): Promise<OfficeResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() d: OfficeDto,
+  ): Promise<OfficeResponse> {
     return officeResponse(await this.offices.update(actor, code, officeFields(d), d.reason ?? null));
   }
 
   @Get(':code/logo')
   @ApiOperation({ summary: 'Logo kop surat kantor (PNG)' })
   @ApiProduces('image/png')
-  @ApiOkResponse({ description: 'Logo PNG', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'Logo PNG',
+    content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+  })
   async logo(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -97,7 +104,11 @@ export class OfficesAdminController {
   @Delete(':code/logo')
   @ApiOperation({ summary: 'Lepas logo kop surat' })
   @ApiOkResponse({ type: OfficeResponse })
-  async removeLogo(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() d: ReasonDto): Promise<OfficeResponse> {
+  async removeLogo(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Query() d: ReasonDto,
+  ): Promise<OfficeResponse> {
     return officeResponse(await this.offices.removeLogo(actor, code, d.reason ?? null));
   }
 }

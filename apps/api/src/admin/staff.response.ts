@@ -23,7 +23,11 @@ export class RoleGrantedResponse {
 }
 
 export class RoleRevokedResponse {
-  @ApiProperty({ type: StaffResponse, nullable: true, description: 'null bila orang itu tidak lagi memegang peran dalam cakupan' })
+  @ApiProperty({
+    type: StaffResponse,
+    nullable: true,
+    description: 'null bila orang itu tidak lagi memegang peran dalam cakupan',
+  })
   person: StaffResponse | null;
   @ApiProperty({ type: [String], description: 'Nomor tiket yang dikembalikan ke antrean' }) ticketsReturned: string[];
   @ApiProperty({ type: 'integer' }) sessionsEnded: number;

@@ -40,6 +40,8 @@ export class ImportController {
   @ApiOkResponse({ type: ImportReportResponse })
   async run(@CurrentActor() actor: Actor, @Body() dto: ImportDto, @Req() req: Request): Promise<ImportReportResponse> {
     const file = await csvUpload(req);
-    return importReportResponse(await this.imports.run(actor, { kind: dto.kind, dryRun: dto.dryRun === 'true', ...file }));
+    return importReportResponse(
+      await this.imports.run(actor, { kind: dto.kind, dryRun: dto.dryRun === 'true', ...file }),
+    );
   }
 }
