@@ -13,6 +13,7 @@ import { AuditQuery } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { AuditQueryDto } from './admin.dto';
 import { auditPageResponse, AuditPageResponse } from './audit.response';
+import { ApiErrors } from '../http/api-docs';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -34,6 +35,7 @@ export class AuditController {
       'text/csv': { schema: { type: 'string' } },
     },
   })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'VALIDATION_FAILED')
   async list(
     @CurrentActor() actor: Actor,
     @Query() q: AuditQueryDto,

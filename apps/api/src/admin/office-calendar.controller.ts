@@ -10,6 +10,7 @@ import {
   officeCalendarResponse,
   OfficeCalendarResponse,
 } from './office-calendar.response';
+import { ApiErrors } from '../http/api-docs';
 
 export class LocalHolidayDto {
   @ApiProperty({ example: '2026-12-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
@@ -26,6 +27,7 @@ export class OfficeCalendarController {
   @Get()
   @ApiOperation({ summary: 'Kalender kantor: jam layanan, libur lokal tahun ini dan seterusnya, jam layanan khusus' })
   @ApiOkResponse({ type: OfficeCalendarResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'OFFICE_NOT_FOUND')
   async view(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<OfficeCalendarResponse> {
     return officeCalendarResponse(await this.calendars.view(actor, code));
   }
@@ -35,6 +37,14 @@ export class OfficeCalendarController {
     summary: 'Tambah libur lokal (kantor yang masih memakai kalender bersama mendapat kalendernya sendiri lebih dulu)',
   })
   @ApiCreatedResponse({ type: OfficeCalendarChangeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'OFFICE_NOT_FOUND',
+    'INVALID_CALENDAR_CHANGE',
+    'CALENDAR_EXISTS',
+  )
   async addHoliday(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -48,6 +58,7 @@ export class OfficeCalendarController {
   @Delete('holidays/:date')
   @ApiOperation({ summary: 'Hapus libur lokal' })
   @ApiOkResponse({ type: OfficeCalendarChangeResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'OFFICE_NOT_FOUND', 'INVALID_CALENDAR_CHANGE', 'CALENDAR_EXISTS')
   async removeHoliday(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -59,6 +70,15 @@ export class OfficeCalendarController {
   @Post('overrides')
   @ApiOperation({ summary: 'Tambah jam layanan khusus untuk rentang tanggal (mis. Ramadan)' })
   @ApiCreatedResponse({ type: OfficeCalendarChangeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'OFFICE_NOT_FOUND',
+    'INVALID_CALENDAR_CHANGE',
+    'INVALID_WEEKLY_WINDOWS',
+    'CALENDAR_EXISTS',
+  )
   async addOverride(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,

@@ -28,6 +28,7 @@ import { CurrentActor, type Actor } from '@loket/auth';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
 import { CreateOfficeDto, OfficeDto, OfficeQuery, officeFields, ReasonDto } from './admin.dto';
 import { officeResponse, OfficeResponse } from './offices.response';
+import { ApiErrors } from '../http/api-docs';
 
 /** Kantor Pusat, Kanwil, KPPN and Pusintek offices: record, letterhead, logo and letter-number code. */
 @ApiTags('admin')
@@ -39,12 +40,14 @@ export class OfficesAdminController {
   @Get()
   @ApiOperation({ summary: 'Kantor dalam cakupan admin' })
   @ApiOkResponse({ type: [OfficeResponse] })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'VALIDATION_FAILED')
   async list(@CurrentActor() actor: Actor, @Query() q: OfficeQuery): Promise<OfficeResponse[]> {
     return (await this.offices.list(actor, q)).map(officeResponse);
   }
 
   @Get(':code')
   @ApiOkResponse({ type: OfficeResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'OFFICE_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<OfficeResponse> {
     return officeResponse(await this.offices.get(actor, code));
   }
@@ -52,6 +55,16 @@ export class OfficesAdminController {
   @Post()
   @ApiOperation({ summary: 'Buat kantor (KPPN: admin Kanwil induknya atau Kantor Pusat; jenis lain: Kantor Pusat)' })
   @ApiCreatedResponse({ type: OfficeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'INVALID_TIME_ZONE',
+    'INVALID_PARENT',
+    'OFFICE_NOT_FOUND',
+    'ADMIN_SCOPE',
+    'OFFICE_EXISTS',
+  )
   async create(@CurrentActor() actor: Actor, @Body() d: CreateOfficeDto): Promise<OfficeResponse> {
     return officeResponse(await this.offices.create(actor, d.code, d.kind, officeFields(d), d.reason ?? null));
   }
@@ -59,6 +72,16 @@ export class OfficesAdminController {
   @Put(':code')
   @ApiOperation({ summary: 'Ubah data kantor dan kop surat' })
   @ApiOkResponse({ type: OfficeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'INVALID_TIME_ZONE',
+    'INVALID_PARENT',
+    'OFFICE_CYCLE',
+    'OFFICE_NOT_FOUND',
+    'ADMIN_SCOPE',
+  )
   async update(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -74,6 +97,7 @@ export class OfficesAdminController {
     description: 'Logo PNG',
     content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
   })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'OFFICE_NOT_FOUND', 'LOGO_NOT_FOUND')
   async logo(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -91,6 +115,19 @@ export class OfficesAdminController {
   })
   @ApiOperation({ summary: 'Pasang logo kop surat (PNG utuh, paling besar 512 KB; diperiksa dari isinya)' })
   @ApiOkResponse({ type: OfficeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'MALFORMED_MULTIPART',
+    'FILE_TOO_LARGE',
+    'TOO_MANY_FILES',
+    'DUPLICATE_FILE_FIELD',
+    'OFFICE_NOT_FOUND',
+    'ADMIN_SCOPE',
+    'LOGO_TOO_LARGE',
+    'LOGO_NOT_PNG',
+  )
   async setLogo(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -104,6 +141,14 @@ export class OfficesAdminController {
   @Delete(':code/logo')
   @ApiOperation({ summary: 'Lepas logo kop surat' })
   @ApiOkResponse({ type: OfficeResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'OFFICE_NOT_FOUND',
+    'ADMIN_SCOPE',
+    'LOGO_NOT_FOUND',
+  )
   async removeLogo(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,

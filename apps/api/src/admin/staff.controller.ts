@@ -12,6 +12,7 @@ import {
   staffResponse,
   StaffResponse,
 } from './staff.response';
+import { ApiErrors } from '../http/api-docs';
 
 const personId = new ParseUUIDPipe({ exceptionFactory: () => notFound('STAFF_NOT_FOUND', 'Staf tidak ditemukan.') });
 
@@ -24,12 +25,14 @@ export class StaffAdminController {
   @Get()
   @ApiOperation({ summary: 'Staf kantor dalam cakupan admin dengan perannya (NIK disamarkan)' })
   @ApiOkResponse({ type: [StaffResponse] })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'VALIDATION_FAILED')
   async list(@CurrentActor() actor: Actor, @Query() q: StaffQuery): Promise<StaffResponse[]> {
     return (await this.staff.list(actor, q)).map(staffResponse);
   }
 
   @Get(':personId')
   @ApiOkResponse({ type: StaffResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'STAFF_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('personId', personId) id: string): Promise<StaffResponse> {
     return staffResponse(await this.staff.get(actor, id));
   }
@@ -40,6 +43,16 @@ export class StaffAdminController {
     description: 'NIK tanpa identitas DIGIT: identitas dibuat (nama dan e-mail wajib) dan e-mail aktivasi dikirim.',
   })
   @ApiCreatedResponse({ type: RoleGrantedResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'INVALID_NIK',
+    'IDENTITY_DATA_REQUIRED',
+    'ROLE_NOT_FOR_OFFICE',
+    'OFFICE_NOT_FOUND',
+    'STAFF_ROLE_EXISTS',
+  )
   async grant(@CurrentActor() actor: Actor, @Body() d: StaffDto): Promise<RoleGrantedResponse> {
     const granted = await this.staff.grant(
       actor,
@@ -64,6 +77,14 @@ export class StaffAdminController {
       'Mencabut peran CSO terakhir di kantor itu mengembalikan tiket terbuka yang dipegangnya ke antrean (BARU) dalam transaksi yang sama; sesi orang itu berakhir.',
   })
   @ApiOkResponse({ type: RoleRevokedResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'STAFF_NOT_FOUND',
+    'OFFICE_NOT_FOUND',
+    'STAFF_ROLE_NOT_FOUND',
+  )
   async revoke(
     @CurrentActor() actor: Actor,
     @Param('personId', personId) id: string,

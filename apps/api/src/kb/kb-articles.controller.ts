@@ -45,6 +45,7 @@ import {
   KbDocumentsResponse,
 } from './kb-articles.response';
 import { PDF_DOWNLOAD } from './kb-common.response';
+import { ApiErrors } from '../http/api-docs';
 
 const articleId = new ParseUUIDPipe({ exceptionFactory: () => articleNotFound() });
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
@@ -79,6 +80,7 @@ export class KbArticlesController {
   @Get()
   @ApiOperation({ summary: 'Artikel kantor penulis, penilaian terendah lebih dulu' })
   @ApiOkResponse({ type: KbArticleListResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'VALIDATION_FAILED')
   async list(@CurrentActor() actor: Actor, @Query() q: ArticleListQuery): Promise<KbArticleListResponse> {
     const limit = Math.min(Number(q.limit ?? 50), 200);
     return kbArticleListResponse(await this.articles.list(actor, q.status ?? null, limit, Number(q.offset ?? 0)));
@@ -87,6 +89,16 @@ export class KbArticlesController {
   @Post()
   @ApiOperation({ summary: 'Membuat draf artikel (versi 1)' })
   @ApiCreatedResponse({ type: KbArticleResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_A_KB_EDITOR',
+    'VALIDATION_FAILED',
+    'OFFICE_NOT_YOURS',
+    'OFFICE_REQUIRED',
+    'UNKNOWN_SERVICE',
+    'INVALID_SLUG',
+    'SLUG_TAKEN',
+  )
   async create(@CurrentActor() actor: Actor, @Body() dto: ArticleCreateDto): Promise<KbArticleResponse> {
     const { kantor, ...input } = dto;
     return kbArticleResponse(await this.articles.create(actor, input, kantor));
@@ -95,6 +107,7 @@ export class KbArticlesController {
   @Get(':id')
   @ApiOperation({ summary: 'Satu artikel kantor penulis (draf juga) dengan isi Markdown dan dokumennya' })
   @ApiOkResponse({ type: KbArticleResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'ARTICLE_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('id', articleId) id: string): Promise<KbArticleResponse> {
     return kbArticleResponse(await this.articles.get(actor, id));
   }
@@ -103,6 +116,17 @@ export class KbArticlesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Mengubah artikel: versi baru dengan kolom yang berubah' })
   @ApiOkResponse({ type: KbArticleResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_A_KB_EDITOR',
+    'VALIDATION_FAILED',
+    'INVALID_IF_MATCH',
+    'ARTICLE_NOT_FOUND',
+    'ARTICLE_CHANGED',
+    'UNKNOWN_SERVICE',
+    'INVALID_SLUG',
+    'SLUG_TAKEN',
+  )
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -117,6 +141,7 @@ export class KbArticlesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Menerbitkan artikel (tampil di FAQ publik)' })
   @ApiOkResponse({ type: KbArticleResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'INVALID_IF_MATCH', 'ARTICLE_NOT_FOUND', 'ARTICLE_CHANGED')
   async publish(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -130,6 +155,7 @@ export class KbArticlesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Menarik artikel kembali menjadi draf' })
   @ApiOkResponse({ type: KbArticleResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'INVALID_IF_MATCH', 'ARTICLE_NOT_FOUND', 'ARTICLE_CHANGED')
   async unpublish(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -141,6 +167,7 @@ export class KbArticlesController {
   @Get(':id/versions')
   @ApiOperation({ summary: 'Riwayat versi: siapa mengubah apa, kapan' })
   @ApiOkResponse({ type: KbArticleVersionsResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'ARTICLE_NOT_FOUND')
   async versions(@CurrentActor() actor: Actor, @Param('id', articleId) id: string): Promise<KbArticleVersionsResponse> {
     return kbArticleVersionsResponse(await this.articles.versions(actor, id));
   }
@@ -150,6 +177,16 @@ export class KbArticlesController {
   @ApiHeader(IF_MATCH)
   @ApiOperation({ summary: 'Memulihkan isi versi lama sebagai versi baru' })
   @ApiOkResponse({ type: KbArticleResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_A_KB_EDITOR',
+    'INVALID_VERSION',
+    'INVALID_IF_MATCH',
+    'ARTICLE_NOT_FOUND',
+    'ARTICLE_CHANGED',
+    'VERSION_NOT_FOUND',
+    'SLUG_TAKEN',
+  )
   async restore(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -170,6 +207,16 @@ export class KbArticlesController {
   })
   @ApiOperation({ summary: 'Melampirkan juknis PDF (diperiksa seperti lampiran tiket)' })
   @ApiCreatedResponse({ type: KbDocumentsResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_A_KB_EDITOR',
+    'MALFORMED_MULTIPART',
+    'FILE_TOO_LARGE',
+    'TOO_MANY_FILES',
+    'DUPLICATE_FILE_FIELD',
+    'ARTICLE_NOT_FOUND',
+    'DOCUMENT_REQUIRED',
+  )
   async addDocument(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -181,6 +228,7 @@ export class KbArticlesController {
   @Delete(':id/documents/:documentId')
   @ApiOperation({ summary: 'Menghapus dokumen artikel' })
   @ApiOkResponse({ type: KbDocumentsResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'ARTICLE_NOT_FOUND', 'DOCUMENT_NOT_FOUND')
   async removeDocument(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,
@@ -193,6 +241,7 @@ export class KbArticlesController {
   @ApiOperation({ summary: 'Mengunduh dokumen artikel (draf juga)' })
   @ApiProduces('application/pdf')
   @ApiOkResponse(PDF_DOWNLOAD)
+  @ApiErrors('UNAUTHENTICATED', 'NOT_A_KB_EDITOR', 'ARTICLE_NOT_FOUND', 'DOCUMENT_NOT_FOUND')
   async document(
     @CurrentActor() actor: Actor,
     @Param('id', articleId) id: string,

@@ -37,6 +37,7 @@ import {
   kbSearchHitResponse,
   KbSearchResponse,
 } from './kb-public.response';
+import { ApiErrors, ApiPublic } from '../http/api-docs';
 
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => documentNotFound() });
 /** What the FAQ pages show, as JSON: published articles only, no login needed (rating needs a bearer; the portal rates by cookie). */
@@ -52,8 +53,10 @@ export class KbPublicController {
 
   @Get('public/articles')
   @Public()
+  @ApiPublic()
   @ApiOperation({ summary: 'Artikel terbit: nasional ditambah artikel kantor (kantor=<kode>), per kategori' })
   @ApiOkResponse({ type: KbPublicListResponse })
+  @ApiErrors('VALIDATION_FAILED', 'OFFICE_NOT_FOUND')
   async list(@Query() q: PublicListQuery): Promise<KbPublicListResponse> {
     const office = await this.readers.office(q.kantor);
     const filter = { category: q.kategori, service: q.layanan };
@@ -62,10 +65,12 @@ export class KbPublicController {
 
   @Get('public/articles/:slug')
   @Public()
+  @ApiPublic()
   @ApiOperation({ summary: 'Satu artikel terbit (ETag; If-None-Match -> 304); draf = 404' })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag yang tersimpan; tidak berubah: 304' })
   @ApiOkResponse({ type: KbPublicArticleResponse })
   @ApiResponse({ status: 304, description: 'Artikel tidak berubah sejak ETag yang dikirim (tanpa isi)' })
+  @ApiErrors('VALIDATION_FAILED', 'OFFICE_NOT_FOUND', 'ARTICLE_NOT_FOUND')
   async article(@Param('slug') slug: string, @Query() q: PublicListQuery, @Req() req: Request, @Res() res: Response) {
     const { article } = await this.readers.read(articleSlug(slug), q.kantor, null);
     if (!notModified(req, res, article.etag, 'public')) res.json(kbPublicArticleResponse(article));
@@ -73,9 +78,11 @@ export class KbPublicController {
 
   @Get('public/articles/:slug/documents/:documentId')
   @Public()
+  @ApiPublic()
   @ApiOperation({ summary: 'Mengunduh dokumen artikel terbit' })
   @ApiProduces('application/pdf')
   @ApiOkResponse(PDF_DOWNLOAD)
+  @ApiErrors('ARTICLE_NOT_FOUND', 'DOCUMENT_NOT_FOUND')
   async document(
     @Param('slug') slug: string,
     @Param('documentId', documentId) doc: string,
@@ -88,8 +95,10 @@ export class KbPublicController {
 
   @Get('search')
   @Public()
+  @ApiPublic()
   @ApiOperation({ summary: 'Pencarian teks penuh (indonesian), berperingkat, dengan cuplikan bertanda <mark>' })
   @ApiOkResponse({ type: KbSearchResponse })
+  @ApiErrors('VALIDATION_FAILED', 'OFFICE_NOT_FOUND')
   async find(@Query() q: SearchQuery): Promise<KbSearchResponse> {
     const office = await this.readers.office(q.kantor);
     const page = Number(q.halaman ?? 1);
@@ -104,6 +113,7 @@ export class KbPublicController {
     summary: 'Apakah artikel ini membantu? 1-5 bintang; satu suara per orang (suara kedua menggantikan yang pertama)',
   })
   @ApiOkResponse({ type: KbRatedResponse })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'ARTICLE_NOT_FOUND')
   async rate(
     @CurrentActor() actor: Actor,
     @Param('slug') slug: string,

@@ -19,6 +19,7 @@ import {
   replyTemplateResponse,
   ReplyTemplateResponse,
 } from './reply-templates.response';
+import { ApiErrors } from '../http/api-docs';
 
 const templateId = new ParseUUIDPipe({
   exceptionFactory: () => notFound('TEMPLATE_NOT_FOUND', 'Templat balasan tidak ditemukan.'),
@@ -34,12 +35,14 @@ export class ReplyTemplatesController {
   @Get()
   @ApiOperation({ summary: 'Templat balasan nasional dan kantor-kantor petugas, dengan penanda yang tersedia' })
   @ApiOkResponse({ type: ReplyTemplateListResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF')
   async list(@CurrentActor() actor: Actor): Promise<ReplyTemplateListResponse> {
     return replyTemplateListResponse(await this.templates.list(actor));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ReplyTemplateResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'TEMPLATE_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('id', templateId) id: string): Promise<ReplyTemplateResponse> {
     return replyTemplateResponse(await this.templates.get(actor, id));
   }
@@ -48,6 +51,7 @@ export class ReplyTemplatesController {
   @Get(':id/filled')
   @ApiOperation({ summary: 'Teks templat dengan penanda diisi nilai satu tiket' })
   @ApiOkResponse({ type: FilledReplyTemplateResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'VALIDATION_FAILED', 'TICKET_NOT_FOUND', 'TEMPLATE_NOT_FOUND')
   async fill(
     @CurrentActor() actor: Actor,
     @Param('id', templateId) id: string,
@@ -59,6 +63,7 @@ export class ReplyTemplatesController {
   @Post()
   @ApiOperation({ summary: 'Membuat templat (supervisor; nasional: supervisor Kantor Pusat)' })
   @ApiCreatedResponse({ type: ReplyTemplateResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'VALIDATION_FAILED', 'TEMPLATE_NOT_PERMITTED', 'UNKNOWN_PLACEHOLDER')
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateReplyTemplateDto): Promise<ReplyTemplateResponse> {
     const input = { title: dto.judul, body: dto.isi, national: dto.cakupan === 'NASIONAL' };
     return replyTemplateResponse(await this.templates.create(actor, input));
@@ -66,6 +71,14 @@ export class ReplyTemplatesController {
 
   @Put(':id')
   @ApiOkResponse({ type: ReplyTemplateResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_STAFF',
+    'VALIDATION_FAILED',
+    'TEMPLATE_NOT_FOUND',
+    'TEMPLATE_NOT_PERMITTED',
+    'UNKNOWN_PLACEHOLDER',
+  )
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', templateId) id: string,
@@ -77,6 +90,7 @@ export class ReplyTemplatesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Templat dihapus' })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'TEMPLATE_NOT_FOUND', 'TEMPLATE_NOT_PERMITTED')
   remove(@CurrentActor() actor: Actor, @Param('id', templateId) id: string): Promise<void> {
     return this.templates.delete(actor, id);
   }

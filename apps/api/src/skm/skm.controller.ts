@@ -30,6 +30,7 @@ import {
   skmSubmittedResponse,
   SkmSubmittedResponse,
 } from './skm.response';
+import { ApiErrors } from '../http/api-docs';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => ticketNotFound() });
 
@@ -46,6 +47,7 @@ export class SkmController {
   @Get('kuesioner')
   @ApiOperation({ summary: 'Sembilan unsur, skala 1-4 dengan label jawabannya, dan data responden' })
   @ApiOkResponse({ type: SkmQuestionnaireResponse })
+  @ApiErrors('UNAUTHENTICATED')
   definition(): SkmQuestionnaireResponse {
     return skmQuestionnaireResponse(questionnaire());
   }
@@ -53,6 +55,7 @@ export class SkmController {
   @Get('tawaran')
   @ApiOperation({ summary: 'Tiket satker yang selesai semester ini dan menunggu survei' })
   @ApiOkResponse({ type: [SkmPendingResponse] })
+  @ApiErrors('UNAUTHENTICATED')
   async pending(@CurrentActor() actor: Actor): Promise<SkmPendingResponse[]> {
     return (await this.survey.pending(actor, 20)).map(skmPendingResponse);
   }
@@ -60,6 +63,7 @@ export class SkmController {
   @Get('tiket/:id')
   @ApiOperation({ summary: 'Apakah survei tiket ini ditawarkan (OFFERED) atau mengapa tidak' })
   @ApiOkResponse({ type: SkmOfferResponse })
+  @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND')
   async offer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<SkmOfferResponse> {
     return skmOfferResponse(await this.survey.offer(actor, id));
   }
@@ -70,6 +74,15 @@ export class SkmController {
       'Mengisi survei untuk tiket yang selesai/ditolak/ditutup; 409 bila sudah diisi (tiket ini, atau layanan ini semester ini)',
   })
   @ApiCreatedResponse({ type: SkmSubmittedResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'TICKET_NOT_FOUND',
+    'SKM_NOT_PERMITTED',
+    'SKM_NOT_OPEN',
+    'SKM_ALREADY_ANSWERED',
+    'SKM_PERIOD_ANSWERED',
+  )
   async submit(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -82,6 +95,7 @@ export class SkmController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Melewati survei tiket ini (diingat; survei tidak wajib)' })
   @ApiOkResponse({ type: SkmSkippedResponse })
+  @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND', 'SKM_NOT_PERMITTED', 'SKM_NOT_OPEN', 'SKM_ALREADY_ANSWERED')
   async skip(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<SkmSkippedResponse> {
     return skmSkippedResponse(await this.survey.skip(actor, id));
   }
@@ -99,6 +113,7 @@ export class SkmController {
   @ApiOperation({
     summary: 'NRR per unsur, IKM (25-100), mutu dan kinerja per kantor, layanan dan periode, dalam cakupan supervisor',
   })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_A_SUPERVISOR', 'INVALID_PERIOD')
   async report(
     @CurrentActor() actor: Actor,
     @Query() q: SkmReportQuery,

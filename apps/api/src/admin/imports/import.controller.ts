@@ -7,6 +7,7 @@ import { UploadInterceptor } from '@loket/files';
 import { ImportDto } from './import.dto';
 import { csvUpload } from '../../http/csv-upload';
 import { importReportResponse, ImportReportResponse } from './import.response';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -38,6 +39,19 @@ export class ImportController {
       'Impor kantor, satker atau staf dari CSV: uji coba melaporkan setiap baris bermasalah; impor sungguhan semua atau tidak sama sekali (422 IMPORT_INVALID)',
   })
   @ApiOkResponse({ type: ImportReportResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_AN_ADMIN',
+    'VALIDATION_FAILED',
+    'MALFORMED_MULTIPART',
+    'FILE_TOO_LARGE',
+    'TOO_MANY_FILES',
+    'DUPLICATE_FILE_FIELD',
+    'CSV_REQUIRED',
+    'INVALID_CSV',
+    'EMPTY_IMPORT',
+    'IMPORT_INVALID',
+  )
   async run(@CurrentActor() actor: Actor, @Body() dto: ImportDto, @Req() req: Request): Promise<ImportReportResponse> {
     const file = await csvUpload(req);
     return importReportResponse(

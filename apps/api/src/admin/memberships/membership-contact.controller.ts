@@ -5,6 +5,7 @@ import { CurrentActor, type Actor } from '@loket/auth';
 import { notFound } from '@loket/common';
 import { MembershipContactDto, MembershipListQuery } from './membership-contact.dto';
 import { membershipContactResponse, MembershipContactResponse } from './membership-contact.response';
+import { ApiErrors } from '../../http/api-docs';
 
 export const membershipId = new ParseUUIDPipe({
   exceptionFactory: () => notFound('MEMBERSHIP_NOT_FOUND', 'Keanggotaan tidak ditemukan.'),
@@ -21,6 +22,7 @@ export class MembershipContactController {
     summary: 'Keanggotaan MyIntress satu satker (admin KPPN mitra, Kanwil di atasnya, Kantor Pusat); NIK disamarkan',
   })
   @ApiOkResponse({ type: [MembershipContactResponse] })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'VALIDATION_FAILED')
   async list(@CurrentActor() actor: Actor, @Query() q: MembershipListQuery): Promise<MembershipContactResponse[]> {
     return (await this.contacts.list(actor, q.satker)).map(membershipContactResponse);
   }
@@ -30,6 +32,7 @@ export class MembershipContactController {
     summary: 'Koreksi telepon dan/atau e-mail keanggotaan dengan alasan (tercatat di log audit); status tidak berubah',
   })
   @ApiOkResponse({ type: MembershipContactResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'VALIDATION_FAILED', 'MEMBERSHIP_NOT_FOUND')
   async correct(
     @CurrentActor() actor: Actor,
     @Param('id', membershipId) id: string,

@@ -11,6 +11,7 @@ import {
   serviceSettingsVersionResponse,
   ServiceSettingsVersionResponse,
 } from './service-settings.response';
+import { ApiErrors } from '../../http/api-docs';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ServiceSettingsController {
   @Get()
   @ApiOperation({ summary: 'Layanan dengan pengaturan SLA yang berlaku hari ini dan yang terjadwal (admin)' })
   @ApiOkResponse({ type: [ServiceSettingsSummaryResponse] })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN')
   async list(@CurrentActor() actor: Actor): Promise<ServiceSettingsSummaryResponse[]> {
     return (await this.settings.list(actor)).map(serviceSettingsSummaryResponse);
   }
@@ -28,6 +30,7 @@ export class ServiceSettingsController {
   @Get(':code')
   @ApiOperation({ summary: 'Semua versi pengaturan SLA satu layanan (admin)' })
   @ApiOkResponse({ type: ServiceSettingsDetailResponse })
+  @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'SERVICE_NOT_FOUND')
   async show(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<ServiceSettingsDetailResponse> {
     return serviceSettingsDetailResponse(await this.settings.show(actor, code));
   }
@@ -38,6 +41,13 @@ export class ServiceSettingsController {
       'Jadwalkan versi baru target SLA dan ambang peringatan (admin Kantor Pusat); tiket yang sudah diajukan tidak berubah',
   })
   @ApiCreatedResponse({ type: ServiceSettingsVersionResponse })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'NOT_A_NATIONAL_ADMIN',
+    'VALIDATION_FAILED',
+    'SERVICE_NOT_FOUND',
+    'INVALID_SERVICE_SETTINGS',
+  )
   async change(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
