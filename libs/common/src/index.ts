@@ -10,3 +10,4 @@ export * from './logging';
 export * from './datetime';
 export * from './csv';
 export * from './secrets';
+export * from './error-catalogue';

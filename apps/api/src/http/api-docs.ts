@@ -11,7 +11,7 @@ import {
   type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { LOCAL_CATALOGUE, type ErrorCode } from './error-codes';
+import { ERROR_CATALOGUE, messageTemplates, type ErrorCode } from '@loket/common';
 
 // How the document describes what an operation answers. Every response is declared with its real
 // status and content type, so the e2e suites can hold each answer against the document.
@@ -55,7 +55,7 @@ export const GLOBAL_ERRORS: readonly ErrorCode[] = [
   'SERVICE_UNAVAILABLE',
 ];
 
-export const statusOf = (code: ErrorCode): number => LOCAL_CATALOGUE[code].status;
+export const statusOf = (code: ErrorCode): number => ERROR_CATALOGUE[code].status;
 
 /** The error body whose `code` is one of `codes`. */
 export function errorContent(codes: readonly ErrorCode[]): ContentObject {
@@ -68,7 +68,9 @@ export function errorContent(codes: readonly ErrorCode[]): ContentObject {
   return { 'application/json': { schema } };
 }
 
-const describeCodes = (codes: readonly ErrorCode[]) => codes.map((c) => `\`${c}\``).join(', ');
+/** A markdown list of the codes with their messages (placeholders such as {field} left as they are). */
+const describeCodes = (codes: readonly ErrorCode[]) =>
+  codes.map((c) => `- \`${c}\`: ${messageTemplates(c).join(' / ')}`).join('\n');
 
 /** One response object per status, for the given codes (sorted, without duplicates). */
 export function errorResponses(codes: readonly ErrorCode[]): Map<number, ErrorCode[]> {
