@@ -46,6 +46,7 @@ export class OfficesAdminController {
   }
 
   @Get(':code')
+  @ApiOperation({ summary: 'Satu kantor dalam cakupan admin' })
   @ApiOkResponse({ type: OfficeResponse })
   @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'OFFICE_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<OfficeResponse> {

@@ -21,6 +21,7 @@ export class SatkersAdminController {
   }
 
   @Get(':code')
+  @ApiOperation({ summary: 'Satu satker dalam cakupan admin' })
   @ApiOkResponse({ type: SatkerResponse })
   @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'SATKER_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<SatkerResponse> {

@@ -31,6 +31,7 @@ export class StaffAdminController {
   }
 
   @Get(':personId')
+  @ApiOperation({ summary: 'Satu staf dengan perannya di kantor dalam cakupan admin (NIK disamarkan)' })
   @ApiOkResponse({ type: StaffResponse })
   @ApiErrors('UNAUTHENTICATED', 'NOT_AN_ADMIN', 'STAFF_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('personId', personId) id: string): Promise<StaffResponse> {

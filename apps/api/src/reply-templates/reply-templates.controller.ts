@@ -41,6 +41,7 @@ export class ReplyTemplatesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Satu templat balasan' })
   @ApiOkResponse({ type: ReplyTemplateResponse })
   @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'TEMPLATE_NOT_FOUND')
   async get(@CurrentActor() actor: Actor, @Param('id', templateId) id: string): Promise<ReplyTemplateResponse> {
@@ -70,6 +71,7 @@ export class ReplyTemplatesController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Mengubah templat (supervisor pemiliknya)' })
   @ApiOkResponse({ type: ReplyTemplateResponse })
   @ApiErrors(
     'UNAUTHENTICATED',
@@ -88,6 +90,7 @@ export class ReplyTemplatesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Menghapus templat (supervisor pemiliknya)' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Templat dihapus' })
   @ApiErrors('UNAUTHENTICATED', 'NOT_STAFF', 'TEMPLATE_NOT_FOUND', 'TEMPLATE_NOT_PERMITTED')
