@@ -216,6 +216,10 @@ export class KbArticlesController {
     'DUPLICATE_FILE_FIELD',
     'ARTICLE_NOT_FOUND',
     'DOCUMENT_REQUIRED',
+    'NOT_PDF',
+    'EMPTY_FILE',
+    'PDF_TRUNCATED',
+    'PDF_ACTIVE_CONTENT',
   )
   async addDocument(
     @CurrentActor() actor: Actor,
