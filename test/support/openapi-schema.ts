@@ -7,8 +7,6 @@ export function toJsonSchema(node: unknown): any {
   if (!node || typeof node !== 'object') return node;
   const { nullable, ...rest } = node as Record<string, unknown>;
   const copy = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, toJsonSchema(v)]));
-  if (nullable !== true) return copy;
-  if (Array.isArray(copy.enum)) copy.enum = [...copy.enum, null];
-  if (typeof copy.type === 'string') return { ...copy, type: [copy.type, 'null'] };
-  return { anyOf: [copy, { type: 'null' }] };
+  // A null branch beside the whole schema: `type`, `enum`, `$ref` and `allOf` all stay as they were.
+  return nullable === true ? { anyOf: [copy, { type: 'null' }] } : copy;
 }

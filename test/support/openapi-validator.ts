@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import supertest from 'supertest';
 import { toJsonSchema } from './openapi-schema';
 
 // Every answer the e2e suites receive from /api/v1 is held against the OpenAPI document the same app
@@ -129,10 +130,14 @@ const documents = new Map<string, Promise<ApiDocument>>();
 export function apiDocumentOf(baseUrl: string): Promise<ApiDocument> {
   let doc = documents.get(baseUrl);
   if (!doc) {
-    doc = fetch(`${baseUrl}/api/docs/openapi.json`).then(async (res) => {
-      if (!res.ok) throw new Error(`OpenAPI document: ${res.status} from ${baseUrl}/api/docs/openapi.json`);
-      return new ApiDocument((await res.json()) as Record<string, any>);
-    });
+    // supertest rather than fetch: fetch keeps the connection alive and the suite's process with it.
+    doc = supertest(baseUrl)
+      .get('/api/docs/openapi.json')
+      .then((res) => {
+        if (res.status !== 200)
+          throw new Error(`OpenAPI document: ${res.status} from ${baseUrl}/api/docs/openapi.json`);
+        return new ApiDocument(res.body as Record<string, any>);
+      });
     documents.set(baseUrl, doc);
   }
   return doc;

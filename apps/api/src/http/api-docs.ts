@@ -116,18 +116,20 @@ export const ApiPublic = () => ApiSecurity({});
 /** An operation that answers anyone, and says more to a signed-in caller (bearer token optional). */
 export const ApiOptionalAuth = () => applyDecorators(ApiSecurity({}), ApiSecurity('bearer'));
 
-type Body = Type<unknown> | [Type<unknown>];
+/** A JSON body: a DTO class, `[Dto]` for an array of it, or `{ anyOf: [A, B] }` for either. */
+type Body = Type<unknown> | [Type<unknown>] | { anyOf: Type<unknown>[] };
 
-/** Schema of a JSON body: a DTO class, or an array of it when given as `[Dto]`. */
+const modelsOf = (body: Body): Type<unknown>[] =>
+  Array.isArray(body) ? [body[0]] : 'anyOf' in body ? body.anyOf : [body as Type<unknown>];
+
 function jsonSchema(body: Body): SchemaObject | ReferenceObject {
-  return Array.isArray(body)
-    ? { type: 'array', items: { $ref: getSchemaPath(body[0]) } }
-    : { $ref: getSchemaPath(body) };
+  if (Array.isArray(body)) return { type: 'array', items: { $ref: getSchemaPath(body[0]) } };
+  if ('anyOf' in body) return { anyOf: body.anyOf.map((t) => ({ $ref: getSchemaPath(t) })) };
+  return { $ref: getSchemaPath(body as Type<unknown>) };
 }
 
 export interface SuccessOptions {
   description: string;
-  /** The JSON body: a DTO class or `[Dto]`. */
   json?: Body;
   /** Other content types the same status may answer with (downloads): 'text/csv', 'application/pdf'... */
   files?: string[];
@@ -139,7 +141,7 @@ export function ApiSuccess(status: number, options: SuccessOptions): MethodDecor
   const content: ContentObject = {};
   if (options.json) content['application/json'] = { schema: jsonSchema(options.json) };
   for (const type of options.files ?? []) content[type] = { schema: { type: 'string', format: 'binary' } };
-  const models = options.json ? [Array.isArray(options.json) ? options.json[0] : options.json] : [];
+  const models = options.json ? modelsOf(options.json) : [];
   return applyDecorators(
     ApiExtraModels(...models),
     ApiResponse({
@@ -176,3 +178,22 @@ export function ApiCreatedOrReplayed(json: Body, headers: HeadersObject = {}) {
     }),
   );
 }
+
+/** What an upload can be refused for (upload.interceptor, the attachment checks), for `...UPLOAD_ERRORS`. */
+export const UPLOAD_ERRORS: readonly ErrorCode[] = [
+  'MALFORMED_MULTIPART',
+  'FILE_TOO_LARGE',
+  'TOO_MANY_FILES',
+  'DUPLICATE_FILE_FIELD',
+  'UNKNOWN_ATTACHMENT_KIND',
+  'UNSUPPORTED_FILE_TYPE',
+  'NOT_PDF',
+  'EMPTY_FILE',
+  'PDF_TRUNCATED',
+  'PDF_ACTIVE_CONTENT',
+  'NOT_IMAGE',
+  'IMAGE_TRUNCATED',
+];
+
+/** Content types of a stored attachment (checked PDF, PNG or JPEG). */
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
