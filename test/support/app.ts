@@ -2,19 +2,20 @@ import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { createLogger, loadConfig, type AppConfig } from '@loket/common';
 import type { ServiceDefinition } from '@loket/services';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { checkedHttp } from './checked-http';
 import { filesUnder } from './files';
 import { TEST_SCRYPT_LOG2N } from './world';
 
 export interface TestApp {
   app: INestApplication;
   url: string;
-  http: ReturnType<typeof supertest>;
+  /** supertest, with every /api/v1 answer checked against the OpenAPI document (checked-http.ts). */
+  http: Awaited<ReturnType<typeof checkedHttp>>;
   db: DataSource;
   config: AppConfig;
   /** Every file in the attachment store, as relative paths. */
@@ -49,7 +50,7 @@ export async function startTestApp(
     app,
     url,
     config,
-    http: supertest(url),
+    http: await checkedHttp(url),
     db: app.get(DataSource),
     storedFiles: () => filesUnder(config.filesDir),
     tempFiles: () => filesUnder(config.uploadTmpDir),

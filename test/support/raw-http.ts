@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { apiDocumentOf, reportOrThrow } from './openapi-validator';
 
 export interface RawResponse {
   status: number;
@@ -10,9 +11,23 @@ export interface RawResponse {
 
 /**
  * One HTTP/1.1 request written byte for byte on a socket: what supertest cannot send (a declared
- * length the body never reaches, raw bytes in part headers, an undecodable path).
+ * length the body never reaches, raw bytes in part headers, an undecodable path). The answer is held
+ * against the app's OpenAPI document like every other (openapi-validator.ts).
  */
-export function rawRequest(
+export async function rawRequest(
+  baseUrl: string,
+  head: string,
+  body: Buffer = Buffer.alloc(0),
+  opts: { contentLength?: number; headers?: Record<string, string> } = {},
+): Promise<RawResponse> {
+  const doc = await apiDocumentOf(baseUrl);
+  const res = await exchange(baseUrl, head, body, opts);
+  const [method, target] = head.split(' ');
+  reportOrThrow(doc.problem(method, target, { status: res.status, headers: res.headers, text: res.body }));
+  return res;
+}
+
+function exchange(
   baseUrl: string,
   head: string,
   body: Buffer = Buffer.alloc(0),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import supertest from 'supertest';
+import { checkedHttp } from '../../support/checked-http';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../../libs/db/src/data-source';
 import { MIGRATIONS } from '../../../migrations';
@@ -135,7 +136,8 @@ export interface AppProcess {
   readonly options: SpawnOptions;
   readonly pid: number;
   readonly url: string;
-  readonly http: ReturnType<typeof supertest>;
+  /** Once an api process is up, every /api/v1 answer is checked against its OpenAPI document. */
+  http: ReturnType<typeof supertest>;
   readonly exited: Promise<number | null>;
   alive(): boolean;
   logs(): string;
@@ -226,6 +228,7 @@ export async function spawnApp(options: SpawnOptions): Promise<AppProcess> {
       30_000,
       50,
     );
+    if (options.kind !== 'worker') proc.http = await checkedHttp(url);
   } catch (err) {
     await proc.kill();
     throw err;

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, BearerToken, CurrentActor, Public, type Actor } from '@loket/auth';
-import { ActivateDto, ChangePasswordDto, LoginDto } from './auth.dto';
+import { ApiErrors, ApiNoContent, ApiOk, ApiPublic } from '../http/api-docs';
+import { ActivateDto, ChangePasswordDto, LoginDto, PersonDto, SessionDto } from './auth.dto';
 
-const actorView = (actor: Actor) => ({
+const actorView = (actor: Actor): PersonDto => ({
   id: actor.personId,
   name: actor.name,
   satkers: actor.satkers.map((s) => ({ code: s.satkerCode, name: s.satkerName })),
-  staffRoles: actor.staff,
+  staffRoles: actor.staff.map((s) => ({ officeId: s.officeId, officeKind: s.officeKind, role: s.role })),
 });
 
 @ApiTags('auth')
@@ -18,7 +19,11 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Ip() address: string) {
+  @ApiPublic()
+  @ApiOperation({ summary: 'Masuk dengan NIK dan kata sandi DIGIT; menjawab token sesi' })
+  @ApiOk(SessionDto)
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS')
+  async login(@Body() dto: LoginDto, @Ip() address: string): Promise<SessionDto> {
     const { token, expiresAt, actor } = await this.auth.login(dto.nik, dto.password, address);
     return { token, tokenType: 'Bearer', expiresAt, person: actorView(actor) };
   }
@@ -26,6 +31,9 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/logout')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Mengakhiri sesi ini' })
+  @ApiNoContent('Sesi berakhir')
+  @ApiErrors('UNAUTHENTICATED')
   logout(@BearerToken() token: string) {
     return this.auth.logout(token);
   }
@@ -33,6 +41,18 @@ export class AuthController {
   @Public()
   @Post('auth/activate')
   @HttpCode(204)
+  @ApiPublic()
+  @ApiOperation({ summary: 'Mengaktifkan akun dari tautan aktivasi dengan kata sandi baru' })
+  @ApiNoContent('Akun aktif; silakan masuk')
+  @ApiErrors(
+    'VALIDATION_FAILED',
+    'WEAK_PASSWORD',
+    'ACTIVATION_TOKEN_INVALID',
+    'ACTIVATION_TOKEN_USED',
+    'ACTIVATION_TOKEN_EXPIRED',
+    'ACTIVATION_TOKEN_REVOKED',
+    'ACTIVATION_TOKEN_SUPERSEDED',
+  )
   activate(@Body() dto: ActivateDto) {
     return this.auth.activate(dto.token, dto.password);
   }
@@ -41,13 +61,19 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('auth/password')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Mengganti kata sandi; sesi lain orang ini berakhir' })
+  @ApiNoContent('Kata sandi diganti')
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURRENT_PASSWORD', 'WEAK_PASSWORD')
   changePassword(@CurrentActor() actor: Actor, @BearerToken() token: string, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor, token, dto.currentPassword, dto.newPassword);
   }
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Orang yang sedang masuk: satker dan peran petugasnya' })
+  @ApiOk(PersonDto)
+  @ApiErrors('UNAUTHENTICATED')
+  me(@CurrentActor() actor: Actor): PersonDto {
     return actorView(actor);
   }
 }

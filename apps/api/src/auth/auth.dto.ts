@@ -38,3 +38,30 @@ export class ChangePasswordDto {
   @MaxLength(128)
   newPassword: string;
 }
+
+export class SatkerOfPersonDto {
+  @ApiProperty({ example: '527010' }) code: string;
+  @ApiProperty() name: string;
+}
+
+export class StaffRoleDto {
+  @ApiProperty({ format: 'uuid' }) officeId: string;
+  @ApiProperty({ enum: ['KPPN', 'KANWIL', 'PUSAT', 'PUSINTEK'] }) officeKind: string;
+  @ApiProperty({ enum: ['CSO', 'SUPERVISOR', 'ADMIN', 'DIGIPAY_ADMIN', 'EDITOR'] }) role: string;
+}
+
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [SatkerOfPersonDto], description: 'Satker tempat orang ini aktif' })
+  satkers: SatkerOfPersonDto[];
+  @ApiProperty({ type: [StaffRoleDto], description: 'Peran petugas; kosong untuk pengguna satker' })
+  staffRoles: StaffRoleDto[];
+}
+
+export class SessionDto {
+  @ApiProperty({ description: 'Token sesi untuk header Authorization: Bearer' }) token: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: string;
+  @ApiProperty() expiresAt: Date;
+  @ApiProperty({ type: PersonDto }) person: PersonDto;
+}

@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -24,6 +23,7 @@ import { portalMiddleware } from '../portal/http/portal-http';
 import { portalRoutes } from '../portal/http/portal-routes';
 import { PORTAL_PAGES } from '../portal/pages';
 import { PortalViews } from '../portal/views/portal-views';
+import { serveOpenApiDocument } from './openapi';
 
 /**
  * helmet's headers for every response; HSTS only where the public address is https (on plain
@@ -74,6 +74,11 @@ function cleanTextOnly(pages: ErrorPages): RequestHandler {
   };
 }
 
+/** The web portal's pages live outside /api; everything else is the JSON API under /api/v1. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
+}
+
 /** Everything HTTP-wide, shared by the server and the e2e tests so both run the same stack. */
 export async function configureHttp(app: INestApplication, log: Logger): Promise<void> {
   // Versioned resources carry their own ETag ("3"); hashing every JSON body for a weak one only costs CPU.
@@ -93,21 +98,10 @@ export async function configureHttp(app: INestApplication, log: Logger): Promise
     bodyErrors(pages),
     cleanTextOnly(pages),
   );
-  // The web portal's pages live outside /api; everything else is the JSON API.
-  app.setGlobalPrefix('api/v1', { exclude: portalRoutes(PORTAL_PAGES) });
+  useApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter(pages));
-  const openapi = new DocumentBuilder()
-    .setTitle('Loket API')
-    .setDescription(
-      'Layanan helpdesk KPPN: pengajuan dan penanganan tiket satker. Pesan galat berbahasa Indonesia dengan kode stabil.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-  });
+  serveOpenApiDocument(app);
   // After init, so it comes after every route: a portal 404 page for paths nothing else answered.
   await app.init();
   app.use(portalNotFound(pages));

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OptionalActor, Public, type Actor } from '@loket/auth';
 import { Catalogue, type FieldSpec, type FormSchema } from '@loket/workflow';
+import { ApiErrors, ApiOk, ApiOptionalAuth } from '../http/api-docs';
+import { ServiceDto, type FormFieldDto } from './catalogue.dto';
 
-const describeForm = (schema: FormSchema): Array<Record<string, unknown>> =>
+const describeForm = (schema: FormSchema): FormFieldDto[] =>
   Object.entries(schema).map(([name, spec]: [string, FieldSpec]) =>
     spec.kind === 'list'
       ? {
@@ -24,14 +26,24 @@ export class CatalogueController {
 
   @Public()
   @Get()
-  list(@OptionalActor() actor: Actor | null) {
+  @ApiOptionalAuth()
+  @ApiOperation({ summary: 'Katalog layanan: formulir, lampiran, dan apakah pemanggil dapat mengajukannya' })
+  @ApiOk([ServiceDto])
+  @ApiErrors()
+  list(@OptionalActor() actor: Actor | null): ServiceDto[] {
     return this.catalogue.list().map((s) => ({
       code: s.code,
       title: s.title,
       description: s.description,
       subjectPattern: s.subjectPattern,
       form: describeForm(s.form),
-      attachments: s.attachments,
+      attachments: s.attachments.map((a) => ({
+        kind: a.kind,
+        label: a.label,
+        required: a.required,
+        accept: a.accept,
+        maxBytes: a.maxBytes,
+      })),
       filedBy: s.filedBy,
       canFile: !!actor && actor.satkers.length > 0 && s.filedBy.includes('SATKER'),
     }));

@@ -13,7 +13,7 @@ import {
   StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { fail } from '@loket/common';
@@ -31,6 +31,19 @@ import { etagOf, expectedVersion } from './if-match';
 import { EventDto, FileTicketDto, ListTicketsQuery, MessageDto, RatingDto } from './tickets.dto';
 import { attachmentHeaders } from './download';
 import { BulkActionDto, SearchTicketsDto } from './workspace.dto';
+import {
+  ApiCreated,
+  ApiCreatedOrReplayed,
+  ApiDownload,
+  ApiErrors,
+  ApiOk,
+  ATTACHMENT_TYPES,
+  UPLOAD_ERRORS,
+} from '../http/api-docs';
+import { BulkOutcomeDto, RatingResultDto, TicketSlaDto } from './ticket-actions.dto';
+import { TicketDetailDto, TicketPageDto, toTicketDetail, ViewCountsDto, WorkspacePageDto } from './ticket-view.dto';
+
+const ETAG = { ETag: { description: 'Versi tiket, mis. "3"', schema: { type: 'string' } } };
 
 // A malformed id names no ticket: the same 404 as a ticket outside the caller's scope.
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => fail('TICKET_NOT_FOUND') });
@@ -53,12 +66,34 @@ export class TicketsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Satker', required: false, description: 'Kode satker, bila Anda terdaftar di beberapa satker' })
+  @ApiOperation({ summary: 'Mengajukan tiket (formulir layanan dan lampirannya)' })
+  @ApiCreatedOrReplayed(TicketDetailDto, {
+    ...ETAG,
+    Location: { description: 'Alamat tiket', schema: { type: 'string' } },
+  })
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'MALFORMED_FORM_JSON',
+    'NOT_A_SATKER_USER',
+    'SATKER_REQUIRED',
+    'SATKER_NOT_ALLOWED',
+    'MEMBERSHIP_DORMANT',
+    'UNKNOWN_SERVICE',
+    'SERVICE_NOT_FILEABLE',
+    'INVALID_IDEMPOTENCY_KEY',
+    'IDEMPOTENCY_IN_PROGRESS',
+    'IDEMPOTENCY_KEY_REUSED',
+    'MISSING_ATTACHMENT',
+    'QUEUE_UNAVAILABLE',
+    ...UPLOAD_ERRORS,
+  )
   async file(
     @CurrentActor() actor: Actor,
     @Body() dto: FileTicketDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<TicketDetailDto> {
     const { ticket, replayed } = await this.filing.file(
       actor,
       {
@@ -74,11 +109,23 @@ export class TicketsController {
       .setHeader('ETag', etagOf(ticket.version))
       .setHeader('Location', `/api/v1/tickets/${ticket.id}`);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return this.query.view(actor, ticket);
+    return toTicketDetail(await this.query.view(actor, ticket));
   }
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() q: ListTicketsQuery) {
+  @ApiOperation({
+    summary: 'Tiket satker (terbaru dahulu) atau antrean petugas; dengan view, q atau sort: ruang kerja petugas',
+  })
+  @ApiOk({ anyOf: [TicketPageDto, WorkspacePageDto] }, 'Satu halaman tiket; WorkspacePageDto bila view, q atau sort')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'INVALID_CURSOR',
+    'VIEW_NOT_AVAILABLE',
+    'SEARCH_TOO_SHORT',
+    'NIK_SEARCH_REQUIRES_POST',
+  )
+  list(@CurrentActor() actor: Actor, @Query() q: ListTicketsQuery): Promise<TicketPageDto | WorkspacePageDto> {
     // A view, a search or a sort is the agent's workspace; without them, the plain queue or satker list.
     return q.view || q.q || q.sort
       ? this.workspace.list(actor, { ...q, limit: q.limit ?? 50 })
@@ -86,33 +133,70 @@ export class TicketsController {
   }
 
   @Get('views')
-  views(@CurrentActor() actor: Actor) {
+  @ApiOperation({ summary: 'Jumlah tiket per tampilan antrean (dan per petugas, untuk supervisor)' })
+  @ApiOk(ViewCountsDto)
+  @ApiErrors('UNAUTHENTICATED', 'VIEW_NOT_AVAILABLE')
+  views(@CurrentActor() actor: Actor): Promise<ViewCountsDto> {
     return this.workspace.counts(actor);
   }
 
   @Post('search')
   @HttpCode(200)
-  search(@CurrentActor() actor: Actor, @Body() dto: SearchTicketsDto) {
+  @ApiOperation({ summary: 'Mencari tiket di ruang kerja petugas (termasuk menurut NIK)' })
+  @ApiOk(WorkspacePageDto)
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'INVALID_CURSOR', 'VIEW_NOT_AVAILABLE', 'SEARCH_TOO_SHORT')
+  search(@CurrentActor() actor: Actor, @Body() dto: SearchTicketsDto): Promise<WorkspacePageDto> {
     return this.workspace.list(actor, { ...dto, limit: dto.limit ?? 50 }, true);
   }
 
   @Post('bulk')
   @HttpCode(200)
-  bulk(@CurrentActor() actor: Actor, @Body() dto: BulkActionDto) {
+  @ApiOperation({ summary: 'Satu aksi atas beberapa tiket; hasil per tiket (yang ditolak tidak menahan yang lain)' })
+  @ApiOk(BulkOutcomeDto)
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED')
+  bulk(@CurrentActor() actor: Actor, @Body() dto: BulkActionDto): Promise<BulkOutcomeDto> {
     return this.bulkActions.run(actor, dto);
   }
 
   @Get(':id')
-  async detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Tiket dengan percakapan, lampiran, riwayat dan peristiwa yang boleh dikirim' })
+  @ApiOk(TicketDetailDto)
+  @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND')
+  async detail(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TicketDetailDto> {
     const view = await this.query.detail(actor, id);
     res.setHeader('ETag', etagOf(view.version));
-    return view;
+    return toTicketDetail(view);
   }
 
   @Post(':id/events')
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiHeader({ name: 'If-Match', required: true, description: 'Versi tiket, mis. "3"' })
+  @ApiOperation({ summary: 'Mengirim peristiwa alur kerja (ambil, minta perbaikan, selesaikan, ...)' })
+  @ApiOk(TicketDetailDto, 'Tiket setelah peristiwa; header ETag berisi versi barunya')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'TICKET_NOT_FOUND',
+    'PRECONDITION_REQUIRED',
+    'INVALID_IF_MATCH',
+    'STALE_VERSION',
+    'UNKNOWN_EVENT',
+    'INVALID_TRANSITION',
+    'EVENT_NOT_PERMITTED',
+    'ASSIGNEE_NOT_ELIGIBLE',
+    'ATTACHMENTS_NOT_ALLOWED',
+    'CONFIRMATION_REQUIRED',
+    'REOPEN_NOT_ALLOWED',
+    'TICKET_CLOSED',
+    'OUTCOME_FAILED',
+    'MISSING_ATTACHMENT',
+    ...UPLOAD_ERRORS,
+  )
   async event(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -120,23 +204,34 @@ export class TicketsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<TicketDetailDto> {
     const version = expectedVersion(ifMatch);
     const ticket = await this.workflow.dispatch(id, actor, dto, version, uploadsOf(req));
     res.status(200).setHeader('ETag', etagOf(ticket.version));
-    return this.query.view(actor, ticket);
+    return toTicketDetail(await this.query.view(actor, ticket));
   }
 
   @Post(':id/messages')
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({ summary: 'Menulis pesan (publik, atau catatan internal petugas), boleh dengan lampiran' })
+  @ApiCreated(TicketDetailDto, 'Tiket dengan pesan baru; header ETag berisi versi barunya')
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'TICKET_NOT_FOUND',
+    'MESSAGE_NOT_PERMITTED',
+    'INTERNAL_NOTE_NOT_PERMITTED',
+    'TICKET_CLOSED',
+    ...UPLOAD_ERRORS,
+  )
   async message(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
     @Body() dto: MessageDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<TicketDetailDto> {
     const ticket = await this.workflow.postMessage(
       id,
       actor,
@@ -144,20 +239,36 @@ export class TicketsController {
       uploadsOf(req),
     );
     res.status(201).setHeader('ETag', etagOf(ticket.version));
-    return this.query.detail(actor, id);
+    return toTicketDetail(await this.query.detail(actor, id));
   }
 
   @Post(':id/rating')
-  rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RatingDto) {
+  @ApiOperation({ summary: 'Menilai layanan atas tiket yang selesai atau ditolak (sekali)' })
+  @ApiCreated(RatingResultDto)
+  @ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'TICKET_NOT_FOUND',
+    'RATING_NOT_PERMITTED',
+    'RATING_NOT_OPEN',
+    'ALREADY_RATED',
+  )
+  rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RatingDto): Promise<RatingResultDto> {
     return this.rating.rate(actor, id, dto.nilai, dto.komentar?.trim() || null);
   }
 
   @Get(':id/sla')
-  sla(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  @ApiOperation({ summary: 'Kedudukan setiap jam SLA tiket dan alasannya' })
+  @ApiOk(TicketSlaDto)
+  @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND')
+  sla(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<TicketSlaDto> {
     return this.query.sla(actor, id);
   }
 
   @Get(':id/attachments/:attachmentId')
+  @ApiOperation({ summary: 'Mengunduh lampiran tiket' })
+  @ApiDownload(ATTACHMENT_TYPES)
+  @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND', 'ATTACHMENT_NOT_FOUND')
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
