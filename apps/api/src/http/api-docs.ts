@@ -197,3 +197,14 @@ export const UPLOAD_ERRORS: readonly ErrorCode[] = [
 
 /** Content types of a stored attachment (checked PDF, PNG or JPEG). */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+
+/** Acting for a satker named in the path (actingSatker): not one's own, not a satker user, dormant there. */
+export const ACTING_SATKER_ERRORS: readonly ErrorCode[] = [
+  'SATKER_NOT_FOUND',
+  'NOT_A_SATKER_USER',
+  'SATKER_NOT_ALLOWED',
+  'MEMBERSHIP_DORMANT',
+];
+
+/** A generated letter or document: PDF, or the HTML it was printed from. */
+export const DOCUMENT_TYPES = ['application/pdf', 'text/html'];
