@@ -157,9 +157,9 @@ export const ApiOk = (json: Body, description = 'Berhasil') => ApiSuccess(200, {
 export const ApiCreated = (json: Body, description = 'Dibuat') => ApiSuccess(201, { json, description });
 export const ApiNoContent = (description = 'Berhasil, tanpa isi') => ApiSuccess(204, { description });
 
-/** A download: the file in one of `types` (e.g. application/pdf, text/html, text/csv). */
-export const ApiDownload = (types: string[], description = 'Berkas untuk diunduh') =>
-  ApiSuccess(200, { files: types, description });
+/** A download: the file in one of `types` (e.g. application/pdf, text/html, text/csv); 201 where a POST makes it. */
+export const ApiDownload = (types: string[], description = 'Berkas untuk diunduh', status = 200) =>
+  ApiSuccess(status, { files: types, description });
 
 /**
  * A create that an Idempotency-Key makes safe to retry: 201 the first time, 200 with the same body

@@ -59,7 +59,7 @@ export class LettersController {
   /** The SK penunjukan pre-filled with the users to register, for the KPA to sign and upload. */
   @Post('satkers/:kode/dokumen/sk-penunjukan')
   @ApiOperation({ summary: 'SK penunjukan terisi pengguna yang akan didaftarkan, untuk ditandatangani KPA' })
-  @ApiDownload(DOCUMENT_TYPES)
+  @ApiDownload(DOCUMENT_TYPES, 'Dokumen yang dibuat (PDF, atau HTML dengan format=html)', 201)
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'PDF_UNAVAILABLE', ...ACTING_SATKER_ERRORS)
   async sk(
     @CurrentActor() actor: Actor,
@@ -84,7 +84,7 @@ export class LettersController {
   /** The deletion request letter pre-filled from the memberships chosen in Daftar Pengguna. */
   @Post('satkers/:kode/dokumen/surat-permintaan-penghapusan')
   @ApiOperation({ summary: 'Surat permintaan penghapusan terisi pengguna yang dipilih di Daftar Pengguna' })
-  @ApiDownload(DOCUMENT_TYPES)
+  @ApiDownload(DOCUMENT_TYPES, 'Dokumen yang dibuat (PDF, atau HTML dengan format=html)', 201)
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'PDF_UNAVAILABLE', 'MEMBERSHIP_NOT_FOUND', ...ACTING_SATKER_ERRORS)
   async penghapusan(
     @CurrentActor() actor: Actor,
