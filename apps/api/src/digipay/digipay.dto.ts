@@ -33,3 +33,41 @@ export class VendorDto {
 export class ProgressQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) tertinggal?: string;
 }
+
+export class DigipayUserCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'PPK' }) role: string;
+}
+
+export class VendorCreatedDto {
+  @ApiProperty({ format: 'uuid' }) vendorId: string;
+  @ApiProperty({ format: 'uuid', description: 'Pengguna admin vendor' }) adminUserId: string;
+}
+
+export class SatkerProgressDto {
+  @ApiProperty() kodeSatker: string;
+  @ApiProperty() namaSatker: string;
+  @ApiProperty() adminTerdaftar: boolean;
+  @ApiProperty({ description: 'Dari 5 peran satker' }) peranSatkerTerisi: number;
+  @ApiProperty() jumlahVendor: number;
+  @ApiProperty() jumlahTransaksi: number;
+  @ApiProperty({ description: 'Belum lengkap: admin, 5 peran, vendor atau transaksi' }) tertinggal: boolean;
+}
+
+/** A progress row (registry digipay.ts progress), as the API shows it. */
+export const toSatkerProgress = (row: unknown): SatkerProgressDto => {
+  const r = row as SatkerProgressDto;
+  return {
+    kodeSatker: r.kodeSatker,
+    namaSatker: r.namaSatker,
+    adminTerdaftar: r.adminTerdaftar,
+    peranSatkerTerisi: r.peranSatkerTerisi,
+    jumlahVendor: r.jumlahVendor,
+    jumlahTransaksi: r.jumlahTransaksi,
+    tertinggal: r.tertinggal,
+  };
+};
+
+export class ImportedDto {
+  @ApiProperty({ description: 'Baris transaksi yang diimpor' }) imported: number;
+}

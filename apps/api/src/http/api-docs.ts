@@ -157,9 +157,9 @@ export const ApiOk = (json: Body, description = 'Berhasil') => ApiSuccess(200, {
 export const ApiCreated = (json: Body, description = 'Dibuat') => ApiSuccess(201, { json, description });
 export const ApiNoContent = (description = 'Berhasil, tanpa isi') => ApiSuccess(204, { description });
 
-/** A download: the file in one of `types` (e.g. application/pdf, text/html, text/csv). */
-export const ApiDownload = (types: string[], description = 'Berkas untuk diunduh') =>
-  ApiSuccess(200, { files: types, description });
+/** A download: the file in one of `types` (e.g. application/pdf, text/html, text/csv); 201 where a POST makes it. */
+export const ApiDownload = (types: string[], description = 'Berkas untuk diunduh', status = 200) =>
+  ApiSuccess(status, { files: types, description });
 
 /**
  * A create that an Idempotency-Key makes safe to retry: 201 the first time, 200 with the same body
@@ -197,3 +197,14 @@ export const UPLOAD_ERRORS: readonly ErrorCode[] = [
 
 /** Content types of a stored attachment (checked PDF, PNG or JPEG). */
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+
+/** Acting for a satker named in the path (actingSatker): not one's own, not a satker user, dormant there. */
+export const ACTING_SATKER_ERRORS: readonly ErrorCode[] = [
+  'SATKER_NOT_FOUND',
+  'NOT_A_SATKER_USER',
+  'SATKER_NOT_ALLOWED',
+  'MEMBERSHIP_DORMANT',
+];
+
+/** A generated letter or document: PDF, or the HTML it was printed from. */
+export const DOCUMENT_TYPES = ['application/pdf', 'text/html'];

@@ -69,3 +69,50 @@ export class PenghapusanDocDto {
 export class FormatQuery {
   @ApiPropertyOptional({ enum: ['pdf', 'html'] }) @IsOptional() @IsIn(['pdf', 'html']) format?: 'pdf' | 'html';
 }
+
+export class LetterDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'tanggapan' }) template: string;
+  @ApiProperty({ description: 'Nomor surat' }) number: string;
+  @ApiProperty() htmlSha256: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null sampai PDF pertama kali dibuat' })
+  pdfSha256: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
+/** A stored letter's row, as the API shows it. */
+export const toLetter = (row: LetterDto): LetterDto => ({
+  id: row.id,
+  template: row.template,
+  number: row.number,
+  htmlSha256: row.htmlSha256,
+  pdfSha256: row.pdfSha256,
+  createdAt: row.createdAt,
+});
+
+export class OutboxItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() topic: string;
+  @ApiProperty() recipient: string;
+  @ApiProperty({ enum: ['PENDING', 'SENT', 'FAILED'] }) status: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty() nextAttemptAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) ticketId: string | null;
+}
+
+/** An outbox row, as the API shows it. */
+export const toOutboxItem = (row: OutboxItemDto): OutboxItemDto => ({
+  id: row.id,
+  topic: row.topic,
+  recipient: row.recipient,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.lastError,
+  nextAttemptAt: row.nextAttemptAt,
+  sentAt: row.sentAt,
+  createdAt: row.createdAt,
+  ticketId: row.ticketId,
+});

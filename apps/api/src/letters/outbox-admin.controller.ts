@@ -1,12 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
 import { fail } from '@loket/common';
 import { OutboxReader, type OutboxStatus } from '@loket/notify';
+import { ApiErrors, ApiOk } from '../http/api-docs';
+import { OutboxItemDto, toOutboxItem } from './letters.dto';
 
 class OutboxQuery {
-  @IsOptional() @IsIn(['PENDING', 'SENT', 'FAILED']) status?: OutboxStatus;
+  @ApiPropertyOptional({ enum: ['PENDING', 'SENT', 'FAILED'], default: 'FAILED' })
+  @IsOptional()
+  @IsIn(['PENDING', 'SENT', 'FAILED'])
+  status?: OutboxStatus;
 }
 
 /** Notices that could not be delivered stay visible to admins, with their last error. */
@@ -17,8 +22,11 @@ export class OutboxAdminController {
   constructor(private readonly outbox: OutboxReader) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery) {
+  @ApiOperation({ summary: 'Notifikasi dalam antrean kirim (bawaan: yang gagal), dengan galat terakhirnya' })
+  @ApiOk([OutboxItemDto])
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_AN_ADMIN')
+  async list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery): Promise<OutboxItemDto[]> {
     if (!isNationalAdmin(actor)) throw fail('NOT_AN_ADMIN', { reason: 'OUTBOX' });
-    return this.outbox.list(q.status ?? 'FAILED');
+    return (await this.outbox.list(q.status ?? 'FAILED')).map(toOutboxItem);
   }
 }

@@ -1,12 +1,34 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OfficeCalendars } from '@loket/admin';
 import { CurrentActor, type Actor } from '@loket/auth';
 import { CalendarAdmin, SlaReports, slaReportCsv, slaReportFileName, supervisorScopeOf } from '@loket/sla';
 import { Catalogue } from '@loket/workflow';
 import { downloadHeaders } from '../tickets/download';
+import { ApiCreated, ApiErrors, ApiOk, ApiSuccess } from '../http/api-docs';
 import { CalendarDto, HolidayDto, OverrideDto, ReportQuery, SuspensionDto, WeeklyDto } from './sla.dto';
+import {
+  CalendarChangeResultDto,
+  CalendarViewDto,
+  SlaReportDto,
+  toCalendarView,
+  toSlaReport,
+} from './sla-responses.dto';
+
+/** What a calendar change can be refused for (office-calendars.ts, calendar-admin.ts). */
+const CalendarErrors = () =>
+  ApiErrors(
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'NOT_AN_ADMIN',
+    'OFFICE_NOT_FOUND',
+    'CALENDAR_NOT_FOUND',
+    'CALENDAR_EXISTS',
+    'INVALID_HOLIDAY',
+    'INVALID_WEEKLY_WINDOWS',
+    'INVALID_CALENDAR_CHANGE',
+  );
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -20,20 +42,33 @@ export class SlaController {
   ) {}
 
   @Get('reports/sla')
-  async report(@CurrentActor() actor: Actor, @Query() q: ReportQuery, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({ summary: 'Laporan capaian SLA dalam cakupan supervisor (JSON, atau CSV dengan format=csv)' })
+  @ApiSuccess(200, { json: SlaReportDto, files: ['text/csv'], description: 'Laporan; text/csv bila format=csv' })
+  @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_A_SUPERVISOR', 'INVALID_PERIOD')
+  async report(
+    @CurrentActor() actor: Actor,
+    @Query() q: ReportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SlaReportDto | string> {
     const scope = supervisorScopeOf(actor.staff);
     const report = await this.reports.report(scope, { from: q.from, to: q.to });
-    if (q.format !== 'csv') return report;
+    if (q.format !== 'csv') return toSlaReport(report);
     res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
     return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));
   }
 
   @Get('calendars')
-  calendars() {
-    return this.admin.list();
+  @ApiOperation({ summary: 'Kalender layanan dengan jam mingguannya' })
+  @ApiOk([CalendarViewDto])
+  @ApiErrors('UNAUTHENTICATED')
+  async calendars(): Promise<CalendarViewDto[]> {
+    return (await this.admin.list()).map(toCalendarView);
   }
 
   @Post('calendars')
+  @ApiOperation({ summary: 'Kalender baru untuk satu kantor, salinan kalender lain' })
+  @ApiCreated(CalendarChangeResultDto)
+  @CalendarErrors()
   create(@CurrentActor() actor: Actor, @Body() d: CalendarDto) {
     return this.officeCalendars.applyScoped(actor, {
       change: 'CALENDAR_CREATED',
@@ -45,6 +80,9 @@ export class SlaController {
   }
 
   @Post('calendars/holidays')
+  @ApiOperation({ summary: 'Menambah hari libur (nasional, cuti bersama, atau lokal satu kalender)' })
+  @ApiCreated(CalendarChangeResultDto)
+  @CalendarErrors()
   addHoliday(@CurrentActor() actor: Actor, @Body() d: HolidayDto) {
     return this.officeCalendars.applyScoped(actor, {
       change: 'HOLIDAY_ADDED',
@@ -56,6 +94,9 @@ export class SlaController {
   }
 
   @Delete('calendars/holidays/:date')
+  @ApiOperation({ summary: 'Menghapus hari libur' })
+  @ApiOk(CalendarChangeResultDto)
+  @CalendarErrors()
   removeHoliday(
     @CurrentActor() actor: Actor,
     @Param('date') date: string,
@@ -69,11 +110,17 @@ export class SlaController {
   }
 
   @Put('calendars/:code/weekly')
+  @ApiOperation({ summary: 'Mengganti jam layanan mingguan kalender' })
+  @ApiOk(CalendarChangeResultDto)
+  @CalendarErrors()
   weekly(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: WeeklyDto) {
     return this.officeCalendars.applyScoped(actor, { change: 'WEEKLY_CHANGED', calendarCode: code, weekly: d.weekly });
   }
 
   @Post('calendars/:code/overrides')
+  @ApiOperation({ summary: 'Jam layanan khusus untuk rentang tanggal (mis. Ramadan)' })
+  @ApiCreated(CalendarChangeResultDto)
+  @CalendarErrors()
   override(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() d: OverrideDto) {
     return this.officeCalendars.applyScoped(actor, {
       change: 'OVERRIDE_ADDED',
@@ -86,6 +133,9 @@ export class SlaController {
   }
 
   @Post('calendars/suspensions')
+  @ApiOperation({ summary: 'Penghentian layanan sementara (jam SLA tidak berjalan)' })
+  @ApiCreated(CalendarChangeResultDto)
+  @CalendarErrors()
   suspend(@CurrentActor() actor: Actor, @Body() d: SuspensionDto) {
     return this.officeCalendars.applyScoped(actor, {
       change: 'SUSPENSION_DECLARED',

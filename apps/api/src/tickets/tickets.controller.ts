@@ -16,7 +16,7 @@ import {
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor, type Actor } from '@loket/auth';
-import { fail } from '@loket/common';
+import { fail, type ErrorCode } from '@loket/common';
 import { UploadInterceptor, uploadsOf } from '@loket/files';
 import {
   BulkActionsService,
@@ -37,11 +37,23 @@ import {
   ApiDownload,
   ApiErrors,
   ApiOk,
+  ApiSuccess,
   ATTACHMENT_TYPES,
   UPLOAD_ERRORS,
 } from '../http/api-docs';
 import { BulkOutcomeDto, RatingResultDto, TicketSlaDto } from './ticket-actions.dto';
 import { TicketDetailDto, TicketPageDto, toTicketDetail, ViewCountsDto, WorkspacePageDto } from './ticket-view.dto';
+
+/** A service's checks (ticket-effects.ts), at filing and again when its outcome is applied on COMPLETE. */
+const SERVICE_CHECK_ERRORS: ErrorCode[] = [
+  'MEMBERSHIP_NOT_FOUND',
+  'MEMBERSHIP_NOT_DELETABLE',
+  'ECHELON_TOO_LOW',
+  'ACCOUNT_EXISTS',
+  'ACCOUNT_NOT_FOUND',
+  'ACCESS_REQUIRED',
+  'EMAIL_TAKEN',
+];
 
 const ETAG = { ETag: { description: 'Versi tiket, mis. "3"', schema: { type: 'string' } } };
 
@@ -86,6 +98,7 @@ export class TicketsController {
     'IDEMPOTENCY_KEY_REUSED',
     'MISSING_ATTACHMENT',
     'QUEUE_UNAVAILABLE',
+    ...SERVICE_CHECK_ERRORS,
     ...UPLOAD_ERRORS,
   )
   async file(
@@ -160,7 +173,7 @@ export class TicketsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Tiket dengan percakapan, lampiran, riwayat dan peristiwa yang boleh dikirim' })
-  @ApiOk(TicketDetailDto)
+  @ApiSuccess(200, { json: TicketDetailDto, description: 'Tiket', headers: ETAG })
   @ApiErrors('UNAUTHENTICATED', 'TICKET_NOT_FOUND')
   async detail(
     @CurrentActor() actor: Actor,
@@ -177,7 +190,7 @@ export class TicketsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiHeader({ name: 'If-Match', required: true, description: 'Versi tiket, mis. "3"' })
   @ApiOperation({ summary: 'Mengirim peristiwa alur kerja (ambil, minta perbaikan, selesaikan, ...)' })
-  @ApiOk(TicketDetailDto, 'Tiket setelah peristiwa; header ETag berisi versi barunya')
+  @ApiSuccess(200, { json: TicketDetailDto, description: 'Tiket setelah peristiwa', headers: ETAG })
   @ApiErrors(
     'UNAUTHENTICATED',
     'VALIDATION_FAILED',
@@ -195,6 +208,7 @@ export class TicketsController {
     'TICKET_CLOSED',
     'OUTCOME_FAILED',
     'MISSING_ATTACHMENT',
+    ...SERVICE_CHECK_ERRORS,
     ...UPLOAD_ERRORS,
   )
   async event(
@@ -215,7 +229,7 @@ export class TicketsController {
   @UseInterceptors(UploadInterceptor)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({ summary: 'Menulis pesan (publik, atau catatan internal petugas), boleh dengan lampiran' })
-  @ApiCreated(TicketDetailDto, 'Tiket dengan pesan baru; header ETag berisi versi barunya')
+  @ApiSuccess(201, { json: TicketDetailDto, description: 'Tiket dengan pesan baru', headers: ETAG })
   @ApiErrors(
     'UNAUTHENTICATED',
     'VALIDATION_FAILED',

@@ -1,0 +1,101 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SlaReports } from '@loket/sla';
+
+const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
+
+export class PeriodDto {
+  @ApiProperty({ example: '2026-01-01' }) from: string;
+  @ApiProperty({ example: '2027-01-01', description: 'eksklusif' }) to: string;
+}
+
+export class OfficeNameDto {
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class BreachDto {
+  @ApiProperty({ format: 'uuid' }) ticketId: string;
+  @ApiProperty() number: string;
+  @ApiProperty() service: string;
+  @ApiProperty() office: string;
+  @ApiProperty() timeZone: string;
+  @ApiProperty({ enum: ['RESPONSE', 'RESOLUTION'] }) clock: string;
+  @ApiProperty({ required: false }) cycle?: number;
+  @ApiProperty() dueAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) stoppedAt: Date | null;
+  @ApiProperty() breachedAt: Date;
+  @ApiProperty({ type: String, nullable: true }) agent: string | null;
+}
+
+export class SlaReportDto {
+  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty({ type: [OfficeNameDto] }) offices: OfficeNameDto[];
+  @ApiProperty({
+    type: 'array',
+    items: FREE_OBJECT,
+    description: 'Per bulan dan layanan (dengan baris ringkasan): jumlah, capaian SLA, persentil waktu',
+  })
+  rows: Record<string, unknown>[];
+  @ApiProperty({ type: 'array', items: FREE_OBJECT, description: 'Tiket terbuka per kantor dan layanan menurut umur' })
+  backlog: Record<string, unknown>[];
+  @ApiProperty({ type: [BreachDto], description: 'Pelanggaran SLA terbaru' }) breaches: BreachDto[];
+  @ApiProperty({ description: 'Ada pelanggaran lain yang tidak ditampilkan' }) moreBreaches: boolean;
+}
+
+type Report = Awaited<ReturnType<SlaReports['report']>>;
+
+/** The report as the API shows it: breaches picked field by field from their rows. */
+export const toSlaReport = (r: Report): SlaReportDto => ({
+  period: { from: r.period.from, to: r.period.to },
+  offices: r.offices,
+  rows: r.rows,
+  backlog: r.backlog as unknown as Record<string, unknown>[],
+  breaches: r.breaches.map((b) => ({
+    ticketId: b.ticketId,
+    number: b.number,
+    service: b.service,
+    office: b.office,
+    timeZone: b.timeZone,
+    clock: b.clock,
+    ...(b.cycle === undefined ? {} : { cycle: b.cycle }),
+    dueAt: b.dueAt,
+    stoppedAt: b.stoppedAt,
+    breachedAt: b.breachedAt,
+    agent: b.agent,
+  })),
+  moreBreaches: r.moreBreaches,
+});
+
+export class CalendarViewDto {
+  @ApiProperty({ example: 'STANDAR-WITA' }) code: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: 'Asia/Makassar' }) timeZone: string;
+  @ApiProperty({ ...FREE_OBJECT, description: 'Hari ISO (1=Senin) -> [[menitMulai, menitSelesai], ...]' })
+  weekly: Record<string, unknown>;
+  @ApiProperty() version: number;
+  @ApiProperty() updatedAt: Date;
+}
+
+/** A calendars row (calendar-admin.ts list: code, name, timeZone, weekly, version, updatedAt). */
+export const toCalendarView = (row: unknown): CalendarViewDto => {
+  const r = row as CalendarViewDto;
+  return {
+    code: r.code,
+    name: r.name,
+    timeZone: r.timeZone,
+    weekly: r.weekly,
+    version: r.version,
+    updatedAt: r.updatedAt,
+  };
+};
+
+export class CalendarVersionDto {
+  @ApiProperty() code: string;
+  @ApiProperty() version: number;
+}
+
+export class CalendarChangeResultDto {
+  @ApiProperty({ type: [CalendarVersionDto], description: 'Kalender yang berubah, dengan versi barunya' })
+  calendars: CalendarVersionDto[];
+  @ApiProperty({ description: 'Jam SLA tiket terbuka yang dihitung ulang' }) clocksRecomputed: number;
+}
