@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@loket/auth';
 import { fail, isRealDate } from '@loket/common';
 import { ServiceSettingsStore, type ServiceSettingsVersion } from '@loket/sla';
-import { Catalogue, type ServiceDefinition, type SlaPolicy, type SlaRule } from '@loket/workflow';
+import { Catalogue, type CatalogueEntry, type SlaPolicy, type SlaRule } from '@loket/workflow';
 import { AuditLog } from '@loket/audit';
 import { adminScopeOf } from './admin-scope';
 
@@ -138,7 +138,7 @@ export class ServiceSettingsAdmin {
   }
 
   private sla() {
-    return this.catalogue.list().filter((s): s is ServiceDefinition & { sla: SlaPolicy } => !!s.sla);
+    return this.catalogue.list().filter((s): s is CatalogueEntry & { sla: SlaPolicy } => !!s.sla);
   }
 
   private service(code: string) {
@@ -158,7 +158,7 @@ const settingsOf = (v: ServiceSettingsVersion) => ({
 
 const view = (v: ServiceSettingsVersion) => ({ ...settingsOf(v), reason: v.reason, createdAt: v.createdAt });
 
-function summary(service: ServiceDefinition, versions: ServiceSettingsVersion[], today: string) {
+function summary(service: CatalogueEntry, versions: ServiceSettingsVersion[], today: string) {
   // Newest start first, then newest version: the first one that has started is in force.
   const ordered = [...versions].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version);
   const current = ordered.find((v) => v.effectiveFrom <= today)!;

@@ -42,9 +42,6 @@ export interface CatalogueEntry {
   sla?: SlaPolicy;
 }
 
-/** The former name of CatalogueEntry, still imported by the portal's pages. */
-export type ServiceDefinition = CatalogueEntry;
-
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 /** A required PDF of a service's filing or event. */

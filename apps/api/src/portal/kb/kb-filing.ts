@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { KbDeflections } from '@loket/kb';
-import type { ServiceDefinition } from '@loket/workflow';
+import type { CatalogueEntry } from '@loket/workflow';
 import { portalOf } from '../session/portal-context';
 import { PortalAssets } from '../views/portal-assets';
 import { faqHref } from './faq-views';
@@ -21,7 +21,7 @@ export class KbFilingPanel {
     private readonly assets: PortalAssets,
   ) {}
 
-  async forForm(req: Request, service: ServiceDefinition, values: Record<string, unknown>) {
+  async forForm(req: Request, service: CatalogueEntry, values: Record<string, unknown>) {
     const actor = portalOf(req).actor;
     if (!actor || actor.satkers.length !== 1) return null;
     const perihal = typeof values[PERIHAL] === 'string' ? (values[PERIHAL] as string) : '';

@@ -5,7 +5,7 @@ import type { Actor } from '@loket/auth';
 import { DomainError, fail } from '@loket/common';
 import { removeUploads, uploadsOf } from '@loket/files';
 import { TicketFilingService } from '@loket/tickets';
-import { Catalogue, type ServiceDefinition } from '@loket/workflow';
+import { Catalogue, type CatalogueEntry } from '@loket/workflow';
 import { attachmentViews, formFromBody, formView } from '../forms/form-model';
 import { problemsOf } from '../forms/problems';
 import { PortalPage } from '../portal-page.decorator';
@@ -98,7 +98,7 @@ export class FilingController {
     }
   }
 
-  private fileable(code: string): ServiceDefinition {
+  private fileable(code: string): CatalogueEntry {
     const service = this.catalogue.service(code);
     if (!service || !service.filedBy.includes('SATKER')) throw fail('UNKNOWN_SERVICE');
     return service;
@@ -107,7 +107,7 @@ export class FilingController {
   private async show(
     req: Request,
     res: Response,
-    service: ServiceDefinition,
+    service: CatalogueEntry,
     values: Record<string, unknown>,
     errors: Map<string, string>,
     error: { code: string; message: string } | null,

@@ -1,10 +1,4 @@
-import {
-  EVENT_SPECS,
-  EVENT_TEXT_LABELS,
-  eventRequirement,
-  type EventText,
-  type ServiceDefinition,
-} from '@loket/workflow';
+import { EVENT_SPECS, EVENT_TEXT_LABELS, eventRequirement, type EventText, type CatalogueEntry } from '@loket/workflow';
 import { attachmentViews } from '../forms/form-model';
 
 /** The composer's "reply only" choice: a thread message, no state change. */
@@ -43,14 +37,14 @@ export interface ComposerInput {
 export const EMPTY_INPUT: ComposerInput = { text: '', action: REPLY, visibility: 'PUBLIC', templateId: '', fields: {} };
 
 /** The text box stands for the event's main text: its required message/reason/note, else an optional message. */
-export function primaryField(service: ServiceDefinition | undefined, type: string): EventText | null {
+export function primaryField(service: CatalogueEntry | undefined, type: string): EventText | null {
   const req = eventRequirement(service, type);
   return req.requires.find((f) => f !== 'reference') ?? req.optional.find((f) => f !== 'reference') ?? null;
 }
 
 /** The composer's text box, switch and action choice with each action's own fields, as the page draws them. */
 export function composerView(opts: {
-  service: ServiceDefinition | undefined;
+  service: CatalogueEntry | undefined;
   allowed: string[];
   input: ComposerInput;
   errors: Map<string, string>;

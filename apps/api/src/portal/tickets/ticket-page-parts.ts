@@ -7,7 +7,7 @@ import {
   eventRequirement,
   type EventText,
   type FormSchema,
-  type ServiceDefinition,
+  type CatalogueEntry,
 } from '@loket/workflow';
 import { attachmentViews } from '../forms/form-model';
 import { DESTRUCTIVE } from './ticket-labels';
@@ -46,7 +46,7 @@ export function formData(schema: FormSchema, form: Record<string, unknown>, full
 
 /** A one-event form of the older kind (claim, cancel, the satker's correction): its text fields and files. */
 export function legacyActionView(
-  service: ServiceDefinition | undefined,
+  service: CatalogueEntry | undefined,
   type: string,
   state: TicketPageState,
   errors: Map<string, string>,
@@ -78,7 +78,7 @@ export function legacyActionView(
 }
 
 /** What the KPPN asked, when, and the date the satker must answer by (14 calendar days, then DIBATALKAN). */
-export function correctionView(view: TicketView, service: ServiceDefinition | undefined, state: TicketPageState) {
+export function correctionView(view: TicketView, service: CatalogueEntry | undefined, state: TicketPageState) {
   const asked = [...view.history]
     .reverse()
     .find((h) => h.toStatus === 'MENUNGGU_PERBAIKAN' && h.fromStatus !== 'MENUNGGU_PERBAIKAN');
