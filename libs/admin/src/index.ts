@@ -6,6 +6,7 @@ export * from './satkers';
 export * from './staff';
 export * from './audit-query';
 export * from './office-calendars';
+export * from './outbox-admin';
 export * from './admin.module';
 export * from './service-settings-admin';
 export * from './admin-tools.module';

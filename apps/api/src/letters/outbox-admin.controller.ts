@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CurrentActor, isNationalAdmin, type Actor } from '@loket/auth';
-import { fail } from '@loket/common';
-import { OutboxReader, type OutboxStatus } from '@loket/notify';
+import { OutboxAdmin } from '@loket/admin';
+import { CurrentActor, type Actor } from '@loket/auth';
+import type { OutboxStatus } from '@loket/notify';
 import { ApiErrors, ApiOk } from '../http/api-docs';
 import { OutboxItemDto, toOutboxItem } from './letters.dto';
 
@@ -19,14 +19,13 @@ class OutboxQuery {
 @ApiBearerAuth()
 @Controller('admin/outbox')
 export class OutboxAdminController {
-  constructor(private readonly outbox: OutboxReader) {}
+  constructor(private readonly outbox: OutboxAdmin) {}
 
   @Get()
   @ApiOperation({ summary: 'Notifikasi dalam antrean kirim (bawaan: yang gagal), dengan galat terakhirnya' })
   @ApiOk([OutboxItemDto])
   @ApiErrors('UNAUTHENTICATED', 'VALIDATION_FAILED', 'NOT_AN_ADMIN')
   async list(@CurrentActor() actor: Actor, @Query() q: OutboxQuery): Promise<OutboxItemDto[]> {
-    if (!isNationalAdmin(actor)) throw fail('NOT_AN_ADMIN', { reason: 'OUTBOX' });
-    return (await this.outbox.list(q.status ?? 'FAILED')).map(toOutboxItem);
+    return (await this.outbox.list(actor, q.status ?? 'FAILED')).map(toOutboxItem);
   }
 }
