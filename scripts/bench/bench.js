@@ -6,19 +6,18 @@
 // (compare two with `npm run bench:compare a.json b.json`). --quick: 10k tickets, 3 s, 1 run.
 // --reads: only the read scenarios (queue, workspace views and searches, detail), for checking query plans.
 require('../../dist/apps/register-aliases');
-const autocannon = require('autocannon');
-const { spawn, execFileSync } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
-const { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
+const { mkdirSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Pool } = require('pg');
-const { hashPassword } = require('@loket/auth');
 const { createDataSource, migrate } = require('@loket/db');
 const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 const { multipart, pdf } = require('./payloads');
 const { medianOf, printTable } = require('./summary');
+const { NODE_FLAGS, rssMb, startServer, http: load } = require('./server');
+const { setup } = require('./setup');
 
 const arg = (name, fallback) =>
   process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
@@ -30,113 +29,7 @@ const RUNS = arg('runs', 1);
 const READS_ONLY = process.argv.includes('--reads');
 const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
 const PASSWORD = 'BenchSandi2026';
-// The server runs with the heap settings `npm start` uses in production.
-const NODE_FLAGS = require('../../package.json').config.node_flags.split(' ');
-
-const procCpuMicros = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * (1e6 / 100);
-};
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-async function setup(db) {
-  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM tickets WHERE number LIKE 'H-%'`);
-  if (n < TICKETS * 0.99) {
-    console.log(`seeding ${TICKETS} tickets of history (found ${n})...`);
-    execFileSync('node', [path.join(__dirname, '..', 'seed-history.js'), '--tickets', String(TICKETS)], {
-      stdio: 'inherit',
-      env: process.env,
-    });
-  }
-  const hash = await hashPassword(PASSWORD);
-  const person = async (nik, name) =>
-    (
-      await db.query(
-        `INSERT INTO persons (nik, name, email, password_hash, activated_at) VALUES ($1, $2, $3, $4, now())
-     ON CONFLICT (nik) DO UPDATE SET password_hash = $4 RETURNING id`,
-        [nik, name, `${nik}@bench.go.id`, hash],
-      )
-    )[0].id;
-  const [{ kppnId, kanwilId, satkerId, pusatId }] = await db.query(
-    `SELECT k.id AS "kppnId", k.parent_id AS "kanwilId", (SELECT id FROM satkers WHERE kppn_id = k.id ORDER BY code LIMIT 1) AS "satkerId",
-            (SELECT id FROM offices WHERE code = 'HPUSAT') AS "pusatId" FROM offices k WHERE k.code = 'HK1'`,
-  );
-  const ctx = {
-    kppnId,
-    kanwilId,
-    satkerId,
-    satkerUserId: await person('3171010101900001', 'Bench Satker'),
-    csoId: await person('3171010101900002', 'Bench CSO'),
-    supervisorId: await person('3171010101900003', 'Bench Supervisor'),
-    kanwilSupervisorId: await person('3171010101900004', 'Bench Supervisor Kanwil'),
-    kppnSupervisorId: await person('3171010101900005', 'Bench Supervisor KPPN'),
-    calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
-    // A ticket of the history, with its whole event trail.
-    detail: (
-      await db.query(
-        `SELECT id, number, subject FROM tickets WHERE office_id = $1 AND number LIKE 'H-%' ORDER BY created_at DESC LIMIT 1`,
-        [kppnId],
-      )
-    )[0],
-  };
-  await db.query(
-    `INSERT INTO myintress_memberships (person_id, satker_id, status, role_name, phone, email)
-    SELECT $1, $2, 2, 'Operator', '0812', 'b@bench.go.id' WHERE NOT EXISTS (SELECT 1 FROM myintress_memberships WHERE person_id = $1 AND satker_id = $2)`,
-    [ctx.satkerUserId, satkerId],
-  );
-  await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'CSO') ON CONFLICT DO NOTHING`, [ctx.csoId, kppnId]);
-  for (const [who, office] of [
-    [ctx.supervisorId, pusatId],
-    [ctx.kanwilSupervisorId, kanwilId],
-    [ctx.kppnSupervisorId, kppnId],
-  ]) {
-    await db.query(`INSERT INTO staff_roles VALUES ($1, $2, 'SUPERVISOR') ON CONFLICT DO NOTHING`, [who, office]);
-  }
-  return ctx;
-}
-
-async function startServer(dataDir, port) {
-  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      RUN_WORKER: 'false',
-      SEED_DEMO: 'false',
-      DB_POOL_SIZE: String(CONNECTIONS),
-      LOKET_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-function http(url, pid, opts) {
-  return new Promise((resolve, reject) => {
-    const before = procCpuMicros(pid);
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) => {
-      if (err) return reject(err);
-      const requests = r.requests.total;
-      resolve({
-        requests,
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        errors: r.errors + r.non2xx,
-        cpuMicrosPerRequest: (procCpuMicros(pid) - before) / Math.max(1, requests),
-        rssMb: rssMb(pid),
-      });
-    });
-  });
-}
+const http = (url, pid, opts) => load(url, pid, opts, { CONNECTIONS, SECONDS });
 
 /** A create as every client should send it: a fresh Idempotency-Key on each request. */
 const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${randomUUID()}` } });
@@ -339,9 +232,9 @@ async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL (a PostgreSQL database) is required');
   const ds = await createDataSource(process.env.DATABASE_URL, 2, MIGRATIONS).initialize();
   await migrate(ds);
-  const ctx = await setup(ds);
+  const ctx = await setup(ds, TICKETS, PASSWORD);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
-  server = await startServer(dataDir, PORT);
+  server = await startServer(dataDir, PORT, CONNECTIONS);
   const base = `http://127.0.0.1:${PORT}/api/v1`;
   const login = async (nik) =>
     (

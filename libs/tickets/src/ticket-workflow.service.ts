@@ -5,17 +5,9 @@ import { fail } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
 import { SlaClocks } from '@loket/sla';
-import {
-  allowedEvents,
-  applyEvent,
-  Catalogue,
-  EVENT_SPECS,
-  EVENT_TEXT_LABELS,
-  eventRequirement,
-  type ActorRole,
-  type EventText,
-} from '@loket/workflow';
+import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, eventRequirement, type ActorRole } from '@loket/workflow';
 import { inactiveAssignee, TicketAssignment } from './assignment';
+import { checkEventPayload, type EventCommand, type MessageCommand } from './event-command';
 import { AttachmentIntake, GENERIC_KIND } from './attachment-intake';
 import { reopenRefusal } from './reopen';
 import { factsFor, SYSTEM_FACTS } from './scope';
@@ -25,44 +17,10 @@ import { WorkspaceRepository } from './workspace/workspace.repository';
 import { TicketRepository, type StoredFile } from './ticket.repository';
 import type { TicketRow } from './ticket.types';
 
-export interface EventCommand {
-  type: string;
-  message?: string;
-  reason?: string;
-  note?: string;
-  /** A document number the event cites, e.g. the SK of a deletion. */
-  reference?: string;
-  /** The colleague an ASSIGN hands the ticket to. */
-  assigneeId?: string;
-}
-
-export interface MessageCommand {
-  body: string;
-  visibility: 'PUBLIC' | 'INTERNAL';
-}
+export type { EventCommand, MessageCommand } from './event-command';
 
 const isAgent = (roles: ActorRole[]) => roles.includes('AGENT') || roles.includes('ESCALATION_AGENT');
 const CLOSED_STATUSES = ['DIBATALKAN', 'DITUTUP'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TEXT_FIELDS = Object.keys(EVENT_TEXT_LABELS) as EventText[];
-
-function checkPayload(cmd: EventCommand, spec: ReturnType<typeof eventRequirement>): void {
-  const accepted = new Set<EventText>([...spec.requires, ...spec.optional]);
-  const problems: Array<{ field: string; problems: string[] }> = TEXT_FIELDS.flatMap((field) => {
-    const value = cmd[field]?.trim();
-    if (spec.requires.includes(field) && !value)
-      return [{ field, problems: [`${EVENT_TEXT_LABELS[field]} wajib diisi untuk aksi ini.`] }];
-    if (cmd[field] !== undefined && !accepted.has(field))
-      return [{ field, problems: [`Kolom '${field}' tidak berlaku untuk aksi ${cmd.type}.`] }];
-    return [];
-  });
-  const namesTarget = EVENT_SPECS[cmd.type].assignment === 'TARGET';
-  if (namesTarget && !UUID.test(cmd.assigneeId ?? ''))
-    problems.push({ field: 'assigneeId', problems: ['Petugas yang ditugaskan wajib dipilih.'] });
-  if (!namesTarget && cmd.assigneeId !== undefined)
-    problems.push({ field: 'assigneeId', problems: [`Kolom 'assigneeId' tidak berlaku untuk aksi ${cmd.type}.`] });
-  if (problems.length) throw fail('VALIDATION_FAILED', problems);
-}
 
 /**
  * The one path by which a ticket changes: lock the row, check version and scope, run the machine,
@@ -109,7 +67,7 @@ export class TicketWorkflowService {
   /** What the event needs (texts, files) for this ticket's service. */
   private async checkCommand(ticket: TicketRow, cmd: EventCommand, uploads: StoredUpload[]): Promise<void> {
     const requirement = eventRequirement(this.catalogue.service(ticket.serviceCode), cmd.type);
-    checkPayload(cmd, requirement);
+    checkEventPayload(cmd, requirement);
     if (uploads.length && requirement.attachments.length === 0) {
       throw fail('ATTACHMENTS_NOT_ALLOWED');
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { many, one, WriteBatch, type Queryable } from '@loket/db';
-import type { Notice } from '@loket/notify';
 import type { ActorRole, PersistedSnapshot, TicketStatus } from '@loket/workflow';
+import { announcement, type FiledTicket, type NewEvent, type NewTicket, type StoredFile } from './ticket-records';
 import { visibleClause } from './scope';
 import type { Recipient } from './ticket-notices';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
@@ -10,58 +10,7 @@ import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithT
 /** The ticket alias `t` within the actor's scope ($2, $3, ...); null: the system or a caller already in scope. */
 const scopeOf = (actor: Actor | null) => (actor ? visibleClause(actor, 't', 2) : { sql: 'TRUE', params: [] });
 
-/** The PostgreSQL channel on which ticket changes are announced. */
-export const TICKET_CHANNEL = 'loket_tickets';
-
-/**
- * The NOTIFY that tells every api process (LISTEN loket_tickets) that ticket `alias` changed (event
- * type `type`, an SQL expression). Inside the transaction it is delivered only at commit, and never
- * for a rolled-back change. Ids, type and status only: no names, no NIKs.
- */
-const announcement = (alias: string, type: string) =>
-  `pg_notify('${TICKET_CHANNEL}', json_build_object('ticketId', ${alias}.id, 'officeId', ${alias}.office_id, 'satkerId', ${alias}.satker_id,
-     'type', ${type}, 'status', ${alias}.status, 'version', ${alias}.version)::text)`;
-
-/** An entry of a ticket's history. */
-export interface NewEvent {
-  ticketId: string;
-  type: string;
-  from: string | null;
-  actorId: string | null;
-  payload: object;
-}
-
-export interface NewTicket {
-  officeId: string;
-  satkerId: string;
-  serviceCode: string;
-  machineId: string;
-  machineVersion: number;
-  snapshot: PersistedSnapshot;
-  subject: string;
-  form: Record<string, unknown>;
-  filedBy: string;
-}
-
-/** A filing's whole write (see insertFiled). */
-export interface FiledTicket extends NewTicket {
-  id: string;
-  number: string;
-  dueAt: Date | null;
-  files: StoredFile[];
-  claim: { personId: string; key: string; requestHash: string } | null;
-  eventPayload: object;
-  notices: Notice[];
-}
-
-export interface StoredFile {
-  kind: string;
-  originalName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  storageKey: string;
-}
+export { TICKET_CHANNEL, type FiledTicket, type NewEvent, type NewTicket, type StoredFile } from './ticket-records';
 
 /** SQL of the ticket aggregate. Reads take the actor so scope cannot be forgotten. */
 @Injectable()

@@ -78,7 +78,8 @@ export class FilingController {
       const uploaded = new Set(uploadsOf(req).map((f) => f.fieldname));
       await removeUploads(req);
       const errors = problemsOf(err);
-      // Everything missing at once: the service stops at the form's problems before it looks at files.
+      // A lone file refusal (and a refusal before the form is read, e.g. the satker) keeps its own code
+      // without per-field problems: every required file not sent is still marked beside its field.
       for (const a of service.attachments)
         if (a.required && !uploaded.has(a.kind) && !errors.has(a.kind))
           errors.set(a.kind, `${a.label}: lampiran ini wajib diunggah.`);
