@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     );
     seeded.logins.forEach((l) => log.info(`  ${l.nik}  ${l.role.padEnd(30)} ${l.name}`));
   }
+  root.flush(); // the start-up lines now, not with the next 4 KB of access lines
   onSignals(app, config.shutdownGraceSeconds, log, async () => db.embedded?.stop());
 }
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16] [--runs 3] [--port 3999] [--quick]
+// npm run bench -- [--tickets 1000000] [--seconds 10] [--connections 16] [--runs 3] [--port 3999] [--pace 50] [--quick]
 // Against DATABASE_URL (real PostgreSQL): seeds a year of history by SQL if it has fewer tickets than
 // asked, starts the API as its own process, and measures each scenario over HTTP (autocannon) and as a
 // raw pg baseline doing the same SQL at the same concurrency. Prints a table, writes var/bench/*.json
 // (compare two with `npm run bench:compare a.json b.json`). --quick: 10k tickets, 3 s, 1 run.
 // --reads: only the read scenarios (queue, workspace views and searches, detail), for checking query plans.
+// Each read scenario runs twice: saturated (--connections clients as fast as they can, the req/s and the
+// ratio) and paced (--pace requests per second in all, the latency an agent sees at a busy hour: 50 req/s
+// is about ten times the queue and search requests of 180 offices' agents at their peak).
 require('../../dist/apps/register-aliases');
 const { randomUUID } = require('node:crypto');
 const { mkdirSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
@@ -16,7 +19,7 @@ const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 const { multipart, pdf } = require('./payloads');
 const { medianOf, printTable } = require('./summary');
-const { NODE_FLAGS, rssMb, startServer, http: load } = require('./server');
+const { NODE_FLAGS, reportTimes, rssMb, startServer, http: load } = require('./server');
 const { setup } = require('./setup');
 
 const arg = (name, fallback) =>
@@ -28,8 +31,12 @@ const CONNECTIONS = arg('connections', 16);
 const RUNS = arg('runs', 1);
 const READS_ONLY = process.argv.includes('--reads');
 const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
+const PACE = arg('pace', 50);
 const PASSWORD = 'BenchSandi2026';
 const http = (url, pid, opts) => load(url, pid, opts, { CONNECTIONS, SECONDS });
+/** The same requests at PACE per second in all (8 clients, so the pace and not the clients sets the load). */
+const paced = (url, pid, opts) =>
+  load(url, pid, { ...opts, connections: 8, overallRate: PACE }, { CONNECTIONS, SECONDS });
 
 /** A create as every client should send it: a fresh Idempotency-Key on each request. */
 const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${randomUUID()}` } });
@@ -42,24 +49,6 @@ async function vacuum(pool, phase) {
   const s = Date.now();
   await pool.query('VACUUM ANALYZE');
   console.log(`VACUUM ANALYZE ${phase} (autovacuum is off on this PostgreSQL): ${Date.now() - s} ms`);
-}
-
-/** The year SLA report as a supervisor of each scope sees it: median, min and max of 5 calls. */
-async function reportTimes(base, json, tokens) {
-  const out = {};
-  for (const [scope, token] of Object.entries(tokens)) {
-    const times = [];
-    for (let i = 0; i < 5; i++) {
-      const s = Date.now();
-      const res = await fetch(`${base}/reports/sla?from=2025-01-01&to=2026-01-01`, { headers: json(token) });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`report (${scope}) answered ${res.status}`);
-      times.push(Date.now() - s);
-    }
-    times.sort((a, b) => a - b);
-    out[scope] = { median: times[2], min: times[0], max: times[4] };
-  }
-  return out;
 }
 
 /** The create and transition scenarios (each HTTP against its raw baseline). */
@@ -168,10 +157,27 @@ async function writes({ base, ctx, pool, files, bigPdf, satker, cso, json, recor
 /** One pass over every scenario: HTTP and raw at the same concurrency, then the year report and RSS. */
 async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisors }) {
   const results = [];
-  const record = (name, viaHttp, viaRaw) => {
-    results.push({ scenario: name, http: viaHttp, raw: viaRaw, ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null });
-    console.log(`${name}: http ${viaHttp.rps.toFixed(0)} req/s${viaRaw ? `, raw ${viaRaw.rps.toFixed(0)} req/s` : ''}`);
+  const record = (name, viaHttp, viaRaw, atPace = null) => {
+    results.push({
+      scenario: name,
+      http: viaHttp,
+      raw: viaRaw,
+      ratio: viaRaw ? viaHttp.rps / viaRaw.rps : null,
+      paced: atPace && { rate: PACE, p50: atPace.p50, p99: atPace.p99, errors: atPace.errors },
+    });
+    console.log(
+      `${name}: http ${viaHttp.rps.toFixed(0)} req/s${viaRaw ? `, raw ${viaRaw.rps.toFixed(0)} req/s` : ''}` +
+        (atPace ? `; at ${PACE} req/s p50 ${atPace.p50} ms, p99 ${atPace.p99} ms` : ''),
+    );
   };
+  /** A read scenario: saturated against its raw baseline (if any), then paced. */
+  const read = async (name, url, opts, rawFn = null) =>
+    record(
+      name,
+      await http(url, server.pid, opts),
+      rawFn && (await raw.run(pool, CONNECTIONS, SECONDS, rawFn)),
+      await paced(url, server.pid, opts),
+    );
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
   if (!READS_ONLY) await writes({ base, ctx, pool, files, bigPdf, satker, cso, json, record });
@@ -186,39 +192,24 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
     [ctx.satkerUserId],
   );
   await vacuum(pool, 'between the writes and the reads');
-  record(
-    'KPPN queue page of 50 by deadline',
-    await http(`${base}/tickets?limit=50`, server.pid, { headers: json(cso) }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.queuePage(c, ctx)),
-  );
+  const cs = { headers: json(cso) };
+  await read('KPPN queue page of 50 by deadline', `${base}/tickets?limit=50`, cs, (c) => raw.queuePage(c, ctx));
   // The agent's workspace (issue 14): a view page, the counts of every view, a search. The history's
   // open tickets are all past their deadline, so "Lewat tenggat" is the office's whole open queue.
-  record(
-    'view page: Lewat tenggat, 50 by deadline',
-    await http(`${base}/tickets?view=breached&sort=deadline&limit=50`, server.pid, { headers: json(cso) }),
-    null,
-  );
-  record('view counts (7 views)', await http(`${base}/tickets/views`, server.pid, { headers: json(cso) }), null);
+  await read('view page: Lewat tenggat, 50 by deadline', `${base}/tickets?view=breached&sort=deadline&limit=50`, cs);
+  await read('view counts (7 views)', `${base}/tickets/views`, cs);
   // One search of each kind the workspace answers (the history's satker 180 belongs to the bench's KPPN).
-  const search = (q) => http(`${base}/tickets?q=${encodeURIComponent(q)}&limit=50`, server.pid, { headers: json(cso) });
-  record('search: satker name, 50 newest', await search('Satker riwayat 180'), null);
-  record('search: kode satker', await search('900180'), null);
-  record('search: ticket number', await search(ctx.detail.number), null);
-  record('search: subject words', await search(ctx.detail.subject), null);
-  record(
-    'search: NIK (POST)',
-    await http(`${base}/tickets/search`, server.pid, {
-      method: 'POST',
-      headers: json(cso),
-      body: JSON.stringify({ q: '7571016708950009', limit: 50 }),
-    }),
-    null,
-  );
-  record(
-    'ticket detail',
-    await http(`${base}/tickets/${ctx.detail.id}`, server.pid, { headers: json(cso) }),
-    await raw.run(pool, CONNECTIONS, SECONDS, (c) => raw.detail(c, ctx)),
-  );
+  const search = (name, q) => read(name, `${base}/tickets?q=${encodeURIComponent(q)}&limit=50`, cs);
+  await search('search: satker name, 50 newest', 'Satker riwayat 180');
+  await search('search: kode satker', '900180');
+  await search('search: ticket number', ctx.detail.number);
+  await search('search: subject words', ctx.detail.subject);
+  await read('search: NIK (POST)', `${base}/tickets/search`, {
+    method: 'POST',
+    headers: json(cso),
+    body: JSON.stringify({ q: '7571016708950009', limit: 50 }),
+  });
+  await read('ticket detail', `${base}/tickets/${ctx.detail.id}`, cs, (c) => raw.detail(c, ctx));
   const yearReportMs = await reportTimes(base, json, supervisors);
   console.log(
     `year SLA report: ${Object.entries(yearReportMs)
@@ -265,6 +256,7 @@ async function main() {
     tickets: TICKETS,
     seconds: SECONDS,
     connections: CONNECTIONS,
+    pace: PACE,
     nodeFlags: NODE_FLAGS,
     loadAverage: os.loadavg(),
     runs,
@@ -274,7 +266,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${TICKETS}-${out.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(out, null, 2));
-  printTable(out.median, RUNS, { tickets: TICKETS, connections: CONNECTIONS, seconds: SECONDS });
+  printTable(out.median, RUNS, { tickets: TICKETS, connections: CONNECTIONS, seconds: SECONDS, pace: PACE });
   console.log(`written to ${file}`);
   server.kill('SIGTERM');
   await pool.end();

@@ -30,16 +30,16 @@ console.log(
   `B: ${path.basename(fileB)} (${b.tickets} tickets, ${b.seconds} s, ${b.runs.length} run(s), load ${loadOf(b)})\n`,
 );
 console.log(
-  '| scenario | A req/s | B req/s | change | A p99 ms | B p99 ms | change | A ratio | B ratio | A CPU µs/req | B CPU µs/req |',
+  '| scenario | A req/s | B req/s | change | A p99 ms | B p99 ms | change | A paced p99 | B paced p99 | A ratio | B ratio | A CPU µs/req | B CPU µs/req |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 const names = [...new Set([...a.median.results, ...b.median.results].map((r) => r.scenario))];
 for (const name of names) {
   const x = a.median.results.find((r) => r.scenario === name);
   const y = b.median.results.find((r) => r.scenario === name);
   console.log(
     `| ${name} | ${f(x?.http.rps)} | ${f(y?.http.rps)} | ${change(x?.http.rps, y?.http.rps)} | ${f(x?.http.p99, 1)} | ${f(y?.http.p99, 1)} | ` +
-      `${change(x?.http.p99, y?.http.p99)} | ${f(x?.ratio, 2)} | ${f(y?.ratio, 2)} | ${f(x?.http.cpuMicrosPerRequest)} | ${f(y?.http.cpuMicrosPerRequest)} |`,
+      `${change(x?.http.p99, y?.http.p99)} | ${f(x?.paced?.p99, 1)} | ${f(y?.paced?.p99, 1)} | ${f(x?.ratio, 2)} | ${f(y?.ratio, 2)} | ${f(x?.http.cpuMicrosPerRequest)} | ${f(y?.http.cpuMicrosPerRequest)} |`,
   );
 }
 // Older files hold one national figure; newer ones a figure per scope.

@@ -23,6 +23,9 @@ function medianOf(runs) {
       http: side('http'),
       raw: side('raw'),
       ratio: first.raw ? median(each.map((r) => r.ratio)) : null,
+      paced: first.paced
+        ? Object.fromEntries(['rate', 'p50', 'p99', 'errors'].map((k) => [k, median(each.map((r) => r.paced[k]))]))
+        : null,
     };
   });
   const yearReportMs = Object.fromEntries(
@@ -31,7 +34,7 @@ function medianOf(runs) {
   return { results, yearReportMs, rssMbAfterLoad: median(runs.map((r) => r.rssMbAfterLoad)) };
 }
 
-function printTable(m, runCount, { tickets, connections, seconds }) {
+function printTable(m, runCount, { tickets, connections, seconds, pace }) {
   const f = (x, d = 0) => (x === null || x === undefined ? '-' : Number(x).toFixed(d));
   console.log(
     `\nmedians of ${runCount} run(s), ${tickets} tickets, ${connections} connections, ${seconds} s per scenario, load average ${os
@@ -40,12 +43,12 @@ function printTable(m, runCount, { tickets, connections, seconds }) {
       .join(' ')}`,
   );
   console.log(
-    '| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | server CPU µs/req | API RSS MB | http non-2xx |',
+    `| scenario | http req/s | raw req/s | ratio | http p50 ms | http p99 ms | raw p99 ms | p50 / p99 ms at ${pace} req/s | server CPU µs/req | API RSS MB | http non-2xx |`,
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const x of m.results) {
     console.log(
-      `| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors} |`,
+      `| ${x.scenario} | ${f(x.http.rps)} | ${f(x.raw?.rps)} | ${f(x.ratio, 2)} | ${f(x.http.p50, 1)} | ${f(x.http.p99, 1)} | ${f(x.raw?.p99, 1)} | ${x.paced ? `${f(x.paced.p50, 1)} / ${f(x.paced.p99, 1)}` : '-'} | ${f(x.http.cpuMicrosPerRequest)} | ${f(x.http.rssMb)} | ${x.http.errors + (x.paced?.errors ?? 0)} |`,
     );
   }
   const report = Object.entries(m.yearReportMs)
