@@ -198,10 +198,10 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
   // open tickets are all past their deadline, so "Lewat tenggat" is the office's whole open queue.
   await read('view page: Lewat tenggat, 50 by deadline', `${base}/tickets?view=breached&sort=deadline&limit=50`, cs);
   await read('view counts (7 views)', `${base}/tickets/views`, cs);
-  // One search of each kind the workspace answers (the history's satker 180 belongs to the bench's KPPN).
+  // One search of each kind the workspace answers, for the satker of the bench's KPPN with the most history.
   const search = (name, q) => read(name, `${base}/tickets?q=${encodeURIComponent(q)}&limit=50`, cs);
-  await search('search: satker name, 50 newest', 'Satker riwayat 180');
-  await search('search: kode satker', '900180');
+  await search('search: satker name, 50 newest', ctx.searchSatker.name);
+  await search('search: kode satker', ctx.searchSatker.code);
   await search('search: ticket number', ctx.detail.number);
   await search('search: subject words', ctx.detail.subject);
   await read('search: NIK (POST)', `${base}/tickets/search`, {

@@ -37,6 +37,14 @@ async function setup(db, TICKETS, PASSWORD) {
     kanwilSupervisorId: await person('3171010101900004', 'Bench Supervisor Kanwil'),
     kppnSupervisorId: await person('3171010101900005', 'Bench Supervisor KPPN'),
     calendarId: (await db.query(`SELECT id FROM calendars WHERE code = 'STANDAR-WIB'`))[0].id,
+    // The satker of the KPPN with the most history, for the searches by satker name and code.
+    searchSatker: (
+      await db.query(
+        `SELECT s.code, s.name FROM satkers s
+          WHERE s.kppn_id = $1 ORDER BY (SELECT count(*) FROM tickets t WHERE t.satker_id = s.id AND t.number LIKE 'H-%') DESC, s.code LIMIT 1`,
+        [kppnId],
+      )
+    )[0],
     // A ticket of the history, with its whole event trail.
     detail: (
       await db.query(
