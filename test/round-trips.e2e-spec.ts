@@ -61,4 +61,19 @@ describe('round trips of the hot paths', () => {
     // sync, BEGIN, lock, event + ticket + NOTIFY, seen mark, COMMIT, the view
     expect(sql.length).toBeLessThanOrEqual(7);
   });
+
+  it('completes a ticket with its answer in one transaction', async () => {
+    const filed = await file();
+    const claimed = await sendEvent(s.t, s.tok.cso, filed.body.id, filed.body.version, { type: 'CLAIM' });
+    const { result, sql } = await statements(() =>
+      sendEvent(s.t, s.tok.cso, filed.body.id, claimed.body.version, {
+        type: 'COMPLETE',
+        message: 'Rekon dijadwalkan tanggal 5.',
+      }),
+    );
+    expect(result.status).toBe(200);
+    console.log(`complete: ${sql.length} round trips\n${sql.map((q) => q.slice(0, 140)).join('\n')}`);
+    expect(sql.filter((q) => /^(BEGIN|START TRANSACTION)/i.test(q))).toHaveLength(1);
+    expect(sql.length).toBeLessThanOrEqual(99);
+  });
 });

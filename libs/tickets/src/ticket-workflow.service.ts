@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@loket/auth';
@@ -148,32 +149,36 @@ export class TicketWorkflowService {
       outcome.effects,
     );
     const text = cmd.message ?? cmd.reason ?? cmd.note;
-    const messageId = text?.trim()
-      ? await this.tickets.insertMessage(em, {
+    const actorId = actor?.personId ?? null;
+    const message = text?.trim()
+      ? {
+          id: randomUUID(),
           ticketId,
-          authorId: actor?.personId ?? null,
-          visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
+          authorId: actorId,
+          visibility: cmd.note ? ('INTERNAL' as const) : ('PUBLIC' as const),
           body: text.trim(),
           eventType: cmd.type,
-        })
+        }
       : null;
-    await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
-    const version = await this.tickets.applyTransition(
-      em,
-      {
+    const version = await this.tickets.applyTransition(em, {
+      event: {
         ticketId,
         type: cmd.type,
         from: ticket.status,
-        actorId: actor?.personId ?? null,
+        actorId,
         payload: {
-          messageId,
+          messageId: message?.id ?? null,
           reference: cmd.reference ?? null,
           attachments: files.map((f) => f.kind),
           effects: results,
         },
       },
-      outcome.snapshot,
-    );
+      snapshot: outcome.snapshot,
+      message,
+      // An agent's own step does not mark the ticket as changed in their queue.
+      seenBy: actor && isAgent(facts.roles) ? actor.personId : null,
+    });
+    await this.tickets.insertAttachments(em, ticketId, message?.id ?? null, actorId, files);
     await this.clocks.afterEvent(em, {
       ticketId,
       from: ticket.status,
@@ -185,8 +190,6 @@ export class TicketWorkflowService {
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
     if (cmd.type === 'SUBMIT_CORRECTION')
       await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
-    // An agent's own step does not mark the ticket as changed in their queue.
-    if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
     const { value: status, context } = outcome.snapshot;
     return {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { many, one, WriteBatch, type Queryable } from '@loket/db';
-import type { ActorRole, PersistedSnapshot, TicketStatus } from '@loket/workflow';
+import type { ActorRole } from '@loket/workflow';
 import { announcement, type FiledTicket, type NewEvent, type NewTicket, type StoredFile } from './ticket-records';
 import { visibleClause } from './scope';
+import { MESSAGE_INSERT, messageParams, writeTransition, type NewMessage, type TransitionWrite } from './transition-write';
 import type { Recipient } from './ticket-notices';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
@@ -132,32 +134,9 @@ export class TicketRepository {
     return row;
   }
 
-  /** Appends the event and writes the new snapshot in one statement; answers the new version. */
-  async applyTransition(db: Queryable, event: NewEvent, snapshot: PersistedSnapshot): Promise<number> {
-    const resolved: TicketStatus[] = ['SELESAI', 'DITOLAK'];
-    const row = await one<{ version: number }>(
-      db,
-      // The announcement rides in the same statement (NOTIFY is delivered at commit all the same).
-      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $7, $8, $2, $9, $10)),
-            u AS (UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
-                         version = version + 1, updated_at = now(),
-                         resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
-                   WHERE id = $1 RETURNING *)
-       SELECT u.version, ${announcement('u', '$7::text')} AS announced FROM u`,
-      [
-        event.ticketId,
-        snapshot.value,
-        JSON.stringify(snapshot),
-        snapshot.context.assigneeId,
-        snapshot.context.correctionRounds,
-        resolved.includes(snapshot.value),
-        event.type,
-        event.from,
-        event.actorId,
-        JSON.stringify(event.payload),
-      ],
-    );
-    return row!.version;
+  /** The transition's message, event, snapshot and seen mark in one statement; answers the new version. */
+  applyTransition(db: Queryable, w: TransitionWrite): Promise<number> {
+    return writeTransition(db, w);
   }
 
   async insertEvent(db: Queryable, e: NewEvent & { to: string }) {
@@ -168,22 +147,11 @@ export class TicketRepository {
     );
   }
 
-  async insertMessage(
-    db: Queryable,
-    m: {
-      ticketId: string;
-      authorId: string | null;
-      visibility: 'PUBLIC' | 'INTERNAL';
-      body: string;
-      eventType: string | null;
-    },
-  ) {
-    const row = await one<{ id: string }>(
-      db,
-      `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [m.ticketId, m.authorId, m.visibility, m.body, m.eventType],
-    );
-    return row!.id;
+  /** A message of the thread on its own (a transition writes its message with its event: writeTransition). */
+  async insertMessage(db: Queryable, m: Omit<NewMessage, 'id'>): Promise<string> {
+    const id = randomUUID();
+    await db.query(MESSAGE_INSERT, messageParams({ id, ...m }));
+    return id;
   }
 
   /** Adds files; a new file of a kind the ticket already has replaces (supersedes) the old one. */
