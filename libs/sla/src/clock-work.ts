@@ -43,10 +43,12 @@ export interface ClockWork {
   /** What the event decided for the ticket's row, written once at the end (through TicketClockPort). */
   ticket: Omit<TicketClockResults, 'dueAt'>;
   calendar: (id: string) => Promise<LoadedCalendar>;
+  /** Clocks stopped in memory and not yet in SQL: written together, in one statement (SlaClocks.writeStops). */
+  stops: Array<{ kind: ClockKind; at: Date; reason: string; used: number }>;
 }
 
 /** Fresh deadlines of the running clocks, RESPONSE first: the SC03-1 cut-off may need its deadline. */
-export async function deadlines(work: ClockWork): Promise<Map<ClockKind, Deadline | null>> {
+export async function deadlines(work: Pick<ClockWork, 'clocks' | 'calendar'>): Promise<Map<ClockKind, Deadline | null>> {
   const due = new Map<ClockKind, Deadline | null>();
   const responseDue = new Map<string, Date | null>();
   for (const c of work.clocks) {

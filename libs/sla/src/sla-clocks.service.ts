@@ -95,7 +95,7 @@ export class SlaClocks {
       anchor: null,
       cycle: 1,
     }));
-    const due = await deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
+    const due = await deadlines({ clocks, calendar: async () => cal });
     return {
       settingsId: settings.id,
       calendarId: row.id,
@@ -146,13 +146,15 @@ export class SlaClocks {
     const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
     const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
     if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
-    const work = this.work(db, await this.clocks(db, e.ticketId));
+    const work = await this.work(db, e.ticketId);
     if (work.clocks.length === 0) return;
     if (answers) {
       if (!work.clocks[0].anchor) work.ticket.firstResponseAt = e.at;
       for (const c of work.clocks) c.anchor ??= e.at;
       await this.stop(work, 'RESPONSE', e.at, 'ANSWERED');
     }
+    // A clock stopped above is written before a pause or resume, which must not touch it.
+    if (e.from !== e.to && [e.from, e.to].includes('MENUNGGU_PERBAIKAN')) await this.writeStops(work, e.ticketId);
     if (e.to === 'MENUNGGU_PERBAIKAN' && e.from !== e.to) {
       await db.query(
         `UPDATE sla_clocks SET paused_since = $2 WHERE ticket_id = $1 AND stopped_at IS NULL AND paused_since IS NULL`,
@@ -178,20 +180,46 @@ export class SlaClocks {
 
   /** Recomputes due and warning instants of the ticket's running clocks and the ticket's queue deadline. */
   async recompute(db: Queryable, ticketId: string): Promise<void> {
-    await this.finish(this.work(db, await this.clocks(db, ticketId)), ticketId);
+    await this.finish(await this.work(db, ticketId), ticketId);
   }
 
-  private work(db: Queryable, clocks: ClockRow[]): ClockWork {
+  /** The ticket's clocks with their calendars' head rows, read in one statement; a calendar is loaded on first use. */
+  private async work(db: Queryable, ticketId: string): Promise<ClockWork> {
+    const rows = await many<ClockRow & { calendarHead: CalendarHead | null }>(
+      db,
+      `SELECT ${CLOCK_COLUMNS},
+              (SELECT row_to_json(h) FROM (SELECT ${CALENDAR_HEAD} FROM calendars c WHERE c.id = sla_clocks.calendar_id) h) AS "calendarHead"
+         FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`,
+      [ticketId],
+    );
+    const heads = new Map(rows.map((r) => [r.calendarId, r.calendarHead]));
     const loaded = new Map<string, Promise<LoadedCalendar>>();
     const calendar = (id: string) => {
-      if (!loaded.has(id)) loaded.set(id, this.calendars.load(db, id));
+      const head = heads.get(id);
+      if (!loaded.has(id)) loaded.set(id, head ? this.calendars.fromHead(db, id, head) : this.calendars.load(db, id));
       return loaded.get(id)!;
     };
-    return { db, clocks, ticket: {}, calendar };
+    const clocks = rows.map(({ calendarHead: _, ...c }) => c);
+    return { db, clocks, ticket: {}, calendar, stops: [] };
+  }
+
+  /** The clocks stopped since the last write, in one statement. */
+  private async writeStops(work: ClockWork, ticketId: string): Promise<void> {
+    if (work.stops.length === 0) return;
+    const stops = work.stops.splice(0);
+    await work.db.query(
+      `UPDATE sla_clocks c SET stopped_at = s.at, stop_reason = s.reason, used_minutes = s.used,
+              pauses = CASE WHEN c.paused_since IS NULL THEN c.pauses ELSE c.pauses || jsonb_build_array(jsonb_build_object('from', c.paused_since, 'to', s.at)) END,
+              paused_since = NULL
+         FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS s(kind, at, reason, used)
+        WHERE c.ticket_id = $1 AND c.kind = s.kind`,
+      [ticketId, stops.map((x) => x.kind), stops.map((x) => x.at), stops.map((x) => x.reason), stops.map((x) => x.used)],
+    );
   }
 
   /** Writes the running clocks' deadlines, then the ticket's deadline and results in one write. */
   private async finish(work: ClockWork, ticketId: string): Promise<void> {
+    await this.writeStops(work, ticketId);
     const due = await deadlines(work);
     for (const [kind, deadline] of due) {
       const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
@@ -209,13 +237,7 @@ export class SlaClocks {
     const cal = await work.calendar(c.calendarId);
     const used = usedMinutes(cal.spec, facts(c), at);
     const met = reason === 'CANCELLED' || !c.dueAt ? null : at <= c.dueAt;
-    await work.db.query(
-      `UPDATE sla_clocks SET stopped_at = $3, stop_reason = $4, used_minutes = $5,
-              pauses = CASE WHEN paused_since IS NULL THEN pauses ELSE pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $3::timestamptz)) END,
-              paused_since = NULL
-        WHERE ticket_id = $1 AND kind = $2`,
-      [c.ticketId, kind, at, reason, used],
-    );
+    work.stops.push({ kind, at, reason, used });
     resume(c, at);
     c.stoppedAt = at;
     if (reason !== 'CANCELLED' && c.cycle > 1)
@@ -233,9 +255,4 @@ export class SlaClocks {
       );
   }
 
-  private clocks(db: Queryable, ticketId: string): Promise<ClockRow[]> {
-    return many<ClockRow>(db, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [
-      ticketId,
-    ]);
-  }
 }
