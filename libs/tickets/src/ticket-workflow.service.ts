@@ -89,8 +89,12 @@ export class TicketWorkflowService {
     files: StoredFile[] = [],
     check?: (ticket: TicketRow) => Promise<void>,
   ): Promise<TicketRow> {
-    const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-    if (!ticket) throw fail('TICKET_NOT_FOUND');
+    // An event that may send a notice reads its addressee with the lock.
+    const locked = this.notices.mayTell(cmd.type)
+      ? await this.tickets.lockWithFiler(em, ticketId, actor)
+      : await this.tickets.lockVisible(em, ticketId, actor);
+    if (!locked) throw fail('TICKET_NOT_FOUND');
+    const { filer, ...ticket } = { filer: undefined, ...locked };
     await check?.(ticket);
     if (expectedVersion !== null && ticket.version !== expectedVersion) {
       throw fail('STALE_VERSION', {
@@ -187,7 +191,12 @@ export class TicketWorkflowService {
       byAgent: isAgent(facts.roles),
       at: new Date(),
     });
-    await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
+    await this.notices.afterEvent(
+      em,
+      ticket,
+      { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) },
+      filer,
+    );
     if (cmd.type === 'SUBMIT_CORRECTION')
       await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.

@@ -22,14 +22,28 @@ export class TicketRepository {
     return this.findVisible(db, id, actor, 'FOR UPDATE OF t');
   }
 
-  findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
-    const scope = scopeOf(actor);
-    return one<TicketRow>(
+  /** lockVisible with the filer as notices address them, for an event that may send one (null: no such person). */
+  lockWithFiler(db: Queryable, id: string, actor: Actor | null) {
+    return one<TicketRow & { filer: Recipient | null }>(
       db,
-      `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN offices o ON o.id = t.office_id
-        WHERE t.id = $1 AND ${scope.sql} ${lock}`,
-      [id, ...scope.params],
+      this.visibleSql(
+        `, CASE WHEN p.id IS NOT NULL AND s.id IS NOT NULL THEN json_build_object('name', p.name, 'email', p.email,
+                 'officeName', o.name, 'satkerName', s.name) END AS filer`,
+        'LEFT JOIN persons p ON p.id = t.filed_by LEFT JOIN satkers s ON s.id = t.satker_id',
+        actor,
+        'FOR UPDATE OF t',
+      ),
+      [id, ...scopeOf(actor).params],
     );
+  }
+
+  findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
+    return one<TicketRow>(db, this.visibleSql('', '', actor, lock), [id, ...scopeOf(actor).params]);
+  }
+
+  private visibleSql(columns: string, joins: string, actor: Actor | null, lock: string) {
+    return `SELECT ${TICKET_COLUMNS}${columns} FROM tickets t JOIN offices o ON o.id = t.office_id ${joins}
+        WHERE t.id = $1 AND ${scopeOf(actor).sql} ${lock}`;
   }
 
   /**
