@@ -1,7 +1,7 @@
 import type { Queryable } from '@loket/db';
 import type { SlaPolicy, SlaRule } from '@loket/workflow';
 import type { Interval } from './calendar.types';
-import type { LoadedCalendar } from './calendar-store';
+import { CALENDAR_HEAD, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { deadlineOf, type ClockFacts, type Deadline } from './clock-math';
 import type { TicketClockResults } from './ticket-clock-port';
 
@@ -27,6 +27,27 @@ export interface ClockRow {
 export const CLOCK_COLUMNS = `ticket_id AS "ticketId", kind, rule, calendar_id AS "calendarId", started_at AS "startedAt",
   due_at AS "dueAt", pauses, paused_since AS "pausedSince", stopped_at AS "stoppedAt", breached_at AS "breachedAt",
   rule -> '_warning' AS warning, (SELECT first_response_at FROM tickets WHERE id = sla_clocks.ticket_id) AS anchor, cycle`;
+
+/** A clock with its calendar's head row, as an event's clock work reads them (one statement). */
+export type ClockRead = ClockRow & { calendarHead: CalendarHead | null };
+
+/** The ticket's clocks with their calendars' head rows; `ticketId` is an SQL expression. */
+export const clocksSql = (ticketId: string) =>
+  `SELECT ${CLOCK_COLUMNS},
+          (SELECT row_to_json(h) FROM (SELECT ${CALENDAR_HEAD} FROM calendars c WHERE c.id = sla_clocks.calendar_id) h) AS "calendarHead"
+     FROM sla_clocks WHERE ticket_id = ${ticketId}`;
+
+/** The clocks as one JSON value (RESPONSE first), for a caller that reads them within its own statement. */
+export const clocksJsonSql = (ticketId: string) =>
+  `(SELECT COALESCE(json_agg(x ORDER BY x.kind DESC), '[]') FROM (${clocksSql(ticketId)}) x)`;
+
+const CLOCK_DATES = ['startedAt', 'dueAt', 'pausedSince', 'stoppedAt', 'breachedAt', 'anchor'] as const;
+
+/** Clocks read as JSON (clocksJsonSql): their instants back to Date, as a row read on its own has them. */
+export function clocksFromJson(rows: ClockRead[]): ClockRead[] {
+  for (const r of rows) for (const k of CLOCK_DATES) if (r[k] !== null) r[k] = new Date(r[k] as unknown as string);
+  return rows;
+}
 
 export const facts = (c: ClockRow): ClockFacts => ({
   rule: c.rule,

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { many, one, type Queryable, type WriteBatch } from '@loket/db';
+import { many, one, writeNowOrIn, type Queryable, type WriteBatch } from '@loket/db';
 import { DEFAULT_ESCALATION, type SlaPolicy } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { usedMinutes, type Deadline } from './clock-math';
-import { CLOCK_COLUMNS, deadlines, facts, resume, type ClockKind, type ClockRow, type ClockWork } from './clock-work';
+import {
+  clocksFromJson,
+  clocksSql,
+  deadlines,
+  facts,
+  resume,
+  type ClockKind,
+  type ClockRead,
+  type ClockRow,
+  type ClockWork,
+} from './clock-work';
 import { recordBreach } from './breach';
 import { inForceSql, ServiceSettingsStore, type ServiceSettingsVersion } from './service-settings';
 import { startResolutionCycle } from './reopen-cycle';
 import { TicketClockPort } from './ticket-clock-port';
 
-export type { ClockKind } from './clock-work';
+export { clocksJsonSql, type ClockKind, type ClockRead } from './clock-work';
 
 /** A new ticket's clocks, planned before the ticket is written (see SlaClocks.plan). */
 export interface ClockPlan {
@@ -27,6 +37,25 @@ const VISIBLE_AGENT_EVENTS = new Set(['MESSAGE', 'REQUEST_CORRECTION', 'COMPLETE
 const RESOLVED = new Set(['SELESAI', 'DITOLAK']);
 /** Entering or leaving these pauses, resumes or stops clocks. */
 const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP']);
+
+export interface ClockEvent {
+  ticketId: string;
+  from: string;
+  to: string;
+  type: string;
+  byAgent: boolean;
+  at: Date;
+}
+
+const answersSatker = (e: Pick<ClockEvent, 'type' | 'byAgent'>) => e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
+const movesClocks = (e: Pick<ClockEvent, 'from' | 'to'>) => e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
+
+/**
+ * Whether afterEvent reads the ticket's clocks for this event (a reopening changes them first): the
+ * caller may then read them within its own statement (clocksJsonSql) and hand them over.
+ */
+export const readsClocks = (e: Omit<ClockEvent, 'ticketId' | 'at'>) =>
+  e.type !== 'REOPEN' && (answersSatker(e) || movesClocks(e));
 
 /**
  * The per-ticket response and resolution clocks, kept by the one transition path: started at
@@ -137,16 +166,16 @@ export class SlaClocks {
     );
   }
 
-  /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
-  async afterEvent(
-    db: Queryable,
-    e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date },
-  ): Promise<void> {
+  /**
+   * Keeps the clocks in step with a ticket event (a status change or a visible message). With `batch`,
+   * the last writes (stopped clocks, deadlines, the ticket's columns) become its parts, for the caller to send;
+   * `read`: the clocks as the caller read them within its own statement, when `readsClocks` said so.
+   */
+  async afterEvent(db: Queryable, e: ClockEvent, batch?: WriteBatch, read?: ClockRead[]): Promise<void> {
     if (e.type === 'REOPEN') await startResolutionCycle(db, this.tickets, e.ticketId, e.at);
-    const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
-    const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
-    if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
-    const work = await this.work(db, e.ticketId);
+    const answers = answersSatker(e);
+    if (!answers && !movesClocks(e)) return; // nothing a clock cares about (a claim, an escalation, an internal note)
+    const work = await this.work(db, e.ticketId, e.type === 'REOPEN' ? undefined : read);
     if (work.clocks.length === 0) return;
     if (answers) {
       if (!work.clocks[0].anchor) work.ticket.firstResponseAt = e.at;
@@ -175,7 +204,7 @@ export class SlaClocks {
     if (e.to === 'DIBATALKAN' || e.to === 'DITUTUP') {
       for (const kind of ['RESPONSE', 'RESOLUTION'] as ClockKind[]) await this.stop(work, kind, e.at, 'CANCELLED');
     }
-    await this.finish(work, e.ticketId);
+    await this.finish(work, e.ticketId, batch);
   }
 
   /** Recomputes due and warning instants of the ticket's running clocks and the ticket's queue deadline. */
@@ -184,14 +213,10 @@ export class SlaClocks {
   }
 
   /** The ticket's clocks with their calendars' head rows, read in one statement; a calendar is loaded on first use. */
-  private async work(db: Queryable, ticketId: string): Promise<ClockWork> {
-    const rows = await many<ClockRow & { calendarHead: CalendarHead | null }>(
-      db,
-      `SELECT ${CLOCK_COLUMNS},
-              (SELECT row_to_json(h) FROM (SELECT ${CALENDAR_HEAD} FROM calendars c WHERE c.id = sla_clocks.calendar_id) h) AS "calendarHead"
-         FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`,
-      [ticketId],
-    );
+  private async work(db: Queryable, ticketId: string, read?: ClockRead[]): Promise<ClockWork> {
+    const rows = read
+      ? clocksFromJson(read)
+      : await many<ClockRead>(db, `${clocksSql('$1')} ORDER BY kind DESC`, [ticketId]);
     const heads = new Map(rows.map((r) => [r.calendarId, r.calendarHead]));
     const loaded = new Map<string, Promise<LoadedCalendar>>();
     const calendar = (id: string) => {
@@ -204,10 +229,13 @@ export class SlaClocks {
   }
 
   /** The clocks stopped since the last write, in one statement. */
-  private async writeStops(work: ClockWork, ticketId: string): Promise<void> {
+  private async writeStops(work: ClockWork, ticketId: string, batch?: WriteBatch): Promise<void> {
     if (work.stops.length === 0) return;
     const stops = work.stops.splice(0);
-    await work.db.query(
+    await writeNowOrIn(
+      work.db,
+      batch,
+      'clock_stops',
       `UPDATE sla_clocks c SET stopped_at = s.at, stop_reason = s.reason, used_minutes = s.used,
               pauses = CASE WHEN c.paused_since IS NULL THEN c.pauses ELSE c.pauses || jsonb_build_array(jsonb_build_object('from', c.paused_since, 'to', s.at)) END,
               paused_since = NULL
@@ -218,17 +246,21 @@ export class SlaClocks {
   }
 
   /** Writes the running clocks' deadlines, then the ticket's deadline and results in one write. */
-  private async finish(work: ClockWork, ticketId: string): Promise<void> {
-    await this.writeStops(work, ticketId);
+  private async finish(work: ClockWork, ticketId: string, batch?: WriteBatch): Promise<void> {
+    await this.writeStops(work, ticketId, batch);
     const due = await deadlines(work);
     for (const [kind, deadline] of due) {
       const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
-      await work.db.query(
+      await writeNowOrIn(
+        work.db,
+        batch,
+        `clock_due_${kind.toLowerCase()}`,
         `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
         [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version],
       );
     }
-    await this.tickets.recordClocks(work.db, ticketId, { dueAt: due.get('RESOLUTION')?.due ?? null, ...work.ticket });
+    const results = { dueAt: due.get('RESOLUTION')?.due ?? null, ...work.ticket };
+    await this.tickets.recordClocks(work.db, ticketId, results, batch);
   }
 
   private async stop(work: ClockWork, kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {

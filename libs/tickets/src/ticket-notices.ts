@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { one, type Queryable } from '@loket/db';
-import { enqueueNotice, type Notice } from '@loket/notify';
+import { one, type Queryable, type WriteBatch } from '@loket/db';
+import { enqueueNotice, enqueueNoticesIn, type Notice } from '@loket/notify';
 import { composeNotices, ServiceRegistry, type Recipient } from '@loket/services';
 import type { TicketRow } from './ticket.types';
 
@@ -35,8 +35,17 @@ export class TicketNotices {
     return known;
   }
 
-  /** `filer`: the ticket's filer as the caller read it already (undefined: read here). */
-  async afterEvent(db: Queryable, ticket: NoticeTicket, event: NoticeEvent, filer?: Recipient | null): Promise<void> {
+  /**
+   * `filer`: the ticket's filer as the caller read it already (undefined: read here); `batch`: the
+   * notices become its part, for the caller to send.
+   */
+  async afterEvent(
+    db: Queryable,
+    ticket: NoticeTicket,
+    event: NoticeEvent,
+    filer?: Recipient | null,
+    batch?: WriteBatch,
+  ): Promise<void> {
     if (!this.tells(ticket.serviceCode, event.type)) return;
     const to =
       filer !== undefined
@@ -49,7 +58,9 @@ export class TicketNotices {
             [ticket.id],
           );
     if (!to) return;
-    for (const notice of await this.compose(db, ticket, event, to)) await enqueueNotice(db, notice);
+    const notices = await this.compose(db, ticket, event, to);
+    if (batch && notices.length) enqueueNoticesIn(batch, 'notices', notices);
+    else for (const notice of notices) await enqueueNotice(db, notice);
   }
 
   /** The notices an event sends, `to` being the ticket's filer with its office and satker; written by the caller. */

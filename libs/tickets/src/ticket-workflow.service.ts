@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WriteBatch } from '@loket/db';
 import type { Actor } from '@loket/auth';
 import { fail } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
@@ -183,20 +184,16 @@ export class TicketWorkflowService {
       seenBy: actor && isAgent(facts.roles) ? actor.personId : null,
     });
     await this.tickets.insertAttachments(em, ticketId, message?.id ?? null, actorId, files);
-    await this.clocks.afterEvent(em, {
-      ticketId,
-      from: ticket.status,
-      to: outcome.snapshot.value,
-      type: cmd.type,
-      byAgent: isAgent(facts.roles),
-      at: new Date(),
-    });
-    await this.notices.afterEvent(
+    // The clocks' last writes and the notices travel together in one statement.
+    const after = new WriteBatch();
+    const byAgent = isAgent(facts.roles);
+    await this.clocks.afterEvent(
       em,
-      ticket,
-      { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) },
-      filer,
+      { ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent, at: new Date() },
+      after,
     );
+    await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent }, filer, after);
+    await after.flush(em);
     if (cmd.type === 'SUBMIT_CORRECTION')
       await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
