@@ -69,7 +69,9 @@ export interface ClockWork {
 }
 
 /** Fresh deadlines of the running clocks, RESPONSE first: the SC03-1 cut-off may need its deadline. */
-export async function deadlines(work: Pick<ClockWork, 'clocks' | 'calendar'>): Promise<Map<ClockKind, Deadline | null>> {
+export async function deadlines(
+  work: Pick<ClockWork, 'clocks' | 'calendar'>,
+): Promise<Map<ClockKind, Deadline | null>> {
   const due = new Map<ClockKind, Deadline | null>();
   const responseDue = new Map<string, Date | null>();
   for (const c of work.clocks) {

@@ -4,6 +4,7 @@ import { DEFAULT_ESCALATION, type SlaPolicy } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { usedMinutes, type Deadline } from './clock-math';
+import { answersSatker, movesClocks, type ClockEvent } from './clock-event';
 import {
   clocksFromJson,
   clocksSql,
@@ -21,6 +22,7 @@ import { startResolutionCycle } from './reopen-cycle';
 import { TicketClockPort } from './ticket-clock-port';
 
 export { clocksJsonSql, type ClockKind, type ClockRead } from './clock-work';
+export { readsClocks, type ClockEvent } from './clock-event';
 
 /** A new ticket's clocks, planned before the ticket is written (see SlaClocks.plan). */
 export interface ClockPlan {
@@ -32,30 +34,7 @@ export interface ClockPlan {
   clocks: Array<{ kind: ClockKind; rule: string; deadline: Deadline | null }>;
 }
 
-/** Agent actions the satker can see: they end the response clock. */
-const VISIBLE_AGENT_EVENTS = new Set(['MESSAGE', 'REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'STATUS_NOTICE']);
 const RESOLVED = new Set(['SELESAI', 'DITOLAK']);
-/** Entering or leaving these pauses, resumes or stops clocks. */
-const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP']);
-
-export interface ClockEvent {
-  ticketId: string;
-  from: string;
-  to: string;
-  type: string;
-  byAgent: boolean;
-  at: Date;
-}
-
-const answersSatker = (e: Pick<ClockEvent, 'type' | 'byAgent'>) => e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
-const movesClocks = (e: Pick<ClockEvent, 'from' | 'to'>) => e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
-
-/**
- * Whether afterEvent reads the ticket's clocks for this event (a reopening changes them first): the
- * caller may then read them within its own statement (clocksJsonSql) and hand them over.
- */
-export const readsClocks = (e: Omit<ClockEvent, 'ticketId' | 'at'>) =>
-  e.type !== 'REOPEN' && (answersSatker(e) || movesClocks(e));
 
 /**
  * The per-ticket response and resolution clocks, kept by the one transition path: started at
@@ -241,7 +220,13 @@ export class SlaClocks {
               paused_since = NULL
          FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS s(kind, at, reason, used)
         WHERE c.ticket_id = $1 AND c.kind = s.kind`,
-      [ticketId, stops.map((x) => x.kind), stops.map((x) => x.at), stops.map((x) => x.reason), stops.map((x) => x.used)],
+      [
+        ticketId,
+        stops.map((x) => x.kind),
+        stops.map((x) => x.at),
+        stops.map((x) => x.reason),
+        stops.map((x) => x.used),
+      ],
     );
   }
 
@@ -286,5 +271,4 @@ export class SlaClocks {
         nextOpening(cal.spec, at),
       );
   }
-
 }

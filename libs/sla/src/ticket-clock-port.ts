@@ -37,7 +37,12 @@ export interface FiredLevel {
  */
 export abstract class TicketClockPort {
   /** The deadline and the results of the clocks an event stopped, in one write (a part of `batch` when given). */
-  abstract recordClocks(db: Queryable, ticketId: string, results: TicketClockResults, batch?: WriteBatch): Promise<void>;
+  abstract recordClocks(
+    db: Queryable,
+    ticketId: string,
+    results: TicketClockResults,
+    batch?: WriteBatch,
+  ): Promise<void>;
   /** A reopened ticket's later resolution cycle ended: counted apart from the first cycle's result. */
   abstract countReopenedCycle(db: Queryable, ticketId: string, met: boolean | null): Promise<void>;
   /** The ticket was reopened (its resolution clock starts a new cycle). */

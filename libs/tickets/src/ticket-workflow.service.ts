@@ -6,7 +6,7 @@ import type { Actor } from '@loket/auth';
 import { fail } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
-import { SlaClocks } from '@loket/sla';
+import { readsClocks, SlaClocks } from '@loket/sla';
 import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, eventRequirement, type ActorRole } from '@loket/workflow';
 import { inactiveAssignee, TicketAssignment } from './assignment';
 import { checkEventPayload, type EventCommand, type MessageCommand } from './event-command';
@@ -165,7 +165,16 @@ export class TicketWorkflowService {
           eventType: cmd.type,
         }
       : null;
-    const version = await this.tickets.applyTransition(em, {
+    const byAgent = isAgent(facts.roles);
+    const clockEvent = {
+      ticketId,
+      from: ticket.status,
+      to: outcome.snapshot.value,
+      type: cmd.type,
+      byAgent,
+      at: new Date(),
+    };
+    const { version, clocks } = await this.tickets.applyTransition(em, {
       event: {
         ticketId,
         type: cmd.type,
@@ -181,17 +190,13 @@ export class TicketWorkflowService {
       snapshot: outcome.snapshot,
       message,
       // An agent's own step does not mark the ticket as changed in their queue.
-      seenBy: actor && isAgent(facts.roles) ? actor.personId : null,
+      seenBy: actor && byAgent ? actor.personId : null,
+      readClocks: readsClocks(clockEvent),
     });
     await this.tickets.insertAttachments(em, ticketId, message?.id ?? null, actorId, files);
     // The clocks' last writes and the notices travel together in one statement.
     const after = new WriteBatch();
-    const byAgent = isAgent(facts.roles);
-    await this.clocks.afterEvent(
-      em,
-      { ticketId, from: ticket.status, to: outcome.snapshot.value, type: cmd.type, byAgent, at: new Date() },
-      after,
-    );
+    await this.clocks.afterEvent(em, clockEvent, after, clocks);
     await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent }, filer, after);
     await after.flush(em);
     if (cmd.type === 'SUBMIT_CORRECTION')

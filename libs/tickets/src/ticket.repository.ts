@@ -5,7 +5,13 @@ import { many, one, WriteBatch, type Queryable } from '@loket/db';
 import type { ActorRole } from '@loket/workflow';
 import { announcement, type FiledTicket, type NewEvent, type NewTicket, type StoredFile } from './ticket-records';
 import { visibleClause } from './scope';
-import { MESSAGE_INSERT, messageParams, writeTransition, type NewMessage, type TransitionWrite } from './transition-write';
+import {
+  MESSAGE_INSERT,
+  messageParams,
+  writeTransition,
+  type NewMessage,
+  type TransitionWrite,
+} from './transition-write';
 import type { Recipient } from './ticket-notices';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
@@ -148,8 +154,8 @@ export class TicketRepository {
     return row;
   }
 
-  /** The transition's message, event, snapshot and seen mark in one statement; answers the new version. */
-  applyTransition(db: Queryable, w: TransitionWrite): Promise<number> {
+  /** The transition's message, event, snapshot and seen mark in one statement (see writeTransition). */
+  applyTransition(db: Queryable, w: TransitionWrite) {
     return writeTransition(db, w);
   }
 

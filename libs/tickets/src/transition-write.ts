@@ -1,4 +1,5 @@
 import { WriteBatch, type Queryable } from '@loket/db';
+import { clocksJsonSql, type ClockRead } from '@loket/sla';
 import type { PersistedSnapshot, TicketStatus } from '@loket/workflow';
 import { announcement, type NewEvent } from './ticket-records';
 import { SEEN_UPSERT } from './workspace/workspace.repository';
@@ -24,15 +25,21 @@ export interface TransitionWrite {
   message: NewMessage | null;
   /** The agent who took the step: it does not mark the ticket as changed in their own queue. */
   seenBy: string | null;
+  /** Read the ticket's SLA clocks in the same statement (for the clock work that follows: readsClocks). */
+  readClocks: boolean;
 }
 
 const RESOLVED: TicketStatus[] = ['SELESAI', 'DITOLAK'];
 
 /**
  * The transition's message, event, new snapshot, the actor's seen mark and the change announcement
- * in one statement (NOTIFY is delivered at commit all the same); answers the new version.
+ * in one statement (NOTIFY is delivered at commit all the same); answers the new version and, when
+ * asked, the clocks (which the statement does not change).
  */
-export async function writeTransition(db: Queryable, w: TransitionWrite): Promise<number> {
+export async function writeTransition(
+  db: Queryable,
+  w: TransitionWrite,
+): Promise<{ version: number; clocks: ClockRead[] | undefined }> {
   const { event, snapshot } = w;
   const batch = new WriteBatch();
   if (w.message) batch.with('m', MESSAGE_INSERT, messageParams(w.message));
@@ -57,10 +64,11 @@ export async function writeTransition(db: Queryable, w: TransitionWrite): Promis
     ],
   );
   if (w.seenBy) batch.with('s', SEEN_UPSERT, [w.seenBy, event.ticketId]);
-  const [row] = await batch.run<{ version: number }>(
+  const clocks = w.readClocks ? `, ${clocksJsonSql('u.id')} AS clocks` : '';
+  const [row] = await batch.run<{ version: number; clocks?: ClockRead[] }>(
     db,
-    `SELECT u.version, ${announcement('u', '$1::text')} AS announced FROM u`,
+    `SELECT u.version, ${announcement('u', '$1::text')} AS announced${clocks} FROM u`,
     [event.type],
   );
-  return row.version;
+  return { version: row.version, clocks: row.clocks };
 }
