@@ -16,6 +16,15 @@ export class WriteBatch {
     return this;
   }
 
+  get empty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** Sends the parts added so far as one statement (nothing when there are none). */
+  async flush(db: Queryable): Promise<void> {
+    if (!this.empty) await this.run(db, 'SELECT 1');
+  }
+
   /** Runs the CTEs with `sql` as the main query, answering its rows. */
   run<T>(db: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
     const main = this.renumber(sql);
@@ -26,4 +35,19 @@ export class WriteBatch {
     const offset = this.params.length;
     return sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   }
+}
+
+/**
+ * A write sent now, or added to `batch` as its part `name` when the caller gathers its writes into
+ * one statement (then no later write of the same statement may touch the same rows).
+ */
+export async function writeNowOrIn(
+  db: Queryable,
+  batch: WriteBatch | undefined,
+  name: string,
+  sql: string,
+  params: unknown[],
+): Promise<void> {
+  if (batch) batch.with(name, sql, params);
+  else await db.query(sql, params);
 }

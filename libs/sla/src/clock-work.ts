@@ -1,7 +1,7 @@
 import type { Queryable } from '@loket/db';
 import type { SlaPolicy, SlaRule } from '@loket/workflow';
 import type { Interval } from './calendar.types';
-import type { LoadedCalendar } from './calendar-store';
+import { CALENDAR_HEAD, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { deadlineOf, type ClockFacts, type Deadline } from './clock-math';
 import type { TicketClockResults } from './ticket-clock-port';
 
@@ -28,6 +28,27 @@ export const CLOCK_COLUMNS = `ticket_id AS "ticketId", kind, rule, calendar_id A
   due_at AS "dueAt", pauses, paused_since AS "pausedSince", stopped_at AS "stoppedAt", breached_at AS "breachedAt",
   rule -> '_warning' AS warning, (SELECT first_response_at FROM tickets WHERE id = sla_clocks.ticket_id) AS anchor, cycle`;
 
+/** A clock with its calendar's head row, as an event's clock work reads them (one statement). */
+export type ClockRead = ClockRow & { calendarHead: CalendarHead | null };
+
+/** The ticket's clocks with their calendars' head rows; `ticketId` is an SQL expression. */
+export const clocksSql = (ticketId: string) =>
+  `SELECT ${CLOCK_COLUMNS},
+          (SELECT row_to_json(h) FROM (SELECT ${CALENDAR_HEAD} FROM calendars c WHERE c.id = sla_clocks.calendar_id) h) AS "calendarHead"
+     FROM sla_clocks WHERE ticket_id = ${ticketId}`;
+
+/** The clocks as one JSON value (RESPONSE first), for a caller that reads them within its own statement. */
+export const clocksJsonSql = (ticketId: string) =>
+  `(SELECT COALESCE(json_agg(x ORDER BY x.kind DESC), '[]') FROM (${clocksSql(ticketId)}) x)`;
+
+const CLOCK_DATES = ['startedAt', 'dueAt', 'pausedSince', 'stoppedAt', 'breachedAt', 'anchor'] as const;
+
+/** Clocks read as JSON (clocksJsonSql): their instants back to Date, as a row read on its own has them. */
+export function clocksFromJson(rows: ClockRead[]): ClockRead[] {
+  for (const r of rows) for (const k of CLOCK_DATES) if (r[k] !== null) r[k] = new Date(r[k] as unknown as string);
+  return rows;
+}
+
 export const facts = (c: ClockRow): ClockFacts => ({
   rule: c.rule,
   startedAt: c.startedAt,
@@ -43,10 +64,14 @@ export interface ClockWork {
   /** What the event decided for the ticket's row, written once at the end (through TicketClockPort). */
   ticket: Omit<TicketClockResults, 'dueAt'>;
   calendar: (id: string) => Promise<LoadedCalendar>;
+  /** Clocks stopped in memory and not yet in SQL: written together, in one statement (SlaClocks.writeStops). */
+  stops: Array<{ kind: ClockKind; at: Date; reason: string; used: number }>;
 }
 
 /** Fresh deadlines of the running clocks, RESPONSE first: the SC03-1 cut-off may need its deadline. */
-export async function deadlines(work: ClockWork): Promise<Map<ClockKind, Deadline | null>> {
+export async function deadlines(
+  work: Pick<ClockWork, 'clocks' | 'calendar'>,
+): Promise<Map<ClockKind, Deadline | null>> {
   const due = new Map<ClockKind, Deadline | null>();
   const responseDue = new Map<string, Date | null>();
   for (const c of work.clocks) {

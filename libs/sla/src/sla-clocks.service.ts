@@ -1,16 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { many, one, type Queryable, type WriteBatch } from '@loket/db';
+import { many, one, writeNowOrIn, type Queryable, type WriteBatch } from '@loket/db';
 import { DEFAULT_ESCALATION, type SlaPolicy } from '@loket/workflow';
 import { nextOpening } from './calendar';
 import { CALENDAR_HEAD, calendarIdSql, CalendarStore, type CalendarHead, type LoadedCalendar } from './calendar-store';
 import { usedMinutes, type Deadline } from './clock-math';
-import { CLOCK_COLUMNS, deadlines, facts, resume, type ClockKind, type ClockRow, type ClockWork } from './clock-work';
+import { answersSatker, movesClocks, type ClockEvent } from './clock-event';
+import {
+  clocksFromJson,
+  clocksSql,
+  deadlines,
+  facts,
+  resume,
+  type ClockKind,
+  type ClockRead,
+  type ClockRow,
+  type ClockWork,
+} from './clock-work';
 import { recordBreach } from './breach';
 import { inForceSql, ServiceSettingsStore, type ServiceSettingsVersion } from './service-settings';
 import { startResolutionCycle } from './reopen-cycle';
 import { TicketClockPort } from './ticket-clock-port';
 
-export type { ClockKind } from './clock-work';
+export { clocksJsonSql, type ClockKind, type ClockRead } from './clock-work';
+export { readsClocks, type ClockEvent } from './clock-event';
 
 /** A new ticket's clocks, planned before the ticket is written (see SlaClocks.plan). */
 export interface ClockPlan {
@@ -22,11 +34,7 @@ export interface ClockPlan {
   clocks: Array<{ kind: ClockKind; rule: string; deadline: Deadline | null }>;
 }
 
-/** Agent actions the satker can see: they end the response clock. */
-const VISIBLE_AGENT_EVENTS = new Set(['MESSAGE', 'REQUEST_CORRECTION', 'COMPLETE', 'REJECT', 'STATUS_NOTICE']);
 const RESOLVED = new Set(['SELESAI', 'DITOLAK']);
-/** Entering or leaving these pauses, resumes or stops clocks. */
-const CLOCK_STATUSES = new Set(['MENUNGGU_PERBAIKAN', 'SELESAI', 'DITOLAK', 'DIBATALKAN', 'DITUTUP']);
 
 /**
  * The per-ticket response and resolution clocks, kept by the one transition path: started at
@@ -95,7 +103,7 @@ export class SlaClocks {
       anchor: null,
       cycle: 1,
     }));
-    const due = await deadlines({ db, clocks, ticket: {}, calendar: async () => cal });
+    const due = await deadlines({ clocks, calendar: async () => cal });
     return {
       settingsId: settings.id,
       calendarId: row.id,
@@ -137,22 +145,24 @@ export class SlaClocks {
     );
   }
 
-  /** Keeps the clocks in step with a ticket event (a status change or a visible message). */
-  async afterEvent(
-    db: Queryable,
-    e: { ticketId: string; from: string; to: string; type: string; byAgent: boolean; at: Date },
-  ): Promise<void> {
+  /**
+   * Keeps the clocks in step with a ticket event (a status change or a visible message). With `batch`,
+   * the last writes (stopped clocks, deadlines, the ticket's columns) become its parts, for the caller to send;
+   * `read`: the clocks as the caller read them within its own statement, when `readsClocks` said so.
+   */
+  async afterEvent(db: Queryable, e: ClockEvent, batch?: WriteBatch, read?: ClockRead[]): Promise<void> {
     if (e.type === 'REOPEN') await startResolutionCycle(db, this.tickets, e.ticketId, e.at);
-    const answers = e.byAgent && VISIBLE_AGENT_EVENTS.has(e.type);
-    const moves = e.from !== e.to && [e.from, e.to].some((s) => CLOCK_STATUSES.has(s));
-    if (!answers && !moves) return; // nothing a clock cares about (a claim, an escalation, an internal note)
-    const work = this.work(db, await this.clocks(db, e.ticketId));
+    const answers = answersSatker(e);
+    if (!answers && !movesClocks(e)) return; // nothing a clock cares about (a claim, an escalation, an internal note)
+    const work = await this.work(db, e.ticketId, e.type === 'REOPEN' ? undefined : read);
     if (work.clocks.length === 0) return;
     if (answers) {
       if (!work.clocks[0].anchor) work.ticket.firstResponseAt = e.at;
       for (const c of work.clocks) c.anchor ??= e.at;
       await this.stop(work, 'RESPONSE', e.at, 'ANSWERED');
     }
+    // A clock stopped above is written before a pause or resume, which must not touch it.
+    if (e.from !== e.to && [e.from, e.to].includes('MENUNGGU_PERBAIKAN')) await this.writeStops(work, e.ticketId);
     if (e.to === 'MENUNGGU_PERBAIKAN' && e.from !== e.to) {
       await db.query(
         `UPDATE sla_clocks SET paused_since = $2 WHERE ticket_id = $1 AND stopped_at IS NULL AND paused_since IS NULL`,
@@ -173,34 +183,69 @@ export class SlaClocks {
     if (e.to === 'DIBATALKAN' || e.to === 'DITUTUP') {
       for (const kind of ['RESPONSE', 'RESOLUTION'] as ClockKind[]) await this.stop(work, kind, e.at, 'CANCELLED');
     }
-    await this.finish(work, e.ticketId);
+    await this.finish(work, e.ticketId, batch);
   }
 
   /** Recomputes due and warning instants of the ticket's running clocks and the ticket's queue deadline. */
   async recompute(db: Queryable, ticketId: string): Promise<void> {
-    await this.finish(this.work(db, await this.clocks(db, ticketId)), ticketId);
+    await this.finish(await this.work(db, ticketId), ticketId);
   }
 
-  private work(db: Queryable, clocks: ClockRow[]): ClockWork {
+  /** The ticket's clocks with their calendars' head rows, read in one statement; a calendar is loaded on first use. */
+  private async work(db: Queryable, ticketId: string, read?: ClockRead[]): Promise<ClockWork> {
+    const rows = read
+      ? clocksFromJson(read)
+      : await many<ClockRead>(db, `${clocksSql('$1')} ORDER BY kind DESC`, [ticketId]);
+    const heads = new Map(rows.map((r) => [r.calendarId, r.calendarHead]));
     const loaded = new Map<string, Promise<LoadedCalendar>>();
     const calendar = (id: string) => {
-      if (!loaded.has(id)) loaded.set(id, this.calendars.load(db, id));
+      const head = heads.get(id);
+      if (!loaded.has(id)) loaded.set(id, head ? this.calendars.fromHead(db, id, head) : this.calendars.load(db, id));
       return loaded.get(id)!;
     };
-    return { db, clocks, ticket: {}, calendar };
+    const clocks = rows.map(({ calendarHead: _, ...c }) => c);
+    return { db, clocks, ticket: {}, calendar, stops: [] };
+  }
+
+  /** The clocks stopped since the last write, in one statement. */
+  private async writeStops(work: ClockWork, ticketId: string, batch?: WriteBatch): Promise<void> {
+    if (work.stops.length === 0) return;
+    const stops = work.stops.splice(0);
+    await writeNowOrIn(
+      work.db,
+      batch,
+      'clock_stops',
+      `UPDATE sla_clocks c SET stopped_at = s.at, stop_reason = s.reason, used_minutes = s.used,
+              pauses = CASE WHEN c.paused_since IS NULL THEN c.pauses ELSE c.pauses || jsonb_build_array(jsonb_build_object('from', c.paused_since, 'to', s.at)) END,
+              paused_since = NULL
+         FROM unnest($2::text[], $3::timestamptz[], $4::text[], $5::int[]) AS s(kind, at, reason, used)
+        WHERE c.ticket_id = $1 AND c.kind = s.kind`,
+      [
+        ticketId,
+        stops.map((x) => x.kind),
+        stops.map((x) => x.at),
+        stops.map((x) => x.reason),
+        stops.map((x) => x.used),
+      ],
+    );
   }
 
   /** Writes the running clocks' deadlines, then the ticket's deadline and results in one write. */
-  private async finish(work: ClockWork, ticketId: string): Promise<void> {
+  private async finish(work: ClockWork, ticketId: string, batch?: WriteBatch): Promise<void> {
+    await this.writeStops(work, ticketId, batch);
     const due = await deadlines(work);
     for (const [kind, deadline] of due) {
       const cal = await work.calendar(work.clocks.find((c) => c.kind === kind)!.calendarId);
-      await work.db.query(
+      await writeNowOrIn(
+        work.db,
+        batch,
+        `clock_due_${kind.toLowerCase()}`,
         `UPDATE sla_clocks SET due_at = $3, warn_at = $4, target_minutes = $5, calendar_version = $6 WHERE ticket_id = $1 AND kind = $2`,
         [ticketId, kind, deadline?.due ?? null, deadline?.warnAt ?? null, deadline?.targetMinutes ?? null, cal.version],
       );
     }
-    await this.tickets.recordClocks(work.db, ticketId, { dueAt: due.get('RESOLUTION')?.due ?? null, ...work.ticket });
+    const results = { dueAt: due.get('RESOLUTION')?.due ?? null, ...work.ticket };
+    await this.tickets.recordClocks(work.db, ticketId, results, batch);
   }
 
   private async stop(work: ClockWork, kind: ClockKind, at: Date, reason: 'ANSWERED' | 'RESOLVED' | 'CANCELLED') {
@@ -209,13 +254,7 @@ export class SlaClocks {
     const cal = await work.calendar(c.calendarId);
     const used = usedMinutes(cal.spec, facts(c), at);
     const met = reason === 'CANCELLED' || !c.dueAt ? null : at <= c.dueAt;
-    await work.db.query(
-      `UPDATE sla_clocks SET stopped_at = $3, stop_reason = $4, used_minutes = $5,
-              pauses = CASE WHEN paused_since IS NULL THEN pauses ELSE pauses || jsonb_build_array(jsonb_build_object('from', paused_since, 'to', $3::timestamptz)) END,
-              paused_since = NULL
-        WHERE ticket_id = $1 AND kind = $2`,
-      [c.ticketId, kind, at, reason, used],
-    );
+    work.stops.push({ kind, at, reason, used });
     resume(c, at);
     c.stoppedAt = at;
     if (reason !== 'CANCELLED' && c.cycle > 1)
@@ -231,11 +270,5 @@ export class SlaClocks {
         { ticketId: c.ticketId, kind, dueAt: c.dueAt! },
         nextOpening(cal.spec, at),
       );
-  }
-
-  private clocks(db: Queryable, ticketId: string): Promise<ClockRow[]> {
-    return many<ClockRow>(db, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE ticket_id = $1 ORDER BY kind DESC`, [
-      ticketId,
-    ]);
   }
 }

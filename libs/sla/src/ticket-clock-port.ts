@@ -1,4 +1,4 @@
-import type { Queryable } from '@loket/db';
+import type { Queryable, WriteBatch } from '@loket/db';
 import type { EscalationAudience } from '@loket/workflow';
 
 /** A stopped clock's result as the ticket keeps it: business minutes used, and whether within target (null: not measured). */
@@ -36,8 +36,13 @@ export interface FiredLevel {
  * ticket_events, outbox).
  */
 export abstract class TicketClockPort {
-  /** The deadline and the results of the clocks an event stopped, in one write. */
-  abstract recordClocks(db: Queryable, ticketId: string, results: TicketClockResults): Promise<void>;
+  /** The deadline and the results of the clocks an event stopped, in one write (a part of `batch` when given). */
+  abstract recordClocks(
+    db: Queryable,
+    ticketId: string,
+    results: TicketClockResults,
+    batch?: WriteBatch,
+  ): Promise<void>;
   /** A reopened ticket's later resolution cycle ended: counted apart from the first cycle's result. */
   abstract countReopenedCycle(db: Queryable, ticketId: string, met: boolean | null): Promise<void>;
   /** The ticket was reopened (its resolution clock starts a new cycle). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Queryable } from '@loket/db';
+import { writeNowOrIn, type Queryable, type WriteBatch } from '@loket/db';
 import { TicketClockPort, type FiredLevel, type TicketClockResults } from '@loket/sla';
 import type { EscalationAudience } from '@loket/workflow';
 
@@ -9,9 +9,12 @@ import type { EscalationAudience } from '@loket/workflow';
  */
 @Injectable()
 export class TicketClockColumns extends TicketClockPort {
-  async recordClocks(db: Queryable, ticketId: string, r: TicketClockResults): Promise<void> {
+  async recordClocks(db: Queryable, ticketId: string, r: TicketClockResults, batch?: WriteBatch): Promise<void> {
     // COALESCE keeps what this event did not decide: each result is written once, by the event that stops its clock.
-    await db.query(
+    await writeNowOrIn(
+      db,
+      batch,
+      'ticket_clocks',
       `UPDATE tickets SET due_at = $2, first_response_at = COALESCE($3, first_response_at),
               response_minutes = CASE WHEN $4 THEN $5 ELSE response_minutes END,
               response_met = CASE WHEN $4 THEN $6 ELSE response_met END,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { one, type Queryable } from '@loket/db';
-import { enqueueNotice, type Notice } from '@loket/notify';
+import { one, type Queryable, type WriteBatch } from '@loket/db';
+import { enqueueNotice, enqueueNoticesIn, type Notice } from '@loket/notify';
 import { composeNotices, ServiceRegistry, type Recipient } from '@loket/services';
 import type { TicketRow } from './ticket.types';
 
@@ -16,6 +16,8 @@ type NoticeEvent = { type: string; text?: string; byAgent: boolean };
  */
 @Injectable()
 export class TicketNotices {
+  private readonly anyTells = new Map<string, boolean>();
+
   constructor(private readonly services: ServiceRegistry) {}
 
   /** Whether an event of this service tells anyone (most events tell nobody: no query for them). */
@@ -23,17 +25,42 @@ export class TicketNotices {
     return (this.services.notices(serviceCode)[type]?.length ?? 0) > 0;
   }
 
-  async afterEvent(db: Queryable, ticket: NoticeTicket, event: NoticeEvent): Promise<void> {
+  /** Whether an event of this type tells anyone in some service (then a transition reads the filer with its lock). */
+  mayTell(type: string): boolean {
+    let known = this.anyTells.get(type);
+    if (known === undefined) {
+      known = this.services.list().some((d) => this.tells(d.code, type));
+      this.anyTells.set(type, known);
+    }
+    return known;
+  }
+
+  /**
+   * `filer`: the ticket's filer as the caller read it already (undefined: read here); `batch`: the
+   * notices become its part, for the caller to send.
+   */
+  async afterEvent(
+    db: Queryable,
+    ticket: NoticeTicket,
+    event: NoticeEvent,
+    filer?: Recipient | null,
+    batch?: WriteBatch,
+  ): Promise<void> {
     if (!this.tells(ticket.serviceCode, event.type)) return;
-    const to = await one<Recipient>(
-      db,
-      `SELECT p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
-         FROM tickets t JOIN persons p ON p.id = t.filed_by JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
-        WHERE t.id = $1`,
-      [ticket.id],
-    );
+    const to =
+      filer !== undefined
+        ? filer
+        : await one<Recipient>(
+            db,
+            `SELECT p.name, p.email, o.name AS "officeName", s.name AS "satkerName"
+               FROM tickets t JOIN persons p ON p.id = t.filed_by JOIN offices o ON o.id = t.office_id JOIN satkers s ON s.id = t.satker_id
+              WHERE t.id = $1`,
+            [ticket.id],
+          );
     if (!to) return;
-    for (const notice of await this.compose(db, ticket, event, to)) await enqueueNotice(db, notice);
+    const notices = await this.compose(db, ticket, event, to);
+    if (batch && notices.length) enqueueNoticesIn(batch, 'notices', notices);
+    else for (const notice of notices) await enqueueNotice(db, notice);
   }
 
   /** The notices an event sends, `to` being the ticket's filer with its office and satker; written by the caller. */

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WriteBatch } from '@loket/db';
 import type { Actor } from '@loket/auth';
 import { fail } from '@loket/common';
 import type { StoredUpload } from '@loket/files';
 import { ServiceEffects } from '@loket/services';
-import { SlaClocks } from '@loket/sla';
+import { readsClocks, SlaClocks } from '@loket/sla';
 import { allowedEvents, applyEvent, Catalogue, EVENT_SPECS, eventRequirement, type ActorRole } from '@loket/workflow';
 import { inactiveAssignee, TicketAssignment } from './assignment';
 import { checkEventPayload, type EventCommand, type MessageCommand } from './event-command';
@@ -88,8 +90,12 @@ export class TicketWorkflowService {
     files: StoredFile[] = [],
     check?: (ticket: TicketRow) => Promise<void>,
   ): Promise<TicketRow> {
-    const ticket = await this.tickets.lockVisible(em, ticketId, actor);
-    if (!ticket) throw fail('TICKET_NOT_FOUND');
+    // An event that may send a notice reads its addressee with the lock.
+    const locked = this.notices.mayTell(cmd.type)
+      ? await this.tickets.lockWithFiler(em, ticketId, actor)
+      : await this.tickets.lockVisible(em, ticketId, actor);
+    if (!locked) throw fail('TICKET_NOT_FOUND');
+    const { filer, ...ticket } = { filer: undefined, ...locked };
     await check?.(ticket);
     if (expectedVersion !== null && ticket.version !== expectedVersion) {
       throw fail('STALE_VERSION', {
@@ -148,45 +154,53 @@ export class TicketWorkflowService {
       outcome.effects,
     );
     const text = cmd.message ?? cmd.reason ?? cmd.note;
-    const messageId = text?.trim()
-      ? await this.tickets.insertMessage(em, {
+    const actorId = actor?.personId ?? null;
+    const message = text?.trim()
+      ? {
+          id: randomUUID(),
           ticketId,
-          authorId: actor?.personId ?? null,
-          visibility: cmd.note ? 'INTERNAL' : 'PUBLIC',
+          authorId: actorId,
+          visibility: cmd.note ? ('INTERNAL' as const) : ('PUBLIC' as const),
           body: text.trim(),
           eventType: cmd.type,
-        })
+        }
       : null;
-    await this.tickets.insertAttachments(em, ticketId, messageId, actor?.personId ?? null, files);
-    const version = await this.tickets.applyTransition(
-      em,
-      {
+    const byAgent = isAgent(facts.roles);
+    const clockEvent = {
+      ticketId,
+      from: ticket.status,
+      to: outcome.snapshot.value,
+      type: cmd.type,
+      byAgent,
+      at: new Date(),
+    };
+    const { version, clocks } = await this.tickets.applyTransition(em, {
+      event: {
         ticketId,
         type: cmd.type,
         from: ticket.status,
-        actorId: actor?.personId ?? null,
+        actorId,
         payload: {
-          messageId,
+          messageId: message?.id ?? null,
           reference: cmd.reference ?? null,
           attachments: files.map((f) => f.kind),
           effects: results,
         },
       },
-      outcome.snapshot,
-    );
-    await this.clocks.afterEvent(em, {
-      ticketId,
-      from: ticket.status,
-      to: outcome.snapshot.value,
-      type: cmd.type,
-      byAgent: isAgent(facts.roles),
-      at: new Date(),
+      snapshot: outcome.snapshot,
+      message,
+      // An agent's own step does not mark the ticket as changed in their queue.
+      seenBy: actor && byAgent ? actor.personId : null,
+      readClocks: readsClocks(clockEvent),
     });
-    await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent: isAgent(facts.roles) });
+    await this.tickets.insertAttachments(em, ticketId, message?.id ?? null, actorId, files);
+    // The clocks' last writes and the notices travel together in one statement.
+    const after = new WriteBatch();
+    await this.clocks.afterEvent(em, clockEvent, after, clocks);
+    await this.notices.afterEvent(em, ticket, { type: cmd.type, text: text?.trim(), byAgent }, filer, after);
+    await after.flush(em);
     if (cmd.type === 'SUBMIT_CORRECTION')
       await this.agentNotices.satkerActed(em, ticket, outcome.snapshot.context.assigneeId, 'CORRECTION_SUBMITTED');
-    // An agent's own step does not mark the ticket as changed in their queue.
-    if (actor && isAgent(facts.roles)) await this.workspace.markSeen(em, actor.personId, ticketId);
     // The row as the transition left it; a caller wanting deadlines and names reads the view afterwards.
     const { value: status, context } = outcome.snapshot;
     return {

@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@loket/auth';
 import { many, one, WriteBatch, type Queryable } from '@loket/db';
-import type { ActorRole, PersistedSnapshot, TicketStatus } from '@loket/workflow';
+import type { ActorRole } from '@loket/workflow';
 import { announcement, type FiledTicket, type NewEvent, type NewTicket, type StoredFile } from './ticket-records';
 import { visibleClause } from './scope';
+import {
+  MESSAGE_INSERT,
+  messageParams,
+  writeTransition,
+  type NewMessage,
+  type TransitionWrite,
+} from './transition-write';
 import type { Recipient } from './ticket-notices';
 import { NAMES_JOIN, NAMES_SQL, TICKET_COLUMNS, type TicketRow, type TicketWithThread } from './ticket.types';
 
@@ -20,14 +28,28 @@ export class TicketRepository {
     return this.findVisible(db, id, actor, 'FOR UPDATE OF t');
   }
 
-  findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
-    const scope = scopeOf(actor);
-    return one<TicketRow>(
+  /** lockVisible with the filer as notices address them, for an event that may send one (null: no such person). */
+  lockWithFiler(db: Queryable, id: string, actor: Actor | null) {
+    return one<TicketRow & { filer: Recipient | null }>(
       db,
-      `SELECT ${TICKET_COLUMNS} FROM tickets t JOIN offices o ON o.id = t.office_id
-        WHERE t.id = $1 AND ${scope.sql} ${lock}`,
-      [id, ...scope.params],
+      this.visibleSql(
+        `, CASE WHEN p.id IS NOT NULL AND s.id IS NOT NULL THEN json_build_object('name', p.name, 'email', p.email,
+                 'officeName', o.name, 'satkerName', s.name) END AS filer`,
+        'LEFT JOIN persons p ON p.id = t.filed_by LEFT JOIN satkers s ON s.id = t.satker_id',
+        actor,
+        'FOR UPDATE OF t',
+      ),
+      [id, ...scopeOf(actor).params],
     );
+  }
+
+  findVisible(db: Queryable, id: string, actor: Actor | null, lock = ''): Promise<TicketRow | null> {
+    return one<TicketRow>(db, this.visibleSql('', '', actor, lock), [id, ...scopeOf(actor).params]);
+  }
+
+  private visibleSql(columns: string, joins: string, actor: Actor | null, lock: string) {
+    return `SELECT ${TICKET_COLUMNS}${columns} FROM tickets t JOIN offices o ON o.id = t.office_id ${joins}
+        WHERE t.id = $1 AND ${scopeOf(actor).sql} ${lock}`;
   }
 
   /**
@@ -132,32 +154,9 @@ export class TicketRepository {
     return row;
   }
 
-  /** Appends the event and writes the new snapshot in one statement; answers the new version. */
-  async applyTransition(db: Queryable, event: NewEvent, snapshot: PersistedSnapshot): Promise<number> {
-    const resolved: TicketStatus[] = ['SELESAI', 'DITOLAK'];
-    const row = await one<{ version: number }>(
-      db,
-      // The announcement rides in the same statement (NOTIFY is delivered at commit all the same).
-      `WITH e AS (INSERT INTO ticket_events (ticket_id, type, from_status, to_status, actor_id, payload) VALUES ($1, $7, $8, $2, $9, $10)),
-            u AS (UPDATE tickets SET status = $2, snapshot = $3, assignee_id = $4, correction_rounds = $5,
-                         version = version + 1, updated_at = now(),
-                         resolved_at = CASE WHEN $6 THEN now() ELSE resolved_at END
-                   WHERE id = $1 RETURNING *)
-       SELECT u.version, ${announcement('u', '$7::text')} AS announced FROM u`,
-      [
-        event.ticketId,
-        snapshot.value,
-        JSON.stringify(snapshot),
-        snapshot.context.assigneeId,
-        snapshot.context.correctionRounds,
-        resolved.includes(snapshot.value),
-        event.type,
-        event.from,
-        event.actorId,
-        JSON.stringify(event.payload),
-      ],
-    );
-    return row!.version;
+  /** The transition's message, event, snapshot and seen mark in one statement (see writeTransition). */
+  applyTransition(db: Queryable, w: TransitionWrite) {
+    return writeTransition(db, w);
   }
 
   async insertEvent(db: Queryable, e: NewEvent & { to: string }) {
@@ -168,22 +167,11 @@ export class TicketRepository {
     );
   }
 
-  async insertMessage(
-    db: Queryable,
-    m: {
-      ticketId: string;
-      authorId: string | null;
-      visibility: 'PUBLIC' | 'INTERNAL';
-      body: string;
-      eventType: string | null;
-    },
-  ) {
-    const row = await one<{ id: string }>(
-      db,
-      `INSERT INTO ticket_messages (ticket_id, author_id, visibility, body, event_type) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [m.ticketId, m.authorId, m.visibility, m.body, m.eventType],
-    );
-    return row!.id;
+  /** A message of the thread on its own (a transition writes its message with its event: writeTransition). */
+  async insertMessage(db: Queryable, m: Omit<NewMessage, 'id'>): Promise<string> {
+    const id = randomUUID();
+    await db.query(MESSAGE_INSERT, messageParams({ id, ...m }));
+    return id;
   }
 
   /** Adds files; a new file of a kind the ticket already has replaces (supersedes) the old one. */

@@ -28,6 +28,10 @@ export interface ViewCounts {
   open: number;
 }
 
+/** Person $1 has now seen ticket $2 as it stands (a later change marks its row again). */
+export const SEEN_UPSERT = `INSERT INTO ticket_seen (person_id, ticket_id, seen_at) VALUES ($1, $2, now())
+  ON CONFLICT (person_id, ticket_id) DO UPDATE SET seen_at = now()`;
+
 /** The SQL of the agent's workspace: views, counts, search, and what the agent has seen. */
 @Injectable()
 export class WorkspaceRepository {
@@ -122,10 +126,6 @@ export class WorkspaceRepository {
 
   /** The agent has now seen the ticket as it stands (a later change marks its row again). */
   async markSeen(db: Queryable, personId: string, ticketId: string): Promise<void> {
-    await db.query(
-      `INSERT INTO ticket_seen (person_id, ticket_id, seen_at) VALUES ($1, $2, now())
-       ON CONFLICT (person_id, ticket_id) DO UPDATE SET seen_at = now()`,
-      [personId, ticketId],
-    );
+    await db.query(SEEN_UPSERT, [personId, ticketId]);
   }
 }
