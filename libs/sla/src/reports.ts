@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { many, one } from '@loket/db';
 import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
 import { officeDayStart, reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
-import { rowsFrom, withScopeRollups, type MonthPercentiles, type ReportRow } from './report-rows';
+import { parseRows, rowsFrom, withScopeRollups, type MonthPercentiles } from './report-rows';
 import { splitPeriod } from './report-period-split';
 
 /** How many of the latest breaches a report lists. */
@@ -130,7 +130,7 @@ export class SlaReports {
   }
 
   /** The offices' rows, in the report's order: whole months from the summary, part months from the tickets. */
-  private officeRows(ids: string[], whole: ReportPeriod | null, parts: ReportPeriod[]) {
+  private async officeRows(ids: string[], whole: ReportPeriod | null, parts: ReportPeriod[]) {
     const params: unknown[] = [];
     const sources: string[] = [];
     if (whole) {
@@ -143,7 +143,8 @@ export class SlaReports {
       const at = params.push(...cellArgs(ids, parts));
       sources.push(`SELECT * FROM sla_report_cells($${at - 2}::uuid[], $${at - 1}::date[], $${at}::date[])`);
     }
-    return many<ReportRow>(this.db, rowsFrom(sources), params);
+    const row = await one<{ rows: string }>(this.db, rowsFrom(sources), params);
+    return parseRows(row!.rows);
   }
 
   /** Month medians and P90 over the scope's offices, from the tickets (a scope no summarised group matches, part months). */
