@@ -17,9 +17,9 @@ export const ROLLUP = { AGENT: 0, OFFICE_SERVICE: 1, OFFICE: 3, SERVICE: 5, MONT
  */
 export const rowsFrom = (sources: string[]) => `
   SELECT coalesce(json_agg(json_build_array(${COLUMNS.map((c) => `x."${c}"`).join(', ')})
-           ORDER BY x.month COLLATE "C", x.office COLLATE "C", x.service COLLATE "C" NULLS FIRST,
+           ORDER BY x.month_start, x.office COLLATE "C", x.service COLLATE "C" NULLS FIRST,
                     x.agent COLLATE "C" NULLS FIRST, x."rollupLevel"), '[]')::text AS rows
-    FROM (SELECT to_char(r.month, 'YYYY-MM') AS month, o.code AS office, r.service_code AS service, a.name AS agent,
+    FROM (SELECT r.month AS month_start, to_char(r.month, 'YYYY-MM') AS month, o.code AS office, r.service_code AS service, a.name AS agent,
                  r.rollup_level::int AS "rollupLevel", r.filed, r.resolved, r.response_measured AS "responseMeasured",
                  r.response_met AS "responseMet", r.resolution_measured AS "resolutionMeasured", r.resolution_met AS "resolutionMet",
                  r.correction_rounds AS "correctionRounds", r.rating_positif AS "ratingPositif", r.rating_netral AS "ratingNetral",
