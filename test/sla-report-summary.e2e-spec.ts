@@ -46,6 +46,18 @@ const comparable = (r: Row) =>
       }
     : r;
 const sorted = (rows: Row[]) => [...rows].map(comparable).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+/** The order the report promises: month, office, service, agent (a missing one first), then level. */
+const inReportOrder = (rows: Row[]) =>
+  [...rows].sort((a, b) => {
+    for (const k of ['month', 'office', 'service', 'agent']) {
+      const [x, y] = [a[k], b[k]] as Array<string | null>;
+      if (x === y) continue;
+      if (x === null) return -1;
+      if (y === null) return 1;
+      return x < y ? -1 : 1;
+    }
+    return (a.rollupLevel as number) - (b.rollupLevel as number);
+  });
 
 describe('SLA report summary and office zones', () => {
   let t: TestApp;
@@ -125,6 +137,7 @@ describe('SLA report summary and office zones', () => {
         const direct: Row[] = await t.db.query(DIRECT, [ids, period.from, period.to]);
         expect(direct.length).toBeGreaterThan(0);
         expect({ name, period, rows: sorted(report.rows) }).toEqual({ name, period, rows: sorted(direct) });
+        expect(report.rows).toEqual(inReportOrder(report.rows));
       }
     }
   });
@@ -165,5 +178,36 @@ describe('SLA report summary and office zones', () => {
     const kanwilMonth = await filed([offices.kanwil.id], 7);
     const parts = await Promise.all([offices.wita, offices.wib].map((o) => filed([offices.kanwil.id], 3, o.code)));
     expect(kanwilMonth).toBe(parts.reduce((a, b) => Number(a ?? 0) + Number(b ?? 0), 0));
+  });
+
+  it('puts open tickets in age buckets by the hours since filing, in the report and its drill-down', async () => {
+    const [{ id: satkerId }] = await t.db.query(`SELECT id FROM satkers WHERE kppn_id = $1`, [offices.wita.id]);
+    const [{ id: filedBy }] = await t.db.query(`SELECT id FROM persons LIMIT 1`);
+    // An hour either side of each bound: 1 day, 3 days and 7 days.
+    await t.db.query(
+      `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot, subject, form, filed_by, created_at, updated_at)
+       SELECT 'R-UMUR-' || h, $1, $2, 'PENGADUAN', 'lifecycle', 1, 'DIPROSES', '{"value": "DIPROSES", "context": {}}', 'Umur ' || h, '{}', $3,
+              now() - h * interval '1 hour', now()
+         FROM unnest(ARRAY[23, 25, 71, 73, 167, 169]) h`,
+      [offices.wita.id, satkerId, filedBy],
+    );
+    const scope = { supervisorOfficeIds: [offices.wita.id] };
+    const report = await t.app.get(SlaReports).report(scope, YEAR);
+    expect(report.backlog.find((b) => b.service === 'PENGADUAN')).toEqual({
+      office: offices.wita.code,
+      service: 'PENGADUAN',
+      under1Day: 1,
+      days1To3: 2,
+      days3To7: 2,
+      over7Days: 1,
+    });
+    const listed = async (age: 'under1Day' | 'days1To3' | 'days3To7' | 'over7Days') =>
+      (await t.app.get(SlaReportTickets).list(scope, YEAR, { age, serviceCode: 'PENGADUAN', limit: 50 })).items
+        .map((i) => i.number)
+        .sort();
+    expect(await listed('under1Day')).toEqual(['R-UMUR-23']);
+    expect(await listed('days1To3')).toEqual(['R-UMUR-25', 'R-UMUR-71']);
+    expect(await listed('days3To7')).toEqual(['R-UMUR-167', 'R-UMUR-73']);
+    expect(await listed('over7Days')).toEqual(['R-UMUR-169']);
   });
 });

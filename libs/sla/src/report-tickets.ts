@@ -14,12 +14,17 @@ const nextMonth = (month: string): string => {
 /** Open tickets, spelled out so the partial indexes on these statuses apply. */
 export const OPEN_TICKETS = `t.status IN (${OPEN_STATUSES.map((st) => `'${st}'`).join(', ')})`;
 
-/** The age buckets of the report's backlog, as SQL over the age of an open ticket. */
+/**
+ * The age buckets of the report's backlog, as SQL over the filing time of an open ticket. Each bound
+ * is computed once per query (a sub-select), so a national backlog compares timestamps, not an age
+ * per ticket; hours, not days, so no zone's calendar enters the arithmetic.
+ */
+const filedSince = (hours: number) => `(SELECT now() - interval '${hours} hours')`;
 export const BACKLOG_AGES = {
-  under1Day: `now() - t.created_at < interval '1 day'`,
-  days1To3: `now() - t.created_at >= interval '1 day' AND now() - t.created_at < interval '3 days'`,
-  days3To7: `now() - t.created_at >= interval '3 days' AND now() - t.created_at < interval '7 days'`,
-  over7Days: `now() - t.created_at >= interval '7 days'`,
+  under1Day: `t.created_at > ${filedSince(24)}`,
+  days1To3: `t.created_at <= ${filedSince(24)} AND t.created_at > ${filedSince(72)}`,
+  days3To7: `t.created_at <= ${filedSince(72)} AND t.created_at > ${filedSince(168)}`,
+  over7Days: `t.created_at <= ${filedSince(168)}`,
 } as const;
 export type BacklogAge = keyof typeof BACKLOG_AGES;
 

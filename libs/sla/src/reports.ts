@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { many, one } from '@loket/db';
 import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
 import { officeDayStart, reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
-import { rowsFrom, withScopeRollups, type MonthPercentiles, type ReportRow } from './report-rows';
+import { parseRows, rowsFrom, withScopeRollups, type MonthPercentiles } from './report-rows';
 import { splitPeriod } from './report-period-split';
 
 /** How many of the latest breaches a report lists. */
@@ -23,6 +23,9 @@ const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle
 
 const PERCENTILES = `to_char(p.month, 'YYYY-MM') AS month, p.response_median AS "responseMedianMinutes", p.response_p90 AS "responseP90Minutes",
   p.resolution_median AS "resolutionMedianMinutes", p.resolution_p90 AS "resolutionP90Minutes"`;
+
+/** The backlog's age buckets, as the report lists them. */
+const AGES = Object.keys(BACKLOG_AGES) as BacklogAge[];
 
 /** Open tickets of an office and service now, counted per age bucket. */
 export type BacklogRow = { office: string; service: string } & Record<BacklogAge, number>;
@@ -70,15 +73,8 @@ export class SlaReports {
     const ids = scoped.map((o) => o.id);
     const { whole, parts } = splitPeriod(period);
     const group = summaryGroup(scope, scoped);
-    const [stored, live, groupPercentiles, livePercentiles, state, backlog, latest] = await Promise.all([
-      whole
-        ? many<ReportRow>(
-            this.db,
-            `${rowsFrom('sla_report_rows')} WHERE r.office_id = ANY($1::uuid[]) AND r.month >= $2::date AND r.month < $3::date`,
-            [ids, whole.from, whole.to],
-          )
-        : [],
-      parts.length ? many<ReportRow>(this.db, rowsFrom(CELLS), cellArgs(ids, parts)) : [],
+    const [rows, groupPercentiles, livePercentiles, state, backlog, latest] = await Promise.all([
+      this.officeRows(ids, whole, parts),
       whole && group && scoped.length > 1
         ? many<MonthPercentiles & { month: string }>(
             this.db,
@@ -90,16 +86,18 @@ export class SlaReports {
         ? this.livePercentiles(ids, [...(whole && !group ? [whole] : []), ...parts])
         : ([] as Array<MonthPercentiles & { month: string }>),
       one<{ refreshedAt: Date }>(this.db, `SELECT refreshed_at AS "refreshedAt" FROM sla_report_state`),
+      // Counted per office id and service as the open tickets' index lists them (no hashing), then named.
       many<BacklogRow>(
         this.db,
         `
-        SELECT o.code AS office, t.service_code AS service,
-               ${Object.entries(BACKLOG_AGES)
-                 .map(([name, when]) => `count(*) FILTER (WHERE ${when})::int AS "${name}"`)
-                 .join(',\n               ')}
-          FROM tickets t JOIN offices o ON o.id = t.office_id
-         WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
-         GROUP BY 1, 2 ORDER BY 1, 2`,
+        SELECT o.code AS office, b.service, ${AGES.map((name) => `b."${name}"`).join(', ')}
+          FROM (SELECT t.office_id, t.service_code AS service,
+                       ${AGES.map((name) => `count(*) FILTER (WHERE ${BACKLOG_AGES[name]})::int AS "${name}"`).join(',\n                       ')}
+                  FROM tickets t
+                 WHERE t.office_id = ANY($1::uuid[]) AND ${OPEN_TICKETS}
+                 GROUP BY 1, 2) b
+          JOIN offices o ON o.id = b.office_id
+         ORDER BY 1, 2`,
         [ids],
       ),
       many<BreachRow>(
@@ -114,11 +112,9 @@ export class SlaReports {
         [ids, period.from, period.to],
       ),
     ]);
-    const rows = [...stored, ...live];
     const percentiles = new Map([...groupPercentiles, ...livePercentiles].map(({ month, ...p }) => [month, p]));
     // One office: the month's medians are its office row's.
-    if (scoped.length === 1)
-      for (const r of rows) if (r.rollupLevel === 3) percentiles.set(r.month, r as unknown as MonthPercentiles);
+    if (scoped.length === 1) for (const r of rows) if (r.rollupLevel === 3) percentiles.set(r.month, r);
     // The latest breaches only (counting them all nationally costs half a second); one more says whether there are others.
     const breaches = latest.slice(0, MAX_BREACHES);
     return {
@@ -133,6 +129,24 @@ export class SlaReports {
     };
   }
 
+  /** The offices' rows, in the report's order: whole months from the summary, part months from the tickets. */
+  private async officeRows(ids: string[], whole: ReportPeriod | null, parts: ReportPeriod[]) {
+    const params: unknown[] = [];
+    const sources: string[] = [];
+    if (whole) {
+      const at = params.push(ids, whole.from, whole.to);
+      sources.push(
+        `SELECT * FROM sla_report_rows WHERE office_id = ANY($${at - 2}::uuid[]) AND month >= $${at - 1}::date AND month < $${at}::date`,
+      );
+    }
+    if (parts.length) {
+      const at = params.push(...cellArgs(ids, parts));
+      sources.push(`SELECT * FROM sla_report_cells($${at - 2}::uuid[], $${at - 1}::date[], $${at}::date[])`);
+    }
+    const row = await one<{ rows: string }>(this.db, rowsFrom(sources), params);
+    return parseRows(row!.rows);
+  }
+
   /** Month medians and P90 over the scope's offices, from the tickets (a scope no summarised group matches, part months). */
   private livePercentiles(ids: string[], ranges: ReportPeriod[]) {
     if (ranges.length === 0) return Promise.resolve([]);
@@ -145,8 +159,7 @@ export class SlaReports {
   }
 }
 
-/** The per-office rows of the given ranges, computed from the tickets. */
-const CELLS = 'sla_report_cells($1::uuid[], $2::date[], $3::date[])';
+/** The arguments of sla_report_cells for the scope's offices over the given ranges. */
 function cellArgs(ids: string[], ranges: ReportPeriod[]): unknown[] {
   const entries = ranges.flatMap((r) => ids.map((id) => ({ id, ...r })));
   return [entries.map((e) => e.id), entries.map((e) => e.from), entries.map((e) => e.to)];
