@@ -130,7 +130,7 @@ describe('SLA report summary and office zones', () => {
     ];
     for (const [name, supervisorOfficeIds] of Object.entries(scopes())) {
       for (const period of periods) {
-        const report = await reports.report({ supervisorOfficeIds }, period);
+        const report = await reports.report({ supervisorOfficeIds }, period, { agentRows: true });
         const ids = (
           await t.db.query(`SELECT id FROM offices WHERE code = ANY($1::text[])`, [report.offices.map((o) => o.code)])
         ).map((o: { id: string }) => o.id);
@@ -139,6 +139,22 @@ describe('SLA report summary and office zones', () => {
         expect({ name, period, rows: sorted(report.rows) }).toEqual({ name, period, rows: sorted(direct) });
         expect(report.rows).toEqual(inReportOrder(report.rows));
       }
+    }
+  });
+
+  it("leaves each agent's rows out of a scope wider than one office unless asked, keeping every sum", async () => {
+    const reports = t.app.get(SlaReports);
+    const agentLines = (r: { rows: Array<Record<string, unknown>> }) => r.rows.filter((x) => x.rollupLevel === 0);
+    for (const period of [YEAR, { from: '2019-02-15', to: '2019-05-10' }]) {
+      const national = await reports.report({ supervisorOfficeIds: scopes().national }, period);
+      const full = await reports.report({ supervisorOfficeIds: scopes().national }, period, { agentRows: true });
+      expect([national.agentRows, agentLines(national)]).toEqual([false, []]);
+      expect(full.agentRows).toBe(true);
+      expect(agentLines(full).length).toBeGreaterThan(0);
+      expect(national.rows).toEqual(full.rows.filter((x) => x.rollupLevel !== 0));
+      const kppn = await reports.report({ supervisorOfficeIds: scopes().kppn }, period);
+      expect(kppn.agentRows).toBe(true);
+      expect(agentLines(kppn).length).toBeGreaterThan(0);
     }
   });
 

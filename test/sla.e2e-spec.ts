@@ -391,6 +391,21 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
       const res = await t.http.get('/api/v1/reports/sla').query(bad).set(auth(token));
       expect([res.status, res.body.error.code]).toEqual([400, 'INVALID_PERIOD']);
     }
+    // One office: each agent's rows by default; agents=false leaves them out; anything else is refused.
+    expect(report.body.agentRows).toBe(true);
+    const withoutAgents = await t.http
+      .get('/api/v1/reports/sla')
+      .query({ ...period, agents: 'false' })
+      .set(auth(token));
+    expect(withoutAgents.body.agentRows).toBe(false);
+    expect(withoutAgents.body.rows).toEqual(
+      report.body.rows.filter((r: { rollupLevel: number }) => r.rollupLevel !== 0),
+    );
+    const badFlag = await t.http
+      .get('/api/v1/reports/sla')
+      .query({ ...period, agents: 'ya' })
+      .set(auth(token));
+    expect([badFlag.status, badFlag.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const notSupervisor = await t.http.get('/api/v1/reports/sla').query(period).set(auth(cso));
     expect([notSupervisor.status, notSupervisor.body.error.code]).toEqual([403, 'NOT_A_SUPERVISOR']);
     const elsewhere = await createPerson(t.db, 'Supervisor Lain');

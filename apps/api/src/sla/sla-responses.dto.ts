@@ -36,6 +36,7 @@ export class SlaReportDto {
     description: 'Per bulan dan layanan (dengan baris ringkasan): jumlah, capaian SLA, persentil waktu',
   })
   rows: Record<string, unknown>[];
+  @ApiProperty({ description: 'Baris per petugas (rollupLevel 0) ikut dalam rows' }) agentRows: boolean;
   @ApiProperty({ type: 'array', items: FREE_OBJECT, description: 'Tiket terbuka per kantor dan layanan menurut umur' })
   backlog: Record<string, unknown>[];
   @ApiProperty({ type: [BreachDto], description: 'Pelanggaran SLA terbaru' }) breaches: BreachDto[];
@@ -49,6 +50,7 @@ export const toSlaReport = (r: Report): SlaReportDto => ({
   period: { from: r.period.from, to: r.period.to },
   offices: r.offices,
   rows: r.rows,
+  agentRows: r.agentRows,
   backlog: r.backlog as unknown as Record<string, unknown>[],
   breaches: r.breaches.map((b) => ({
     ticketId: b.ticketId,

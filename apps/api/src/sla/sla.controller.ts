@@ -51,7 +51,8 @@ export class SlaController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SlaReportDto | string> {
     const scope = supervisorScopeOf(actor.staff);
-    const report = await this.reports.report(scope, { from: q.from, to: q.to });
+    const agentRows = q.agents === undefined ? undefined : q.agents === 'true';
+    const report = await this.reports.report(scope, { from: q.from, to: q.to }, { agentRows });
     if (q.format !== 'csv') return toSlaReport(report);
     res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
     return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));

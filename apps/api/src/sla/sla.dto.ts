@@ -8,6 +8,13 @@ export class ReportQuery {
   @ApiProperty({ example: '2026-01-01' }) @Matches(DATE) from: string;
   @ApiProperty({ example: '2027-01-01', description: 'eksklusif' }) @Matches(DATE) to: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Sertakan baris per petugas. Bawaan: ya untuk cakupan satu kantor, tidak untuk Kanwil atau nasional.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  agents?: 'true' | 'false';
 }
 
 export class HolidayDto {

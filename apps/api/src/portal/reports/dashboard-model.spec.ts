@@ -22,6 +22,7 @@ function report() {
     offices: [{ code: 'K00', name: 'KPPN Nol' }],
     moreBreaches: false,
     asOf: null,
+    agentRows: false,
     rows: [
       row('2026-01', 7, { filed: 5, resolved: 4 }),
       row('2026-02', 7, { filed: 3, resolved: 1 }),

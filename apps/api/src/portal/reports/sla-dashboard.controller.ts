@@ -77,7 +77,8 @@ export class SlaDashboardController {
         { title: TITLE, period, errors, targets, report: null, offices: [] },
         400,
       );
-    const report = await this.reports.report(scope, period);
+    // The page shows offices, services and months: no agent's rows are read for it.
+    const report = await this.reports.report(scope, period, { agentRows: false });
     const names = { services: this.serviceNames(), offices: new Map(report.offices.map((o) => [o.code, o.name])) };
     this.views.render(req, res, 'staf/laporan-sla', {
       title: TITLE,
@@ -95,7 +96,8 @@ export class SlaDashboardController {
   async csv(@SignedIn() actor: Actor, @Query() q: Record<string, unknown>, @Res() res: Response) {
     const scope = supervisorScope(actor);
     const period = this.validPeriod(q);
-    const report = await this.reports.report(scope, period);
+    // The download is the whole report, each agent's rows included.
+    const report = await this.reports.report(scope, period, { agentRows: true });
     res
       .set(downloadHeaders(slaReportFileName(period.from, period.to), 'text/csv; charset=utf-8'))
       .send(slaReportCsv(report, this.serviceNames()));
