@@ -5,46 +5,28 @@
 // creates, imports the Kanwil and KPPN offices, then the satkers as one CSV (semicolons, BOM): a dry
 // run, the real run, and the same file again (which must change nothing). Prints one line per step.
 require('../dist/apps/register-aliases');
-const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { hashPassword } = require('@loket/auth');
+const { startApi } = require('./api-process');
 
 const arg = (name, dflt) =>
   process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : dflt;
 const SATKERS = arg('satkers', 24000);
 const KANWIL = arg('kanwil', 34);
 const KPPN = arg('kppn', 180);
-const NODE_FLAGS = require('../package.json').config.node_flags.split(' ');
 const ADMIN_NIK = '3171010101800009';
 const PASSWORD = 'WaktuImpor2026';
 const pad = (n, w) => String(n).padStart(w, '0');
-
-async function startServer(dataDir, port) {
-  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../dist/apps/main.js')], {
-    env: { ...process.env, PORT: String(port), RUN_WORKER: 'false', SEED_DEMO: 'false', LOKET_DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-import-time-'));
   const port = 3900 + Math.floor(Math.random() * 90);
-  const server = await startServer(dataDir, port); // applies pending migrations first
+  const server = await startApi({ dataDir, port, stdio: ['ignore', 'ignore', 'inherit'] }); // applies pending migrations first
   const db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   // The first Kantor Pusat admin, as an installation creates it; everything else comes by import.

@@ -15,6 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Pool } = require('pg');
 const { createDataSource, migrate } = require('@loket/db');
+const { SlaReportSummary } = require('@loket/sla');
 const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 const { multipart, pdf } = require('./payloads');
@@ -226,10 +227,7 @@ async function main() {
   const ctx = await setup(ds, TICKETS, PASSWORD);
   // The API runs without its worker here: the report summary is brought up to date as the worker does after a sweep.
   const refreshed = Date.now();
-  const [{ done }] = await ds.transaction(async (em) => {
-    await em.query(`SET LOCAL work_mem = '64MB'`);
-    return em.query(`SELECT sla_report_refresh() AS done`);
-  });
+  const done = await new SlaReportSummary(ds).refresh();
   console.log(
     `SLA report summary refreshed as the worker would: ${done} office-months in ${Date.now() - refreshed} ms`,
   );

@@ -2,44 +2,18 @@
 // it with the process's CPU per request and RSS read from /proc.
 'use strict';
 const autocannon = require('autocannon');
-const { spawn } = require('node:child_process');
 const { readFileSync } = require('node:fs');
-const path = require('node:path');
+const { NODE_FLAGS, startApi } = require('../api-process');
 
-// The server runs with the heap settings `npm start` uses in production, and its malloc arena limit.
-const NODE_FLAGS = require('../../package.json').config.node_flags.split(' ');
-const MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? '2';
+/** The API under test with a pool as large as the load's connections. */
+const startServer = (dataDir, port, CONNECTIONS) =>
+  startApi({ dataDir, port, env: { DB_POOL_SIZE: String(CONNECTIONS) } });
 
 const procCpuMicros = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) * (1e6 / 100);
 };
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-async function startServer(dataDir, port, CONNECTIONS) {
-  const child = spawn('node', [...NODE_FLAGS, path.join(__dirname, '../../dist/apps/main.js')], {
-    env: {
-      ...process.env,
-      MALLOC_ARENA_MAX,
-      PORT: String(port),
-      RUN_WORKER: 'false',
-      SEED_DEMO: 'false',
-      DB_POOL_SIZE: String(CONNECTIONS),
-      LOKET_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
 
 function http(url, pid, opts, { CONNECTIONS, SECONDS }) {
   return new Promise((resolve, reject) => {

@@ -154,7 +154,7 @@ export class SlaClocks {
     if (e.type === 'REOPEN') await startResolutionCycle(db, this.tickets, e.ticketId, e.at);
     const answers = answersSatker(e);
     if (!answers && !movesClocks(e)) return; // nothing a clock cares about (a claim, an escalation, an internal note)
-    const work = await this.work(db, e.ticketId, e.type === 'REOPEN' ? undefined : read);
+    const work = await this.work(db, e.ticketId, read);
     if (work.clocks.length === 0) return;
     if (answers) {
       if (!work.clocks[0].anchor) work.ticket.firstResponseAt = e.at;
