@@ -6,8 +6,9 @@
 // (compare two with `npm run bench:compare a.json b.json`). --quick: 10k tickets, 3 s, 1 run.
 // --reads: only the read scenarios (queue, workspace views and searches, detail), for checking query plans.
 // Each read scenario runs twice: saturated (--connections clients as fast as they can, the req/s and the
-// ratio) and paced (--pace requests per second in all, the latency an agent sees at a busy hour: 50 req/s
-// is about ten times the queue and search requests of 180 offices' agents at their peak).
+// ratio) and paced (--pace requests per second in all, at random moments, the latency an agent sees at a
+// busy hour: 50 req/s is about ten times the queue and search requests of 180 offices' agents at their
+// peak; see paced.js for why this is not autocannon's rate option).
 require('../../dist/apps/register-aliases');
 const { randomUUID } = require('node:crypto');
 const { mkdirSync, writeFileSync, mkdtempSync, rmSync } = require('node:fs');
@@ -19,6 +20,7 @@ const { SlaReportSummary } = require('@loket/sla');
 const { MIGRATIONS } = require('../../dist/migrations');
 const raw = require('./baseline');
 const { multipart, pdf } = require('./payloads');
+const { paced: poisson } = require('./paced');
 const { medianOf, printTable } = require('./summary');
 const { NODE_FLAGS, reportTimes, rssMb, startServer, http: load } = require('./server');
 const { setup } = require('./setup');
@@ -35,9 +37,8 @@ const PORT = arg('port', 20000 + Math.floor(Math.random() * 20000));
 const PACE = arg('pace', 50);
 const PASSWORD = 'BenchSandi2026';
 const http = (url, pid, opts) => load(url, pid, opts, { CONNECTIONS, SECONDS });
-/** The same requests at PACE per second in all (8 clients, so the pace and not the clients sets the load). */
-const paced = (url, pid, opts) =>
-  load(url, pid, { ...opts, connections: 8, overallRate: PACE }, { CONNECTIONS, SECONDS });
+/** The same request arriving at random moments, PACE per second in all, over at most 8 connections (paced.js). */
+const paced = (url, opts) => poisson(url, { ...opts, rate: PACE, seconds: SECONDS, connections: 8 });
 
 /** A create as every client should send it: a fresh Idempotency-Key on each request. */
 const withKey = (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${randomUUID()}` } });
@@ -177,7 +178,7 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
       name,
       await http(url, server.pid, opts),
       rawFn && (await raw.run(pool, CONNECTIONS, SECONDS, rawFn)),
-      await paced(url, server.pid, opts),
+      await paced(url, opts),
     );
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
