@@ -128,6 +128,47 @@ describe('login, sessions and the API surface', () => {
     const chosen = await t.http.post('/api/v1/tickets').set(auth(token)).set('X-Satker', w.otherSatker.code).send(body);
     expect([chosen.status, chosen.body.satker.code]).toEqual([201, w.otherSatker.code]);
   });
+
+  it("lists a person's tickets of all their satkers newest first, page by page", async () => {
+    const person = await createPerson(t.db, 'Dua Satker Daftar');
+    await addMembership(t.db, person.id, w.satker.id);
+    await addMembership(t.db, person.id, w.otherSatker.id);
+    const token = (await t.http.post('/api/v1/auth/login').send({ nik: person.nik, password: 'RahasiaUji123' })).body
+      .token;
+    const filed: string[] = [];
+    for (const [i, code] of [
+      w.satker.code,
+      w.otherSatker.code,
+      w.otherSatker.code,
+      w.satker.code,
+      w.otherSatker.code,
+    ].entries()) {
+      const res = await t.http
+        .post('/api/v1/tickets')
+        .set(auth(token))
+        .set('X-Satker', code)
+        .send({ service: 'PERTANYAAN', form: { perihal: `Daftar ${i}`, uraian: 'Urutan' } });
+      expect(res.status).toBe(201);
+      filed.push(res.body.id);
+    }
+    // Every ticket of both satkers, the person's own and those filed by others there, newest first.
+    const rows: Array<{ id: string }> = await t.db.query(
+      `SELECT id FROM tickets WHERE satker_id = ANY($1::uuid[]) ORDER BY created_at DESC, id DESC`,
+      [[w.satker.id, w.otherSatker.id]],
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.http
+        .get(`/api/v1/tickets?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+        .set(auth(token));
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((i) => i.id));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(rows.map((r) => r.id));
+    expect(seen).toEqual(expect.arrayContaining(filed));
+  });
 });
 
 describe('housekeeping job', () => {

@@ -166,7 +166,12 @@ export class TicketQueryService {
     return this.page(actor, rows, filter);
   }
 
-  /** Satker users: their satkers' tickets, newest first, keyset on (created_at, id). */
+  /**
+   * Satker users: their satkers' tickets, newest first, keyset on (created_at, id). Each satker's page
+   * is read in order from its own index and stops at the limit, then the pages are merged: a satker
+   * with years of history (or a person acting for several satkers) reads one page per satker, never
+   * every ticket to sort them (`satker_id = ANY(...)` alone could not use the index's order).
+   */
   private async satkerTickets(actor: Actor, filter: ListFilter) {
     const params: unknown[] = [
       actor.satkers.map((s) => s.satkerId),
@@ -184,8 +189,12 @@ export class TicketQueryService {
     const rows = await many<TicketRow & TicketNames & { cursorKey: string | null }>(
       this.db,
       `SELECT ${TICKET_COLUMNS}, ${NAMES_SQL}, t.created_at::text AS "cursorKey"
-         FROM tickets t JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
-        WHERE t.satker_id = ANY($1::uuid[]) AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR t.service_code = $3) ${after}
+         FROM unnest($1::uuid[]) mine(satker_id)
+         CROSS JOIN LATERAL (
+               SELECT t.id FROM tickets t
+                WHERE t.satker_id = mine.satker_id AND t.status = ANY($2::text[]) AND ($3::text IS NULL OR t.service_code = $3) ${after}
+                ORDER BY t.created_at DESC, t.id DESC LIMIT $4) p
+         JOIN tickets t ON t.id = p.id JOIN offices o ON o.id = t.office_id ${NAMES_JOIN}
         ORDER BY t.created_at DESC, t.id DESC LIMIT $4`,
       params,
     );
