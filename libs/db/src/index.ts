@@ -1,4 +1,4 @@
-export * from './embedded';
+export * from './embedded-launcher';
 export * from './data-source';
 export * from './db.module';
 export * from './sql';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createDataSource, migrate, type Migrations } from './data-source';
-import { startEmbeddedPostgresProcess, type EmbeddedPostgres } from './embedded';
+import { startEmbeddedPostgresProcess, type EmbeddedPostgres } from './embedded-launcher';
 
 export interface PreparedDatabase {
   url: string;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   messageId: string;
@@ -19,7 +19,8 @@ export class PermanentMailError extends Error {}
  * under var/mail (the embedded default), so nothing is lost and a newcomer can open them.
  */
 export class Mailer {
-  private readonly transport: Transporter;
+  /** Made at the first message: an api process whose worker runs elsewhere never loads nodemailer (~13 MB RSS). */
+  private transport: Transporter | null = null;
   private readonly logger = new Logger('Mailer');
 
   constructor(
@@ -27,9 +28,15 @@ export class Mailer {
     private readonly from: string,
     private readonly mailDir: string,
   ) {
-    this.transport = smtpUrl
+    if (!smtpUrl) this.logger.log(`SMTP_URL tidak diisi: e-mail ditulis sebagai berkas .eml di ${mailDir}`);
+  }
+
+  private open(): Transporter {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodemailer = require('nodemailer') as typeof import('nodemailer');
+    return this.smtpUrl
       ? nodemailer.createTransport({
-          url: smtpUrl,
+          url: this.smtpUrl,
           pool: true,
           maxConnections: 4,
           maxMessages: 500,
@@ -38,11 +45,11 @@ export class Mailer {
           socketTimeout: 20_000,
         } as never)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-    if (!smtpUrl) this.logger.log(`SMTP_URL tidak diisi: e-mail ditulis sebagai berkas .eml di ${mailDir}`);
   }
 
   async send(mail: OutgoingMail): Promise<void> {
     try {
+      this.transport ??= this.open();
       const info = await this.transport.sendMail({
         from: this.from,
         to: mail.to,
@@ -61,7 +68,7 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport.close();
+    this.transport?.close();
   }
 
   private writeFile(messageId: string, message: Buffer): void {
