@@ -79,7 +79,8 @@ describe('SLA report summary and office zones', () => {
     offices.wib = await office('KPPN', 'Asia/Jakarta', offices.kanwil.id);
     offices.wit = await office('KPPN', 'Asia/Jayapura', null);
     const agents = await Promise.all(
-      ['Petugas Laporan Satu', 'Petugas Laporan Dua', 'Petugas Laporan Tiga'].map((n) => createPerson(t.db, n)),
+      // One name with what JSON must escape, and beyond ASCII: the report's JSON text comes from SQL.
+      ['Petugas Laporan Satu', 'Petugas Laporan Dua', 'Petugas "Laporan" \\ Tiga\tÉ'].map((n) => createPerson(t.db, n)),
     );
     const kppns = [offices.wita, offices.wib, offices.wit];
     const [{ id: satkerId }] = await t.db.query(
@@ -138,6 +139,9 @@ describe('SLA report summary and office zones', () => {
         expect(direct.length).toBeGreaterThan(0);
         expect({ name, period, rows: sorted(report.rows) }).toEqual({ name, period, rows: sorted(direct) });
         expect(report.rows).toEqual(inReportOrder(report.rows));
+        // The API splices this text in unparsed: it must be what JSON.stringify writes, byte for byte.
+        const { rowsJson } = await reports.reportJson({ supervisorOfficeIds }, period, { agentRows: true });
+        expect(rowsJson.join('')).toBe(JSON.stringify(report.rows));
       }
     }
   });

@@ -1,4 +1,4 @@
-import { CalendarStore, isBusinessTime, SlaClocks, SlaReportSummary, SlaSweeper } from '@loket/sla';
+import { CalendarStore, isBusinessTime, SlaClocks, SlaReports, SlaReportSummary, SlaSweeper } from '@loket/sla';
 import { SERVICE_DEFINITIONS, type ServiceDefinition } from '@loket/services';
 import { SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
@@ -376,6 +376,55 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
     expect(perService).toEqual(direct);
     expect(Object.keys(report.body.rows[0]).some((k) => k.startsWith('_'))).toBe(false);
     expect(report.body.breaches.length).toBeGreaterThanOrEqual(1);
+    // The answer splices in the rows and breaches as PostgreSQL wrote them: byte for byte what
+    // JSON.stringify writes (keys in order, no spaces, 100 not 100.0, names escaped, ISO times), and
+    // the same report the service gives as objects (the dashboard's and the CSV's).
+    expect(report.text).toBe(JSON.stringify(report.body));
+    expect(Object.keys(report.body)).toEqual([
+      'period',
+      'offices',
+      'rows',
+      'agentRows',
+      'backlog',
+      'breaches',
+      'moreBreaches',
+    ]);
+    expect(Object.keys(report.body.rows[0])).toEqual([
+      'month',
+      'office',
+      'service',
+      'agent',
+      'rollupLevel',
+      'filed',
+      'resolved',
+      'responseWithinTargetPct',
+      'resolutionWithinTargetPct',
+      'responseMedianMinutes',
+      'responseP90Minutes',
+      'resolutionMedianMinutes',
+      'resolutionP90Minutes',
+      'correctionRoundsPerTicket',
+      'ratingPositif',
+      'ratingNetral',
+      'ratingNegatif',
+      'reopened',
+      'reopenResolutionWithinTargetPct',
+    ]);
+    const objects = await t.app.get(SlaReports).report({ supervisorOfficeIds: [w.kppnId] }, period);
+    expect(report.body).toEqual(
+      JSON.parse(
+        JSON.stringify({
+          period: objects.period,
+          offices: objects.offices,
+          rows: objects.rows,
+          agentRows: objects.agentRows,
+          backlog: objects.backlog,
+          breaches: objects.breaches,
+          moreBreaches: objects.moreBreaches,
+        }),
+      ),
+    );
+    expect(objects.breaches[0].breachedAt).toBeInstanceOf(Date);
     const csv = await t.http
       .get('/api/v1/reports/sla')
       .query({ ...period, format: 'csv' })

@@ -13,6 +13,8 @@ export * from './explain';
 export * from './calendar-admin';
 export * from './reports';
 export * from './report-rows';
+export * from './report-breaches';
+export type { JsonPieces } from './report-json';
 export * from './report-summary';
 export * from './report-scope';
 export * from './report-tickets';

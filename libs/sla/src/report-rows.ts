@@ -1,82 +1,11 @@
+import { jsonArray, jsonNumber, jsonObject, jsonString, type JsonPieces } from './report-json';
+
 /**
  * What `rollupLevel` says a row adds up (GROUPING(office, service, agent) as bits 4, 2, 1): one agent's
  * tickets of a service at an office, a service at an office, an office, a service across the scope's
  * offices, or everything, per month.
  */
 export const ROLLUP = { AGENT: 0, OFFICE_SERVICE: 1, OFFICE: 3, SERVICE: 5, MONTH: 7 } as const;
-
-/**
- * The counts of one office's rows (levels 0, 1, 3) from sources with the columns of sla_report_rows,
- * in the report's order: month, office, service, agent (nulls first), level. Names are compared
- * byte by byte (COLLATE "C": UTF-8 order, which is JavaScript's `<` for every name without characters
- * beyond U+FFFF), so the scope rows slot in without a sort in Node. Percentages are left to Node
- * (`pct`, exact integer steps): the rows carry counts only.
- *
- * The rows come as one JSON text of arrays (COLUMNS in order, read by `parseRows`): a national year
- * is thousands of rows, and one JSON.parse costs Node a fraction of decoding each column of each row.
- */
-export const rowsFrom = (sources: string[]) => `
-  SELECT coalesce(json_agg(json_build_array(${COLUMNS.map((c) => `x."${c}"`).join(', ')})
-           ORDER BY x.month_start, x.office COLLATE "C", x.service COLLATE "C" NULLS FIRST,
-                    x.agent COLLATE "C" NULLS FIRST, x."rollupLevel"), '[]')::text AS rows
-    FROM (SELECT r.month AS month_start, to_char(r.month, 'YYYY-MM') AS month, o.code AS office, r.service_code AS service, a.name AS agent,
-                 r.rollup_level::int AS "rollupLevel", r.filed, r.resolved, r.response_measured AS "responseMeasured",
-                 r.response_met AS "responseMet", r.resolution_measured AS "resolutionMeasured", r.resolution_met AS "resolutionMet",
-                 r.correction_rounds AS "correctionRounds", r.rating_positif AS "ratingPositif", r.rating_netral AS "ratingNetral",
-                 r.rating_negatif AS "ratingNegatif", r.reopened, r.reopen_measured AS "reopenMeasured", r.reopen_met AS "reopenMet",
-                 r.response_median AS "responseMedianMinutes", r.response_p90 AS "responseP90Minutes",
-                 r.resolution_median AS "resolutionMedianMinutes", r.resolution_p90 AS "resolutionP90Minutes"
-            FROM (${sources.join(' UNION ALL ')}) r JOIN offices o ON o.id = r.office_id
-            LEFT JOIN persons a ON a.id = r.assignee_id AND r.rollup_level = 0) x`;
-
-/**
- * The rows of rowsFrom's JSON text, as objects: written out, since objects built key by key would be
- * slow dictionaries, and by index, since every array or object more per row is more for the collector.
- */
-export function parseRows(json: string): ReportRow[] {
-  // Each entry is typed by the field it fills (never: assignable to any).
-  return (JSON.parse(json) as Array<Array<never>>).map((v) => ({
-    month: v[0],
-    office: v[1],
-    service: v[2],
-    agent: v[3],
-    rollupLevel: v[4],
-    filed: v[5],
-    resolved: v[6],
-    responseMeasured: v[7],
-    responseMet: v[8],
-    resolutionMeasured: v[9],
-    resolutionMet: v[10],
-    correctionRounds: v[11],
-    ratingPositif: v[12],
-    ratingNetral: v[13],
-    ratingNegatif: v[14],
-    reopened: v[15],
-    reopenMeasured: v[16],
-    reopenMet: v[17],
-    responseMedianMinutes: v[18],
-    responseP90Minutes: v[19],
-    resolutionMedianMinutes: v[20],
-    resolutionP90Minutes: v[21],
-  }));
-}
-
-const COUNTS = [
-  'filed',
-  'resolved',
-  'responseMeasured',
-  'responseMet',
-  'resolutionMeasured',
-  'resolutionMet',
-  'correctionRounds',
-  'ratingPositif',
-  'ratingNetral',
-  'ratingNegatif',
-  'reopened',
-  'reopenMeasured',
-  'reopenMet',
-] as const;
-type Counts = Record<(typeof COUNTS)[number], number>;
 
 /** A month's medians and P90 over the scope's offices. */
 export interface MonthPercentiles {
@@ -86,104 +15,114 @@ export interface MonthPercentiles {
   resolutionP90Minutes: number | null;
 }
 
-/** One row as rowsFrom reads it: its keys, counts and (for one office's rows) medians and P90. */
-export type ReportRow = Counts &
-  MonthPercentiles & {
-    month: string;
-    office: string | null;
-    service: string | null;
-    agent: string | null;
-    rollupLevel: number;
-  };
+/** The counts each row adds up, as sla_report_rows names them: the scope's rows are their sums. */
+const COUNTS = [
+  'filed',
+  'resolved',
+  'response_measured',
+  'response_met',
+  'resolution_measured',
+  'resolution_met',
+  'correction_rounds',
+  'rating_positif',
+  'rating_netral',
+  'rating_negatif',
+  'reopened',
+  'reopen_measured',
+  'reopen_met',
+];
+const PERCENTILES = ['response_median', 'response_p90', 'resolution_median', 'resolution_p90'];
 
-const KEYS = ['month', 'office', 'service', 'agent', 'rollupLevel'] as const;
-const PERCENTILES = [
-  'responseMedianMinutes',
-  'responseP90Minutes',
-  'resolutionMedianMinutes',
-  'resolutionP90Minutes',
-] as const;
-/** What each entry of a row of rowsFrom's JSON is, in the order parseRows reads them. */
-const COLUMNS: ReadonlyArray<keyof ReportRow> = [...KEYS, ...COUNTS, ...PERCENTILES];
+/**
+ * round(times * part / whole, places) as PostgreSQL rounds it (half away from zero), in exact integer
+ * steps (bigint: a national sum times 2000 outgrows integer), null for a zero whole. The float8 is the
+ * very double JavaScript's `n / 10 ** places` gives, written with the same shortest digits.
+ */
+const rounded = (part: string, whole: string, times: number, places: number) =>
+  `CASE WHEN ${whole} > 0 THEN ((${2 * times * 10 ** places}::bigint * ${part} + ${whole}) / (2::bigint * ${whole}))::float8 / ${10 ** places} END`;
 
-const NO_PERCENTILES: MonthPercentiles = {
-  responseMedianMinutes: null,
-  responseP90Minutes: null,
-  resolutionMedianMinutes: null,
-  resolutionP90Minutes: null,
-};
+/** A report row as the API answers it, over a row `u` of counts: its keys in order, with their JSON. */
+const ROW_JSON = jsonObject([
+  ['month', `'"' || u.month || '"'`], // YYYY-MM: nothing to escape
+  ['office', jsonString('u.office')],
+  ['service', jsonString('u.service')],
+  ['agent', jsonString('u.agent')],
+  ['rollupLevel', jsonNumber('u.level')],
+  ['filed', jsonNumber('u.filed')],
+  ['resolved', jsonNumber('u.resolved')],
+  ['responseWithinTargetPct', jsonNumber(rounded('u.response_met', 'u.response_measured', 100, 1))],
+  ['resolutionWithinTargetPct', jsonNumber(rounded('u.resolution_met', 'u.resolution_measured', 100, 1))],
+  ['responseMedianMinutes', jsonNumber('u.response_median')],
+  ['responseP90Minutes', jsonNumber('u.response_p90')],
+  ['resolutionMedianMinutes', jsonNumber('u.resolution_median')],
+  ['resolutionP90Minutes', jsonNumber('u.resolution_p90')],
+  ['correctionRoundsPerTicket', jsonNumber(rounded('u.correction_rounds', 'u.filed', 1, 2))],
+  ['ratingPositif', jsonNumber('u.rating_positif')],
+  ['ratingNetral', jsonNumber('u.rating_netral')],
+  ['ratingNegatif', jsonNumber('u.rating_negatif')],
+  ['reopened', jsonNumber('u.reopened')],
+  ['reopenResolutionWithinTargetPct', jsonNumber(rounded('u.reopen_met', 'u.reopen_measured', 100, 1))],
+]);
 
-/** round(100 * part / whole, 1) as PostgreSQL rounds it (half away from zero), in exact integer steps. */
-const pct = (part: number, whole: number) =>
-  whole === 0 ? null : Math.floor((2000 * part + whole) / (2 * whole)) / 10;
+/**
+ * The report's rows as JSON text written by PostgreSQL, one result row per month, in order: `total`,
+ * the month's row over the scope (rollup 7), and `rest`, the month's other rows joined by commas:
+ * each service across the scope's offices (rollup 5, no medians: they would need every ticket), then
+ * the offices' rows (3, 1, 0) from `sources` (queries with the columns of sla_report_rows). The
+ * scope's counts are exact sums of its offices' counts. `oneOffice` (SQL of a boolean) says the
+ * month's medians and P90 are the one office's own; a wider scope's come from other queries, and
+ * reportRowsJson puts them in.
+ *
+ * Why the text comes from SQL: a national year is thousands of rows, and building them as objects
+ * in Node, then writing them out as JSON, kept its collector busy for most of the request.
+ *
+ * The order is the report's: month, office, service, agent (a missing one first), level, names
+ * compared byte by byte (COLLATE "C": UTF-8 order, which is JavaScript's `<` for every name without
+ * characters beyond U+FFFF). In `rest` the services (no office) thus come before the offices.
+ */
+export const rowsJsonFrom = (sources: string[], oneOffice: string) => `
+  WITH x AS (
+    SELECT r.month AS month_start, to_char(r.month, 'YYYY-MM') AS month, o.code AS office, r.service_code AS service,
+           a.name AS agent, r.rollup_level::int AS level, ${[...COUNTS, ...PERCENTILES].map((c) => `r.${c}`).join(', ')}
+      FROM (${sources.join(' UNION ALL ')}) r JOIN offices o ON o.id = r.office_id
+      LEFT JOIN persons a ON a.id = r.assignee_id AND r.rollup_level = 0
+  ), scope AS (
+    -- The month from the offices' rows (3), each service from the offices' rows of it (1).
+    SELECT x.month_start, x.month, NULL::text AS office, x.service, NULL::text AS agent,
+           CASE WHEN x.level = ${ROLLUP.OFFICE} THEN ${ROLLUP.MONTH} ELSE ${ROLLUP.SERVICE} END AS level,
+           ${COUNTS.map((c) => `sum(x.${c}) AS ${c}`).join(', ')},
+           ${PERCENTILES.map((c) => `CASE WHEN ${oneOffice} AND x.level = ${ROLLUP.OFFICE} THEN min(x.${c}) END AS ${c}`).join(', ')}
+      FROM x WHERE x.level IN (${ROLLUP.OFFICE}, ${ROLLUP.OFFICE_SERVICE})
+     GROUP BY x.month_start, x.month, x.level, x.service
+  ), u AS (SELECT * FROM x UNION ALL SELECT * FROM scope)
+  SELECT v.month, min(v.json) FILTER (WHERE v.level = ${ROLLUP.MONTH}) AS total,
+         string_agg(v.json, ',' ORDER BY v.office COLLATE "C" NULLS FIRST, v.service COLLATE "C" NULLS FIRST,
+                    v.agent COLLATE "C" NULLS FIRST, v.level) FILTER (WHERE v.level <> ${ROLLUP.MONTH}) AS rest
+    FROM (SELECT u.month_start, u.month, u.office, u.service, u.agent, u.level, ${ROW_JSON} AS json FROM u) v
+   GROUP BY v.month_start, v.month
+   ORDER BY v.month_start`;
 
-/** A row of the report as the API gives it: keys, counts, percentages rounded as the SQL rounds them. */
-function line(k: Omit<ReportRow, keyof Counts | keyof MonthPercentiles>, n: Counts, p: MonthPercentiles) {
-  return {
-    month: k.month,
-    office: k.office,
-    service: k.service,
-    agent: k.agent,
-    rollupLevel: k.rollupLevel,
-    filed: n.filed,
-    resolved: n.resolved,
-    responseWithinTargetPct: pct(n.responseMet, n.responseMeasured),
-    resolutionWithinTargetPct: pct(n.resolutionMet, n.resolutionMeasured),
-    responseMedianMinutes: p.responseMedianMinutes,
-    responseP90Minutes: p.responseP90Minutes,
-    resolutionMedianMinutes: p.resolutionMedianMinutes,
-    resolutionP90Minutes: p.resolutionP90Minutes,
-    correctionRoundsPerTicket:
-      n.filed === 0 ? null : Math.floor((200 * n.correctionRounds + n.filed) / (2 * n.filed)) / 100,
-    ratingPositif: n.ratingPositif,
-    ratingNetral: n.ratingNetral,
-    ratingNegatif: n.ratingNegatif,
-    reopened: n.reopened,
-    reopenResolutionWithinTargetPct: pct(n.reopenMet, n.reopenMeasured),
-  };
-}
-type ReportLine = ReturnType<typeof line>;
-
-const zero = (): Counts => Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts;
-function add(into: Counts, r: Counts) {
-  for (const c of COUNTS) into[c] += r[c];
+/** A month of rowsJsonFrom's answer. */
+export interface MonthRowsJson {
+  month: string;
+  total: string;
+  rest: string | null;
 }
 
 /**
- * The report's rows: the offices' rows (in rowsFrom's order) and, first in each month, the scope's:
- * the month (rollup 7, with the month's medians and P90 over the scope's offices from `percentiles`)
- * and each service across the offices (rollup 5, no medians: they would need every ticket). Counts
- * and compliance of the scope are exact sums of its offices' counts. One pass, no sort: a national
- * year is tens of thousands of rows.
+ * rowsJsonFrom's months as one JSON array, the month rows given their medians and P90 from
+ * `percentiles` (a scope wider than one office: over all its tickets). Twelve small rows a year are
+ * parsed and written again; the thousands of others pass through as PostgreSQL wrote them.
  */
-export function withScopeRollups(
-  rows: ReportRow[],
-  percentiles: Map<string, MonthPercentiles>,
-): Array<Record<string, unknown>> {
-  const out: ReportLine[] = [];
-  for (let i = 0; i < rows.length;) {
-    const month = rows[i].month;
-    const total = zero();
-    const services = new Map<string, Counts>();
-    let end = i;
-    for (; end < rows.length && rows[end].month === month; end++) {
-      const r = rows[end];
-      if (r.rollupLevel === ROLLUP.OFFICE) add(total, r);
-      else if (r.rollupLevel === ROLLUP.OFFICE_SERVICE) {
-        const sum = services.get(r.service!) ?? zero();
-        add(sum, r);
-        services.set(r.service!, sum);
-      }
-    }
-    const scope = { month, office: null, agent: null };
-    out.push(
-      line({ ...scope, service: null, rollupLevel: ROLLUP.MONTH }, total, percentiles.get(month) ?? NO_PERCENTILES),
-    );
-    for (const service of [...services.keys()].sort())
-      out.push(line({ ...scope, service, rollupLevel: ROLLUP.SERVICE }, services.get(service)!, NO_PERCENTILES));
-    for (; i < end; i++) out.push(line(rows[i], rows[i], rows[i]));
-  }
-  return out;
+export function reportRowsJson(months: MonthRowsJson[], percentiles: Map<string, MonthPercentiles>): JsonPieces {
+  return jsonArray(
+    months.flatMap(({ month, total, rest }) => {
+      const p = percentiles.get(month);
+      // The medians' keys are already in the row (null): assigning them keeps their place.
+      const row = p ? JSON.stringify(Object.assign(JSON.parse(total) as object, p)) : total;
+      return rest === null ? [row] : [row, rest];
+    }),
+  );
 }
 
 /** A cell a spreadsheet would run as a formula is written as text. */

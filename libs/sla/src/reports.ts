@@ -2,24 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { many, one } from '@loket/db';
 import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
-import { officeDayStart, reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
-import { parseRows, ROLLUP, rowsFrom, withScopeRollups, type MonthPercentiles } from './report-rows';
+import { reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
+import { reportRowsJson, ROLLUP, rowsJsonFrom, type MonthPercentiles, type MonthRowsJson } from './report-rows';
 import { splitPeriod } from './report-period-split';
-
-/** How many of the latest breaches a report lists. */
-export const MAX_BREACHES = 1000;
-
-/**
- * Breached clocks of the period (each office's own days): the running cycles and the earlier cycles
- * of reopened tickets. The window a day wider on each side lets a national scope walk the breach
- * index backwards and stop at the latest; the office's exact bounds then apply to each clock.
- */
-const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
-    FROM ${table} c JOIN offices bo ON bo.id = c.office_id
-   WHERE c.office_id = ANY($1::uuid[])
-     AND c.breached_at >= ($2::date - 1)::timestamptz AND c.breached_at < ($3::date + 1)::timestamptz
-     AND c.breached_at >= ${officeDayStart('$2', 'bo.time_zone')} AND c.breached_at < ${officeDayStart('$3', 'bo.time_zone')}
-   ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1})`;
+import { BREACHES_JSON, parseBreaches } from './report-breaches';
 
 const PERCENTILES = `to_char(p.month, 'YYYY-MM') AS month, p.response_median AS "responseMedianMinutes", p.response_p90 AS "responseP90Minutes",
   p.resolution_median AS "resolutionMedianMinutes", p.resolution_p90 AS "resolutionP90Minutes"`;
@@ -29,22 +15,6 @@ const AGES = Object.keys(BACKLOG_AGES) as BacklogAge[];
 
 /** Open tickets of an office and service now, counted per age bucket. */
 export type BacklogRow = { office: string; service: string } & Record<BacklogAge, number>;
-
-export interface BreachRow {
-  ticketId: string;
-  number: string;
-  service: string;
-  office: string;
-  /** The office's zone, for writing dueAt on its clock. */
-  timeZone: string;
-  clock: 'RESPONSE' | 'RESOLUTION';
-  /** The resolution cycle (above 1 for a reopened ticket). */
-  cycle?: number;
-  dueAt: Date;
-  stoppedAt: Date | null;
-  breachedAt: Date;
-  agent: string | null;
-}
 
 /**
  * The summarised group whose month medians equal the scope's: a Kanwil supervisor's (the Kanwil and
@@ -68,18 +38,31 @@ function summaryGroup(scope: ReportScope, offices: ReportOffice[]): string | nul
 export class SlaReports {
   constructor(private readonly db: DataSource) {}
 
+  /** The report with its rows and breaches as objects (the portal's dashboard, the CSV). */
+  async report(scope: ReportScope, period: ReportPeriod, options: { agentRows?: boolean } = {}) {
+    const { rowsJson, breachesJson, ...report } = await this.reportJson(scope, period, options);
+    return {
+      ...report,
+      rows: JSON.parse(rowsJson.join('')) as Array<Record<string, unknown>>,
+      breaches: parseBreaches(breachesJson),
+    };
+  }
+
   /**
+   * The report with its rows and breaches as the JSON text PostgreSQL wrote (rowsJsonFrom,
+   * BREACHES_JSON), for an answer that splices it in: a national year is megabytes of rows that Node
+   * then neither parses nor writes.
    * `agentRows`: whether the rows per agent come too. Unless asked, they do for one office only: a
    * national year has 540 agents' rows a month, a third of its rows, which no scope-wide view reads.
    */
-  async report(scope: ReportScope, period: ReportPeriod, options: { agentRows?: boolean } = {}) {
+  async reportJson(scope: ReportScope, period: ReportPeriod, options: { agentRows?: boolean } = {}) {
     const scoped = await reportOffices(this.db, scope, period);
     const ids = scoped.map((o) => o.id);
     const agentRows = options.agentRows ?? scoped.length === 1;
     const { whole, parts } = splitPeriod(period);
     const group = summaryGroup(scope, scoped);
-    const [rows, groupPercentiles, livePercentiles, state, backlog, latest] = await Promise.all([
-      this.officeRows(ids, whole, parts, agentRows),
+    const [months, groupPercentiles, livePercentiles, state, backlog, latest] = await Promise.all([
+      this.rows(ids, whole, parts, agentRows),
       whole && group && scoped.length > 1
         ? many<MonthPercentiles & { month: string }>(
             this.db,
@@ -105,38 +88,26 @@ export class SlaReports {
          ORDER BY 1, 2`,
         [ids],
       ),
-      many<BreachRow>(
-        this.db,
-        `
-        SELECT t.id AS "ticketId", t.number, t.service_code AS service, o.code AS office, o.time_zone AS "timeZone", c.kind AS clock, c.cycle,
-               c.due_at AS "dueAt", c.stopped_at AS "stoppedAt", c.breached_at AS "breachedAt", a.name AS agent
-          FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
-          JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
-          LEFT JOIN persons a ON a.id = t.assignee_id
-         ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}`,
-        [ids, period.from, period.to],
-      ),
+      one<{ breaches: string; more: boolean }>(this.db, BREACHES_JSON, [ids, period.from, period.to]),
     ]);
+    // A scope wider than one office: the month's medians and P90 over all its tickets (one office's are in its rows).
     const percentiles = new Map([...groupPercentiles, ...livePercentiles].map(({ month, ...p }) => [month, p]));
-    // One office: the month's medians are its office row's.
-    if (scoped.length === 1) for (const r of rows) if (r.rollupLevel === 3) percentiles.set(r.month, r);
-    // The latest breaches only (counting them all nationally costs half a second); one more says whether there are others.
-    const breaches = latest.slice(0, MAX_BREACHES);
     return {
       period,
       offices: scoped.map(({ code, name }) => ({ code, name })),
       /** When the summary behind the whole months was last refreshed (null: no whole month in the period). */
       asOf: whole ? (state?.refreshedAt ?? null) : null,
       agentRows,
-      rows: withScopeRollups(rows, percentiles),
+      rowsJson: reportRowsJson(months, percentiles),
       backlog,
-      breaches,
-      moreBreaches: latest.length > MAX_BREACHES,
+      /** The latest breaches (MAX_BREACHES at most). */
+      breachesJson: latest!.breaches,
+      moreBreaches: latest!.more,
     };
   }
 
-  /** The offices' rows, in the report's order: whole months from the summary, part months from the tickets. */
-  private async officeRows(ids: string[], whole: ReportPeriod | null, parts: ReportPeriod[], agentRows: boolean) {
+  /** The report's rows by month (rowsJsonFrom): whole months from the summary, part months from the tickets. */
+  private rows(ids: string[], whole: ReportPeriod | null, parts: ReportPeriod[], agentRows: boolean) {
     const params: unknown[] = [];
     const sources: string[] = [];
     const levels = agentRows ? '' : ` AND rollup_level <> ${ROLLUP.AGENT}`;
@@ -152,8 +123,8 @@ export class SlaReports {
         `SELECT * FROM sla_report_cells($${at - 2}::uuid[], $${at - 1}::date[], $${at}::date[]) WHERE TRUE${levels}`,
       );
     }
-    const row = await one<{ rows: string }>(this.db, rowsFrom(sources), params);
-    return parseRows(row!.rows);
+    const oneOffice = params.push(ids.length === 1);
+    return many<MonthRowsJson>(this.db, rowsJsonFrom(sources, `$${oneOffice}::boolean`), params);
   }
 
   /** Month medians and P90 over the scope's offices, from the tickets (a scope no summarised group matches, part months). */

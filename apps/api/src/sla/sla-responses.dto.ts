@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { SlaReports } from '@loket/sla';
+import type { JsonPieces, SlaReports } from '@loket/sla';
 
 const FREE_OBJECT = { type: 'object', additionalProperties: true } as const;
 
@@ -43,30 +43,34 @@ export class SlaReportDto {
   @ApiProperty({ description: 'Ada pelanggaran lain yang tidak ditampilkan' }) moreBreaches: boolean;
 }
 
-type Report = Awaited<ReturnType<SlaReports['report']>>;
+type ReportJson = Awaited<ReturnType<SlaReports['reportJson']>>;
 
-/** The report as the API shows it: breaches picked field by field from their rows. */
-export const toSlaReport = (r: Report): SlaReportDto => ({
-  period: { from: r.period.from, to: r.period.to },
-  offices: r.offices,
-  rows: r.rows,
-  agentRows: r.agentRows,
-  backlog: r.backlog as unknown as Record<string, unknown>[],
-  breaches: r.breaches.map((b) => ({
-    ticketId: b.ticketId,
-    number: b.number,
-    service: b.service,
-    office: b.office,
-    timeZone: b.timeZone,
-    clock: b.clock,
-    ...(b.cycle === undefined ? {} : { cycle: b.cycle }),
-    dueAt: b.dueAt,
-    stoppedAt: b.stoppedAt,
-    breachedAt: b.breachedAt,
-    agent: b.agent,
-  })),
-  moreBreaches: r.moreBreaches,
-});
+/** JSON in pieces as one UTF-8 buffer, outside the collected heap, each piece written straight into it. */
+function utf8(pieces: JsonPieces): Buffer {
+  const buffer = Buffer.allocUnsafe(pieces.reduce((length, piece) => length + Buffer.byteLength(piece), 0));
+  let at = 0;
+  for (const piece of pieces) at += buffer.write(piece, at);
+  return buffer;
+}
+
+/**
+ * The report as the API answers it (SlaReportDto), as UTF-8 JSON in SlaReportDto's key order: the
+ * rows and breaches written in as PostgreSQL wrote them (no parse, no writing again, no joined
+ * string: a national year is megabytes of rows), the small rest written by JSON.stringify.
+ */
+export function slaReportJson(r: ReportJson): Buffer {
+  const fields: Record<keyof SlaReportDto, JsonPieces> = {
+    period: [JSON.stringify({ from: r.period.from, to: r.period.to })],
+    offices: [JSON.stringify(r.offices)],
+    rows: r.rowsJson,
+    agentRows: [JSON.stringify(r.agentRows)],
+    backlog: [JSON.stringify(r.backlog)],
+    breaches: [r.breachesJson],
+    moreBreaches: [JSON.stringify(r.moreBreaches)],
+  };
+  const pieces = Object.entries(fields).flatMap(([key, value], i) => [`${i ? ',' : '{'}"${key}":`, ...value]);
+  return utf8([...pieces, '}']);
+}
 
 export class CalendarViewDto {
   @ApiProperty({ example: 'STANDAR-WITA' }) code: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { OfficeCalendars } from '@loket/admin';
@@ -12,8 +12,8 @@ import {
   CalendarChangeResultDto,
   CalendarViewDto,
   SlaReportDto,
+  slaReportJson,
   toCalendarView,
-  toSlaReport,
 } from './sla-responses.dto';
 
 /** What a calendar change can be refused for (office-calendars.ts, calendar-admin.ts). */
@@ -49,11 +49,16 @@ export class SlaController {
     @CurrentActor() actor: Actor,
     @Query() q: ReportQuery,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<SlaReportDto | string> {
+  ): Promise<StreamableFile | string> {
     const scope = supervisorScopeOf(actor.staff);
     const agentRows = q.agents === undefined ? undefined : q.agents === 'true';
-    const report = await this.reports.report(scope, { from: q.from, to: q.to }, { agentRows });
-    if (q.format !== 'csv') return toSlaReport(report);
+    const period = { from: q.from, to: q.to };
+    if (q.format !== 'csv') {
+      // Already JSON (slaReportJson): sent as it is, not written again by Nest.
+      const json = slaReportJson(await this.reports.reportJson(scope, period, { agentRows }));
+      return new StreamableFile(json, { type: 'application/json; charset=utf-8' });
+    }
+    const report = await this.reports.report(scope, period, { agentRows });
     res.set(downloadHeaders(slaReportFileName(q.from, q.to), 'text/csv; charset=utf-8'));
     return slaReportCsv(report, new Map(this.catalogue.list().map((s) => [s.code, s.title])));
   }
