@@ -471,5 +471,23 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
         (r: { office: string }) => r.office === report.body.rows.find((x: { office: string }) => x.office)?.office,
       ),
     ).toBe(false);
+    // Clocks breached at the same moment come in one fixed order: by ticket, then clock.
+    await t.db.query(
+      `UPDATE sla_clocks SET breached_at = (SELECT max(breached_at) FROM sla_clocks WHERE office_id = $1)
+        WHERE office_id = $1 AND breached_at IS NOT NULL`,
+      [w.kppnId],
+    );
+    const breached: Array<{ ticket_id: string; kind: string }> = await t.db.query(
+      `SELECT ticket_id, kind FROM sla_clocks WHERE office_id = $1 AND breached_at IS NOT NULL`,
+      [w.kppnId],
+    );
+    expect(breached.length).toBeGreaterThanOrEqual(2);
+    const tied = breached
+      .map((b) => [b.ticket_id, b.kind])
+      .sort(([a, k], [b, l]) => (a < b ? -1 : a > b ? 1 : k < l ? -1 : k > l ? 1 : 0));
+    for (let i = 0; i < 3; i++) {
+      const again = await t.http.get('/api/v1/reports/sla').query(period).set(auth(token));
+      expect(again.body.breaches.map((b: { ticketId: string; clock: string }) => [b.ticketId, b.clock])).toEqual(tied);
+    }
   });
 });

@@ -20,6 +20,9 @@ export interface BreachRow {
   agent: string | null;
 }
 
+/** Latest first; clocks breached at the same moment by ticket, clock and cycle, so every call lists the same ones in one order. */
+const LATEST_FIRST = 'c.breached_at DESC, c.ticket_id, c.kind, c.cycle';
+
 /**
  * Breached clocks of the period (each office's own days): the running cycles and the earlier cycles
  * of reopened tickets. The window a day wider on each side lets a national scope walk the breach
@@ -30,19 +33,18 @@ const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle
    WHERE c.office_id = ANY($1::uuid[])
      AND c.breached_at >= ($2::date - 1)::timestamptz AND c.breached_at < ($3::date + 1)::timestamptz
      AND c.breached_at >= ${officeDayStart('$2', 'bo.time_zone')} AND c.breached_at < ${officeDayStart('$3', 'bo.time_zone')}
-   ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1})`;
+   ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1})`;
 
 /**
  * The latest breaches of the offices $1 over the period [$2, $3) as the JSON text of the answer's
  * array (`breaches`: each a BreachRow's keys in order, report-json.ts), and whether there are more
  * (`more`: one more is read to tell; counting them all nationally costs half a second). The array is
- * aggregated latest first; its rows come in that order already, so clocks breached at the same
- * moment keep the order the limit left them in.
+ * aggregated latest first, clocks breached at the same moment in a fixed order (LATEST_FIRST).
  */
 export const BREACHES_JSON = `
-  SELECT '[' || coalesce(array_to_string((array_agg(b.json ORDER BY b.breached_at DESC))[1:${MAX_BREACHES}], ','), '') || ']' AS breaches,
+  SELECT '[' || coalesce(array_to_string((array_agg(b.json ORDER BY b.n))[1:${MAX_BREACHES}], ','), '') || ']' AS breaches,
          count(*) > ${MAX_BREACHES} AS more
-    FROM (SELECT c.breached_at, ${jsonObject([
+    FROM (SELECT row_number() OVER (ORDER BY ${LATEST_FIRST}) AS n, ${jsonObject([
       ['ticketId', jsonString('t.id')],
       ['number', jsonString('t.number')],
       ['service', jsonString('t.service_code')],
@@ -58,7 +60,7 @@ export const BREACHES_JSON = `
             FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
             JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
             LEFT JOIN persons a ON a.id = t.assignee_id
-           ORDER BY c.breached_at DESC LIMIT ${MAX_BREACHES + 1}) b`;
+           ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1}) b`;
 
 type BreachJson = Omit<BreachRow, 'dueAt' | 'stoppedAt' | 'breachedAt'> &
   Record<'dueAt' | 'stoppedAt' | 'breachedAt', string | null>;
