@@ -1,4 +1,13 @@
-import { CalendarStore, isBusinessTime, SlaClocks, SlaReports, SlaReportSummary, SlaSweeper } from '@loket/sla';
+import {
+  breachesJson,
+  CalendarStore,
+  isBusinessTime,
+  SlaClocks,
+  SlaReports,
+  SlaReportSummary,
+  SlaSweeper,
+  type ReportOffice,
+} from '@loket/sla';
 import { SERVICE_DEFINITIONS, type ServiceDefinition } from '@loket/services';
 import { SLA } from '@loket/workflow';
 import { startTestApp, type TestApp } from './support/app';
@@ -489,5 +498,19 @@ describe('SLA clocks, explanations, sweeper, calendars and reports', () => {
       const again = await t.http.get('/api/v1/reports/sla').query(period).set(auth(token));
       expect(again.body.breaches.map((b: { ticketId: string; clock: string }) => [b.ticketId, b.clock])).toEqual(tied);
     }
+    // A few offices read each office's index; many walk the national one (the same office listed 40
+    // times stands in for Kantor Pusat's offices here): both find the same breaches in the same order.
+    const offices: ReportOffice[] = await t.db.query(
+      `SELECT id, code, name, kind, time_zone AS "timeZone" FROM offices WHERE id = $1`,
+      [w.kppnId],
+    );
+    const [few, many] = await Promise.all(
+      [offices, Array.from({ length: 40 }, () => offices[0])].map(async (list) => {
+        const { sql, params } = breachesJson(list, period);
+        return (await t.db.query(sql, params))[0];
+      }),
+    );
+    expect(JSON.parse(few.breaches).length).toBe(breached.length);
+    expect(many).toEqual(few);
   });
 });

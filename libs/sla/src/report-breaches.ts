@@ -1,5 +1,6 @@
 import { jsonNumber, jsonObject, jsonString, jsonTime } from './report-json';
-import { officeDayStart } from './report-scope';
+import { officeDayStart, type ReportOffice, type ReportPeriod } from './report-scope';
+import { dayOfIsoDate, dayStartUtc, fromMinute } from './zone';
 
 /** How many of the latest breaches a report lists. */
 export const MAX_BREACHES = 1000;
@@ -23,12 +24,15 @@ export interface BreachRow {
 /** Latest first; clocks breached at the same moment by ticket, clock and cycle, so every call lists the same ones in one order. */
 const LATEST_FIRST = 'c.breached_at DESC, c.ticket_id, c.kind, c.cycle';
 
+/** Up to this many offices, each office's latest breaches are read from its own index (below). */
+const PER_OFFICE_UP_TO = 30;
+
 /**
- * Breached clocks of the period (each office's own days): the running cycles and the earlier cycles
- * of reopened tickets. The window a day wider on each side lets a national scope walk the breach
- * index backwards and stop at the latest; the office's exact bounds then apply to each clock.
+ * Many offices (Kantor Pusat): breached clocks of the period walking the national breach index
+ * backwards in a window a day wider on each side, each office's exact bounds (its own days) applied
+ * to each clock, stopping at the latest. Params: $1 office ids, $2 and $3 the period's dates.
  */
-const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
+const WALKED = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
     FROM ${table} c JOIN offices bo ON bo.id = c.office_id
    WHERE c.office_id = ANY($1::uuid[])
      AND c.breached_at >= ($2::date - 1)::timestamptz AND c.breached_at < ($3::date + 1)::timestamptz
@@ -36,12 +40,50 @@ const BREACHED_CLOCKS = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle
    ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1})`;
 
 /**
- * The latest breaches of the offices $1 over the period [$2, $3) as the JSON text of the answer's
- * array (`breaches`: each a BreachRow's keys in order, report-json.ts), and whether there are more
+ * A few offices (a KPPN, a Kanwil): each office's latest breached clocks of the period from its own
+ * (office_id, breached_at) index, the bounds of its days computed here and bound as values. Walking
+ * the national index for them reads every other office's breaches on the way (a KPPN: 30 to 140 ms),
+ * and bounds written as SQL over the office's zone leave the planner no estimate to choose the index
+ * by. The bounds are written as (office, time) pairs and the order as the index's own, which only
+ * that index gives: with `office_id = $n` the planner walks the national index whenever the office
+ * has many clocks that never breached. WITH TIES keeps every clock tied with the last one, so
+ * LATEST_FIRST decides among them.
+ */
+function perOffice(offices: ReportOffice[], period: ReportPeriod, params: unknown[]): string {
+  const bound = (date: string, zone: string) => fromMinute(dayStartUtc(zone, dayOfIsoDate(date)));
+  return offices
+    .flatMap((o) => {
+      const [id, from, to] = [o.id, bound(period.from, o.timeZone), bound(period.to, o.timeZone)].map(
+        (v) => `$${params.push(v)}`,
+      );
+      return ['sla_clocks', 'sla_clock_cycles'].map(
+        (table) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at FROM ${table} c
+           WHERE c.breached_at IS NOT NULL
+             AND (c.office_id, c.breached_at) >= (${id}::uuid, ${from}::timestamptz) AND (c.office_id, c.breached_at) < (${id}::uuid, ${to}::timestamptz)
+           ORDER BY c.office_id DESC, c.breached_at DESC FETCH FIRST ${MAX_BREACHES + 1} ROWS WITH TIES)`,
+      );
+    })
+    .join(' UNION ALL ');
+}
+
+/**
+ * The latest breaches of the offices over the period as the JSON text of the answer's array (`breaches`: each a BreachRow's keys in order, report-json.ts), and whether there are more
  * (`more`: one more is read to tell; counting them all nationally costs half a second). The array is
  * aggregated latest first, clocks breached at the same moment in a fixed order (LATEST_FIRST).
  */
-export const BREACHES_JSON = `
+export function breachesJson(offices: ReportOffice[], period: ReportPeriod): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const clocks =
+    offices.length <= PER_OFFICE_UP_TO
+      ? perOffice(offices, period, params)
+      : `${WALKED('sla_clocks')} UNION ALL ${WALKED('sla_clock_cycles')}`;
+  if (offices.length > PER_OFFICE_UP_TO)
+    params.push(
+      offices.map((o) => o.id),
+      period.from,
+      period.to,
+    );
+  const sql = `
   SELECT '[' || coalesce(array_to_string((array_agg(b.json ORDER BY b.n))[1:${MAX_BREACHES}], ','), '') || ']' AS breaches,
          count(*) > ${MAX_BREACHES} AS more
     FROM (SELECT row_number() OVER (ORDER BY ${LATEST_FIRST}) AS n, ${jsonObject([
@@ -57,16 +99,18 @@ export const BREACHES_JSON = `
       ['breachedAt', jsonTime('c.breached_at')],
       ['agent', jsonString('a.name')],
     ])} AS json
-            FROM (${BREACHED_CLOCKS('sla_clocks')} UNION ALL ${BREACHED_CLOCKS('sla_clock_cycles')}) c
+            FROM (SELECT c.* FROM (${clocks}) c ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1}) c
             JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
             LEFT JOIN persons a ON a.id = t.assignee_id
            ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1}) b`;
+  return { sql, params };
+}
 
 type BreachJson = Omit<BreachRow, 'dueAt' | 'stoppedAt' | 'breachedAt'> &
   Record<'dueAt' | 'stoppedAt' | 'breachedAt', string | null>;
 const date = (v: string | null) => (v === null ? null : new Date(v));
 
-/** BREACHES_JSON's breaches as rows, their times Dates again (the portal's dashboard writes them in each office's zone). */
+/** breachesJson's breaches as rows, their times Dates again (the portal's dashboard writes them in each office's zone). */
 export function parseBreaches(breaches: string): BreachRow[] {
   return (JSON.parse(breaches) as BreachJson[]).map((b) => ({
     ...b,

@@ -5,7 +5,7 @@ import { BACKLOG_AGES, OPEN_TICKETS, type BacklogAge } from './report-tickets';
 import { reportOffices, type ReportOffice, type ReportPeriod, type ReportScope } from './report-scope';
 import { reportRowsJson, ROLLUP, rowsJsonFrom, type MonthPercentiles, type MonthRowsJson } from './report-rows';
 import { splitPeriod } from './report-period-split';
-import { BREACHES_JSON, parseBreaches } from './report-breaches';
+import { breachesJson, parseBreaches } from './report-breaches';
 
 const PERCENTILES = `to_char(p.month, 'YYYY-MM') AS month, p.response_median AS "responseMedianMinutes", p.response_p90 AS "responseP90Minutes",
   p.resolution_median AS "resolutionMedianMinutes", p.resolution_p90 AS "resolutionP90Minutes"`;
@@ -50,7 +50,7 @@ export class SlaReports {
 
   /**
    * The report with its rows and breaches as the JSON text PostgreSQL wrote (rowsJsonFrom,
-   * BREACHES_JSON), for an answer that splices it in: a national year is megabytes of rows that Node
+   * breachesJson), for an answer that splices it in: a national year is megabytes of rows that Node
    * then neither parses nor writes.
    * `agentRows`: whether the rows per agent come too. Unless asked, they do for one office only: a
    * national year has 540 agents' rows a month, a third of its rows, which no scope-wide view reads.
@@ -58,6 +58,7 @@ export class SlaReports {
   async reportJson(scope: ReportScope, period: ReportPeriod, options: { agentRows?: boolean } = {}) {
     const scoped = await reportOffices(this.db, scope, period);
     const ids = scoped.map((o) => o.id);
+    const breaches = breachesJson(scoped, period);
     const agentRows = options.agentRows ?? scoped.length === 1;
     const { whole, parts } = splitPeriod(period);
     const group = summaryGroup(scope, scoped);
@@ -88,7 +89,7 @@ export class SlaReports {
          ORDER BY 1, 2`,
         [ids],
       ),
-      one<{ breaches: string; more: boolean }>(this.db, BREACHES_JSON, [ids, period.from, period.to]),
+      one<{ breaches: string; more: boolean }>(this.db, breaches.sql, breaches.params),
     ]);
     // A scope wider than one office: the month's medians and P90 over all its tickets (one office's are in its rows).
     const percentiles = new Map([...groupPercentiles, ...livePercentiles].map(({ month, ...p }) => [month, p]));
