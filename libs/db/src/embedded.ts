@@ -4,9 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
-import { ProtocolQueue } from './protocol-queue';
-
 import type { EmbeddedPostgres } from './embedded-launcher';
+import { ProtocolQueue } from './protocol-queue';
 
 /**
  * PGlite (PostgreSQL compiled to WASM) behind a loopback socket, so the ordinary `pg` driver and the

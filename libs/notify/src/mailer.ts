@@ -19,7 +19,7 @@ export class PermanentMailError extends Error {}
  * under var/mail (the embedded default), so nothing is lost and a newcomer can open them.
  */
 export class Mailer {
-  /** Made at the first message: an api process whose worker runs elsewhere never loads nodemailer (~13 MB RSS). */
+  /** Made at the first message: an api process whose worker runs elsewhere never loads nodemailer (2.4 MB of heap). */
   private transport: Transporter | null = null;
   private readonly logger = new Logger('Mailer');
 

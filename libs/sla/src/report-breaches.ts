@@ -1,6 +1,6 @@
 import { jsonNumber, jsonObject, jsonString, jsonTime } from './report-json';
 import { officeDayStart, type ReportOffice, type ReportPeriod } from './report-scope';
-import { dayOfIsoDate, dayStartUtc, fromMinute } from './zone';
+import { local } from './zone';
 
 /** How many of the latest breaches a report lists. */
 export const MAX_BREACHES = 1000;
@@ -30,14 +30,21 @@ const PER_OFFICE_UP_TO = 30;
 /**
  * Many offices (Kantor Pusat): breached clocks of the period walking the national breach index
  * backwards in a window a day wider on each side, each office's exact bounds (its own days) applied
- * to each clock, stopping at the latest. Params: $1 office ids, $2 and $3 the period's dates.
+ * to each clock, stopping at the latest.
  */
-const WALKED = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
+function walked(offices: ReportOffice[], period: ReportPeriod, params: unknown[]): string {
+  const [ids, from, to] = [offices.map((o) => o.id), period.from, period.to].map((v) => `$${params.push(v)}`);
+  return ['sla_clocks', 'sla_clock_cycles']
+    .map(
+      (table) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
     FROM ${table} c JOIN offices bo ON bo.id = c.office_id
-   WHERE c.office_id = ANY($1::uuid[])
-     AND c.breached_at >= ($2::date - 1)::timestamptz AND c.breached_at < ($3::date + 1)::timestamptz
-     AND c.breached_at >= ${officeDayStart('$2', 'bo.time_zone')} AND c.breached_at < ${officeDayStart('$3', 'bo.time_zone')}
-   ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1})`;
+   WHERE c.office_id = ANY(${ids}::uuid[])
+     AND c.breached_at >= (${from}::date - 1)::timestamptz AND c.breached_at < (${to}::date + 1)::timestamptz
+     AND c.breached_at >= ${officeDayStart(from, 'bo.time_zone')} AND c.breached_at < ${officeDayStart(to, 'bo.time_zone')}
+   ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1})`,
+    )
+    .join(' UNION ALL ');
+}
 
 /**
  * A few offices (a KPPN, a Kanwil): each office's latest breached clocks of the period from its own
@@ -50,10 +57,9 @@ const WALKED = (table: string) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_a
  * LATEST_FIRST decides among them.
  */
 function perOffice(offices: ReportOffice[], period: ReportPeriod, params: unknown[]): string {
-  const bound = (date: string, zone: string) => fromMinute(dayStartUtc(zone, dayOfIsoDate(date)));
   return offices
     .flatMap((o) => {
-      const [id, from, to] = [o.id, bound(period.from, o.timeZone), bound(period.to, o.timeZone)].map(
+      const [id, from, to] = [o.id, local(period.from, o.timeZone), local(period.to, o.timeZone)].map(
         (v) => `$${params.push(v)}`,
       );
       return ['sla_clocks', 'sla_clock_cycles'].map(
@@ -67,22 +73,14 @@ function perOffice(offices: ReportOffice[], period: ReportPeriod, params: unknow
 }
 
 /**
- * The latest breaches of the offices over the period as the JSON text of the answer's array (`breaches`: each a BreachRow's keys in order, report-json.ts), and whether there are more
- * (`more`: one more is read to tell; counting them all nationally costs half a second). The array is
- * aggregated latest first, clocks breached at the same moment in a fixed order (LATEST_FIRST).
+ * The latest breaches of the offices over the period as the JSON text of the answer's array
+ * (`breaches`: each a BreachRow's keys in order, report-json.ts), and whether there are more (`more`:
+ * one more is read to tell; counting them all nationally costs half a second). Latest first, clocks
+ * breached at the same moment in a fixed order (LATEST_FIRST); only those rows meet tickets.
  */
 export function breachesJson(offices: ReportOffice[], period: ReportPeriod): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const clocks =
-    offices.length <= PER_OFFICE_UP_TO
-      ? perOffice(offices, period, params)
-      : `${WALKED('sla_clocks')} UNION ALL ${WALKED('sla_clock_cycles')}`;
-  if (offices.length > PER_OFFICE_UP_TO)
-    params.push(
-      offices.map((o) => o.id),
-      period.from,
-      period.to,
-    );
+  const clocks = (offices.length <= PER_OFFICE_UP_TO ? perOffice : walked)(offices, period, params);
   const sql = `
   SELECT '[' || coalesce(array_to_string((array_agg(b.json ORDER BY b.n))[1:${MAX_BREACHES}], ','), '') || ']' AS breaches,
          count(*) > ${MAX_BREACHES} AS more
@@ -101,8 +99,7 @@ export function breachesJson(offices: ReportOffice[], period: ReportPeriod): { s
     ])} AS json
             FROM (SELECT c.* FROM (${clocks}) c ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1}) c
             JOIN tickets t ON t.id = c.ticket_id JOIN offices o ON o.id = t.office_id
-            LEFT JOIN persons a ON a.id = t.assignee_id
-           ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1}) b`;
+            LEFT JOIN persons a ON a.id = t.assignee_id) b`;
   return { sql, params };
 }
 
