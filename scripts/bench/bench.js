@@ -22,7 +22,7 @@ const raw = require('./baseline');
 const { multipart, pdf } = require('./payloads');
 const { paced: poisson } = require('./paced');
 const { medianOf, printTable } = require('./summary');
-const { NODE_FLAGS, reportTimes, rssMb, startServer, http: load } = require('./server');
+const { NODE_FLAGS, idle, reportTimes, rssMb, startServer, http: load } = require('./server');
 const { setup } = require('./setup');
 
 const arg = (name, fallback) =>
@@ -172,14 +172,13 @@ async function measure({ base, ctx, pool, files, bigPdf, satker, cso, supervisor
         (atPace ? `; at ${PACE} req/s p50 ${atPace.p50} ms, p99 ${atPace.p99} ms` : ''),
     );
   };
-  /** A read scenario: saturated against its raw baseline (if any), then paced. */
-  const read = async (name, url, opts, rawFn = null) =>
-    record(
-      name,
-      await http(url, server.pid, opts),
-      rawFn && (await raw.run(pool, CONNECTIONS, SECONDS, rawFn)),
-      await paced(url, opts),
-    );
+  /** A read scenario: saturated against its raw baseline (if any), then paced once the API is idle again. */
+  const read = async (name, url, opts, rawFn = null) => {
+    const saturated = await http(url, server.pid, opts);
+    const baseline = rawFn && (await raw.run(pool, CONNECTIONS, SECONDS, rawFn));
+    await idle(server.pid);
+    record(name, saturated, baseline, await paced(url, opts));
+  };
   const json = (token) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
 
   if (!READS_ONLY) await writes({ base, ctx, pool, files, bigPdf, satker, cso, json, record });

@@ -13,6 +13,23 @@ const procCpuMicros = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(f[11]) + Number(f[12])) * (1e6 / 100);
 };
+/**
+ * Resolves once the process has used no CPU for `quietMs` (read from /proc every 20 ms), or after 5 s.
+ * autocannon stops at the end of its duration without waiting for the requests it has in flight:
+ * the API is still answering up to --connections of them, and a paced run started at once would
+ * count that backlog in its first requests' latency.
+ */
+async function idle(pid, quietMs = 100) {
+  const until = Date.now() + 5000;
+  let last = procCpuMicros(pid);
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < quietMs && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 20));
+    const now = procCpuMicros(pid);
+    if (now !== last) [last, quietSince] = [now, Date.now()];
+  }
+}
+
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 function http(url, pid, opts, { CONNECTIONS, SECONDS }) {
@@ -52,4 +69,4 @@ async function reportTimes(base, json, tokens) {
   return out;
 }
 
-module.exports = { NODE_FLAGS, reportTimes, rssMb, startServer, http };
+module.exports = { NODE_FLAGS, idle, reportTimes, rssMb, startServer, http };
