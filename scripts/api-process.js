@@ -1,11 +1,12 @@
 // The API as its own process, started as `npm start` starts it (package.json's node flags and malloc
-// arena limit) with no worker and no demo data, for the timing scripts (bench, import timing).
+// settings) with no worker and no demo data, for the timing scripts (bench, import timing).
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const NODE_FLAGS = require('../package.json').config.node_flags.split(' ');
 const MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? '2';
+const MALLOC_MMAP_THRESHOLD_ = process.env.MALLOC_MMAP_THRESHOLD_ ?? '16384';
 
 /** Starts dist/apps/main.js on `port` and answers the child once /api/v1/health does. */
 async function startApi({ dataDir, port, env = {}, stdio = ['ignore', 'ignore', 'ignore'] }) {
@@ -13,6 +14,7 @@ async function startApi({ dataDir, port, env = {}, stdio = ['ignore', 'ignore', 
     env: {
       ...process.env,
       MALLOC_ARENA_MAX,
+      MALLOC_MMAP_THRESHOLD_,
       PORT: String(port),
       RUN_WORKER: 'false',
       SEED_DEMO: 'false',
