@@ -112,6 +112,39 @@ describe('searching tickets', () => {
     expect(paged).toEqual(all);
   });
 
+  it("finds rare text behind an office's 2,000 newest tickets, newest first and paged without loss", async () => {
+    const asked = [];
+    for (const n of ['satu', 'dua', 'tiga']) asked.push(await ask(t, tok.satker, `Koreksi tunjangan susulan ${n}`));
+    // 2,100 newer tickets of the same office (another satker) that match none of it: the search can no
+    // longer find a page of matches among the newest 2,000 and must read the text's index instead.
+    const [{ id: filler }] = await t.db.query(
+      `INSERT INTO satkers (code, name, kppn_id) VALUES ($1, 'Satker Pengisi Antrean', $2) RETURNING id`,
+      [String(100000 + Math.floor(Math.random() * 899999)), w.kppnId],
+    );
+    await t.db.query(
+      `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot, subject, form, filed_by)
+       SELECT 'ISI-' || $3 || '-' || n, $1, $2, 'PERTANYAAN', 'lifecycle', 1, 'DITUTUP', '{"value": "DITUTUP", "context": {}}',
+              'Pengisi ' || n, '{"perihal": "Pengisi antrean", "uraian": "Tidak ada hubungannya."}', $4
+         FROM generate_series(1, 2100) n`,
+      [w.kppnId, filler, filler.slice(0, 8), w.satkerUser.id],
+    );
+    const newestFirst = asked.map((a) => a.id).reverse();
+    expect(ids(await find(tok.cso, 'tunjangan susulan'))).toEqual(newestFirst);
+    expect(ids(await find(tok.cso, 'koreksi tunjangan'))).toEqual(newestFirst);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await t.http
+        .get(`/api/v1/tickets?q=${encodeURIComponent('tunjangan susulan')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(auth(tok.cso));
+      paged.push(...ids(res));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(newestFirst);
+    // Text the newest tickets do hold is still found among them.
+    expect(ids(await find(tok.cso, 'pengisi antrean'))).toHaveLength(50);
+  });
+
   it("finds a satker's tickets by the name it has now, after a rename", async () => {
     const renamed = `Satker Ganti Nama ${w.satker.code}`;
     await t.db.query(`UPDATE satkers SET name = $2 WHERE id = $1`, [w.satker.id, renamed]);
