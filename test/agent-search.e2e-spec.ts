@@ -112,11 +112,11 @@ describe('searching tickets', () => {
     expect(paged).toEqual(all);
   });
 
-  it("finds rare text behind an office's 2,000 newest tickets, newest first and paged without loss", async () => {
+  it("finds rare text behind an office's 20,000 newest tickets, newest first and paged without loss", async () => {
     const asked = [];
     for (const n of ['satu', 'dua', 'tiga']) asked.push(await ask(t, tok.satker, `Koreksi tunjangan susulan ${n}`));
-    // 2,100 newer tickets of the same office (another satker) that match none of it: the search can no
-    // longer find a page of matches among the newest 2,000 and must read the text's index instead.
+    // 20,100 newer tickets of the same office (another satker) that match none of it: the search can no
+    // longer find a page of matches among the newest 20,000 and must read the text's index instead.
     const [{ id: filler }] = await t.db.query(
       `INSERT INTO satkers (code, name, kppn_id) VALUES ($1, 'Satker Pengisi Antrean', $2) RETURNING id`,
       [String(100000 + Math.floor(Math.random() * 899999)), w.kppnId],
@@ -125,7 +125,7 @@ describe('searching tickets', () => {
       `INSERT INTO tickets (number, office_id, satker_id, service_code, machine_id, machine_version, status, snapshot, subject, form, filed_by)
        SELECT 'ISI-' || $3 || '-' || n, $1, $2, 'PERTANYAAN', 'lifecycle', 1, 'DITUTUP', '{"value": "DITUTUP", "context": {}}',
               'Pengisi ' || n, '{"perihal": "Pengisi antrean", "uraian": "Tidak ada hubungannya."}', $4
-         FROM generate_series(1, 2100) n`,
+         FROM generate_series(1, 20100) n`,
       [w.kppnId, filler, filler.slice(0, 8), w.satkerUser.id],
     );
     const newestFirst = asked.map((a) => a.id).reverse();
