@@ -49,11 +49,13 @@ export function searchPageSql(
       WHERE ${scope} AND ${match} ${sort.after} ORDER BY ${sort.order} LIMIT ${limit}`;
   const m = matchers(search, param);
   if ('nik' in m) return page(m.nik);
-  // One office's filing order can be walked; elsewhere the planner chooses as before.
-  const byText = oneOffice(actor) ? (match: string) => boundedPage(scope, match, sort, limit) : page;
   const bySatker = `SELECT p.id, p.k FROM (${m.satkers}) s CROSS JOIN LATERAL (${page('x.satker_id = s.id')}) p`;
-  return `SELECT id, k FROM ((${bySatker}) UNION (${byText(m.keys)}) UNION (${byText(m.words)})) u
-           ORDER BY k DESC, id DESC LIMIT ${limit}`;
+  // One office's filing order is walked once for the keys and the words together; elsewhere the
+  // planner chooses for each as before.
+  const byText = oneOffice(actor)
+    ? boundedPage(scope, `(${m.keys} OR ${m.words})`, sort, limit)
+    : `(${page(m.keys)}) UNION (${page(m.words)})`;
+  return `SELECT id, k FROM ((${bySatker}) UNION ${byText}) u ORDER BY k DESC, id DESC LIMIT ${limit}`;
 }
 
 /** How many of an office's newest tickets a text search reads in filing order before it asks the index. */
