@@ -27,23 +27,26 @@ const LATEST_FIRST = 'c.breached_at DESC, c.ticket_id, c.kind, c.cycle';
 /** Up to this many offices, each office's latest breaches are read from its own index (below). */
 const PER_OFFICE_UP_TO = 30;
 
+/** A query of breached clocks, once over the running cycles and once over reopened tickets' earlier ones. */
+const bothCycleTables = (query: (table: string) => string) => ['sla_clocks', 'sla_clock_cycles'].map(query);
+const CLOCK = 'c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at';
+/** The values as placeholders ($n), appended to `params`. */
+const bind = (params: unknown[], values: unknown[]) => values.map((v) => `$${params.push(v)}`);
+
 /**
  * Many offices (Kantor Pusat): breached clocks of the period walking the national breach index
  * backwards in a window a day wider on each side, each office's exact bounds (its own days) applied
  * to each clock, stopping at the latest.
  */
 function walked(offices: ReportOffice[], period: ReportPeriod, params: unknown[]): string {
-  const [ids, from, to] = [offices.map((o) => o.id), period.from, period.to].map((v) => `$${params.push(v)}`);
-  return ['sla_clocks', 'sla_clock_cycles']
-    .map(
-      (table) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at
-    FROM ${table} c JOIN offices bo ON bo.id = c.office_id
+  const [ids, from, to] = bind(params, [offices.map((o) => o.id), period.from, period.to]);
+  return bothCycleTables(
+    (table) => `(SELECT ${CLOCK} FROM ${table} c JOIN offices bo ON bo.id = c.office_id
    WHERE c.office_id = ANY(${ids}::uuid[])
      AND c.breached_at >= (${from}::date - 1)::timestamptz AND c.breached_at < (${to}::date + 1)::timestamptz
      AND c.breached_at >= ${officeDayStart(from, 'bo.time_zone')} AND c.breached_at < ${officeDayStart(to, 'bo.time_zone')}
    ORDER BY ${LATEST_FIRST} LIMIT ${MAX_BREACHES + 1})`,
-    )
-    .join(' UNION ALL ');
+  ).join(' UNION ALL ');
 }
 
 /**
@@ -59,11 +62,9 @@ function walked(offices: ReportOffice[], period: ReportPeriod, params: unknown[]
 function perOffice(offices: ReportOffice[], period: ReportPeriod, params: unknown[]): string {
   return offices
     .flatMap((o) => {
-      const [id, from, to] = [o.id, local(period.from, o.timeZone), local(period.to, o.timeZone)].map(
-        (v) => `$${params.push(v)}`,
-      );
-      return ['sla_clocks', 'sla_clock_cycles'].map(
-        (table) => `(SELECT c.ticket_id, c.kind, c.cycle, c.due_at, c.stopped_at, c.breached_at FROM ${table} c
+      const [id, from, to] = bind(params, [o.id, local(period.from, o.timeZone), local(period.to, o.timeZone)]);
+      return bothCycleTables(
+        (table) => `(SELECT ${CLOCK} FROM ${table} c
            WHERE c.breached_at IS NOT NULL
              AND (c.office_id, c.breached_at) >= (${id}::uuid, ${from}::timestamptz) AND (c.office_id, c.breached_at) < (${id}::uuid, ${to}::timestamptz)
            ORDER BY c.office_id DESC, c.breached_at DESC FETCH FIRST ${MAX_BREACHES + 1} ROWS WITH TIES)`,

@@ -31,9 +31,9 @@ export function searchCondition(search: SearchTerms, param: Param): string {
 /**
  * One page of a search by filing date, newest first, as ids and sort keys. Each way of matching reads
  * its own index newest first and stops after a page: the satker's tickets through (office, satker,
- * created_at) for each satker whose code or name matches, the keys and words through their GIN
- * indexes (or the office's filing order, where the planner expects many matches); then the union's
- * newest page. One OR over all of them would make the planner pick a single plan for the whole,
+ * created_at) for each satker whose code or name matches; the keys and words, for an agent of one
+ * office, by boundedPage, otherwise through their GIN indexes or the scope's filing order as the
+ * planner chooses; then the union's newest page. One OR over all of them would make the planner pick a single plan for the whole,
  * which at a million tickets meant sorting every ticket of a matching satker.
  */
 export function searchPageSql(
